@@ -1,0 +1,101 @@
+package org.jexim.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The jexim command: parses Exim's options and runs the mode they ask for. */
+public final class Main {
+    /** Modes with their command; the first option that names one wins, as in Exim. */
+    private static final Map<String, Supplier<Command>> MODES = Map.of(
+            "-bV", VersionCommand::new,
+            "-bP", PrintOptionsCommand::new,
+            "-be", ExpandCommand::new,
+            "translate", TranslateCommand::new,
+            "-bd", DaemonCommand::new,
+            "-bdf", DaemonCommand::new);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            CommandLine line = parse(args);
+            status = run(line);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            status = 1;
+        } catch (Exception e) {
+            System.err.println("jexim: " + e);
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    static int run(CommandLine line) throws Exception {
+        if (line.mode == null) {
+            throw new UsageException("jexim abandoned: unknown, malformed, or incomplete option (no mode given)");
+        }
+        Supplier<Command> command = MODES.get(line.mode);
+        if (command == null) {
+            throw new UsageException("jexim: " + line.mode + " is not supported yet");
+        }
+        return command.get().run(line);
+    }
+
+    static CommandLine parse(String[] args) throws UsageException {
+        CommandLine line = new CommandLine();
+        int i = 0;
+        while (i < args.length) {
+            String a = args[i];
+            if (line.mode != null && !a.startsWith("-")) {
+                line.arguments.add(a);
+                i++;
+                continue;
+            }
+            if (a.equals("--")) {
+                for (i++; i < args.length; i++) {
+                    line.arguments.add(args[i]);
+                }
+                break;
+            }
+            if (a.equals("-C")) {
+                line.configFile = Path.of(value(args, ++i, a));
+            } else if (a.startsWith("-C") && a.length() > 2) {
+                line.configFile = Path.of(a.substring(2));
+            } else if (a.startsWith("-D")) {
+                String def = a.length() > 2 ? a.substring(2) : value(args, ++i, a);
+                int eq = def.indexOf('=');
+                line.macros.put(eq < 0 ? def : def.substring(0, eq), eq < 0 ? "" : def.substring(eq + 1));
+            } else if (a.equals("translate") && line.mode == null) {
+                line.mode = a;
+            } else if (a.equals("-f") || a.equals("-F") || a.equals("-oMa") || a.equals("-oMs")) {
+                line.flags.put(a, value(args, ++i, a));
+            } else if (line.mode == null && (a.startsWith("-b") || a.startsWith("-M") || a.startsWith("-q"))) {
+                line.mode = a;
+            } else if (a.startsWith("-")) {
+                line.flags.put(a, "");
+            } else {
+                line.arguments.add(a);
+            }
+            i++;
+        }
+        return line;
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length) {
+            throw new UsageException("jexim abandoned: unknown, malformed, or incomplete option " + option);
+        }
+        return args[i];
+    }
+
+    /** A command line Exim would refuse. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
