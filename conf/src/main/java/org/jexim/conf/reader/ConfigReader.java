@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +29,11 @@ public final class ConfigReader {
 
     private final MacroTable macros;
     private final LineReader lines;
-    private final OptionAssigner assigner = new OptionAssigner(new OptionValueReader(SystemAccounts.ofThisSystem()));
+    private final OptionAssigner assigner = new OptionAssigner();
     private final DriverChecks checks = new DriverChecks();
 
     private final Map<String, OptionSetting> main = new LinkedHashMap<>();
+    private final Set<String> mainSeen = new HashSet<>();
     private final NamedListReader namedLists = new NamedListReader();
     private Map<String, Acl> acls = new LinkedHashMap<>();
     private List<DriverInstance> routers = List.of();
@@ -83,7 +86,7 @@ public final class ConfigReader {
             if (kind != null) {
                 namedLists.read(line, kind, t.substring(kind.keyword().length()), hide);
             } else {
-                assigner.assign(line, OptionTables.main(), main, "main option \"%s\" unknown", false);
+                assigner.assign(line, OptionTables.main(), main, mainSeen, "main option \"%s\" unknown");
             }
         }
     }

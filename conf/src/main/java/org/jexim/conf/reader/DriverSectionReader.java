@@ -1,6 +1,8 @@
 package org.jexim.conf.reader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ final class DriverSectionReader {
         final String name;
         final SourceLocation location;
         final Map<String, OptionSetting> options = new LinkedHashMap<>();
+        final Set<String> seen = new HashSet<>();
         OptionTable privateOptions;
         String driver;
 
@@ -84,24 +87,25 @@ final class DriverSectionReader {
                 int rest = Ascii.skipSpace(text, name.end() + 1);
                 if (rest < text.length()) {
                     throw new ConfigurationException(line.last(), OptionValueReader.extra(text.substring(rest),
-                            "driver name " + name.name()).getMessage());
+                            "driver name " + name.name()));
                 }
                 continue;
             }
             if (d == null) {
                 throw new ConfigurationException(line.last(), singular + " name missing");
             }
-            if (assigner.assign(line, generic, d.options, null, true)) {
+            if (assigner.assign(line, generic, d.options, d.seen, null)) {
                 if (d.privateOptions == null && d.options.containsKey("driver")) {
                     d.driver = (String) d.options.get("driver").value();
-                    d.privateOptions = OptionTables.driver(kind, d.driver).orElse(null);
+                    d.privateOptions = OptionTables.driverNames(kind).contains(d.driver)
+                            ? OptionTables.driver(kind, d.driver).orElse(null) : null;
                     if (d.privateOptions == null) {
                         throw new ConfigurationException(line.last(), singular + " " + d.name + ": cannot find "
                                 + singular + " driver \"" + d.driver + "\"");
                     }
                 }
             } else if (d.privateOptions != null) {
-                assigner.assign(line, d.privateOptions, d.options, "option \"%s\" unknown", false);
+                assigner.assign(line, d.privateOptions, d.options, d.seen, "option \"%s\" unknown");
             } else {
                 throw new ConfigurationException(line.last(), "option \"" + optionName(text)
                         + "\" unknown (\"driver\" must be specified before any private options)");

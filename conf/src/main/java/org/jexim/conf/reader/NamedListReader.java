@@ -59,7 +59,7 @@ final class NamedListReader {
         String value;
         try {
             value = OptionValueReader.string(s.substring(Ascii.skipSpace(s, i)), name);
-        } catch (ValueError e) {
+        } catch (IllegalArgumentException e) {
             throw new ConfigurationException(line.last(), e.getMessage());
         }
         ofKind.put(name, new NamedList(kind, name, value, hidden, line.start()));

@@ -7,29 +7,25 @@ import org.jexim.conf.model.OptionSetting;
 import org.jexim.conf.options.OptionDef;
 import org.jexim.conf.options.OptionTable;
 import org.jexim.conf.options.OptionType;
+import org.jexim.conf.options.OptionValueException;
+import org.jexim.conf.options.OptionValues;
 
 /**
  * Handles one option setting line ({@code [hide] [no_|not_]name [= value]}) against an option
- * table, as Exim's readconf_handle_option(): finds the option, refuses a second setting, checks
- * the value and records it.
+ * table, as Exim's readconf_handle_option(): finds the option, refuses a second setting, has
+ * {@link OptionValues} type the value, and records it under the option (and the options a
+ * synonym stands for).
  */
 final class OptionAssigner {
-    /** Options that may be set more than once; later settings are combined with earlier ones. */
-    private static final Set<String> REPEATABLE = Set.of("condition", "headers_add", "headers_remove", "set");
-
-    private final OptionValueReader values;
-
-    OptionAssigner(OptionValueReader values) {
-        this.values = values;
-    }
 
     /**
-     * Sets the option of {@code line} in {@code settings}. Returns false when the name is not in
-     * {@code table} and {@code unknownFormat} is null; otherwise an unknown name is an error
-     * worded by {@code unknownFormat} (with %s for the name).
+     * Sets the option of {@code line} in {@code settings}; {@code seen} holds the names already
+     * set in this scope. Returns false when the name is not in {@code table} and
+     * {@code unknownFormat} is null; otherwise an unknown name is an error worded by
+     * {@code unknownFormat} (with %s for the name as written).
      */
-    boolean assign(LogicalLine line, OptionTable table, Map<String, OptionSetting> settings, String unknownFormat,
-                   boolean repeatable) throws ConfigurationException {
+    boolean assign(LogicalLine line, OptionTable table, Map<String, OptionSetting> settings, Set<String> seen,
+                   String unknownFormat) throws ConfigurationException {
         String s = line.text();
         int i = Ascii.skipSpace(s, 0);
         if (!Ascii.isAlpha(Ascii.at(s, i))) {
@@ -52,7 +48,7 @@ final class OptionAssigner {
             }
             hidden = true;
         }
-        int offset = name.startsWith("no_") ? 3 : name.startsWith("not_") ? 4 : 0;
+        int offset = name.startsWith("not_") ? 4 : name.startsWith("no_") ? 3 : 0;
         OptionDef def = table.find(name.substring(offset)).orElse(null);
         if (def == null) {
             if (unknownFormat == null) {
@@ -60,13 +56,12 @@ final class OptionAssigner {
             }
             throw error(line, String.format(unknownFormat, name));
         }
-        OptionSetting earlier = settings.get(def.name());
-        boolean again = repeatable && REPEATABLE.contains(def.name());
-        if (earlier != null && !again) {
+        if (!seen.add(def.name()) && def.repeat() == OptionDef.Repeat.NONE) {
             throw error(line, "\"" + name + "\" option set for the second time");
         }
+        boolean bool = def.type() == OptionType.BOOL || def.type() == OptionType.EXPAND_BOOL;
         char c = Ascii.at(s, i);
-        if (def.type() != OptionType.BOOL) {
+        if (!bool) {
             if (offset != 0) {
                 throw error(line, "negation prefix applied to a non-boolean option");
             }
@@ -77,7 +72,7 @@ final class OptionAssigner {
                 throw error(line, "missing \"=\" after " + name);
             }
         } else if (c != 0 && (offset != 0 || c != '=')) {
-            throw error(line, OptionValueReader.extra(s.substring(i), "boolean option " + name).getMessage());
+            throw error(line, OptionValueReader.extra(s.substring(i), "boolean option " + name));
         }
         if (c == '=') {
             i = Ascii.skipSpace(s, i + 1);
@@ -85,22 +80,23 @@ final class OptionAssigner {
         String text = s.substring(i);
         Object value;
         try {
-            value = values.read(def, name, text, offset != 0);
-        } catch (ValueError e) {
+            value = bool && text.isEmpty() ? Boolean.valueOf(offset == 0) : OptionValues.parse(def, text);
+        } catch (OptionValueException e) {
             throw error(line, e.getMessage());
         }
         if (def.type() == OptionType.REWRITE) {
             checkRewrites(line, (String) value);
         }
-        boolean wasHidden = earlier != null && earlier.hidden();
-        if (earlier != null) {
-            value = RepeatedOptions.combine(def.name(), (String) earlier.value(), (String) value);
-            text = RepeatedOptions.combine(def.name(), earlier.text(), text);
-        } else if (again) {
-            value = RepeatedOptions.combine(def.name(), null, (String) value);
+        for (String target : def.targets()) {
+            OptionSetting earlier = settings.get(target);
+            Object combined = value;
+            if (earlier != null && def.repeat() != OptionDef.Repeat.NONE) {
+                combined = RepeatedOptions.combine(def.repeat(), def.name(), (String) earlier.value(), (String) value);
+            } else if (def.repeat() == OptionDef.Repeat.LIST) {
+                combined = RepeatedOptions.combine(def.repeat(), def.name(), null, (String) value);
+            }
+            settings.put(target, new OptionSetting(def, combined, text, hidden, line.start()));
         }
-        settings.put(def.name(), new OptionSetting(def, value, text, hidden || wasHidden,
-                earlier != null ? earlier.location() : line.start()));
         return true;
     }
 

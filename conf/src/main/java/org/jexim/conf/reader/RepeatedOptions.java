@@ -1,6 +1,7 @@
 package org.jexim.conf.reader;
 
 import java.util.List;
+import org.jexim.conf.options.OptionDef;
 
 /**
  * How Exim combines the settings of the options that may be repeated in a router or transport:
@@ -11,8 +12,8 @@ final class RepeatedOptions {
     }
 
     /** The value after {@code added} is set on top of {@code earlier} (null for the first setting). */
-    static String combine(String option, String earlier, String added) {
-        if (option.equals("condition")) {
+    static String combine(OptionDef.Repeat how, String option, String earlier, String added) {
+        if (how == OptionDef.Repeat.CONDITION) {
             return earlier == null ? added : "${if and{{bool_lax{" + earlier + "}}{bool_lax{" + added + "}}}}";
         }
         char sep = option.startsWith("headers_add") ? '\n' : option.equals("set") ? ';' : ':';

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jexim.conf.ConfigurationException;
 import org.jexim.conf.model.RetryRule;
+import org.jexim.conf.options.EximStrings;
 
 /** Reads the retry section, as Exim's readconf_retries(). */
 final class RetryReader {
@@ -25,7 +26,7 @@ final class RetryReader {
 
     static RetryRule parse(LogicalLine line) throws ConfigurationException {
         String p = line.text();
-        Quoted pattern = Quoted.read(p, 0);
+        EximStrings.Dequoted pattern = EximStrings.dequote(p, 0);
         int i = Ascii.skipSpace(p, pattern.end());
         int errorStart = i;
         while (Ascii.isGraph(Ascii.at(p, i))) {
@@ -46,7 +47,7 @@ final class RetryReader {
             if (Ascii.at(p, i++) != '=') {
                 throw new ConfigurationException(line.last(), "\"=\" expected after \"senders\" in retry rule");
             }
-            Quoted q = Quoted.read(p, Ascii.skipSpace(p, i));
+            EximStrings.Dequoted q = EximStrings.dequote(p, Ascii.skipSpace(p, i));
             senders = q.value();
             i = q.end();
         }

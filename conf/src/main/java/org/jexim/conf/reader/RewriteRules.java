@@ -5,6 +5,7 @@ import java.util.List;
 import org.jexim.conf.ConfigurationException;
 import org.jexim.conf.SourceLocation;
 import org.jexim.conf.model.RewriteRule;
+import org.jexim.conf.options.EximStrings;
 
 /** Parses rewrite rules, as Exim's readconf_one_rewrite(), for the rewrite section and headers_rewrite. */
 final class RewriteRules {
@@ -25,12 +26,12 @@ final class RewriteRules {
 
     /** One rule; {@code errorAt} is where errors are reported, {@code at} where the rule came from. */
     static RewriteRule parse(String p, SourceLocation errorAt, SourceLocation at) throws ConfigurationException {
-        Quoted key = Quoted.read(p, 0);
+        EximStrings.Dequoted key = EximStrings.dequote(p, 0);
         int i = Ascii.skipSpace(p, key.end());
         if (i >= p.length()) {
             throw new ConfigurationException(errorAt, "missing rewrite replacement string");
         }
-        Quoted replacement = Quoted.read(p, i);
+        EximStrings.Dequoted replacement = EximStrings.dequote(p, i);
         StringBuilder flags = new StringBuilder();
         for (i = replacement.end(); i < p.length(); i++) {
             char c = p.charAt(i);
