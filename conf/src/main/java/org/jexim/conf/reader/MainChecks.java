@@ -2,7 +2,10 @@ package org.jexim.conf.reader;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jexim.conf.ConfigurationException;
+import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.expand.Expander;
 import org.jexim.conf.model.OptionSetting;
 
 /** The checks Exim makes of the main options once the main section is read (end of readconf_main()). */
@@ -49,6 +52,7 @@ final class MainChecks {
         if (main.containsKey("openssl_options")) {
             throw new ConfigurationException(null, "openssl_options is set but we're using GnuTLS");
         }
+        expandSpoolDirectory(text(main, "spool_directory"));
         String logFilePath = text(main, "log_file_path");
         if (logFilePath != null && !logFilePath.contains("$")) {
             checkLogFilePath(logFilePath);
@@ -59,6 +63,20 @@ final class MainChecks {
             if (problem != null) {
                 throw new ConfigurationException(null, problem);
             }
+        }
+    }
+
+    /** Exim expands spool_directory as soon as the main section is read; a failure stops it. */
+    private static void expandSpoolDirectory(String spool) throws ConfigurationException {
+        if (spool == null || !spool.contains("$")) {
+            return;
+        }
+        try {
+            Expander.expand(spool, name -> Optional.empty());
+        } catch (ExpansionException e) {
+            throw ConfigurationException.plain("failed to expand spool_directory \"" + spool + "\": " + e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            // No expansion engine in this build: the expansion is checked when it is used.
         }
     }
 

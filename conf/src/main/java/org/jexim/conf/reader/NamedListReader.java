@@ -9,8 +9,8 @@ import org.jexim.conf.model.NamedList;
 
 /** Reads named list definitions ({@code [hide] domainlist NAME = value}), as Exim's read_named_list(). */
 final class NamedListReader {
-    /** Exim's MAX_NAMED_LIST. */
-    private static final int MAX_PER_KIND = 16;
+    /** Exim's MAX_NAMED_LIST, as the reference build sets it. */
+    private static final int MAX_PER_KIND = 32;
 
     private final Map<ListKind, Map<String, NamedList>> lists = new EnumMap<>(ListKind.class);
 
