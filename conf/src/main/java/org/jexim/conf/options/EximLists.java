@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits an Exim list as string_nextinlist does: colon by default, {@code <X} changes it, a doubled separator stands for itself. */
-final class EximLists {
+public final class EximLists {
     private EximLists() {
     }
 
-    static List<String> split(String list) {
+    /** The items of a list, trimmed. */
+    public static List<String> split(String list) {
         List<String> out = new ArrayList<>();
         int i = skip(list, 0);
         char sep = ':';
