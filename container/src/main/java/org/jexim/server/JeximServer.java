@@ -28,12 +28,28 @@ public final class JeximServer implements AutoCloseable {
                 .workingDirectory(workingDirectory.toFile())
                 .build();
         List<Module> all = new ArrayList<>(overrides);
+        spoolQueueModule().ifPresent(all::add);
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),
                         new FakeSearchMailboxModule())
                 .overrideWith(all);
         james.start();
         return new JeximServer(james);
+    }
+
+    /**
+     * The durable spool queue (org.jexim.queue.SpoolQueueModule) replaces James's memory queue
+     * when it is on the class path.
+     */
+    static java.util.Optional<Module> spoolQueueModule() {
+        try {
+            Class<?> c = Class.forName("org.jexim.queue.SpoolQueueModule");
+            return java.util.Optional.of((Module) c.getDeclaredConstructor().newInstance());
+        } catch (ClassNotFoundException e) {
+            return java.util.Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the spool queue module", e);
+        }
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.jexim.conf.model.ListKind;
 
 /**
  * Matches a value against an Exim list of one kind: walks the items in order, the first
- * item that matches decides (a negated one means "no"), named lists ({@code +name}) are
+ * item that matches decides (a negated one means "no"; when nothing matches, a list ending in a
+ * negated item matches), named lists ({@code +name}) are
  * followed, {@code lsearch;FILE} items look the value up. What an item means beyond that is
  * the kind's business ({@link DomainItems}, {@link LocalPartItems}, {@link HostItems}).
  */
@@ -52,6 +53,7 @@ public final class ListMatcher {
     }
 
     private ListMatch match(String list, String value, Deque<String> following) throws ListException {
+        boolean lastNegated = false;
         for (String raw : ListSplitter.items(list)) {
             String item = raw;
             boolean negated = false;
@@ -63,8 +65,10 @@ public final class ListMatcher {
             if (hit.isPresent()) {
                 return negated ? ListMatch.NO : hit.get();
             }
+            lastNegated = negated;
         }
-        return ListMatch.NO;
+        // a list that ends with a negative item matches what nothing in it matched
+        return lastNegated ? ListMatch.YES : ListMatch.NO;
     }
 
     private Optional<ListMatch> matchItem(String item, String value, Deque<String> following) throws ListException {
