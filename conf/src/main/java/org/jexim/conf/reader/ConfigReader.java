@@ -53,14 +53,35 @@ public final class ConfigReader {
      */
     public static Configuration read(Path file, Map<String, String> commandLineMacros)
             throws ConfigurationException, IOException {
+        checkReadable(file);
+        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
+        return reader.readAll(file);
+    }
+
+    private static void checkReadable(Path file) throws ConfigurationException {
         if (!Files.exists(file)) {
             throw ConfigurationException.plain("non-existent configuration file(s): " + file);
         }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw ConfigurationException.plain("Exim configuration file " + file + " has the wrong owner, group, or mode");
         }
+    }
+
+    /**
+     * The configure file as Exim keeps it for -bP config: a "# Exim Configuration (4.96)" line,
+     * then each logical line after macro replacement, with "# N "FILE"" markers where reading
+     * moves between files. The whole file is read, so a configuration error is thrown as by
+     * {@link #read}.
+     */
+    public static List<String> configLines(Path file, Map<String, String> commandLineMacros)
+            throws ConfigurationException, IOException {
+        checkReadable(file);
         ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
-        return reader.readAll(file);
+        List<String> lines = new ArrayList<>();
+        lines.add("# Exim Configuration (4.96)");
+        reader.lines.keepLines(lines);
+        reader.readAll(file);
+        return lines;
     }
 
     private Configuration readAll(Path file) throws ConfigurationException {

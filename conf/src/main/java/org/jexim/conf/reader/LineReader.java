@@ -57,6 +57,8 @@ final class LineReader {
     private int state;
     private final Deque<Integer> states = new ArrayDeque<>();
     private String nextSection;
+    /** Exim's config_lines for -bP config: logical lines and file position markers, when kept. */
+    private List<String> saved;
 
     LineReader(Path file, MacroTable macros) throws IOException {
         this.macros = macros;
@@ -70,6 +72,17 @@ final class LineReader {
             directory = (cwd.endsWith("/") ? cwd : cwd + "/") + (slash >= 0 ? name.substring(0, slash) : "");
         }
         current = new OpenFile(readLines(file), name, directory);
+    }
+
+    /** Keeps the logical lines and position markers from now on, as Exim does for -bP config. */
+    void keepLines(List<String> into) {
+        saved = into;
+    }
+
+    private void savePosition() {
+        if (saved != null) {
+            saved.add("# " + current.lineNo + " \"" + current.name + "\"");
+        }
     }
 
     /** The section named by the "begin" line that ended the last section, or null at end of file. */
@@ -90,6 +103,7 @@ final class LineReader {
             if (current.lineNo >= current.lines.size()) {
                 if (!stack.isEmpty()) {
                     current = stack.pop();
+                    savePosition();
                     continue;
                 }
                 if (!states.isEmpty()) {
@@ -102,6 +116,9 @@ final class LineReader {
                 return null;
             }
             String physical = current.lines.get(current.lineNo++);
+            if (current.lineNo == 1) {
+                savePosition();
+            }
             MacroTable.Expansion expansion = macros.expand(physical, logical.length() == 0);
             String line = expansion.line();
             int ss = Ascii.skipSpace(line, 0);
@@ -136,6 +153,9 @@ final class LineReader {
         }
         String text = logical.toString();
         SourceLocation last = here();
+        if (saved != null) {
+            saved.add(text);
+        }
         if (text.regionMatches(true, 0, "begin ", 0, 6)) {
             String section = text.substring(Ascii.skipSpace(text, 6));
             nextSection = section.length() > 22 ? section.substring(0, 22) : section;
@@ -157,7 +177,7 @@ final class LineReader {
             }
             int action = macroFound ? c.ifFound() : c.ifNotFound();
             if (c.stack() > 0) {
-                if (states.size() >= MAX_NESTING - 1) {
+                if (states.size() >= MAX_NESTING) {
                     throw new ConfigurationException(here(), "." + c.name() + " nested too deeply");
                 }
                 states.push(state);
@@ -212,6 +232,7 @@ final class LineReader {
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException(here(), "failed to open included configuration file " + name);
         }
+        savePosition();
         stack.push(current);
         current = new OpenFile(lines, name, name.substring(0, name.lastIndexOf('/')));
         return true;
