@@ -7,11 +7,40 @@ package org.jexim.conf;
 public class ConfigurationException extends Exception {
     private final SourceLocation location;
     private final String reason;
+    private final String item;
+    private final boolean plain;
 
     public ConfigurationException(SourceLocation location, String reason) {
-        super(location == null ? reason : location + ": " + reason);
+        this(location, null, reason, false);
+    }
+
+    private ConfigurationException(SourceLocation location, String item, String reason, boolean plain) {
+        super(location != null ? location + ": " + reason : item != null ? item + ": " + reason : reason);
         this.location = location;
         this.reason = reason;
+        this.item = item;
+        this.plain = plain;
+    }
+
+    /**
+     * An error Exim reports on its own, without "Exim configuration error" (for example a
+     * failed expansion of spool_directory).
+     */
+    public static ConfigurationException plain(String message) {
+        return new ConfigurationException(null, null, message, true);
+    }
+
+    /**
+     * An error Exim reports "for" a driver instance rather than at a line
+     * ("Exim configuration error for r1 router:"); {@code item} is "r1 router".
+     */
+    public static ConfigurationException forItem(String item, String reason) {
+        return new ConfigurationException(null, item, reason, false);
+    }
+
+    /** Whether Exim prints the reason alone, without the "Exim configuration error" line. */
+    public boolean plain() {
+        return plain;
     }
 
     /** Null when Exim gives no line for this kind of error (for example a driver with no driver option). */
@@ -23,10 +52,19 @@ public class ConfigurationException extends Exception {
         return reason;
     }
 
+    /** The driver instance the error is "for" ("r1 router"), or null. */
+    public String item() {
+        return item;
+    }
+
     public String eximText() {
-        String head = location == null
-                ? "Exim configuration error:"
-                : "Exim configuration error in line " + location.line() + " of " + location.file() + ":";
+        if (plain) {
+            return reason;
+        }
+        String head = location != null
+                ? "Exim configuration error in line " + location.line() + " of " + location.file() + ":"
+                : item != null ? "Exim configuration error for " + item + ":"
+                : "Exim configuration error:";
         return head + "\n  " + reason;
     }
 }

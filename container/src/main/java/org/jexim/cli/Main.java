@@ -82,7 +82,15 @@ public final class Main {
             }
             i++;
         }
+        defineHomeForDefaultConfigure(line);
         return line;
+    }
+
+    /** The repository's default configure keeps its state under JEXIM_HOME, the repository root. */
+    private static void defineHomeForDefaultConfigure(CommandLine line) {
+        if (line.configFile().equals(CommandLine.home().resolve("configure"))) {
+            line.macros.putIfAbsent("JEXIM_HOME", CommandLine.home().toString());
+        }
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

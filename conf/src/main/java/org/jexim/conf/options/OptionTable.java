@@ -22,12 +22,18 @@ public final class OptionTable {
         return scope;
     }
 
+    /** The option of that name, hidden synonyms included. */
     public Optional<OptionDef> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** All options in the order -bP prints them. */
+    /** All options in the order -bP prints them (hidden synonyms left out). */
     public Collection<OptionDef> all() {
+        return byName.values().stream().filter(d -> !d.hidden()).toList();
+    }
+
+    /** Every option, hidden synonyms included, in table order. */
+    public Collection<OptionDef> allIncludingHidden() {
         return Collections.unmodifiableCollection(byName.values());
     }
 }

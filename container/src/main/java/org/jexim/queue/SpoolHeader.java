@@ -1,0 +1,31 @@
+package org.jexim.queue;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The content of an Exim -H spool file: envelope, status options, recipients and headers
+ * (spec chapter "Format of spool files").
+ *
+ * @param sender the envelope sender without its angle brackets, empty for a bounce
+ * @param nonRecipients the addresses already delivered (Exim's non-recipients tree, flattened)
+ */
+public record SpoolHeader(String id, String login, long uid, long gid, String sender,
+                          long receivedSeconds, int warningCount, List<SpoolOption> options,
+                          List<String> nonRecipients, List<String> recipients, List<HeaderLine> headers) {
+
+    /** The value of the first option with this name; empty for absent options and for flags. */
+    public Optional<String> option(String name) {
+        return options.stream().filter(o -> o.name().equals(name)).map(SpoolOption::value)
+            .filter(v -> v != null).findFirst();
+    }
+
+    public List<String> options(String name) {
+        return options.stream().filter(o -> o.name().equals(name)).map(SpoolOption::value)
+            .filter(v -> v != null).toList();
+    }
+
+    public boolean hasFlag(String name) {
+        return options.stream().anyMatch(o -> o.name().equals(name));
+    }
+}

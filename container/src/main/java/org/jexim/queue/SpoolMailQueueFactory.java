@@ -1,0 +1,81 @@
+package org.jexim.queue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.MailQueueItemDecoratorFactory;
+import org.apache.james.queue.api.MailQueueName;
+import org.apache.james.queue.api.RawMailQueueItemDecoratorFactory;
+
+import com.google.common.collect.ImmutableSet;
+
+/**
+ * James's {@link MailQueueFactory} over one Exim spool directory. All queues share
+ * {@code spool_directory/input/}; each -H file names its queue. On construction it re-reads the
+ * spool, so that after a restart (or a kill -9) every message not acknowledged is delivered again.
+ */
+public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQueue> {
+    public static final Duration DEFAULT_REJECT_DELAY = Duration.ofMinutes(1);
+    private final SpoolStore store;
+    private final MailQueueItemDecoratorFactory decorators;
+    private final Duration rejectDelay;
+    private final ConcurrentHashMap<MailQueueName, SpoolMailQueue> queues = new ConcurrentHashMap<>();
+    private final Set<MailQueueName> created = ConcurrentHashMap.newKeySet();
+
+    public SpoolMailQueueFactory(SpoolDirectory directory, MailQueueItemDecoratorFactory decorators,
+                                 SpoolOwner owner, Duration rejectDelay) throws IOException {
+        this.store = new SpoolStore(directory, owner);
+        this.decorators = decorators;
+        this.rejectDelay = rejectDelay;
+        rescan();
+    }
+
+    /** A factory with James's plain decorators, the JVM's user as owner and fsync on. */
+    public static SpoolMailQueueFactory open(java.nio.file.Path spoolDirectory) throws IOException {
+        return new SpoolMailQueueFactory(new SpoolDirectory(spoolDirectory, true),
+            new RawMailQueueItemDecoratorFactory(), SpoolOwner.currentUser(), DEFAULT_REJECT_DELAY);
+    }
+
+    public SpoolDirectory directory() {
+        return store.directory();
+    }
+
+    /** Picks up -H files this process does not know yet (a restart, or another jexim process). */
+    public synchronized void rescan() throws IOException {
+        store.scan((entry, header) -> queue(entry.queue).adopt(entry, header));
+    }
+
+    private SpoolMailQueue queue(MailQueueName name) {
+        return queues.computeIfAbsent(name, n -> new SpoolMailQueue(n, store, this, decorators, rejectDelay));
+    }
+
+    Optional<SpoolMailQueue> existingQueue(MailQueueName name) {
+        return Optional.ofNullable(queues.get(name));
+    }
+
+    @Override
+    public Optional<SpoolMailQueue> getQueue(MailQueueName name, PrefetchCount count) {
+        return Optional.ofNullable(queues.get(name));
+    }
+
+    @Override
+    public SpoolMailQueue createQueue(MailQueueName name, PrefetchCount count) {
+        created.add(name);
+        return queue(name);
+    }
+
+    @Override
+    public Set<MailQueueName> listCreatedMailQueues() {
+        return ImmutableSet.copyOf(queues.keySet());
+    }
+
+    /** Stops the consumer threads of every queue; the spool stays as it is. */
+    public void close() {
+        queues.values().forEach(SpoolMailQueue::shutdown);
+    }
+}

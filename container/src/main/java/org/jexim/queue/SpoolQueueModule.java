@@ -1,0 +1,64 @@
+package org.jexim.queue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import org.apache.james.queue.api.MailQueue;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.MailQueueItemDecoratorFactory;
+import org.apache.james.queue.api.ManageableMailQueue;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+/**
+ * Guice module putting every James mail queue on Exim's spool. Install it over James's memory
+ * queue: {@code Modules.override(MemoryJamesServerMain.IN_MEMORY_SERVER_AGGREGATE_MODULE)
+ * .with(new SpoolQueueModule(Path.of("var/spool")))}.
+ */
+public final class SpoolQueueModule extends AbstractModule {
+    private final Path spoolDirectory;
+    private final boolean fsync;
+
+    /** Queues under {@code spoolDirectory/input/}, each message fsync'd before enqueue returns. */
+    public SpoolQueueModule(Path spoolDirectory) {
+        this(spoolDirectory, true);
+    }
+
+    /** As above; {@code fsync=false} only for tests that do not care about crashes. */
+    public SpoolQueueModule(Path spoolDirectory, boolean fsync) {
+        this.spoolDirectory = spoolDirectory;
+        this.fsync = fsync;
+    }
+
+    @Provides
+    @Singleton
+    SpoolMailQueueFactory spoolMailQueueFactory(MailQueueItemDecoratorFactory decorators) {
+        try {
+            return new SpoolMailQueueFactory(new SpoolDirectory(spoolDirectory, fsync), decorators,
+                SpoolOwner.currentUser(), SpoolMailQueueFactory.DEFAULT_REJECT_DELAY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the spool directory " + spoolDirectory, e);
+        }
+    }
+
+    @Provides
+    @Singleton
+    MailQueueFactory<? extends ManageableMailQueue> manageableMailQueueFactory(SpoolMailQueueFactory factory) {
+        return factory;
+    }
+
+    @Provides
+    @Singleton
+    MailQueueFactory<?> mailQueueFactory(SpoolMailQueueFactory factory) {
+        return factory;
+    }
+
+    @Provides
+    @Singleton
+    MailQueueFactory<? extends MailQueue> mailQueueFactoryOfMailQueues(SpoolMailQueueFactory factory) {
+        return factory;
+    }
+}

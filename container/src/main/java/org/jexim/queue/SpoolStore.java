@@ -1,0 +1,192 @@
+package org.jexim.queue;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.queue.api.MailQueueName;
+import org.apache.james.server.core.MailImpl;
+import org.apache.james.server.core.MimeMessageWrapper;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The messages of one spool directory, shared by all queues: which mail name is which Exim id,
+ * writing a mail durably, reading it back, removing it. A mail enqueued again under the same name
+ * (a retry, or a move to another queue) keeps its id and has its -H file rewritten in place, as
+ * Exim rewrites the -H file of a deferred message.
+ */
+final class SpoolStore {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SpoolStore.class);
+    private final SpoolDirectory directory;
+    private final SpoolMailCodec codec;
+    private final ConcurrentHashMap<String, SpoolEntry> byName = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SpoolEntry> byId = new ConcurrentHashMap<>();
+
+    SpoolStore(SpoolDirectory directory, SpoolOwner owner) {
+        this.directory = directory;
+        this.codec = new SpoolMailCodec(owner);
+    }
+
+    SpoolDirectory directory() {
+        return directory;
+    }
+
+    /** What a durable write produced: the entry, its new generation, and the queue it left. */
+    record Written(SpoolEntry entry, long generation, Optional<MailQueueName> previousQueue, boolean frozen) {
+    }
+
+    /** Writes the mail to disk and fsyncs it; when this returns the message survives a crash. */
+    Written write(Mail mail, MailQueueName queue, Optional<Instant> deliverAt) throws IOException, MessagingException {
+        while (true) {
+            SpoolEntry entry = byName.computeIfAbsent(mail.getName(), SpoolEntry::new);
+            synchronized (entry) {
+                if (entry.removed) {
+                    continue;
+                }
+                try {
+                    Optional<MailQueueName> previous = Optional.ofNullable(entry.queue).filter(q -> !q.equals(queue));
+                    SpoolHeader header = entry.id == null ? create(entry, mail, queue, deliverAt) : rewrite(entry, mail, queue, deliverAt);
+                    entry.queue = queue;
+                    entry.generation++;
+                    return new Written(entry, entry.generation, previous, header.hasFlag("frozen"));
+                } catch (IOException | MessagingException | RuntimeException e) {
+                    if (entry.id == null) {
+                        entry.removed = true;
+                        byName.remove(entry.name, entry);
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private SpoolHeader create(SpoolEntry entry, Mail mail, MailQueueName queue, Optional<Instant> deliverAt)
+        throws IOException, MessagingException {
+        String id = EximMessageId.isValid(mail.getName()) && !byId.containsKey(mail.getName())
+            ? mail.getName() : EximMessageId.next();
+        SpoolDirectory.Data data;
+        while (true) {
+            try {
+                data = directory.writeNewData(id, mail.getMessage());
+                break;
+            } catch (FileAlreadyExistsException e) {
+                id = EximMessageId.next();
+            }
+        }
+        SpoolHeader header = codec.toHeader(mail, id, queue, deliverAt, data.headers(), data.body(), true);
+        try {
+            directory.commitHeader(header);
+        } catch (IOException | RuntimeException e) {
+            directory.deleteData(id);
+            throw e;
+        }
+        entry.id = id;
+        byId.put(id, entry);
+        return header;
+    }
+
+    private SpoolHeader rewrite(SpoolEntry entry, Mail mail, MailQueueName queue, Optional<Instant> deliverAt)
+        throws IOException, MessagingException {
+        MimeMessage message = mail.getMessage();
+        SpoolHeader header;
+        if (message instanceof MimeMessageWrapper wrapper && !wrapper.isModified()
+            && entry.dataSourceId().equals(wrapper.getSourceId())) {
+            SpoolHeader current = directory.readHeader(entry.id);
+            long lines = current.option("body_linecount").map(Long::parseLong).orElse(0L);
+            header = codec.toHeader(mail, entry.id, queue, deliverAt, current.headers(),
+                new SpoolMailCodec.BodyStats(lines, SpoolMailCodec.bodyNewlinesOf(current)), false);
+        } else {
+            SpoolDirectory.Data data = directory.replaceData(entry.id, message);
+            entry.dataVersion++;
+            header = codec.toHeader(mail, entry.id, queue, deliverAt, data.headers(), data.body(), false);
+        }
+        directory.commitHeader(header);
+        return header;
+    }
+
+    /** The mail of this generation of the entry, read from disk; empty if it has since changed or gone. */
+    Optional<MailImpl> read(SpoolEntry entry, long generation) {
+        String id;
+        long dataVersion;
+        synchronized (entry) {
+            if (entry.removed || entry.generation != generation) {
+                return Optional.empty();
+            }
+            id = entry.id;
+            dataVersion = entry.dataVersion;
+        }
+        try {
+            SpoolHeader header = directory.readHeader(id);
+            SpoolMessageSource source = new SpoolMessageSource("jexim-spool:" + id + "#" + dataVersion,
+                header.headers(), directory.dataFile(id), id, SpoolMailCodec.bodyNewlinesOf(header));
+            return Optional.of(codec.toMail(header, source));
+        } catch (IOException | MessagingException | RuntimeException e) {
+            LOGGER.error("message {}: cannot read its spool files", id, e);
+            return Optional.empty();
+        }
+    }
+
+    SpoolHeader readHeader(SpoolEntry entry) throws IOException {
+        return directory.readHeader(entry.id);
+    }
+
+    /** Removes the entry's files if this generation is still the current one. */
+    boolean remove(SpoolEntry entry, long generation) throws IOException {
+        synchronized (entry) {
+            if (entry.removed || entry.generation != generation) {
+                return false;
+            }
+            directory.delete(entry.id);
+            entry.removed = true;
+            byName.remove(entry.name, entry);
+            byId.remove(entry.id, entry);
+            return true;
+        }
+    }
+
+    long generationOf(SpoolEntry entry) {
+        synchronized (entry) {
+            return entry.removed ? -1 : entry.generation;
+        }
+    }
+
+    /**
+     * Registers the -H files not yet known (after a restart, or written by another process) and
+     * hands each to {@code found} with its header.
+     */
+    void scan(BiConsumer<SpoolEntry, SpoolHeader> found) throws IOException {
+        List<String> ids = directory.messageIds().stream().sorted(Comparator.naturalOrder()).toList();
+        for (String id : ids) {
+            if (byId.containsKey(id)) {
+                continue;
+            }
+            SpoolHeader header;
+            try {
+                header = directory.readHeader(id);
+            } catch (IOException | RuntimeException e) {
+                LOGGER.error("message {}: unreadable -H file, left on the spool", id, e);
+                continue;
+            }
+            String name = SpoolMailCodec.nameOf(header);
+            SpoolEntry entry = new SpoolEntry(byName.containsKey(name) ? id : name);
+            entry.id = id;
+            entry.queue = SpoolMailCodec.queueOf(header);
+            entry.generation = 1;
+            if (byId.putIfAbsent(id, entry) != null) {
+                continue;
+            }
+            byName.putIfAbsent(entry.name, entry);
+            found.accept(entry, header);
+        }
+    }
+}

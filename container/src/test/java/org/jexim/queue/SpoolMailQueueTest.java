@@ -1,0 +1,264 @@
+package org.jexim.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jexim.queue.SpoolTestMails.bytes;
+import static org.jexim.queue.SpoolTestMails.dequeueOne;
+import static org.jexim.queue.SpoolTestMails.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.queue.api.MailQueue.MailQueueItem;
+import org.apache.james.queue.api.MailQueue.MailQueueItem.CompletionStatus;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.MailQueueName;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolMailQueueTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    @TempDir
+    Path spool;
+    private SpoolMailQueueFactory factory;
+
+    private SpoolMailQueue open() throws Exception {
+        if (factory != null) {
+            factory.close();
+        }
+        factory = SpoolMailQueueFactory.open(spool);
+        return factory.createQueue(MailQueueFactory.SPOOL);
+    }
+
+    @AfterEach
+    void close() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+
+    private List<Path> inputFiles() throws Exception {
+        try (var files = Files.list(spool.resolve("input"))) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void enqueueWritesExims_D_and_H_filesThenAckRemovesThem() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("m1", SpoolTestMails.MESSAGE));
+
+        List<Path> files = inputFiles();
+        assertThat(files).hasSize(2);
+        String d = files.get(0).getFileName().toString();
+        String id = d.substring(0, 16);
+        assertThat(EximMessageId.isValid(id)).isTrue();
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(id + "-D", id + "-H");
+        assertThat(Files.readString(files.get(0), StandardCharsets.ISO_8859_1)).isEqualTo(id + "-D\n"
+            + "first line\n\n.leading dot and trailing space \nFrom the start\n");
+        String h = Files.readString(files.get(1), StandardCharsets.ISO_8859_1);
+        assertThat(h).startsWith(id + "-H\n");
+        assertThat(h).contains("\n<alice@example.org>\n");
+        assertThat(h).contains("\n-body_linecount 4\n-deliver_firsttime\n-jexim_queue spool\n-jexim_name m1\n-jexim_state root\n");
+        assertThat(h).contains("\nXX\n2\nbob@test.example\ncarol@other.example\n\n"
+            + "087P Received: from client.example ([192.0.2.1])\n\tby mx.test.example with esmtp (Exim 4.96)\n"
+            + "032F From: Alice <alice@example.org>\n"
+            + "021T To: bob@test.example\n"
+            + "020  Subject: spool test\n"
+            + "029I Message-ID: <m1@example.org>\n");
+        assertThat(queue.getSize()).isEqualTo(1);
+
+        MailQueueItem item = dequeueOne(queue, WAIT);
+        Mail mail = item.getMail();
+        assertThat(mail.getName()).isEqualTo("m1");
+        assertThat(mail.getMaybeSender().asString()).isEqualTo("alice@example.org");
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress("bob@test.example"), new MailAddress("carol@other.example"));
+        assertThat(mail.getAttribute(SpoolAttributes.MESSAGE_ID)).contains(new Attribute(SpoolAttributes.MESSAGE_ID, AttributeValue.of(id)));
+        assertThat(bytes(mail)).isEqualTo(SpoolTestMails.MESSAGE);
+
+        item.done(CompletionStatus.SUCCESS);
+        assertThat(inputFiles()).isEmpty();
+        assertThat(queue.getSize()).isZero();
+    }
+
+    @Test
+    void aMailNamedWithAnEximIdKeepsThatIdOnTheSpool() throws Exception {
+        SpoolMailQueue queue = open();
+        String id = EximMessageId.next();
+        queue.enQueue(mail(id, SpoolTestMails.MESSAGE));
+        assertThat(Files.exists(spool.resolve("input/" + id + "-H"))).isTrue();
+        assertThat(Files.readString(spool.resolve("input/" + id + "-H"))).doesNotContain("-jexim_name");
+        assertThat(dequeueOne(queue, WAIT).getMail().getName()).isEqualTo(id);
+    }
+
+    @Test
+    void stateAttributesErrorAndRemoteHostSurviveTheSpool() throws Exception {
+        SpoolMailQueue queue = open();
+        MailImpl mail = mail("m2", SpoolTestMails.MESSAGE);
+        mail.setState("transport-local_delivery");
+        mail.setErrorMessage("451 try later\nsecond line");
+        mail.setRemoteAddr("192.0.2.7");
+        mail.setRemoteHost("client.example");
+        mail.setAttribute(new Attribute(AttributeName.of("custom"), AttributeValue.of("value with spaces")));
+        mail.setAttribute(new Attribute(AttributeName.of("count"), AttributeValue.of(42)));
+        mail.setAttribute(SpoolAttributes.option("received_protocol", "esmtps"));
+        mail.setAttribute(SpoolAttributes.option("host_address", "192.0.2.7.40001"));
+        mail.setAttribute(SpoolAttributes.aclVariable("acl_m_score", "5\nlines"));
+        queue.enQueue(mail);
+        String h = Files.readString(inputFiles().get(1));
+        assertThat(h).contains("\n-host_address 192.0.2.7.40001\n-received_protocol esmtps\n");
+        assertThat(h).contains("\n-aclm _score 7\n5\nlines\n");
+
+        Mail back = dequeueOne(queue, WAIT).getMail();
+        assertThat(back.getState()).isEqualTo("transport-local_delivery");
+        assertThat(back.getErrorMessage()).isEqualTo("451 try later\nsecond line");
+        assertThat(back.getRemoteAddr()).isEqualTo("192.0.2.7");
+        assertThat(back.getRemoteHost()).isEqualTo("client.example");
+        assertThat(back.getAttribute(AttributeName.of("custom")).map(a -> (Object) a.getValue().value())).contains("value with spaces");
+        assertThat(back.getAttribute(AttributeName.of("count")).map(a -> (Object) a.getValue().value())).contains(42);
+        assertThat(back.getAttribute(AttributeName.of("exim.spool.received_protocol")).map(a -> (Object) a.getValue().value())).contains("esmtps");
+        assertThat(back.getAttribute(AttributeName.of("exim.acl.acl_m_score")).map(a -> (Object) a.getValue().value())).contains("5\nlines");
+    }
+
+    @Test
+    void unackedMessagesAreDeliveredAgainAfterARestartAndAckedOnesAreNot() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("acked", SpoolTestMails.MESSAGE));
+        queue.enQueue(mail("unacked", SpoolTestMails.MESSAGE));
+        MailQueueItem first = dequeueOne(queue, WAIT);
+        MailQueueItem second = dequeueOne(queue, WAIT);
+        assertThat(first.getMail().getName()).isEqualTo("acked");
+        assertThat(second.getMail().getName()).isEqualTo("unacked");
+        first.done(CompletionStatus.SUCCESS);
+
+        SpoolMailQueue restarted = open();
+        assertThat(restarted.getSize()).isEqualTo(1);
+        MailQueueItem again = dequeueOne(restarted, WAIT);
+        assertThat(again.getMail().getName()).isEqualTo("unacked");
+        assertThat(bytes(again.getMail())).isEqualTo(SpoolTestMails.MESSAGE);
+        assertThat(dequeueOne(restarted, Duration.ofMillis(500))).isNull();
+    }
+
+    @Test
+    void retryOffersTheMailAgainAndKeepsTheFiles() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
+        dequeueOne(queue, WAIT).done(CompletionStatus.RETRY);
+        assertThat(inputFiles()).hasSize(2);
+        MailQueueItem again = dequeueOne(queue, WAIT);
+        assertThat(again.getMail().getName()).isEqualTo("m");
+        again.done(CompletionStatus.SUCCESS);
+        assertThat(inputFiles()).isEmpty();
+    }
+
+    @Test
+    void reEnqueueUnderTheSameNameKeepsTheIdAndTheOldAckDoesNotRemoveIt() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
+        List<Path> before = inputFiles();
+        MailQueueItem item = dequeueOne(queue, WAIT);
+        Mail mail = item.getMail();
+        mail.setRecipients(List.of(new MailAddress("carol@other.example")));
+        queue.enQueue(mail, Duration.ofHours(1));
+        item.done(CompletionStatus.SUCCESS);
+
+        assertThat(inputFiles()).isEqualTo(before);
+        String h = Files.readString(before.get(1));
+        assertThat(h).contains("\nXX\n1\ncarol@other.example\n\n").doesNotContain("deliver_firsttime").contains("-jexim_deliver_at ");
+        assertThat(queue.getSize()).isEqualTo(1);
+        assertThat(dequeueOne(queue, Duration.ofMillis(500))).isNull();
+        assertThat(queue.flush()).isEqualTo(1);
+        MailQueueItem again = dequeueOne(queue, WAIT);
+        assertThat(again.getMail().getRecipients()).containsExactly(new MailAddress("carol@other.example"));
+        assertThat(bytes(again.getMail())).isEqualTo(SpoolTestMails.MESSAGE);
+    }
+
+    @Test
+    void aModifiedBodyIsWrittenAgainUnderTheSameId() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
+        MailQueueItem item = dequeueOne(queue, WAIT);
+        Mail mail = item.getMail();
+        mail.getMessage().setHeader("X-Added", "yes");
+        mail.getMessage().saveChanges();
+        queue.enQueue(mail);
+        item.done(CompletionStatus.SUCCESS);
+        Mail back = dequeueOne(queue, WAIT).getMail();
+        assertThat(back.getMessage().getHeader("X-Added")).containsExactly("yes");
+        assertThat(inputFiles()).hasSize(2);
+    }
+
+    @Test
+    void delayedMessagesWaitAndTheirDelaySurvivesARestart() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("later", SpoolTestMails.MESSAGE), Duration.ofHours(1));
+        queue.enQueue(mail("soon", SpoolTestMails.MESSAGE), Duration.ofMillis(300));
+        assertThat(dequeueOne(queue, WAIT).getMail().getName()).isEqualTo("soon");
+
+        SpoolMailQueue restarted = open();
+        assertThat(restarted.getSize()).isEqualTo(2);
+        assertThat(dequeueOne(restarted, WAIT).getMail().getName()).isEqualTo("soon");
+        assertThat(dequeueOne(restarted, Duration.ofMillis(500))).isNull();
+        assertThat(restarted.browse()).toIterable().extracting(v -> v.getMail().getName()).containsExactlyInAnyOrder("later", "soon");
+    }
+
+    @Test
+    void aMailMovedToAnotherQueueBelongsToThatQueueAfterARestart() throws Exception {
+        SpoolMailQueue spoolQueue = open();
+        spoolQueue.enQueue(mail("m", SpoolTestMails.MESSAGE));
+        MailQueueItem item = dequeueOne(spoolQueue, WAIT);
+        SpoolMailQueue outgoing = factory.createQueue(MailQueueName.of("outgoing"));
+        outgoing.enQueue(item.getMail());
+        item.done(CompletionStatus.SUCCESS);
+        assertThat(spoolQueue.getSize()).isZero();
+        assertThat(outgoing.getSize()).isEqualTo(1);
+        assertThat(inputFiles()).hasSize(2);
+
+        open();
+        assertThat(factory.getQueue(MailQueueName.of("outgoing")).orElseThrow().getSize()).isEqualTo(1);
+        assertThat(factory.getQueue(MailQueueFactory.SPOOL).orElseThrow().getSize()).isZero();
+    }
+
+    @Test
+    void removeBySenderRecipientOrNameAndClear() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("a", SpoolTestMails.MESSAGE));
+        queue.enQueue(mail("b", SpoolTestMails.MESSAGE));
+        queue.enQueue(mail("c", SpoolTestMails.MESSAGE));
+        assertThat(queue.remove(org.apache.james.queue.api.ManageableMailQueue.Type.Name, "b")).isEqualTo(1);
+        assertThat(queue.remove(org.apache.james.queue.api.ManageableMailQueue.Type.Recipient, "nobody@x")).isZero();
+        assertThat(queue.getSize()).isEqualTo(2);
+        assertThat(queue.clear()).isEqualTo(2);
+        assertThat(inputFiles()).isEmpty();
+    }
+
+    @Test
+    void frozenMessagesStayOnTheSpoolButAreNotDelivered() throws Exception {
+        SpoolMailQueue queue = open();
+        MailImpl mail = mail("frozen", SpoolTestMails.MESSAGE);
+        mail.setAttribute(SpoolAttributes.option("frozen", "1795315264"));
+        queue.enQueue(mail);
+        assertThat(queue.getSize()).isEqualTo(1);
+        assertThat(dequeueOne(queue, Duration.ofMillis(500))).isNull();
+    }
+
+    @Test
+    void messagesWrittenByAnotherProcessArePickedUpByFlush() throws Exception {
+        SpoolMailQueue queue = open();
+        SpoolMailQueueFactory other = SpoolMailQueueFactory.open(spool);
+        other.createQueue(MailQueueFactory.SPOOL).enQueue(mail("from-cli", SpoolTestMails.MESSAGE));
+        other.close();
+        assertThat(queue.getSize()).isZero();
+        queue.flush();
+        assertThat(dequeueOne(queue, WAIT).getMail().getName()).isEqualTo("from-cli");
+    }
+}

@@ -1,0 +1,68 @@
+package org.jexim.queue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.server.core.MailImpl;
+
+/**
+ * Not a test: prints spool enqueues per second with 1 and 16 threads, 2 KiB messages, fsync on
+ * (and off, for comparison). Run with
+ * {@code mvn -pl container test-compile exec:java}-style classpaths, or from the IDE:
+ * {@code java -cp <test classpath> org.jexim.queue.SpoolQueueBenchmark [seconds] [dir]}.
+ */
+public final class SpoolQueueBenchmark {
+    private SpoolQueueBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path base = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("jexim-bench");
+        String body = "x".repeat(74) + "\r\n";
+        StringBuilder raw = new StringBuilder("From: a@example.org\r\nTo: b@example.org\r\nSubject: bench\r\n\r\n");
+        while (raw.length() < 2048) {
+            raw.append(body);
+        }
+        String message = raw.substring(0, 2046) + "\r\n";
+        System.out.printf("%-8s %-7s %12s%n", "threads", "fsync", "enqueues/s");
+        for (boolean fsync : new boolean[] {true, false}) {
+            for (int threads : new int[] {1, 16}) {
+                Path dir = Files.createDirectories(base.resolve("t" + threads + (fsync ? "-sync" : "-nosync")));
+                double rate = run(dir, fsync, threads, seconds, message);
+                System.out.printf("%-8d %-7s %12.0f%n", threads, fsync ? "on" : "off", rate);
+            }
+        }
+    }
+
+    private static double run(Path dir, boolean fsync, int threads, int seconds, String message) throws Exception {
+        SpoolMailQueueFactory factory = new SpoolMailQueueFactory(new SpoolDirectory(dir, fsync),
+            new org.apache.james.queue.api.RawMailQueueItemDecoratorFactory(), SpoolOwner.currentUser(),
+            SpoolMailQueueFactory.DEFAULT_REJECT_DELAY);
+        SpoolMailQueue queue = factory.createQueue(MailQueueFactory.SPOOL);
+        AtomicLong count = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        MailImpl mail = SpoolTestMails.mail(MailImpl.getId(), message);
+                        queue.enQueue(mail);
+                        mail.dispose();
+                        count.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        factory.close();
+        return count.get() / (double) seconds;
+    }
+}
