@@ -30,6 +30,10 @@ final class OptionLinePrinter {
         }
         Optional<OptionSetting> set = scope.setting(def);
         Object value = set.map(OptionSetting::value).orElse(null);
+        Object initialised = OptionDriverInit.value(scope, def);
+        if (initialised != null) {
+            value = initialised;
+        }
         String dflt = derivedDefault(scope, def);
         switch (def.type()) {
             case BOOL:

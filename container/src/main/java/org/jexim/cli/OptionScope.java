@@ -1,7 +1,7 @@
 package org.jexim.cli;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +34,9 @@ final class OptionScope {
     }
 
     static OptionScope main(Map<String, OptionSetting> settings) {
-        return new OptionScope(List.of(OptionTables.main()), settings, null, null, hiddenIn(List.of(settings)));
+        Set<String> hidden = new HashSet<>();
+        settings.values().stream().filter(OptionSetting::hidden).forEach(s -> hidden.add(s.name()));
+        return new OptionScope(List.of(OptionTables.main()), settings, null, null, hidden);
     }
 
     /**
@@ -46,19 +48,22 @@ final class OptionScope {
         List<OptionTable> tables = new ArrayList<>();
         tables.add(OptionTables.generic(instance.kind()));
         OptionTables.driver(instance.kind(), instance.driver()).ifPresent(tables::add);
-        List<Map<String, OptionSetting>> all = new ArrayList<>();
+        // generic options share one table per kind, private options one table per driver
+        Set<String> hidden = new HashSet<>();
+        OptionTable generic = OptionTables.generic(instance.kind());
         for (DriverInstance d : siblings) {
-            all.add(d.options());
+            for (OptionSetting s : d.options().values()) {
+                if (!s.hidden()) {
+                    continue;
+                }
+                if (generic.find(s.name()).orElse(null) == s.def()) {
+                    hidden.add(s.name());
+                } else if (d.driver().equals(instance.driver())) {
+                    hidden.add(s.name());
+                }
+            }
         }
-        return new OptionScope(tables, instance.options(), instance.kind(), instance, hiddenIn(all));
-    }
-
-    private static Set<String> hiddenIn(Collection<Map<String, OptionSetting>> all) {
-        Set<String> names = new java.util.HashSet<>();
-        for (Map<String, OptionSetting> m : all) {
-            m.values().stream().filter(OptionSetting::hidden).forEach(s -> names.add(s.name()));
-        }
-        return names;
+        return new OptionScope(tables, instance.options(), instance.kind(), instance, hidden);
     }
 
     /** The options -bP lists for this scope, in order. */
@@ -94,15 +99,12 @@ final class OptionScope {
         return find(name).flatMap(this::setting);
     }
 
-    /** Whether {@code hide} was used on this option (anywhere in a shared table). */
+    /**
+     * Whether {@code hide} was used on this option, as written: Exim marks the table entry of
+     * the name used, so hiding a synonym does not hide the option it stands for.
+     */
     boolean hidden(OptionDef def) {
-        for (String n : hiddenNames) {
-            OptionDef h = find(n).orElse(null);
-            if (h != null && (h == def || !java.util.Collections.disjoint(h.targets(), def.targets()))) {
-                return true;
-            }
-        }
-        return false;
+        return hiddenNames.contains(def.name());
     }
 
     /** The default -bP shows for an unset option, before any adjustment made from other options. */

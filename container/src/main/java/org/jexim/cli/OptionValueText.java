@@ -81,8 +81,8 @@ final class OptionValueText {
      * (SP_TAB) a tab is escaped too. Bytes above 126 are escaped unless print_topbitchars is set.
      */
     static String printing(String s, boolean tabs, boolean topBitChars) {
-        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1.newEncoder().canEncode(s)
-                ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        // the reader decodes the configure as UTF-8: these are the file's bytes again
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         StringBuilder b = new StringBuilder();
         for (byte by : bytes) {
             int c = by & 0xff;

@@ -1,10 +1,18 @@
 package org.jexim.cli;
 
-/** -bV: version, support list and a full check of the configure. */
+/**
+ * -bV: the version block, then a full read of the configure file; on error Exim's message on
+ * stderr and status 1, else "Configuration file is FILE".
+ */
 final class VersionCommand implements Command {
     @Override
     public int run(CommandLine line) throws Exception {
-        line.err().println("jexim: " + line.mode() + " is not implemented yet");
-        return 1;
+        VersionInfo.print(line.out());
+        line.out().flush();
+        if (ConfigLoader.load(line) == null) {
+            return 1;
+        }
+        line.out().println("Configuration file is " + line.configFile());
+        return 0;
     }
 }

@@ -53,9 +53,11 @@ public final class ConfigReader {
      */
     public static Configuration read(Path file, Map<String, String> commandLineMacros)
             throws ConfigurationException, IOException {
+        if (!Files.exists(file)) {
+            throw ConfigurationException.plain("non-existent configuration file(s): " + file);
+        }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            String why = Files.exists(file) ? "Permission denied" : "No such file or directory";
-            throw ConfigurationException.plain("failed to open configuration file " + file + ": " + why);
+            throw ConfigurationException.plain("Exim configuration file " + file + " has the wrong owner, group, or mode");
         }
         ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.names(), commandLineMacros));
         return reader.readAll(file);

@@ -19,9 +19,14 @@ class OptionTablesAgainstEximTest {
     private static final Path EXIM = Path.of("/usr/sbin/exim4");
     /** Defaults that depend on this machine's name. */
     private static final Set<String> HOST_DEPENDENT = Set.of("primary_hostname", "qualify_domain", "qualify_recipient");
-    /** Options the scratch configure sets, and defaults derived from the instance (public_name, server_mech). */
+    /**
+     * Options the scratch configure sets, and values the drivers' init functions derive from the
+     * instance (public_name, server_mech, the mbox affixes of appendfile and pipe), which the
+     * tables leave unset.
+     */
     private static final Set<String> SET_BY_SCRATCH = Set.of("driver", "transport", "public_name", "data", "route_list",
-            "command", "command_user", "file", "to", "port", "protocol", "hosts", "server_mech");
+            "command", "command_user", "file", "to", "port", "protocol", "hosts", "server_mech", "check_string",
+            "escape_string", "message_prefix", "message_suffix");
 
     @TempDir
     Path dir;

@@ -79,7 +79,14 @@ outdir = sys.argv[1]
 SAME = {('main.tsv','daemon_smtp_port'): 'daemon_smtp_ports', ('main.tsv','return_size_limit'): 'bounce_return_size_limit',
   ('routers.tsv','fail_verify'): 'fail_verify_sender,fail_verify_recipient', ('routers.tsv','verify'): 'verify_sender,verify_recipient',
   ('authenticator-tls.tsv','server_param'): 'server_param1'}
+# defaults that the scratch configure hid (it set these options), or that Exim's driver init
+# functions compute (the -bP printer derives those): the static default is given here
+FIX = {('transport-smtp.tsv', 'protocol'): 'smtp', ('router-iplookup.tsv', 'port'): '0',
+       ('transport-appendfile.tsv', 'check_string'): None, ('transport-appendfile.tsv', 'escape_string'): None,
+       ('transport-appendfile.tsv', 'message_prefix'): None, ('transport-appendfile.tsv', 'message_suffix'): None,
+       ('transport-pipe.tsv', 'message_prefix'): None, ('transport-pipe.tsv', 'message_suffix'): None}
 def write(fn, rows):
+    rows = [r[:5] + (FIX[(fn, r[0])],) if (fn, r[0]) in FIX else r for r in rows]
     with open(os.path.join(outdir, fn), 'w') as f:
         f.write('# name\ttype\texpanded\thidden\trepeat\tsame-as\tdefault (as -bP prints it; \\N = unset)\n')
         for r in rows:

@@ -1,0 +1,63 @@
+package org.jexim.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jexim.conf.ConfigurationException;
+import org.jexim.conf.model.Configuration;
+import org.jexim.conf.reader.ConfigReader;
+
+/**
+ * Reads the configure file a command line names (-C, -D), and reports a configuration error
+ * on stderr as Exim does: a timestamp, then Exim's lines.
+ */
+final class ConfigLoader {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private ConfigLoader() {
+    }
+
+    /** The configuration, or null after printing the error on {@code line.err()}. */
+    static Configuration load(CommandLine line) throws IOException {
+        try {
+            return ConfigReader.read(line.configFile(), macros(line.macros()));
+        } catch (ConfigurationException e) {
+            report(line.err(), e);
+            return null;
+        } catch (BadMacroException e) {
+            line.err().println(e.getMessage());
+            return null;
+        }
+    }
+
+    static void report(PrintStream err, ConfigurationException e) {
+        err.println(LocalDateTime.now().format(STAMP) + " " + e.eximText());
+        err.flush();
+    }
+
+    /**
+     * The -D macros as Exim takes them: white space around the name, "=" and value dropped; the
+     * name must start with an upper-case letter.
+     */
+    static Map<String, String> macros(Map<String, String> given) throws BadMacroException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            String name = e.getKey().strip();
+            if (name.isEmpty() || name.charAt(0) < 'A' || name.charAt(0) > 'Z') {
+                throw new BadMacroException("exim: macro name set by -D must start with an upper case letter");
+            }
+            out.put(name, e.getValue().strip());
+        }
+        return out;
+    }
+
+    /** A -D option Exim refuses. */
+    static final class BadMacroException extends Exception {
+        BadMacroException(String message) {
+            super(message);
+        }
+    }
+}
