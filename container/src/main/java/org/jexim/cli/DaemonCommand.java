@@ -1,10 +1,136 @@
 package org.jexim.cli;
 
-/** -bd/-bdf: run the server. */
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jexim.conf.ConfigurationException;
+import org.jexim.conf.model.Configuration;
+import org.jexim.conf.model.OptionSetting;
+import org.jexim.conf.reader.ConfigReader;
+import org.jexim.conf.translate.Translation;
+import org.jexim.conf.translate.Translator;
+import org.jexim.server.JamesLogging;
+import org.jexim.server.JeximServer;
+import org.jexim.server.ListenAddresses;
+import org.jexim.server.ServerPaths;
+
+/**
+ * -bd and -bdf: translate the configure file in use into SPOOL/james/conf and run the
+ * embedded James server on it. -bdf stays in the foreground; -bd starts a -bdf process in
+ * the background, waits until it listens on every address, and exits 0 (1 if it did not
+ * come up, with its output). {@code -oX PORTS} overrides daemon_smtp_ports, as in Exim.
+ */
 final class DaemonCommand implements Command {
+    private static final long START_TIMEOUT_SECONDS = 180;
+
     @Override
     public int run(CommandLine line) throws Exception {
-        line.err().println("jexim: " + line.mode() + " is not implemented yet");
+        Configuration config;
+        try {
+            config = withPortOverride(ConfigReader.read(line.configFile(), line.macros()), line);
+        } catch (ConfigurationException e) {
+            line.err().println(e.eximText());
+            return 1;
+        }
+        Translation translation = Translator.translate(config);
+        TranslateCommand.report(translation, line);
+        if (!translation.complete()) {
+            return 1;
+        }
+        ServerPaths paths = ServerPaths.of(config);
+        Files.createDirectories(paths.logDirectory());
+        Files.createDirectories(paths.jamesConf());
+        translation.writeTo(paths.jamesConf());
+        if (line.mode().equals("-bd")) {
+            return detach(line, paths);
+        }
+        return foreground(paths);
+    }
+
+    private static int foreground(ServerPaths paths) throws Exception {
+        JamesLogging.configure(paths.jamesLog());
+        long start = System.nanoTime();
+        JeximServer server = JeximServer.start(paths.jamesHome(), List.of());
+        org.slf4j.LoggerFactory.getLogger("org.jexim.daemon").info("jexim daemon started in {} ms, pid {}",
+                (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
+        Files.writeString(paths.pidFile(), ProcessHandle.current().pid() + "\n");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "jexim-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts "-bdf" in a new process with the same JVM, class path and options, and waits for it to listen. */
+    private static int detach(CommandLine line, ServerPaths paths) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add("-C");
+        command.add(line.configFile().toAbsolutePath().toString());
+        line.macros().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        if (line.flags().containsKey("-oX")) {
+            command.add("-oX");
+            command.add(line.arguments().get(0));
+        }
+        command.add("-bdf");
+        Path output = paths.logDirectory().resolve("jexim-daemon.out");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        List<InetSocketAddress> addresses = ListenAddresses.of(paths.jamesConf().resolve("smtpserver.xml"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                line.err().println("jexim: the daemon exited with status " + process.exitValue() + "; its output ("
+                        + output + "):");
+                line.err().print(tail(output));
+                return 1;
+            }
+            if (ListenAddresses.allListening(addresses)) {
+                return 0;
+            }
+            Thread.sleep(100);
+        }
+        line.err().println("jexim: the daemon (pid " + process.pid() + ") did not listen on " + addresses
+                + " within " + START_TIMEOUT_SECONDS + "s; see " + output + " and " + paths.jamesLog());
         return 1;
+    }
+
+    private static String tail(Path file) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n";
+    }
+
+    /** -oX replaces daemon_smtp_ports, as Exim's -oX does for a port list. */
+    private static Configuration withPortOverride(Configuration config, CommandLine line) {
+        if (!line.flags().containsKey("-oX") || line.arguments().isEmpty()) {
+            return config;
+        }
+        String ports = line.arguments().get(0);
+        Map<String, OptionSetting> main = new LinkedHashMap<>(config.mainOptions());
+        OptionSetting old = main.get("daemon_smtp_ports");
+        org.jexim.conf.options.OptionDef def = old != null ? old.def()
+                : org.jexim.conf.options.OptionTables.main().find("daemon_smtp_ports").orElseThrow();
+        main.put("daemon_smtp_ports", new OptionSetting(def, ports, ports, false, old == null ? null : old.location()));
+        return new Configuration(config.file(), config.macros(), main, config.namedLists(), config.acls(),
+                config.routers(), config.transports(), config.authenticators(), config.retryRules(),
+                config.rewriteRules());
     }
 }

@@ -59,7 +59,7 @@ public final class ConfigReader {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw ConfigurationException.plain("Exim configuration file " + file + " has the wrong owner, group, or mode");
         }
-        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.names(), commandLineMacros));
+        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
         return reader.readAll(file);
     }
 

@@ -1,0 +1,169 @@
+package org.jexim.conf.translate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jexim.conf.SourceLocation;
+import org.jexim.conf.model.OptionSetting;
+
+/**
+ * smtpserver.xml: one SMTP server listening on every local_interfaces x daemon_smtp_ports
+ * pair, with the size limit, the banner, and a handler chain whose hooks run the ACLs named
+ * by the acl_smtp_* options before James's core command handlers.
+ */
+final class SmtpServerFile {
+    /** ACL options and the hook that runs each. */
+    static final Map<String, String> ACL_HOOKS = Map.of(
+            "acl_smtp_connect", "ConnectAcl",
+            "acl_smtp_helo", "HeloAcl",
+            "acl_smtp_mail", "MailAcl",
+            "acl_smtp_rcpt", "RcptAcl",
+            "acl_smtp_data", "DataAcl");
+    static final List<String> ACL_ORDER = List.of(
+            "acl_smtp_connect", "acl_smtp_helo", "acl_smtp_mail", "acl_smtp_rcpt", "acl_smtp_data");
+    /** ACL options whose ACL the SMTP server never runs, and why (so they are not "dropped"). */
+    static final Map<String, String> ACLS_NEVER_RUN_BY_SERVER = Map.of(
+            "acl_not_smtp", "runs for local (non-SMTP) submissions, not in the SMTP server",
+            "acl_not_smtp_start", "runs for local (non-SMTP) submissions, not in the SMTP server",
+            "acl_not_smtp_mime", "runs for local (non-SMTP) submissions, not in the SMTP server",
+            "acl_smtp_data_prdr", "PRDR is not advertised by jexim, so (as in Exim without PRDR) it never runs");
+    private static final Map<String, Integer> PORT_NAMES = Map.of("smtp", 25, "submission", 587, "smtps", 465, "urd", 465);
+
+    private final TranslationContext context;
+
+    SmtpServerFile(TranslationContext context) {
+        this.context = context;
+    }
+
+    XmlElement build() {
+        XmlElement servers = new XmlElement("smtpservers");
+        XmlElement server = servers.child("smtpserver").attribute("enabled", "true");
+        server.leaf("jmxName", "jexim-smtp");
+        Optional<OptionSetting> ports = context.configuration().mainOption("daemon_smtp_ports");
+        Optional<OptionSetting> interfaces = context.configuration().mainOption("local_interfaces");
+        ports.ifPresent(p -> server.comment(context.origin(p.location())));
+        interfaces.ifPresent(i -> server.comment(context.origin(i.location())));
+        server.leaf("bind", String.join(", ", binds(ports, interfaces)));
+        server.leaf("connectionBacklog", "200");
+        XmlElement helo = server.child("helloName");
+        Optional<OptionSetting> primary = context.configuration().mainOption("primary_hostname");
+        if (primary.isPresent()) {
+            helo.attribute("autodetect", "false").text(TranslationContext.text(primary.get()));
+        } else {
+            helo.attribute("autodetect", "true");
+        }
+        context.configuration().mainOption("smtp_banner").ifPresent(b -> {
+            context.checkExpansion(b, "main");
+            server.comment(context.origin(b.location()));
+            server.leaf("smtpGreeting", TranslationContext.text(b));
+        });
+        sizeLimit(server);
+        server.comment("relaying is decided by the RCPT ACL alone, as in Exim");
+        server.leaf("authRequired", "false");
+        server.leaf("verifyIdentity", "false");
+        server.leaf("addressBracketsEnforcement", "true");
+        server.add(handlerChain());
+        return servers;
+    }
+
+    private void sizeLimit(XmlElement server) {
+        Optional<OptionSetting> limit = context.configuration().mainOption("message_size_limit");
+        long bytes = 50L * 1024 * 1024;
+        if (limit.isPresent()) {
+            server.comment(context.origin(limit.get().location()));
+            if (limit.get().value() instanceof Number n) {
+                bytes = n.longValue();
+            } else {
+                context.problem(limit.get().location(),
+                        "message_size_limit: an expanded limit is not supported yet");
+            }
+        } else {
+            server.comment("message_size_limit unset: Exim's default, 50M");
+        }
+        server.leaf("maxmessagesize", Long.toString((bytes + 1023) / 1024));
+    }
+
+    private XmlElement handlerChain() {
+        XmlElement chain = new XmlElement("handlerchain").attribute("enableJmx", "false");
+        chain.comment("jexim's ACL hooks come first, so that their answer is final");
+        for (String option : ACL_ORDER) {
+            Optional<OptionSetting> setting = context.configuration().mainOption(option);
+            if (setting.isEmpty() && !option.equals("acl_smtp_rcpt")) {
+                continue;
+            }
+            XmlElement handler;
+            if (setting.isPresent()) {
+                chain.comment(context.origin(setting.get().location()));
+                handler = chain.child("handler").attribute("class", Translator.JEXIM_SMTP + ACL_HOOKS.get(option));
+                String acl = TranslationContext.text(setting.get());
+                checkAclExists(acl, setting.get().location());
+                handler.leaf("acl", acl);
+            } else {
+                chain.comment("acl_smtp_rcpt unset: Exim refuses every recipient");
+                chain.child("handler").attribute("class", Translator.JEXIM_SMTP + ACL_HOOKS.get(option));
+            }
+        }
+        for (var e : context.configuration().mainOptions().entrySet()) {
+            String option = e.getKey();
+            if (option.startsWith("acl_") && !ACL_HOOKS.containsKey(option)) {
+                if (ACLS_NEVER_RUN_BY_SERVER.containsKey(option)) {
+                    chain.comment(context.origin(e.getValue().location()) + " - not in the server: "
+                            + ACLS_NEVER_RUN_BY_SERVER.get(option));
+                } else {
+                    context.problem(e.getValue().location(), option + ": ACLs at this SMTP stage are not supported yet");
+                }
+            }
+        }
+        chain.child("handler").attribute("class", "org.apache.james.smtpserver.CoreCmdHandlerLoader");
+        return chain;
+    }
+
+    private void checkAclExists(String acl, SourceLocation location) {
+        if (!context.configuration().acls().containsKey(acl)) {
+            context.problem(location, "ACL \"" + acl + "\" is not defined in the acl section"
+                    + (acl.contains(" ") || acl.startsWith("/") ? " (inline and file ACLs are not supported yet)" : ""));
+        }
+    }
+
+    private List<String> binds(Optional<OptionSetting> ports, Optional<OptionSetting> interfaces) {
+        List<Integer> portList = new ArrayList<>();
+        SourceLocation portLocation = ports.map(OptionSetting::location).orElse(null);
+        for (String p : ListSplitter.items(ports.map(TranslationContext::text).orElse("smtp"))) {
+            Integer n = PORT_NAMES.get(p);
+            if (n == null) {
+                try {
+                    n = Integer.parseInt(p);
+                } catch (NumberFormatException e) {
+                    context.problem(portLocation, "daemon_smtp_ports: unknown port \"" + p + "\"");
+                    continue;
+                }
+            }
+            portList.add(n);
+        }
+        List<String> binds = new ArrayList<>();
+        SourceLocation ifLocation = interfaces.map(OptionSetting::location).orElse(null);
+        List<String> addresses = interfaces.map(i -> ListSplitter.items(TranslationContext.text(i)))
+                .orElse(List.of("0.0.0.0"));
+        for (String item : addresses) {
+            String address = item;
+            Integer fixedPort = null;
+            var withPort = java.util.regex.Pattern.compile("^\\[?([0-9a-fA-F:.]+?)\\]?[.:]([0-9]+)$").matcher(item);
+            if (item.matches("[0-9]+(\\.[0-9]+){4}") || item.startsWith("[")) {
+                if (withPort.matches()) {
+                    address = withPort.group(1);
+                    fixedPort = Integer.parseInt(withPort.group(2));
+                }
+            }
+            if (address.contains(":")) {
+                context.warning(ifLocation, "local_interfaces: IPv6 address " + address
+                        + " is not listened on (James binds IPv4 addresses only)");
+                continue;
+            }
+            for (Integer port : fixedPort == null ? portList : List.of(fixedPort)) {
+                binds.add(address + ":" + port);
+            }
+        }
+        return binds;
+    }
+}

@@ -1,0 +1,112 @@
+package org.jexim.conf.translate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jexim.conf.model.Acl;
+import org.jexim.conf.model.AclItem;
+import org.jexim.conf.model.AclStatement;
+import org.jexim.conf.model.AclVerb;
+import org.jexim.conf.model.ListKind;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The Exim side of a translation directory, read back at run time by matchers, mailets and
+ * hooks: main option texts, named lists and ACLs.
+ */
+public final class TranslatedConfiguration {
+    private final Map<String, String> mainOptions;
+    private final Map<ListKind, Map<String, String>> namedLists;
+    private final Map<String, Acl> acls;
+
+    private TranslatedConfiguration(Map<String, String> mainOptions, Map<ListKind, Map<String, String>> namedLists,
+                                    Map<String, Acl> acls) {
+        this.mainOptions = mainOptions;
+        this.namedLists = namedLists;
+        this.acls = acls;
+    }
+
+    /** Reads the files {@link Translator} wrote into {@code directory}; absent files read as empty. */
+    public static TranslatedConfiguration load(Path directory) throws IOException {
+        Map<String, String> main = new LinkedHashMap<>();
+        for (Element e : children(document(directory.resolve(EximDataFiles.MAIN)))) {
+            main.put(e.getAttribute("name"), e.getTextContent());
+        }
+        Map<ListKind, Map<String, String>> lists = new EnumMap<>(ListKind.class);
+        for (Element e : children(document(directory.resolve(EximDataFiles.LISTS)))) {
+            for (ListKind kind : ListKind.values()) {
+                if (kind.keyword().equals(e.getTagName())) {
+                    lists.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(e.getAttribute("name"), e.getTextContent());
+                }
+            }
+        }
+        Map<String, Acl> acls = new LinkedHashMap<>();
+        for (Element a : children(document(directory.resolve(EximDataFiles.ACLS)))) {
+            List<AclStatement> statements = new ArrayList<>();
+            for (Element s : children(a)) {
+                List<AclItem> items = new ArrayList<>();
+                for (Element i : children(s)) {
+                    items.add(new AclItem(i.getAttribute("name"), "true".equals(i.getAttribute("negated")),
+                            i.getTagName().equals("modifier"), i.getTextContent(), null));
+                }
+                statements.add(new AclStatement(AclVerb.valueOf(s.getAttribute("verb").toUpperCase(Locale.ROOT)),
+                        List.copyOf(items), null));
+            }
+            acls.put(a.getAttribute("name"), new Acl(a.getAttribute("name"), List.copyOf(statements), null));
+        }
+        return new TranslatedConfiguration(main, lists, acls);
+    }
+
+    public Optional<String> mainOption(String name) {
+        return Optional.ofNullable(mainOptions.get(name));
+    }
+
+    public Map<String, String> mainOptions() {
+        return mainOptions;
+    }
+
+    public Optional<String> namedList(ListKind kind, String name) {
+        return Optional.ofNullable(namedLists.getOrDefault(kind, Map.of()).get(name));
+    }
+
+    public Map<String, Acl> acls() {
+        return acls;
+    }
+
+    private static Element document(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setIgnoringComments(true);
+            Document d = f.newDocumentBuilder().parse(file.toFile());
+            return d.getDocumentElement();
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        if (parent == null) {
+            return out;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}

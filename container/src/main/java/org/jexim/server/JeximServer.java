@@ -1,0 +1,59 @@
+package org.jexim.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.james.FakeSearchMailboxModule;
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.modules.data.MemoryUsersRepositoryModule;
+import com.google.inject.Module;
+
+/**
+ * The embedded James server: the SMTP-only assembly of James's memory application (no IMAP,
+ * POP3, JMAP, LMTP or ManageSieve), reading its configuration from {@code WORKDIR/conf}, where
+ * the translation of the configure file was written.
+ */
+public final class JeximServer implements AutoCloseable {
+    private final GuiceJamesServer james;
+
+    private JeximServer(GuiceJamesServer james) {
+        this.james = james;
+    }
+
+    /** Starts James on the translated configuration under {@code workingDirectory/conf}. */
+    public static JeximServer start(Path workingDirectory, List<Module> overrides) throws Exception {
+        MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
+                .workingDirectory(workingDirectory.toFile())
+                .build();
+        List<Module> all = new ArrayList<>(overrides);
+        spoolQueueModule().ifPresent(all::add);
+        GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
+                .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),
+                        new FakeSearchMailboxModule())
+                .overrideWith(all);
+        james.start();
+        return new JeximServer(james);
+    }
+
+    /**
+     * The durable spool queue (org.jexim.queue.SpoolQueueModule) replaces James's memory queue
+     * when it is on the class path.
+     */
+    static java.util.Optional<Module> spoolQueueModule() {
+        try {
+            Class<?> c = Class.forName("org.jexim.queue.SpoolQueueModule");
+            return java.util.Optional.of((Module) c.getDeclaredConstructor().newInstance());
+        } catch (ClassNotFoundException e) {
+            return java.util.Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the spool queue module", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        james.stop();
+    }
+}

@@ -1,0 +1,28 @@
+package org.jexim.smtp;
+
+import javax.inject.Inject;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Mail;
+import org.jexim.runtime.JeximRuntime;
+
+/**
+ * Runs acl_smtp_data once the message is received and before the final reply, so a refusal
+ * is a 5xx to the client, never a bounce; on accept James queues the message and answers.
+ * Written by the translator:
+ * <pre>{@code
+ * <handler class="org.jexim.smtp.DataAcl"><acl>acl_check_data</acl></handler>
+ * }</pre>
+ */
+public final class DataAcl extends AclHook implements JamesMessageHook {
+    @Inject
+    public DataAcl(JeximRuntime runtime) {
+        super(runtime);
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        return decide(session, mail.getMaybeSender().asString(""), null, Stage.DATA);
+    }
+}

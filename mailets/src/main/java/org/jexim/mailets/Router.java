@@ -1,0 +1,72 @@
+package org.jexim.mailets;
+
+import java.util.Map;
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.jexim.address.AddressAttributes;
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
+import org.jexim.matchers.RouterContexts;
+import org.jexim.routing.RouterDefinition;
+import org.jexim.routing.RouterFactory;
+import org.jexim.routing.RouterOutcome;
+import org.jexim.runtime.JeximRuntime;
+
+/**
+ * One Exim router: runs its driver on each recipient its precondition matcher let through.
+ * Accepted recipients go to {@code transport-NAME}, redirected ones are replaced by their
+ * children in {@code reroute} (back to the first router), failed ones to {@code bounce},
+ * deferred ones to {@code defer}; declined ones stay and meet the next router. Written by the
+ * translator, with every option of the router:
+ * <pre>{@code
+ * <mailet match="org.jexim.matchers.Domains=+local_domains" class="org.jexim.mailets.Router">
+ *   <name>system_aliases</name>
+ *   <driver>redirect</driver>
+ *   <allow_fail>true</allow_fail>
+ *   <data>${lookup{$local_part}lsearch{/etc/aliases}}</data>
+ * </mailet>
+ * }</pre>
+ */
+public final class Router extends GenericMailet {
+    private final JeximRuntime runtime;
+    private RouterDefinition router;
+
+    @Inject
+    public Router(JeximRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        String name = getInitParameter("name");
+        String driver = getInitParameter("driver");
+        if (name == null || driver == null) {
+            throw new MessagingException("org.jexim.mailets.Router needs <name> and <driver>");
+        }
+        Map<String, String> options = MailetOptions.of(getMailetConfig());
+        router = RouterFactory.create(name, driver, options);
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "jexim router " + (router == null ? "" : router.name());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        RoutingContext context = RouterContexts.of(runtime, mail);
+        RecipientGroups groups = new RecipientGroups();
+        for (MailAddress recipient : mail.getRecipients()) {
+            AddressItem item = AddressAttributes.get(mail, recipient);
+            String undecided = item.variables().get(RouterContexts.DEFER_MARK);
+            RouterOutcome outcome = undecided != null
+                    ? RouterOutcome.defer(item, undecided)
+                    : router.routeAfterPreconditions(item, context);
+            Outcomes.place(outcome, groups);
+        }
+        groups.apply(mail, getMailetContext());
+    }
+}

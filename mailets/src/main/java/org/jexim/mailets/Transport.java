@@ -1,0 +1,98 @@
+package org.jexim.mailets;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.jexim.address.AddressAttributes;
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
+import org.jexim.matchers.RouterContexts;
+import org.jexim.runtime.JeximRuntime;
+import org.jexim.transport.Delivery;
+import org.jexim.transport.DeliveryResult;
+import org.jexim.transport.TransportFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Exim transport: delivers each recipient that a router gave it; deferred recipients go to
+ * {@code defer}, failed ones to {@code bounce}. Written by the translator as the only mailet
+ * of the processor {@code transport-NAME}, with every option of the transport:
+ * <pre>{@code
+ * <processor state="transport-local_delivery">
+ *   <mailet match="All" class="org.jexim.mailets.Transport">
+ *     <name>local_delivery</name>
+ *     <driver>appendfile</driver>
+ *     <directory>/var/mail/$local_part_data</directory>
+ *     <maildir_format>true</maildir_format>
+ *   </mailet>
+ * </processor>
+ * }</pre>
+ */
+public final class Transport extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger("org.jexim.delivery");
+
+    private final JeximRuntime runtime;
+    private org.jexim.transport.Transport transport;
+
+    @Inject
+    public Transport(JeximRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        String name = getInitParameter("name");
+        String driver = getInitParameter("driver");
+        if (name == null || driver == null) {
+            throw new MessagingException("org.jexim.mailets.Transport needs <name> and <driver>");
+        }
+        transport = TransportFactory.create(name, driver, MailetOptions.of(getMailetConfig()), Clock.systemDefaultZone());
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "jexim transport " + (transport == null ? "" : transport.name());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        byte[] message = bytes(mail);
+        RoutingContext context = RouterContexts.of(runtime, mail);
+        String returnPath = mail.getMaybeSender().asString("");
+        RecipientGroups groups = new RecipientGroups();
+        for (MailAddress recipient : mail.getRecipients()) {
+            AddressItem item = AddressAttributes.get(mail, recipient);
+            DeliveryResult result = transport.deliver(new Delivery(message, returnPath, item, context));
+            switch (result.kind()) {
+                case OK -> LOGGER.info("{} => {} T={}", mail.getName(), item.address(), transport.name());
+                case DEFER -> {
+                    LOGGER.warn("{} == {} T={} defer: {}", mail.getName(), item.address(), transport.name(), result.message());
+                    groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message()));
+                    groups.error(Outcomes.DEFER, item.address() + ": " + result.message());
+                }
+                case FAIL -> {
+                    LOGGER.warn("{} ** {} T={}: {}", mail.getName(), item.address(), transport.name(), result.message());
+                    groups.send(Outcomes.BOUNCE, item.with(Outcomes.MESSAGE, result.message()));
+                    groups.error(Outcomes.BOUNCE, item.address() + ": " + result.message());
+                }
+            }
+        }
+        groups.apply(mail, getMailetContext());
+    }
+
+    private static byte[] bytes(Mail mail) throws MessagingException {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            mail.getMessage().writeTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new MessagingException("cannot read message " + mail.getName(), e);
+        }
+    }
+}

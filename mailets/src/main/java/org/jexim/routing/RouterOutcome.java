@@ -1,0 +1,48 @@
+package org.jexim.routing;
+
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
+import org.jexim.address.Precondition;
+import org.jexim.address.ListPrecondition;
+import org.jexim.address.RoutingException;
+import java.util.List;
+
+/**
+ * What a router decided for one address (spec, "Router outcomes"): accept with a transport,
+ * decline, pass, fail or defer with a message, redirect to new addresses, or discard.
+ * {@code address} carries the variables the router set.
+ */
+public record RouterOutcome(Kind kind, AddressItem address, String transport, String message,
+                            List<AddressItem> children) {
+    /** The outcomes Exim's routers give. */
+    public enum Kind { ACCEPT, DECLINE, SKIP, PASS, FAIL, DEFER, REDIRECT, DISCARD }
+
+    public static RouterOutcome accept(AddressItem address, String transport) {
+        return new RouterOutcome(Kind.ACCEPT, address, transport, null, List.of());
+    }
+
+    /** Preconditions not met: the router is skipped, which is a decline that no_more does not turn into a failure. */
+    public static RouterOutcome skipped(AddressItem address) {
+        return new RouterOutcome(Kind.SKIP, address, null, null, List.of());
+    }
+
+    public static RouterOutcome decline(AddressItem address) {
+        return new RouterOutcome(Kind.DECLINE, address, null, null, List.of());
+    }
+
+    public static RouterOutcome fail(AddressItem address, String message) {
+        return new RouterOutcome(Kind.FAIL, address, null, message, List.of());
+    }
+
+    public static RouterOutcome defer(AddressItem address, String message) {
+        return new RouterOutcome(Kind.DEFER, address, null, message, List.of());
+    }
+
+    public static RouterOutcome redirect(AddressItem address, List<AddressItem> children) {
+        return new RouterOutcome(Kind.REDIRECT, address, null, null, List.copyOf(children));
+    }
+
+    public static RouterOutcome discard(AddressItem address) {
+        return new RouterOutcome(Kind.DISCARD, address, null, null, List.of());
+    }
+}

@@ -1,0 +1,24 @@
+package org.jexim.transport;
+
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
+import org.jexim.address.Precondition;
+import org.jexim.address.ListPrecondition;
+import org.jexim.address.RoutingException;
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
+
+/**
+ * One address to deliver with one transport: the message as received (CRLF or LF lines), its
+ * return path (empty for a bounce), and the routed address with its variables.
+ */
+public record Delivery(byte[] message, String returnPath, AddressItem address, RoutingContext context) {
+    /** The top-level address this one descends from, which Exim writes in Envelope-to:. */
+    public AddressItem originalAddress() {
+        AddressItem a = address;
+        while (a.parent().isPresent()) {
+            a = a.parent().get();
+        }
+        return a;
+    }
+}

@@ -1,0 +1,103 @@
+package org.jexim.acl;
+
+import java.util.Map;
+import java.util.Optional;
+import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.model.Acl;
+import org.jexim.conf.model.AclItem;
+import org.jexim.conf.model.AclStatement;
+import org.jexim.lists.ListContext;
+import org.jexim.lists.ListException;
+
+/**
+ * Runs one ACL as Exim does (spec, "Access control lists"): statements in order, each
+ * statement's conditions and modifiers in order; {@code accept} and {@code deny} end the
+ * ACL when all their conditions are true, {@code require} denies when one is false,
+ * {@code warn} never ends it, and falling off the end denies. The SMTP hooks and -bh both
+ * call this engine.
+ */
+public final class AclEngine {
+    private final Map<String, Acl> acls;
+    private final AclConditions conditions;
+
+    public AclEngine(Map<String, Acl> acls, ListContext lists) {
+        this.acls = acls;
+        this.conditions = new AclConditions(lists);
+    }
+
+    /** Runs the named ACL (or an inline one-statement ACL text is not supported: the name must exist). */
+    public AclResult run(String aclName, AclSubject subject) {
+        Acl acl = acls.get(aclName);
+        if (acl == null) {
+            return new AclResult(AclVerdict.ERROR, Optional.empty(),
+                    Optional.of("ACL \"" + aclName + "\" not found"));
+        }
+        for (AclStatement statement : acl.statements()) {
+            Optional<AclResult> decided = runStatement(statement, subject);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
+        return new AclResult(AclVerdict.DENY, Optional.empty(), Optional.of("implicit DENY at end of ACL"));
+    }
+
+    private Optional<AclResult> runStatement(AclStatement statement, AclSubject subject) {
+        String message = null;
+        String logMessage = null;
+        boolean allTrue = true;
+        for (AclItem item : statement.items()) {
+            try {
+                if (item.modifier()) {
+                    switch (item.name()) {
+                        case "message" -> message = expand(item.value(), subject);
+                        case "log_message" -> logMessage = expand(item.value(), subject);
+                        case "set" -> set(item.value(), subject);
+                        default -> {
+                            // control, logwrite, add_header ...: recorded by later work; no effect on the verdict
+                        }
+                    }
+                    continue;
+                }
+                boolean result = conditions.test(item.name(), expand(item.value(), subject), subject) != item.negated();
+                if (!result) {
+                    allTrue = false;
+                    break;
+                }
+            } catch (ListException | ExpansionException | AclConditions.UnsupportedCondition e) {
+                if (e instanceof ExpansionException x && x.forced()) {
+                    allTrue = false;
+                    break;
+                }
+                return Optional.of(new AclResult(AclVerdict.ERROR, Optional.empty(),
+                        Optional.of(statement.verb().keyword() + " " + item.name() + ": " + e.getMessage())));
+            }
+        }
+        Optional<String> msg = Optional.ofNullable(message);
+        Optional<String> log = Optional.ofNullable(logMessage);
+        return switch (statement.verb()) {
+            case ACCEPT -> allTrue ? Optional.of(new AclResult(AclVerdict.ACCEPT, msg, log)) : Optional.empty();
+            case DENY -> allTrue ? Optional.of(new AclResult(AclVerdict.DENY, msg, log)) : Optional.empty();
+            case DEFER -> allTrue ? Optional.of(new AclResult(AclVerdict.DEFER, msg, log)) : Optional.empty();
+            case DISCARD -> allTrue ? Optional.of(new AclResult(AclVerdict.DISCARD, msg, log)) : Optional.empty();
+            case DROP -> allTrue ? Optional.of(new AclResult(AclVerdict.DROP, msg, log)) : Optional.empty();
+            case REQUIRE -> allTrue ? Optional.empty() : Optional.of(new AclResult(AclVerdict.DENY, msg, log));
+            case WARN -> Optional.empty();
+        };
+    }
+
+    private static void set(String assignment, AclSubject subject) throws ExpansionException {
+        int eq = assignment.indexOf('=');
+        if (eq > 0) {
+            subject.set(assignment.substring(0, eq).strip(), expand(assignment.substring(eq + 1).strip(), subject));
+        }
+    }
+
+    /** Strings without {@code $} or {@code \} expand to themselves; the rest go to the expander. */
+    static String expand(String text, AclSubject subject) throws ExpansionException {
+        if (text == null || (text.indexOf('$') < 0 && text.indexOf('\\') < 0)) {
+            return text;
+        }
+        return Expander.expand(text, subject);
+    }
+}

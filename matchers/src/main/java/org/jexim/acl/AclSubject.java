@@ -1,0 +1,60 @@
+package org.jexim.acl;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jexim.conf.expand.ExpansionContext;
+
+/**
+ * What an ACL looks at: the client (no IP for a local submission), the envelope so far, and
+ * the variables an expansion may read ($sender_host_address, $local_part, $acl_m0 ...).
+ */
+public final class AclSubject implements ExpansionContext {
+    private final String clientIp;
+    private final String localPart;
+    private final String domain;
+    private final Map<String, String> variables = new HashMap<>();
+
+    public AclSubject(String clientIp, String heloName, String sender, String localPart, String domain) {
+        this.clientIp = clientIp;
+        this.localPart = localPart;
+        this.domain = domain;
+        put("sender_host_address", clientIp);
+        put("sender_helo_name", heloName);
+        put("sender_address", sender);
+        put("local_part", localPart);
+        put("domain", domain);
+        if (localPart != null && domain != null) {
+            put("recipient", localPart + "@" + domain);
+        }
+    }
+
+    private void put(String name, String value) {
+        if (value != null) {
+            variables.put(name, value);
+        }
+    }
+
+    /** Sets a variable (ACL variables from {@code set}, $domain_data from a list match ...). */
+    public void set(String name, String value) {
+        variables.put(name, value);
+    }
+
+    /** The client's IP address, or null for a local submission. */
+    public String clientIp() {
+        return clientIp;
+    }
+
+    public String localPart() {
+        return localPart;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    @Override
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name));
+    }
+}

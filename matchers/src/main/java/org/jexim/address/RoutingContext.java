@@ -1,0 +1,56 @@
+package org.jexim.address;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.ExpansionException;
+import org.jexim.lists.ListContext;
+
+/**
+ * What routing one address can see besides the address: the configuration's lists and
+ * qualify domain, and the message's variables ($sender_address, $message_id ...).
+ */
+public final class RoutingContext {
+    private final ListContext lists;
+    private final String qualifyRecipient;
+    private final Map<String, String> messageVariables;
+
+    public RoutingContext(ListContext lists, String qualifyRecipient, Map<String, String> messageVariables) {
+        this.lists = lists;
+        this.qualifyRecipient = qualifyRecipient;
+        this.messageVariables = messageVariables;
+    }
+
+    public ListContext lists() {
+        return lists;
+    }
+
+    public String qualifyRecipient() {
+        return qualifyRecipient;
+    }
+
+    /** The variables an expansion sees for this address, Exim's names without the $. */
+    public ExpansionContext variablesFor(AddressItem address) {
+        Map<String, String> v = new HashMap<>(messageVariables);
+        v.put("primary_hostname", lists.primaryHostname());
+        v.put("qualify_domain", qualifyRecipient);
+        v.put("local_part", address.localPart());
+        v.put("domain", address.domain());
+        address.parent().ifPresent(p -> {
+            v.put("parent_local_part", p.localPart());
+            v.put("parent_domain", p.domain());
+        });
+        v.putAll(address.variables());
+        return name -> Optional.ofNullable(v.get(name));
+    }
+
+    /** Expands an option's text for this address; texts without $ or \ are themselves. */
+    public String expand(String text, AddressItem address) throws ExpansionException {
+        if (text == null || (text.indexOf('$') < 0 && text.indexOf('\\') < 0)) {
+            return text;
+        }
+        return Expander.expand(text, variablesFor(address));
+    }
+}

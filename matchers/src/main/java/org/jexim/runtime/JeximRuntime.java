@@ -1,0 +1,88 @@
+package org.jexim.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.apache.james.filesystem.api.FileSystem;
+import org.jexim.acl.AclEngine;
+import org.jexim.conf.model.ListKind;
+import org.jexim.conf.translate.TranslatedConfiguration;
+import org.jexim.lists.ListContext;
+
+/**
+ * The Exim side of the running configuration, shared by every jexim matcher, mailet and
+ * hook of one James server: main options, named lists and ACLs read once from the
+ * translation in James's {@code conf/} directory.
+ */
+@Singleton
+public final class JeximRuntime implements ListContext {
+    private final TranslatedConfiguration configuration;
+    private final String primaryHostname;
+    private final AclEngine aclEngine;
+
+    @Inject
+    public JeximRuntime(FileSystem fileSystem) {
+        this(load(fileSystem));
+    }
+
+    public JeximRuntime(TranslatedConfiguration configuration) {
+        this.configuration = configuration;
+        this.primaryHostname = configuration.mainOption("primary_hostname").orElseGet(JeximRuntime::hostName);
+        this.aclEngine = new AclEngine(configuration.acls(), this);
+    }
+
+    private static TranslatedConfiguration load(FileSystem fileSystem) {
+        try {
+            File conf = fileSystem.getFile("file://conf/");
+            return TranslatedConfiguration.load(conf.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Exim's default primary_hostname: the node name. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    public static JeximRuntime fromDirectory(Path directory) throws IOException {
+        return new JeximRuntime(TranslatedConfiguration.load(directory));
+    }
+
+    @Override
+    public Optional<String> namedList(ListKind kind, String name) {
+        return configuration.namedList(kind, name);
+    }
+
+    @Override
+    public String primaryHostname() {
+        return primaryHostname;
+    }
+
+    /** qualify_domain, which defaults to primary_hostname. */
+    public String qualifyDomain() {
+        return configuration.mainOption("qualify_domain").orElse(primaryHostname);
+    }
+
+    /** qualify_recipient, which defaults to qualify_domain. */
+    public String qualifyRecipient() {
+        return configuration.mainOption("qualify_recipient").orElse(qualifyDomain());
+    }
+
+    public Optional<String> mainOption(String name) {
+        return configuration.mainOption(name);
+    }
+
+    public AclEngine aclEngine() {
+        return aclEngine;
+    }
+}
