@@ -123,7 +123,8 @@ class PrintOptionsAgainstEximTest {
                 List.of("+local_domains", "+relay", "+relay_from_hosts", "+nosuch"),
                 List.of("router", "aliases", "transport", "remote_smtp", "router", "nosuch"),
                 List.of("macro", "MAC1", "macro", "NOMAC"),
-                List.of("message_size_limit", "spool_directory", "exim_group", "nosuch_option"));
+                List.of("message_size_limit", "spool_directory", "exim_group", "nosuch_option"),
+                List.of("config"), List.of("config", "queue_only"), List.of("queue_only", "config"));
         List<Arguments> out = new ArrayList<>();
         for (Path f : files) {
             for (List<String> w : wordSets) {

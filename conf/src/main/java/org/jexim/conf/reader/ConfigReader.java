@@ -59,8 +59,24 @@ public final class ConfigReader {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw ConfigurationException.plain("Exim configuration file " + file + " has the wrong owner, group, or mode");
         }
-        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.names(), commandLineMacros));
+        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
         return reader.readAll(file);
+    }
+
+    /**
+     * Reads {@code file} as {@link #read} does and returns the lines Exim saves for -bP config:
+     * each logical line after macro expansion, with "# LINE "FILE"" position lines.
+     */
+    public static List<String> savedLines(Path file, Map<String, String> commandLineMacros)
+            throws ConfigurationException, IOException {
+        if (!Files.exists(file)) {
+            throw ConfigurationException.plain("non-existent configuration file(s): " + file);
+        }
+        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.names(), commandLineMacros));
+        List<String> saved = new ArrayList<>();
+        reader.lines.saveLines(saved::add);
+        reader.readAll(file);
+        return saved;
     }
 
     private Configuration readAll(Path file) throws ConfigurationException {

@@ -34,8 +34,8 @@ public final class MacroTable {
     private final List<Macro> user = new ArrayList<>();
 
     /** A table with the given predefined macros and the -D macros of the command line. */
-    public MacroTable(List<String> predefined, Map<String, String> commandLine) {
-        predefined.forEach(n -> builtin.add(new Macro(n, "y", false)));
+    public MacroTable(Map<String, String> predefined, Map<String, String> commandLine) {
+        predefined.forEach((n, v) -> builtin.add(new Macro(n, v, false)));
         commandLine.forEach((n, v) -> user.add(new Macro(n, v, true)));
     }
 
