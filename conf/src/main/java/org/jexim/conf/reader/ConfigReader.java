@@ -72,7 +72,7 @@ public final class ConfigReader {
         if (!Files.exists(file)) {
             throw ConfigurationException.plain("non-existent configuration file(s): " + file);
         }
-        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.names(), commandLineMacros));
+        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
         List<String> saved = new ArrayList<>();
         reader.lines.saveLines(saved::add);
         reader.readAll(file);
