@@ -46,7 +46,7 @@ final class Jexim {
     }
 
     /** Stops a daemon started with -bd, by the pid it wrote in its spool directory. */
-    static void stop(Path spool) throws IOException, InterruptedException {
+    static void stop(Path spool) throws Exception {
         Path pidFile = spool.resolve("jexim-daemon.pid");
         if (!Files.exists(pidFile)) {
             return;
