@@ -1,10 +1,47 @@
 package org.jexim.cli;
 
-/** -be: string expansion testing. */
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jexim.conf.expand.be.BeContext;
+import org.jexim.conf.expand.be.BeSession;
+
+/**
+ * -be: string expansion testing, as {@code exim -be}: each argument, or each line of standard
+ * input after a "> " prompt, expanded against the configuration; "Failed: REASON" on error.
+ */
 final class ExpandCommand implements Command {
     @Override
     public int run(CommandLine line) throws Exception {
-        line.err().println("jexim: " + line.mode() + " is not implemented yet");
-        return 1;
+        Path cfg = line.configFile();
+        if (!Files.isRegularFile(cfg)) {
+            line.err().println(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                    + " non-existent configuration file(s): " + cfg);
+            return 1;
+        }
+        ExpandConfig config = ExpandConfig.load(cfg, line.macros());
+        // Exim works on bytes: print results byte for byte.
+        PrintStream out = new PrintStream(line.out(), false, StandardCharsets.ISO_8859_1);
+        BeContext context = new BeContext(cfg, config.options(), config.lists());
+        BeSession session = new BeSession(context, config.macros(), out, line.err());
+        List<String> args = new ArrayList<>();
+        for (String a : line.arguments()) {
+            args.add(new String(a.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        }
+        int status = 0;
+        if (!args.isEmpty()) {
+            if (!session.runArguments(args)) {
+                status = 1;
+            }
+        } else {
+            session.runInput(line.in());
+        }
+        out.flush();
+        return status;
     }
 }

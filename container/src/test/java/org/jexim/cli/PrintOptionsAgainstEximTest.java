@@ -123,7 +123,11 @@ class PrintOptionsAgainstEximTest {
                 List.of("+local_domains", "+relay", "+relay_from_hosts", "+nosuch"),
                 List.of("router", "aliases", "transport", "remote_smtp", "router", "nosuch"),
                 List.of("macro", "MAC1", "macro", "NOMAC"),
-                List.of("message_size_limit", "spool_directory", "exim_group", "nosuch_option"));
+                List.of("message_size_limit", "spool_directory", "exim_group", "nosuch_option"),
+                List.of("config"), List.of("config", "queue_only"), List.of("queue_only", "config"),
+                List.of("-n", "smtp_banner", "queue_only", "never_users", "deliver_queue_load_max", "+local_domains",
+                        "router", "aliases", "macro", "MAC1"),
+                List.of("-n", "config"), List.of("-n"));
         List<Arguments> out = new ArrayList<>();
         for (Path f : files) {
             for (List<String> w : wordSets) {
@@ -147,7 +151,12 @@ class PrintOptionsAgainstEximTest {
     }
 
     private static Result exim(Path file, List<String> words) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(EXIM.toString(), "-C", file.toString(), "-bP"));
+        List<String> cmd = new ArrayList<>(List.of(EXIM.toString(), "-C", file.toString()));
+        if (!words.isEmpty() && words.get(0).equals("-n")) {
+            cmd.add("-n");
+            words = words.subList(1, words.size());
+        }
+        cmd.add("-bP");
         cmd.addAll(words);
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -158,6 +167,10 @@ class PrintOptionsAgainstEximTest {
         CommandLine line = new CommandLine();
         line.configFile = file;
         line.mode = "-bP";
+        if (!words.isEmpty() && words.get(0).equals("-n")) {
+            line.flags.put("-n", "");
+            words = words.subList(1, words.size());
+        }
         line.arguments.addAll(words);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         line.out = new PrintStream(out, true, StandardCharsets.UTF_8);

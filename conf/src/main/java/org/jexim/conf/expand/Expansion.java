@@ -6,4 +6,13 @@ public interface Expansion {
 
     /** The source text. */
     String text();
+
+    /** Evaluates, keeping whether the result is tainted (see {@link ExpansionContext#tainted}). */
+    default Result evaluateWithTaint(ExpansionContext context) throws ExpansionException {
+        return new Result(evaluate(context), false);
+    }
+
+    /** An expansion result with its taint. */
+    record Result(String value, boolean tainted) {
+    }
 }

@@ -1,6 +1,8 @@
 package org.jexim.conf.expand;
 
 import java.util.Optional;
+import org.jexim.conf.lists.NamedLists;
+import org.jexim.conf.lookup.Lookups;
 
 /**
  * What an expansion can see: variables by name (without the $), and the configuration it runs
@@ -10,4 +12,42 @@ import java.util.Optional;
 public interface ExpansionContext {
     /** The value of $name, or empty when the variable is unknown here. */
     Optional<String> variable(String name);
+
+    /**
+     * Whether $name holds data from the message, the envelope or the SMTP session (Exim's
+     * taint). Values a lookup or list match returned ($domain_data, $local_part_data) are not.
+     */
+    default boolean tainted(String name) {
+        return false;
+    }
+
+    /** A header of the message being handled, without its trailing colon; empty when absent. */
+    default Optional<String> header(String name, HeaderKind kind) {
+        return Optional.empty();
+    }
+
+    /** The named lists of the configuration ({@code +name} in lists). */
+    default NamedLists namedLists() {
+        return NamedLists.NONE;
+    }
+
+    /** The lookup types and their caches. */
+    default Lookups lookups() {
+        return Lookups.standard();
+    }
+
+    /** Runs an ACL for {@code ${acl}} and the {@code acl} condition; none by default. */
+    default AclRunner acls() {
+        return AclRunner.NONE;
+    }
+
+    /** The backends of the pam, ldapauth and saslauthd conditions. */
+    default AuthBackends authBackends() {
+        return AuthBackends.DEFAULT;
+    }
+
+    /** Main options that expansion items read (prvs secrets aside): e.g. jdbc_servers. */
+    default Optional<String> option(String name) {
+        return Optional.empty();
+    }
 }

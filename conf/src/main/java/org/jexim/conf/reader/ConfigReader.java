@@ -68,20 +68,17 @@ public final class ConfigReader {
     }
 
     /**
-     * The configure file as Exim keeps it for -bP config: a "# Exim Configuration (4.96)" line,
-     * then each logical line after macro replacement, with "# N "FILE"" markers where reading
-     * moves between files. The whole file is read, so a configuration error is thrown as by
-     * {@link #read}.
+     * Reads {@code file} as {@link #read} does and returns the lines Exim saves for -bP config:
+     * each logical line after macro expansion, with "# LINE "FILE"" position lines.
      */
-    public static List<String> configLines(Path file, Map<String, String> commandLineMacros)
+    public static List<String> savedLines(Path file, Map<String, String> commandLineMacros)
             throws ConfigurationException, IOException {
         checkReadable(file);
         ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
-        List<String> lines = new ArrayList<>();
-        lines.add("# Exim Configuration (4.96)");
-        reader.lines.keepLines(lines);
+        List<String> saved = new ArrayList<>();
+        reader.lines.saveLines(saved::add);
         reader.readAll(file);
-        return lines;
+        return saved;
     }
 
     private Configuration readAll(Path file) throws ConfigurationException {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.jexim.conf.ConfigurationException;
 import org.jexim.conf.SourceLocation;
 
@@ -57,8 +58,8 @@ final class LineReader {
     private int state;
     private final Deque<Integer> states = new ArrayDeque<>();
     private String nextSection;
-    /** Exim's config_lines for -bP config: logical lines and file position markers, when kept. */
-    private List<String> saved;
+    /** Receives the lines Exim saves for -bP config (save_config_line), when set. */
+    private Consumer<String> saver;
 
     LineReader(Path file, MacroTable macros) throws IOException {
         this.macros = macros;
@@ -74,14 +75,17 @@ final class LineReader {
         current = new OpenFile(readLines(file), name, directory);
     }
 
-    /** Keeps the logical lines and position markers from now on, as Exim does for -bP config. */
-    void keepLines(List<String> into) {
-        saved = into;
+    /**
+     * Passes to {@code saver} what Exim saves for -bP config while reading: each logical line,
+     * and "# LINE "FILE"" at the first line of each file and around each .include.
+     */
+    void saveLines(Consumer<String> saver) {
+        this.saver = saver;
     }
 
     private void savePosition() {
-        if (saved != null) {
-            saved.add("# " + current.lineNo + " \"" + current.name + "\"");
+        if (saver != null) {
+            saver.accept("# " + current.lineNo + " \"" + current.name + "\"");
         }
     }
 
@@ -152,10 +156,10 @@ final class LineReader {
             }
         }
         String text = logical.toString();
-        SourceLocation last = here();
-        if (saved != null) {
-            saved.add(text);
+        if (saver != null) {
+            saver.accept(text);
         }
+        SourceLocation last = here();
         if (text.regionMatches(true, 0, "begin ", 0, 6)) {
             String section = text.substring(Ascii.skipSpace(text, 6));
             nextSection = section.length() > 22 ? section.substring(0, 22) : section;

@@ -33,8 +33,7 @@ class ConfigLinesTest {
                 message_id_header_text = \\
                   end
                 """);
-        assertThat(ConfigReader.configLines(main, Map.of())).containsExactly(
-                "# Exim Configuration (4.96)",
+        assertThat(ConfigReader.savedLines(main, Map.of())).containsExactly(
                 "# 1 \"" + dir + "/main.conf\"",
                 "primary_hostname = a b",
                 "bounce_message_text = x # not a comment",

@@ -1,0 +1,27 @@
+package org.jexim.conf.expand;
+
+import java.util.List;
+
+/**
+ * The password checkers behind the pam, ldapauth and saslauthd conditions. The default talks
+ * to saslauthd on its socket and refuses pam and ldapauth the way an unconfigured Exim does.
+ */
+public interface AuthBackends {
+    /** {@code ${if pam{user:password...}}}: colon-separated, :: for a colon in data. */
+    default boolean pam(String data) throws ExpansionException {
+        return false;
+    }
+
+    /** {@code ${if ldapauth{ldap-query}}}. */
+    default boolean ldapauth(String query) throws ExpansionException {
+        throw new ExpansionException("malformed parameter setting precedes LDAP URL");
+    }
+
+    /** {@code ${if saslauthd{{user}{password}{service}{realm}}}}. */
+    default boolean saslauthd(List<String> args) throws ExpansionException {
+        return Saslauthd.check(args);
+    }
+
+    AuthBackends DEFAULT = new AuthBackends() {
+    };
+}

@@ -1,0 +1,192 @@
+package org.jexim.conf.expand;
+
+import java.util.Optional;
+import org.jexim.conf.lists.ListEnv;
+import org.jexim.conf.lists.NamedLists;
+import org.jexim.conf.lookup.LookupEnv;
+import org.jexim.conf.lookup.LookupException;
+import org.jexim.conf.lookup.Lookups;
+
+/**
+ * The state of one evaluation: the context, the numbered variables of the last regex match,
+ * {@code $value} and {@code $item}. One per evaluation, never shared between threads.
+ */
+public final class Eval {
+    /** Exim's EXPAND_MAXN: $0..$20 are kept. */
+    public static final int MAXN = 20;
+    /** Bounds work on pathological input (e.g. deeply recursive ${expand}). */
+    private static final int MAX_NESTING = 50;
+
+    private final ExpansionContext context;
+    private String[] captures = new String[0];
+    private boolean capturesTainted;
+    private String value;
+    private boolean valueTainted;
+    private String item;
+    private boolean itemTainted;
+    private int nesting;
+
+    public Eval(ExpansionContext context) {
+        this.context = context;
+    }
+
+    public ExpansionContext context() {
+        return context;
+    }
+
+    /** Evaluates a node into a fresh result. */
+    public Out expand(Node n) throws ExpansionException {
+        Out o = new Out();
+        n.eval(this, o);
+        return o;
+    }
+
+    public String expandString(Node n) throws ExpansionException {
+        return expand(n).toString();
+    }
+
+    /** Guards nested evaluation of run-time strings (${expand}, ${if bool{...}} recursion...). */
+    public void enter() throws ExpansionException {
+        if (++nesting > MAX_NESTING) {
+            nesting--;
+            throw new ExpansionException("expansion too deeply nested");
+        }
+    }
+
+    public void leave() {
+        nesting--;
+    }
+
+    // ---- numbered variables ----
+
+    public String capture(int n) {
+        return n < captures.length ? captures[n] : null;
+    }
+
+    public boolean capturesTainted() {
+        return capturesTainted;
+    }
+
+    /** The saved numbered variables, to restore after an item that may change them. */
+    public Object saveCaptures() {
+        return new Object[] {captures, capturesTainted};
+    }
+
+    public void restoreCaptures(Object saved) {
+        Object[] a = (Object[]) saved;
+        captures = (String[]) a[0];
+        capturesTainted = (Boolean) a[1];
+    }
+
+    public void setCaptures(String[] values, boolean tainted) {
+        captures = values;
+        capturesTainted = tainted;
+    }
+
+    // ---- $value and $item ----
+
+    public String value() {
+        return value;
+    }
+
+    public boolean valueTainted() {
+        return valueTainted;
+    }
+
+    public void value(String v, boolean tainted) {
+        value = v;
+        valueTainted = tainted;
+    }
+
+    public String item() {
+        return item;
+    }
+
+    public boolean itemTainted() {
+        return itemTainted;
+    }
+
+    public void item(String v, boolean tainted) {
+        item = v;
+        itemTainted = tainted;
+    }
+
+    /** The list-matching environment of this evaluation's context. */
+    public ListEnv listEnv() {
+        Eval self = this;
+        return new ListEnv() {
+            @Override
+            public NamedLists namedLists() {
+                return context.namedLists();
+            }
+
+            @Override
+            public Lookups lookups() {
+                return context.lookups();
+            }
+
+            @Override
+            public LookupEnv lookupEnv() {
+                return self.lookupEnv();
+            }
+
+            @Override
+            public String primaryHostname() {
+                String h = variable("primary_hostname");
+                return h == null ? "" : h;
+            }
+        };
+    }
+
+    /** What lookups see of this evaluation: main options, and expansion for wildlsearch keys. */
+    public LookupEnv lookupEnv() {
+        return new LookupEnv() {
+            @Override
+            public Optional<String> option(String name) {
+                return context.option(name);
+            }
+
+            @Override
+            public String expand(String s) throws LookupException {
+                try {
+                    return Expander.expand(s, context);
+                } catch (ExpansionException e) {
+                    throw LookupException.defer(e.getMessage());
+                }
+            }
+        };
+    }
+
+    /** Appends $name's value. */
+    void appendVariable(String name, Out out) throws ExpansionException {
+        String v = variable(name);
+        if (v == null) {
+            throw new ExpansionException("unknown variable name \"" + name + "\"");
+        }
+        out.append(v, variableTainted(name));
+    }
+
+    /** $name's value, or null when unknown; $value and $item come from this evaluation. */
+    public String variable(String name) {
+        switch (name) {
+            case "value":
+                return value == null ? "" : value;
+            case "item":
+                return item == null ? "" : item;
+            default:
+                Optional<String> v = context.variable(name);
+                if (v.isPresent()) {
+                    return v.get();
+                }
+                return Variables.known(name) ? "" : null;
+        }
+    }
+
+    public boolean variableTainted(String name) {
+        return switch (name) {
+            case "value" -> valueTainted;
+            case "item" -> itemTainted;
+            default -> context.tainted(name);
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package org.jexim.conf.lists;
+
+import java.util.List;
+import org.jexim.conf.lookup.LookupEnv;
+import org.jexim.conf.lookup.Lookups;
+
+/** What list matching needs from where it runs. */
+public interface ListEnv {
+    NamedLists namedLists();
+
+    Lookups lookups();
+
+    LookupEnv lookupEnv();
+
+    /** For the {@code @} item. */
+    String primaryHostname();
+
+    /** The local interface addresses, for {@code @[]}. */
+    default List<String> interfaceAddresses() {
+        return LocalInterfaces.addresses();
+    }
+
+    default HostResolver resolver() {
+        return HostResolver.SYSTEM;
+    }
+
+    /** A list environment with the given named lists and primary host name, standard lookups. */
+    static ListEnv of(NamedLists lists, String primaryHostname) {
+        return new ListEnv() {
+            @Override
+            public NamedLists namedLists() {
+                return lists;
+            }
+
+            @Override
+            public Lookups lookups() {
+                return Lookups.standard();
+            }
+
+            @Override
+            public LookupEnv lookupEnv() {
+                return LookupEnv.NONE;
+            }
+
+            @Override
+            public String primaryHostname() {
+                return primaryHostname;
+            }
+        };
+    }
+}
