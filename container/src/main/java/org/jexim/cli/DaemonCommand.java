@@ -59,7 +59,7 @@ final class DaemonCommand implements Command {
     private static int foreground(ServerPaths paths) throws Exception {
         JamesLogging.configure(paths.jamesLog());
         long start = System.nanoTime();
-        JeximServer server = JeximServer.start(paths.jamesHome(), List.of());
+        JeximServer server = JeximServer.start(paths.jamesHome(), paths.spool(), List.of());
         org.slf4j.LoggerFactory.getLogger("org.jexim.daemon").info("jexim daemon started in {} ms, pid {}",
                 (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
         Files.writeString(paths.pidFile(), ProcessHandle.current().pid() + "\n");

@@ -13,6 +13,11 @@ import org.jexim.conf.options.OptionDef;
  */
 final class OptionDriverInit {
     private static final String MBOX_PREFIX = "From ${if def:return_path{$return_path}{MAILER-DAEMON}} ${tod_bsdinbox}\n";
+    private static final String QUOTA_WARNING = "To: $local_part@$domain\n"
+            + "Subject: Your mailbox\n\n"
+            + "This message is automatically created by mail delivery software (Exim).\n\n"
+            + "The size of your mailbox has exceeded a warning threshold that is\n"
+            + "set by the system administrator.\n";
 
     private OptionDriverInit() {
     }
@@ -127,6 +132,8 @@ final class OptionDriverInit {
                 return fcntl ? null : 0L;
             case "lock_flock_timeout":
                 return flock ? null : 0L;
+            case "quota_warn_message":
+                return present(scope, "quota_warn_threshold") && !present(scope, name) ? QUOTA_WARNING : null;
             default:
                 break;
         }

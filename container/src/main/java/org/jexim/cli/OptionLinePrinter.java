@@ -45,6 +45,13 @@ final class OptionLinePrinter {
                 return bool(name, value, dflt);
             case STRING:
             case REWRITE:
+                if (scope == main && OptionReadTimeExpansion.appliesTo(name)) {
+                    String raw = value != null ? value.toString() : null;
+                    String expanded = OptionReadTimeExpansion.expand(raw, java.util.Map.of(
+                            "primary_hostname", effectiveString("primary_hostname"),
+                            "spool_directory", name.equals("spool_directory") ? "" : effectiveString("spool_directory")));
+                    return labeled(name, expanded != null ? printing(expanded, true) : orEmpty(dflt));
+                }
                 return labeled(name, value != null ? printing(value.toString(), true) : orEmpty(dflt));
             case INT:
                 if (value == null) {
@@ -199,7 +206,12 @@ final class OptionLinePrinter {
         OptionDef def = main.find(mainOption).orElseThrow();
         Optional<OptionSetting> s = main.setting(def);
         if (s.isPresent() && s.get().value() != null && !s.get().value().toString().isEmpty()) {
-            return s.get().value().toString();
+            String v = s.get().value().toString();
+            if (mainOption.equals("spool_directory")) {
+                v = OptionReadTimeExpansion.expand(v, java.util.Map.of("primary_hostname",
+                        effectiveString("primary_hostname"), "spool_directory", ""));
+            }
+            return v;
         }
         return derivedDefault(main, def);
     }

@@ -150,7 +150,9 @@ final class OptionPrinter {
             err.println("exim: permission denied");
             return false;
         }
-        for (Map.Entry<String, String> m : config.macros().entrySet()) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(OptionBuiltinMacros.all());
+        all.putAll(config.macros());
+        for (Map.Entry<String, String> m : all.entrySet()) {
             if (name == null || name.equals(m.getKey())) {
                 if (namesOnly) {
                     out.println(m.getKey());

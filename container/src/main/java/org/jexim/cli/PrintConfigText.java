@@ -55,27 +55,26 @@ final class PrintConfigText {
     }
 
     /**
-     * Each run of white space becomes one space, until a run is followed by a quote or a
-     * dollar, which may mean careful formatting: from there on the line is left alone.
+     * Each run of white space becomes one space; the collapsing stops at a quote or a dollar,
+     * which may mean careful formatting. As in Exim, the character tested is the one at the
+     * old end of the run after the buffer has shifted, not the one that follows the run.
      */
     static String collapse(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (!isSpace(c)) {
-                b.append(c);
-                i++;
+        StringBuilder b = new StringBuilder(s);
+        for (int p = 0; p < b.length(); p++) {
+            if (!isSpace(b.charAt(p))) {
                 continue;
             }
-            int next = i;
-            while (next < s.length() && isSpace(s.charAt(next))) {
+            b.setCharAt(p, ' ');
+            int next = p;
+            while (next < b.length() && isSpace(b.charAt(next))) {
                 next++;
             }
-            b.append(' ');
-            i = next;
-            if (next < s.length() && (s.charAt(next) == '"' || s.charAt(next) == '\'' || s.charAt(next) == '$')) {
-                b.append(s, next, s.length());
+            if (next - p > 1) {
+                b.delete(p + 1, next);
+            }
+            char at = next < b.length() ? b.charAt(next) : '\0';
+            if (at == '"' || at == '\'' || at == '$') {
                 break;
             }
         }

@@ -8,6 +8,9 @@ import org.jexim.conf.reader.ConfigReader;
 
 /** -bP: print options, drivers and macros as Exim prints them. */
 final class PrintOptionsCommand implements Command {
+    /** The Exim version jexim answers for, as -bP config's heading names it. */
+    private static final String VERSION = "4.96";
+
     @Override
     public int run(CommandLine line) throws Exception {
         List<String> words = line.arguments();
@@ -18,8 +21,17 @@ final class PrintOptionsCommand implements Command {
         boolean noLabels = line.flags().containsKey("-n");
         if (!words.isEmpty() && words.get(0).equals("config")) {
             // Exim prints only the configure for "-bP config", whatever follows
-            line.err().println("jexim: -bP config is not implemented yet");
-            return 1;
+            List<String> saved = new java.util.ArrayList<>();
+            saved.add("# Exim Configuration (" + VERSION + ")");
+            try {
+                saved.addAll(ConfigReader.savedLines(line.configFile(), line.macros()));
+            } catch (ConfigurationException e) {
+                line.err().println(e.eximText());
+                return 1;
+            }
+            PrintConfigText.print(saved, OptionCaller.isAdmin(null), noLabels, line.out());
+            line.out().flush();
+            return 0;
         }
         Configuration config;
         try {

@@ -9,6 +9,7 @@ import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
 import com.google.inject.Module;
+import org.jexim.queue.SpoolQueueModule;
 
 /**
  * The embedded James server: the SMTP-only assembly of James's memory application (no IMAP,
@@ -22,34 +23,22 @@ public final class JeximServer implements AutoCloseable {
         this.james = james;
     }
 
-    /** Starts James on the translated configuration under {@code workingDirectory/conf}. */
-    public static JeximServer start(Path workingDirectory, List<Module> overrides) throws Exception {
+    /**
+     * Starts James on the translated configuration under {@code workingDirectory/conf}, with
+     * its queues on Exim's spool in {@code spool} (messages are on disk before 250).
+     */
+    public static JeximServer start(Path workingDirectory, Path spool, List<Module> overrides) throws Exception {
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
                 .workingDirectory(workingDirectory.toFile())
                 .build();
         List<Module> all = new ArrayList<>(overrides);
-        spoolQueueModule().ifPresent(all::add);
+        all.add(new SpoolQueueModule(spool));
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),
                         new FakeSearchMailboxModule())
                 .overrideWith(all);
         james.start();
         return new JeximServer(james);
-    }
-
-    /**
-     * The durable spool queue (org.jexim.queue.SpoolQueueModule) replaces James's memory queue
-     * when it is on the class path.
-     */
-    static java.util.Optional<Module> spoolQueueModule() {
-        try {
-            Class<?> c = Class.forName("org.jexim.queue.SpoolQueueModule");
-            return java.util.Optional.of((Module) c.getDeclaredConstructor().newInstance());
-        } catch (ClassNotFoundException e) {
-            return java.util.Optional.empty();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create the spool queue module", e);
-        }
     }
 
     @Override

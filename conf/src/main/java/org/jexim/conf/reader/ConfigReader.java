@@ -63,6 +63,22 @@ public final class ConfigReader {
         return reader.readAll(file);
     }
 
+    /**
+     * Reads {@code file} as {@link #read} does and returns the lines Exim saves for -bP config:
+     * each logical line after macro expansion, with "# LINE "FILE"" position lines.
+     */
+    public static List<String> savedLines(Path file, Map<String, String> commandLineMacros)
+            throws ConfigurationException, IOException {
+        if (!Files.exists(file)) {
+            throw ConfigurationException.plain("non-existent configuration file(s): " + file);
+        }
+        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
+        List<String> saved = new ArrayList<>();
+        reader.lines.saveLines(saved::add);
+        reader.readAll(file);
+        return saved;
+    }
+
     private Configuration readAll(Path file) throws ConfigurationException {
         readMain();
         MainChecks.check(main);

@@ -57,6 +57,8 @@ final class LineReader {
     private int state;
     private final Deque<Integer> states = new ArrayDeque<>();
     private String nextSection;
+    /** Receives the lines Exim saves for -bP config (save_config_line), when set. */
+    private java.util.function.Consumer<String> saver;
 
     LineReader(Path file, MacroTable macros) throws IOException {
         this.macros = macros;
@@ -70,6 +72,20 @@ final class LineReader {
             directory = (cwd.endsWith("/") ? cwd : cwd + "/") + (slash >= 0 ? name.substring(0, slash) : "");
         }
         current = new OpenFile(readLines(file), name, directory);
+    }
+
+    /**
+     * Passes to {@code saver} what Exim saves for -bP config while reading: each logical line,
+     * and "# LINE "FILE"" at the first line of each file and around each .include.
+     */
+    void saveLines(java.util.function.Consumer<String> saver) {
+        this.saver = saver;
+    }
+
+    private void savePosition() {
+        if (saver != null) {
+            saver.accept("# " + current.lineNo + " \"" + current.name + "\"");
+        }
     }
 
     /** The section named by the "begin" line that ended the last section, or null at end of file. */
@@ -90,6 +106,7 @@ final class LineReader {
             if (current.lineNo >= current.lines.size()) {
                 if (!stack.isEmpty()) {
                     current = stack.pop();
+                    savePosition();
                     continue;
                 }
                 if (!states.isEmpty()) {
@@ -102,6 +119,9 @@ final class LineReader {
                 return null;
             }
             String physical = current.lines.get(current.lineNo++);
+            if (current.lineNo == 1) {
+                savePosition();
+            }
             MacroTable.Expansion expansion = macros.expand(physical, logical.length() == 0);
             String line = expansion.line();
             int ss = Ascii.skipSpace(line, 0);
@@ -135,6 +155,9 @@ final class LineReader {
             }
         }
         String text = logical.toString();
+        if (saver != null) {
+            saver.accept(text);
+        }
         SourceLocation last = here();
         if (text.regionMatches(true, 0, "begin ", 0, 6)) {
             String section = text.substring(Ascii.skipSpace(text, 6));
@@ -212,6 +235,7 @@ final class LineReader {
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException(here(), "failed to open included configuration file " + name);
         }
+        savePosition();
         stack.push(current);
         current = new OpenFile(lines, name, name.substring(0, name.lastIndexOf('/')));
         return true;

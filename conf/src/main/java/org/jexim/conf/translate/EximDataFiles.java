@@ -118,6 +118,9 @@ final class EximDataFiles {
             root.comment(context.origin(a.location()));
             XmlElement e = root.child("authenticator").attribute("name", a.name()).attribute("driver", a.driver());
             for (OptionSetting o : a.options().values()) {
+                if (o.name().equals("driver")) {
+                    continue;
+                }
                 context.checkExpansion(o, a.name() + " authenticator");
                 if (o.name().startsWith("server_")) {
                     context.problem(o.location(), a.name() + " authenticator: server authentication ("

@@ -92,7 +92,9 @@ final class MailetContainerFile {
         List<OptionSetting> options = new ArrayList<>();
         for (OptionSetting o : router.options().values()) {
             context.checkExpansion(o, router.name() + " router");
-            (PRECONDITION_MATCHERS.containsKey(o.name()) ? preconditions : options).add(o);
+            if (!o.name().equals("driver")) {
+                (PRECONDITION_MATCHERS.containsKey(o.name()) ? preconditions : options).add(o);
+            }
         }
         processor.comment(context.origin(router.location()));
         String match;
@@ -111,9 +113,14 @@ final class MailetContainerFile {
         }
         XmlElement mailet = processor.child("mailet").attribute("match", match)
                 .attribute("class", Translator.JEXIM_MAILETS + "Router");
-        mailet.leaf("name", router.name());
-        mailet.leaf("driver", router.driver());
+        nameAndDriver(mailet, router);
         addOptions(mailet, options);
+    }
+
+    private void nameAndDriver(XmlElement mailet, DriverInstance instance) {
+        mailet.leaf("name", instance.name());
+        instance.option("driver").ifPresent(d -> mailet.comment(context.origin(d.location())));
+        mailet.leaf("driver", instance.driver());
     }
 
     private static String matcher(OptionSetting precondition) {
@@ -132,9 +139,9 @@ final class MailetContainerFile {
         p.comment(context.origin(transport.location()));
         XmlElement mailet = p.child("mailet").attribute("match", "All")
                 .attribute("class", Translator.JEXIM_MAILETS + "Transport");
-        mailet.leaf("name", transport.name());
-        mailet.leaf("driver", transport.driver());
+        nameAndDriver(mailet, transport);
         List<OptionSetting> options = new ArrayList<>(transport.options().values());
+        options.removeIf(o -> o.name().equals("driver"));
         options.forEach(o -> context.checkExpansion(o, transport.name() + " transport"));
         addOptions(mailet, options);
         return p;

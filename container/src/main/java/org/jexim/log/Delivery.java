@@ -1,0 +1,91 @@
+package org.jexim.log;
+
+import java.util.Optional;
+
+/**
+ * One address's delivery, deferral or failure, as the {@code =>}, {@code ->}, {@code *>},
+ * {@code ==} and {@code **} lines say it.
+ *
+ * @param address the final delivery address (for a local transport the line shows its local part)
+ * @param original the address as received, when it differs (always shown for local deliveries)
+ * @param parent the last intermediate address of a redirection, shown in parentheses
+ * @param local whether the transport is a local one (appendfile, pipe, ...)
+ * @param host for remote deliveries, {@code name [ip]} of the host that took it
+ * @param confirmation the remote server's final reply, logged as C="..."
+ */
+public record Delivery(String id, String address, Optional<String> original, Optional<String> parent,
+                       Optional<String> router, Optional<String> transport, boolean local,
+                       Optional<String> host, Optional<String> confirmation) {
+
+    public static Delivery local(String id, String address, String original, String router, String transport) {
+        return new Delivery(id, address, Optional.of(original), Optional.empty(), Optional.of(router),
+            Optional.of(transport), true, Optional.empty(), Optional.empty());
+    }
+
+    public static Delivery remote(String id, String address, String router, String transport, String hostName, String ip) {
+        return new Delivery(id, address, Optional.empty(), Optional.empty(), Optional.of(router),
+            Optional.of(transport), false, Optional.of(hostName + " [" + ip + "]"), Optional.empty());
+    }
+
+    /** An address that failed or was deferred before any transport (routing). */
+    public static Delivery routed(String id, String address, String router) {
+        return new Delivery(id, address, Optional.empty(), Optional.empty(), Optional.ofNullable(router),
+            Optional.empty(), false, Optional.empty(), Optional.empty());
+    }
+
+    public Delivery withOriginal(String value) {
+        return new Delivery(id, address, Optional.ofNullable(value), parent, router, transport, local, host, confirmation);
+    }
+
+    public Delivery withParent(String value) {
+        return new Delivery(id, address, original, Optional.ofNullable(value), router, transport, local, host, confirmation);
+    }
+
+    public Delivery withTransport(String value) {
+        return new Delivery(id, address, original, parent, router, Optional.ofNullable(value), local, host, confirmation);
+    }
+
+    public Delivery withConfirmation(String value) {
+        return new Delivery(id, address, original, parent, router, transport, local, host, Optional.ofNullable(value));
+    }
+
+    /** The address part of a delivery line: {@code final (parent) <original>}. */
+    String deliveredAddress() {
+        StringBuilder sb = new StringBuilder(local ? localPart(address) : address);
+        parent.ifPresent(p -> sb.append(" (").append(p).append(')'));
+        original.filter(o -> local || !o.equalsIgnoreCase(address)).ifPresent(o -> sb.append(" <").append(o).append('>'));
+        return sb.toString();
+    }
+
+    /** The address part of a deferral or failure line: the full address, then {@code <original>}. */
+    String problemAddress() {
+        StringBuilder sb = new StringBuilder(address);
+        parent.ifPresent(p -> sb.append(" (").append(p).append(')'));
+        original.filter(o -> !o.equalsIgnoreCase(address)).ifPresent(o -> sb.append(" <").append(o).append('>'));
+        return sb.toString();
+    }
+
+    String routerAndTransport() {
+        StringBuilder sb = new StringBuilder();
+        router.ifPresent(r -> sb.append(" R=").append(r));
+        transport.ifPresent(t -> sb.append(" T=").append(t));
+        return sb.toString();
+    }
+
+    String hostAndConfirmation(LogSelector selector) {
+        StringBuilder sb = new StringBuilder();
+        host.ifPresent(h -> sb.append(" H=").append(h));
+        if (selector.has("smtp_confirmation")) {
+            confirmation.ifPresent(c -> sb.append(" C=").append(LogText.quoted(c)));
+        }
+        return sb.toString();
+    }
+
+    private static String localPart(String address) {
+        if (address.startsWith("|") || address.startsWith("/")) {
+            return address;
+        }
+        int at = address.lastIndexOf('@');
+        return at < 0 ? address : address.substring(0, at);
+    }
+}

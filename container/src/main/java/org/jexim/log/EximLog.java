@@ -1,0 +1,185 @@
+package org.jexim.log;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+import org.jexim.queue.HeaderLine;
+
+/**
+ * Writes Exim's main, reject and panic log lines, and the per-message logs in
+ * {@code spool_directory/msglog/}. The lines go to the log4j2 loggers {@code exim.main},
+ * {@code exim.reject} and {@code exim.panic}, whose appenders {@link EximLogs#install} sets up;
+ * code outside this module may log finished lines (without the timestamp) to those loggers too.
+ */
+public final class EximLog {
+    public static final String MAIN = "exim.main";
+    public static final String REJECT = "exim.reject";
+    public static final String PANIC = "exim.panic";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static volatile EximLog current = new EximLog(LogSelector.defaults(), Optional.empty(), new Log4jSink());
+
+    private final LogSelector selector;
+    private final Optional<Path> msglogDirectory;
+    private final LogSink sink;
+
+    /**
+     * @param msglogDirectory {@code spool_directory/msglog}, or empty to write no per-message logs
+     */
+    public EximLog(LogSelector selector, Optional<Path> msglogDirectory, LogSink sink) {
+        this.selector = selector;
+        this.msglogDirectory = msglogDirectory;
+        this.sink = sink;
+    }
+
+    /** The log set up by the last {@link EximLogs#install}; before that, lines reach log4j2 unrouted. */
+    public static EximLog main() {
+        return current;
+    }
+
+    static void setCurrent(EximLog log) {
+        current = log;
+    }
+
+    public LogSelector selector() {
+        return selector;
+    }
+
+    /** {@code <=}: a message was received and is on the spool. */
+    public void received(Arrival a) {
+        main(a.id() + " " + a.format(selector));
+        messageLog(a.id(), "Received from " + a.fields(selector));
+    }
+
+    /** {@code =>}: the first (or only) address of a successful delivery. */
+    public void delivered(Delivery d) {
+        deliveryLine("=>", d);
+    }
+
+    /** {@code ->}: a further address delivered in the same transaction. */
+    public void alsoDelivered(Delivery d) {
+        deliveryLine("->", d);
+    }
+
+    /** {@code *>}: a delivery suppressed by -N. */
+    public void fakeDelivered(Delivery d) {
+        deliveryLine("*>", d);
+    }
+
+    private void deliveryLine(String flag, Delivery d) {
+        main(d.id() + " " + flag + " " + d.deliveredAddress() + d.routerAndTransport() + d.hostAndConfirmation(selector));
+        String succeeded = d.transport().map(t -> t + " transport succeeded").orElse("succeeded");
+        messageLog(d.id(), d.address() + d.original().filter(o -> !o.equalsIgnoreCase(d.address()))
+            .map(o -> " <" + o + ">").orElse("") + ": " + succeeded);
+    }
+
+    /** {@code ==}: delivery deferred; {@code errno} is Exim's error number (-1 when there is none). */
+    public void deferred(Delivery d, int errno, String message) {
+        String text = d.problemAddress() + d.routerAndTransport() + d.host().map(h -> " H=" + h).orElse("")
+            + " defer (" + errno + "): " + LogText.printable(message);
+        main(d.id() + " == " + text);
+        messageLog(d.id(), text);
+    }
+
+    /** {@code **}: delivery failed for good; the address will be bounced. */
+    public void failed(Delivery d, String message) {
+        String text = d.problemAddress() + d.routerAndTransport() + d.host().map(h -> " H=" + h).orElse("")
+            + ": " + LogText.printable(message);
+        main(d.id() + " ** " + text);
+        messageLog(d.id(), text);
+    }
+
+    /** The message is done and about to leave the spool. */
+    public void completed(String id) {
+        main(id + " Completed");
+    }
+
+    public void frozen(String id, String reason) {
+        main(id + " Frozen" + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")"));
+        messageLog(id, "Frozen" + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")"));
+    }
+
+    /** {@code H=... rejected RCPT <rcpt>: message}, to the main and reject logs. */
+    public void rejectedRcpt(SmtpPeer peer, String sender, String recipient, String message) {
+        rejected(peer, Optional.of(sender), "RCPT <" + recipient + ">", message);
+    }
+
+    /** {@code H=... rejected MAIL <sender>: message}. */
+    public void rejectedMail(SmtpPeer peer, String sender, String message) {
+        rejected(peer, Optional.empty(), "MAIL <" + sender + ">", message);
+    }
+
+    /** {@code H=... rejected connection in "connect" ACL: message}. */
+    public void rejectedConnection(SmtpPeer peer, String message) {
+        rejected(peer, Optional.empty(), "connection in \"connect\" ACL", message);
+    }
+
+    /** {@code H=... [F=<sender>] rejected WHAT: message}, for any other SMTP rejection. */
+    public void rejected(SmtpPeer peer, Optional<String> sender, String what, String message) {
+        String line = peerFields(peer) + sender.map(s -> " F=<" + s + ">").orElse("") + " rejected " + what
+            + (message == null || message.isEmpty() ? "" : ": " + LogText.printable(message));
+        main(line);
+        reject(line);
+    }
+
+    /**
+     * {@code ID H=... F=<sender> rejected after DATA: message}; the reject log also gets the
+     * envelope and the headers, each with Exim's flag letter, as Exim writes them there.
+     */
+    public void rejectedAfterData(String id, SmtpPeer peer, String sender, List<String> recipients,
+                                  List<String> headers, String message) {
+        String line = id + " " + peerFields(peer) + " F=<" + sender + "> rejected after DATA"
+            + (message == null || message.isEmpty() ? "" : ": " + LogText.printable(message));
+        main(line);
+        StringBuilder block = new StringBuilder(line);
+        if (selector.has("rejected_header")) {
+            block.append("\nEnvelope-from: <").append(sender).append('>');
+            for (String r : recipients) {
+                block.append("\nEnvelope-to: <").append(r).append('>');
+            }
+            for (String h : headers) {
+                String name = h.substring(0, Math.max(0, h.indexOf(':')));
+                block.append('\n').append(HeaderLine.flagFor(name.trim())).append(' ').append(h.replace("\r\n", "\n").stripTrailing());
+            }
+        }
+        reject(block.toString());
+    }
+
+    private String peerFields(SmtpPeer peer) {
+        return peer.hostField(selector.has("incoming_port")) + peer.ident().map(u -> " U=" + u).orElse("");
+    }
+
+    /** A main log line as given (it starts with the message id when there is one). */
+    public void main(String line) {
+        sink.main(line);
+    }
+
+    public void reject(String line) {
+        sink.reject(line);
+    }
+
+    /** A panic: written to the panic log and to the main log, as Exim does. */
+    public void panic(String line) {
+        sink.panic(line);
+        sink.main(line);
+    }
+
+    /** Appends a timestamped line to {@code msglog/ID}, which the spool removes with the message. */
+    public void messageLog(String id, String text) {
+        msglogDirectory.ifPresent(dir -> {
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(id), STAMP.format(LocalDateTime.now()) + " " + text + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                panic(id + " failed to write message log: " + e.getMessage());
+            }
+        });
+    }
+}
