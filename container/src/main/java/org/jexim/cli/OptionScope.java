@@ -109,6 +109,13 @@ final class OptionScope {
 
     /** The default -bP shows for an unset option, before any adjustment made from other options. */
     String defaultText(OptionDef def) {
+        if (!def.sameAs().isEmpty()) {
+            // a synonym shows the value of the option it stands for
+            OptionDef target = find(def.sameAs().get(0)).orElse(null);
+            if (target != null && target != def) {
+                return defaultText(target);
+            }
+        }
         if (kind != null && OptionTables.generic(kind).find(def.name()).orElse(null) == def) {
             return OptionTables.genericDefault(kind, instance.driver(), def);
         }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrintOptionsCorpusTest {
     private static final Path EXIM = Path.of("/usr/sbin/exim4");
-    private static final List<List<String>> WORDS = List.of(List.of(), List.of("routers"), List.of("transports"),
-            List.of("authenticators"), List.of("config"));
+    /** One exim4 run each: the main options, every driver instance, the configure. */
+    private static final List<List<String>> WORDS = List.of(List.of(),
+            List.of("routers", "transports", "authenticators"), List.of("config"));
 
     @TempDir
     Path dir;
@@ -56,7 +57,7 @@ class PrintOptionsCorpusTest {
         Files.writeString(Path.of("target", "bp-corpus-mismatches.txt"),
                 mismatches.entrySet().stream().map(e -> e.getKey() + "\n" + e.getValue()).reduce("", String::concat));
         System.out.println("-bP corpus: " + (compared - mismatches.size()) + " of " + compared + " outputs identical");
-        assertThat(compared).isGreaterThan(4000);
+        assertThat(compared).isGreaterThan(2700);
         assertThat(mismatches.size()).as(String.join("\n", mismatches.keySet())).isLessThanOrEqualTo(compared / 100);
     }
 

@@ -72,8 +72,18 @@ final class SmtpServerFile {
         long bytes = 50L * 1024 * 1024;
         if (limit.isPresent()) {
             server.comment(context.origin(limit.get().location()));
+            String text = TranslationContext.text(limit.get()).strip();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)([KkMmGg]?)").matcher(text);
             if (limit.get().value() instanceof Number n) {
                 bytes = n.longValue();
+            } else if (m.matches()) {
+                long unit = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+                    case "K" -> 1024L;
+                    case "M" -> 1024L * 1024;
+                    case "G" -> 1024L * 1024 * 1024;
+                    default -> 1L;
+                };
+                bytes = Long.parseLong(m.group(1)) * unit;
             } else {
                 context.problem(limit.get().location(),
                         "message_size_limit: an expanded limit is not supported yet");
