@@ -7,7 +7,7 @@ import org.jexim.queuetools.EnvelopeEdit;
 
 /**
  * -Mar ID ADDRESS..., -Mmd ID ADDRESS..., -Mes ID ADDRESS (one message, then addresses) and
- * -Mmad ID... (each followed by a blank line, as Exim prints it).
+ * -Mmad ID... (then one blank line, as Exim prints after a list of ids).
  */
 final class EnvelopeEditCommand implements Command {
     @Override
@@ -25,8 +25,8 @@ final class EnvelopeEditCommand implements Command {
         if (all) {
             for (String id : line.arguments()) {
                 ok &= edit.markAllDelivered(id, line.out());
-                line.out().println();
             }
+            line.out().println();
         } else {
             List<String> addresses = line.arguments().subList(1, line.arguments().size());
             EnvelopeEdit.Edit which = switch (line.mode()) {

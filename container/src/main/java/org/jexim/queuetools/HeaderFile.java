@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A -H spool file (bytes held as ISO-8859-1 text, so they go back unchanged) read as Exim's spool_read_header reads it, keeping every line as written so
- * that an edit (-Mf, -Mt, -Mar, -Mmd, -Mes) rewrites only what it changes. The message's headers
- * are kept as raw bytes.
+ * A -H spool file read as Exim's spool_read_header reads it, keeping every line as written so
+ * that an edit (-Mf, -Mt, -Mar, -Mmd, -Mes) rewrites only what it changes. Text is held as
+ * ISO-8859-1, so every byte goes back unchanged; the message's headers stay raw bytes.
  */
 public final class HeaderFile {
     private static final Pattern ACL_VARIABLE = Pattern.compile("-?acl[cm]? \\S+ (\\d+)");

@@ -3,9 +3,12 @@ package org.jexim.queuetools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.jexim.queue.SpoolDataLock;
 
 /** -Mvh, -Mvb, -Mvl (a spool file as it is) and -Mvc (the message as a transport would write it). */
 public final class MessageView {
@@ -70,10 +73,9 @@ public final class MessageView {
                 pos += n;
             }
             out.write('\n');
-            try (InputStream in = Files.newInputStream(spool.dataFile(id))) {
-                in.skipNBytes(19);
-                in.transferTo(out);
-            }
+            out.flush();
+            // through the lock's own descriptor: closing another one would drop the lock
+            message.lock.transferTo(SpoolDataLock.LOCKED_BYTES, Channels.newChannel(out));
             out.flush();
             return true;
         } catch (IOException e) {
