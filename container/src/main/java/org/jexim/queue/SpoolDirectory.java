@@ -55,6 +55,11 @@ public final class SpoolDirectory {
         return input.resolve(id + "-H");
     }
 
+    /** Exim's journal of addresses delivered since the -H file was last written. */
+    public Path journalFile(String id) {
+        return input.resolve(id + "-J");
+    }
+
     public Path messageLog(String id) {
         return msglog.resolve(id);
     }
@@ -145,10 +150,43 @@ public final class SpoolDirectory {
     void delete(String id) throws IOException {
         Files.deleteIfExists(headerFile(id));
         Files.deleteIfExists(dataFile(id));
+        Files.deleteIfExists(journalFile(id));
         Files.deleteIfExists(messageLog(id));
         if (fsync) {
             inputSync.sync();
         }
+    }
+
+    /**
+     * Appends a delivered address to the -J file and fsyncs it (and the directory, when the file is
+     * new), so that a crash before the -H file is updated cannot cause a second delivery.
+     */
+    void appendJournal(String id, String address) throws IOException {
+        Path journal = journalFile(id);
+        boolean created = !Files.exists(journal);
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND)) {
+            channel.write(java.nio.ByteBuffer.wrap((address + "\n").getBytes(StandardCharsets.UTF_8)));
+            if (fsync) {
+                channel.force(false);
+            }
+        }
+        if (created && fsync) {
+            inputSync.sync();
+        }
+    }
+
+    /** The addresses in the -J file; none when there is no such file. */
+    List<String> readJournal(String id) throws IOException {
+        try {
+            return Files.readAllLines(journalFile(id), StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+    }
+
+    void deleteJournal(String id) throws IOException {
+        Files.deleteIfExists(journalFile(id));
     }
 
     /** Removes a -D file whose -H file was never written. */

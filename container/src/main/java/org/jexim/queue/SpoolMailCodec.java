@@ -61,6 +61,17 @@ final class SpoolMailCodec {
     /** The envelope and status of the given mail, as its -H file says them. */
     SpoolHeader toHeader(Mail mail, String id, MailQueueName queue, Optional<Instant> deliverAt,
                          List<HeaderLine> headers, BodyStats body, boolean firstTime) {
+        return toHeader(mail, id, queue, deliverAt, headers, body, firstTime,
+            mail.getRecipients().stream().map(MailAddress::asString).toList(), List.of());
+    }
+
+    /**
+     * @param recipients every recipient the -H file lists, delivered or not
+     * @param done those of them already delivered or failed (Exim's non-recipients tree)
+     */
+    SpoolHeader toHeader(Mail mail, String id, MailQueueName queue, Optional<Instant> deliverAt,
+                         List<HeaderLine> headers, BodyStats body, boolean firstTime,
+                         List<String> recipients, List<String> done) {
         long receivedMicros = mail.getAttribute(SpoolAttributes.RECEIVED_TIME)
             .flatMap(a -> a.getValue().valueAs(Long.class))
             .orElseGet(() -> nowMicros());
@@ -105,8 +116,7 @@ final class SpoolMailCodec {
             .flatMap(a -> a.getValue().valueAs(Integer.class)).orElse(0);
         return new SpoolHeader(id, who[0], Long.parseLong(who[1]), Long.parseLong(who[2]),
             mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(""),
-            receivedMicros / 1_000_000, warnings, options, List.of(),
-            mail.getRecipients().stream().map(MailAddress::asString).toList(), headers);
+            receivedMicros / 1_000_000, warnings, options, done, recipients, headers);
     }
 
     private static long nowMicros() {
@@ -163,10 +173,10 @@ final class SpoolMailCodec {
     }
 
     /** The James mail a -H file describes, its message streamed from the given source. */
-    MailImpl toMail(SpoolHeader h, MimeMessageSource message) throws MessagingException {
+    MailImpl toMail(SpoolHeader h, List<String> journal, MimeMessageSource message) throws MessagingException {
         List<MailAddress> recipients = new ArrayList<>();
         for (String r : h.recipients()) {
-            if (h.nonRecipients().contains(r)) {
+            if (h.nonRecipients().contains(r) || journal.contains(r)) {
                 continue;
             }
             try {

@@ -41,6 +41,11 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
             new RawMailQueueItemDecoratorFactory(), SpoolOwner.currentUser(), DEFAULT_REJECT_DELAY);
     }
 
+    /** Where delivery code records delivered addresses (Exim's -J files). */
+    public SpoolJournal journal() {
+        return new SpoolJournal(store);
+    }
+
     public SpoolDirectory directory() {
         return store.directory();
     }

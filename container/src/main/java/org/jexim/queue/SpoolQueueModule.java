@@ -46,6 +46,12 @@ public final class SpoolQueueModule extends AbstractModule {
 
     @Provides
     @Singleton
+    SpoolJournal spoolJournal(SpoolMailQueueFactory factory) {
+        return factory.journal();
+    }
+
+    @Provides
+    @Singleton
     MailQueueFactory<? extends ManageableMailQueue> manageableMailQueueFactory(SpoolMailQueueFactory factory) {
         return factory;
     }

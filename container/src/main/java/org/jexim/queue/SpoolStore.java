@@ -98,19 +98,26 @@ final class SpoolStore {
     private SpoolHeader rewrite(SpoolEntry entry, Mail mail, MailQueueName queue, Optional<Instant> deliverAt)
         throws IOException, MessagingException {
         MimeMessage message = mail.getMessage();
+        SpoolHeader current = directory.readHeader(entry.id);
+        List<String> journal = directory.readJournal(entry.id);
+        Recipients recipients = Recipients.merge(current, journal, mail);
         SpoolHeader header;
         if (message instanceof MimeMessageWrapper wrapper && !wrapper.isModified()
             && entry.dataSourceId().equals(wrapper.getSourceId())) {
-            SpoolHeader current = directory.readHeader(entry.id);
             long lines = current.option("body_linecount").map(Long::parseLong).orElse(0L);
             header = codec.toHeader(mail, entry.id, queue, deliverAt, current.headers(),
-                new SpoolMailCodec.BodyStats(lines, SpoolMailCodec.bodyNewlinesOf(current)), false);
+                new SpoolMailCodec.BodyStats(lines, SpoolMailCodec.bodyNewlinesOf(current)), false,
+                recipients.all(), recipients.done());
         } else {
             SpoolDirectory.Data data = directory.replaceData(entry.id, message);
             entry.dataVersion++;
-            header = codec.toHeader(mail, entry.id, queue, deliverAt, data.headers(), data.body(), false);
+            header = codec.toHeader(mail, entry.id, queue, deliverAt, data.headers(), data.body(), false,
+                recipients.all(), recipients.done());
         }
         directory.commitHeader(header);
+        if (!journal.isEmpty()) {
+            directory.deleteJournal(entry.id);
+        }
         return header;
     }
 
@@ -127,12 +134,30 @@ final class SpoolStore {
         }
         try {
             SpoolHeader header = directory.readHeader(id);
+            List<String> journal = directory.readJournal(id);
             SpoolMessageSource source = new SpoolMessageSource("jexim-spool:" + id + "#" + dataVersion,
                 header.headers(), directory.dataFile(id), id, SpoolMailCodec.bodyNewlinesOf(header));
-            return Optional.of(codec.toMail(header, source));
+            return Optional.of(codec.toMail(header, journal, source));
         } catch (IOException | MessagingException | RuntimeException e) {
             LOGGER.error("message {}: cannot read its spool files", id, e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Records that the message's delivery to this address is done; a later restart or rewrite of the
+     * message will not deliver to it again.
+     */
+    void journal(String id, String address) throws IOException {
+        SpoolEntry entry = byId.get(id);
+        if (entry == null) {
+            directory.appendJournal(id, address);
+            return;
+        }
+        synchronized (entry) {
+            if (!entry.removed) {
+                directory.appendJournal(id, address);
+            }
         }
     }
 

@@ -46,5 +46,15 @@ class EximReadsTheSpoolTest {
         assertThat(exim(configure, "-Mvb", id)).isEqualTo(id + "-D\nfirst line\n\n.leading dot and trailing space \nFrom the start\n");
         assertThat(exim(configure, "-Mvh", id)).isEqualTo(Files.readString(spool.resolve("input/" + id + "-H"), StandardCharsets.ISO_8859_1));
         assertThat(size).isPositive();
+
+        SpoolMailQueueFactory again = SpoolMailQueueFactory.open(spool);
+        SpoolMailQueue queue = again.createQueue(MailQueueFactory.SPOOL);
+        var item = SpoolTestMails.dequeueOne(queue, java.time.Duration.ofSeconds(5));
+        item.getMail().setRecipients(List.of(new org.apache.james.core.MailAddress("carol@other.example")));
+        queue.enQueue(item.getMail(), java.time.Duration.ofHours(1));
+        item.done(org.apache.james.queue.api.MailQueue.MailQueueItem.CompletionStatus.SUCCESS);
+        again.close();
+        assertThat(exim(configure, "-bp")).matches(
+            " *\\d+[smh] +\\d+ " + id + " <alice@example.org>\n        D bob@test.example\n          carol@other.example\n\n");
     }
 }

@@ -173,13 +173,37 @@ class SpoolMailQueueTest {
 
         assertThat(inputFiles()).isEqualTo(before);
         String h = Files.readString(before.get(1));
-        assertThat(h).contains("\nXX\n1\ncarol@other.example\n\n").doesNotContain("deliver_firsttime").contains("-jexim_deliver_at ");
+        assertThat(h).contains("\nNN bob@test.example\n2\nbob@test.example\ncarol@other.example\n\n").doesNotContain("deliver_firsttime").contains("-jexim_deliver_at ");
         assertThat(queue.getSize()).isEqualTo(1);
         assertThat(dequeueOne(queue, Duration.ofMillis(500))).isNull();
         assertThat(queue.flush()).isEqualTo(1);
         MailQueueItem again = dequeueOne(queue, WAIT);
         assertThat(again.getMail().getRecipients()).containsExactly(new MailAddress("carol@other.example"));
         assertThat(bytes(again.getMail())).isEqualTo(SpoolTestMails.MESSAGE);
+    }
+
+    @Test
+    void aJournaledAddressIsNotDeliveredAgainAfterACrashOrARewrite() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
+        MailQueueItem item = dequeueOne(queue, WAIT);
+        String id = item.getMail().getAttribute(SpoolAttributes.MESSAGE_ID).orElseThrow().getValue().value().toString();
+        assertThat(factory.journal().delivered(item.getMail(), new MailAddress("bob@test.example"))).isTrue();
+        assertThat(Files.readString(spool.resolve("input/" + id + "-J"))).isEqualTo("bob@test.example\n");
+
+        SpoolMailQueue restarted = open(); // as after a crash before the ack
+        MailQueueItem again = dequeueOne(restarted, WAIT);
+        assertThat(again.getMail().getRecipients()).containsExactly(new MailAddress("carol@other.example"));
+
+        Mail mail = again.getMail();
+        mail.setRecipients(List.of(new MailAddress("bob@test.example"), new MailAddress("carol@other.example")));
+        restarted.enQueue(mail, Duration.ofHours(1));
+        again.done(CompletionStatus.SUCCESS);
+        assertThat(spool.resolve("input/" + id + "-J")).doesNotExist();
+        assertThat(Files.readString(spool.resolve("input/" + id + "-H")))
+            .contains("\nNN bob@test.example\n2\nbob@test.example\ncarol@other.example\n\n");
+        restarted.flush();
+        assertThat(dequeueOne(restarted, WAIT).getMail().getRecipients()).containsExactly(new MailAddress("carol@other.example"));
     }
 
     @Test
