@@ -30,7 +30,7 @@ final class OptionLinePrinter {
         }
         Optional<OptionSetting> set = scope.setting(def);
         Object value = set.map(OptionSetting::value).orElse(null);
-        Object initialised = OptionDriverInit.value(scope, def);
+        Object initialised = scope.initValue(def);
         if (initialised != null) {
             value = initialised;
         }

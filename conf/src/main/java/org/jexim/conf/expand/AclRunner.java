@@ -11,9 +11,8 @@ public interface AclRunner {
     /** What the ACL decided. */
     enum Verdict { OK, FAIL, DEFER, ERROR }
 
-    AclRunner NONE = (name, args) -> {
-        throw new ExpansionException("ACL \"" + name + "\" not found");
-    };
+    /** No ACLs: every call is an ERROR, as Exim reports for an unknown ACL. */
+    AclRunner NONE = (name, args) -> new Result(Verdict.ERROR, null);
 
     Result run(String name, List<String> args) throws ExpansionException;
 }

@@ -25,6 +25,7 @@ public final class Eval {
     private String item;
     private boolean itemTainted;
     private int nesting;
+    private java.util.Map<String, String> sets;
 
     public Eval(ExpansionContext context) {
         this.context = context;
@@ -166,8 +167,21 @@ public final class Eval {
         out.append(v, variableTainted(name));
     }
 
+    /** Sets a variable as an item's side effect (see {@link ExpansionContext#setVariable}). */
+    public void setVariable(String name, String value) {
+        if (sets == null) {
+            sets = new java.util.HashMap<>();
+        }
+        sets.put(name, value);
+        context.setVariable(name, value);
+    }
+
     /** $name's value, or null when unknown; $value and $item come from this evaluation. */
     public String variable(String name) {
+        if (sets != null && sets.containsKey(name)) {
+            String v = sets.get(name);
+            return v == null ? "" : v;
+        }
         switch (name) {
             case "value":
                 return value == null ? "" : value;

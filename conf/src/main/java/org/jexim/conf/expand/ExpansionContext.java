@@ -41,6 +41,13 @@ public interface ExpansionContext {
         return AclRunner.NONE;
     }
 
+    /**
+     * Records a variable an expansion item sets as a side effect ($runrc after ${run},
+     * $prvscheck_address..., $srs_recipient); contexts that outlive one expansion keep it.
+     */
+    default void setVariable(String name, String value) {
+    }
+
     /** The backends of the pam, ldapauth and saslauthd conditions. */
     default AuthBackends authBackends() {
         return AuthBackends.DEFAULT;

@@ -78,6 +78,11 @@ public final class ExpansionParser {
         return pos >= s.length();
     }
 
+    /** The whole text being parsed. */
+    public String source() {
+        return s;
+    }
+
     /** The rest of the input from the cursor, for error messages. */
     public String rest() {
         return pos < s.length() ? s.substring(pos) : "";

@@ -41,9 +41,10 @@ public final class Json {
         return null;
     }
 
-    /** Exim's message when {@link #dewrap} fails. */
-    public static String missing(String wrap) {
-        return "missing '" + wrap.charAt(1) + "'";
+    /** Exim's message when {@link #dewrap} fails on {@code s}: the opener when absent, else the closer. */
+    public static String missing(String s, String wrap) {
+        String t = s.stripLeading();
+        return "missing '" + (t.startsWith(String.valueOf(wrap.charAt(0))) ? wrap.charAt(1) : wrap.charAt(0)) + "'";
     }
 
     /** The elements of a JSON array body (without its brackets), split at top-level commas. */

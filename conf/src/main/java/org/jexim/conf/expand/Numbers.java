@@ -21,19 +21,20 @@ public final class Numbers {
             i += 2;
         }
         int start = i;
+        // accumulate negatively so that Long.MIN_VALUE is reachable, as strtoll allows
         long v = 0;
         boolean overflow = false;
+        long limit = neg ? Long.MIN_VALUE : -Long.MAX_VALUE;
         while (i < s.length()) {
             int d = s.charAt(i) < 128 ? Character.digit(s.charAt(i), radix) : -1;
             if (d < 0) {
                 break;
             }
             if (!overflow) {
-                long nv = v * radix + d;
-                if (v > (Long.MAX_VALUE - d) / radix) {
+                if (v < (limit + d) / radix) {
                     overflow = true;
                 } else {
-                    v = nv;
+                    v = v * radix - d;
                 }
             }
             i++;
@@ -43,7 +44,7 @@ public final class Numbers {
         }
         if (overflow) {
             v = neg ? Long.MIN_VALUE : Long.MAX_VALUE;
-        } else if (neg) {
+        } else if (!neg) {
             v = -v;
         }
         return new long[] {v, i, overflow ? 1 : 0};

@@ -19,7 +19,7 @@ public final class Printing {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean print = c >= 32 && c < 127 && !(tab && c == '\t');
+            boolean print = (c >= 32 && c < 127 || c == '\t') && !(tab && c == '\t');
             if (print) {
                 if (b != null) {
                     b.append(c);

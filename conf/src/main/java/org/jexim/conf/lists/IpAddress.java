@@ -18,102 +18,133 @@ public final class IpAddress {
         return check(s, false)[0];
     }
 
-    /** {version, maskOffset}: the offset of '/' when a mask is present and permitted, else 0. */
+    /**
+     * Exim's string_is_ip_address() as Debian's 4.96 builds it (inet_pton based):
+     * {version, maskOffset}, the offset of '/' when a mask is present and permitted, else 0.
+     */
     public static int[] check(String s, boolean maskAllowed) {
         int mask = 0;
-        if (maskAllowed) {
-            int ss = s.length();
-            if (ss > 0 && Character.isDigit(s.charAt(ss - 1))) {
-                ss--;
-                while (ss > 0 && Character.isDigit(s.charAt(ss - 1))) {
-                    ss--;
-                }
-                if (ss > 0 && s.charAt(ss - 1) == '/') {
-                    mask = ss - 1;
+        int end = s.length();
+        int slash = s.indexOf('/');
+        if (slash >= 0) {
+            if (!maskAllowed) {
+                return new int[] {0, 0};
+            }
+            String m = s.substring(slash + 1);
+            long[] r = org.jexim.conf.expand.Numbers.strtoll(m, 0, 10);
+            if (r[1] != m.length() && !(m.isEmpty() && r[1] == 0) || r[0] < 0) {
+                return new int[] {0, 0};
+            }
+            mask = slash;
+            end = slash;
+        }
+        int percent = s.indexOf('%');
+        if (percent >= 0) {
+            if (slash >= 0) {
+                return new int[] {0, 0};
+            }
+            for (int i = percent + 1; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (!(c > 32 && c < 127)) {
+                    return new int[] {0, 0};
                 }
             }
+            end = percent;
         }
-        return new int[] {versionOf(s, maskAllowed, mask), mask};
+        String addr = s.substring(0, end);
+        if (addr.indexOf(':') >= 0) {
+            return new int[] {inetPton6(addr) ? 6 : 0, mask};
+        }
+        if (percent >= 0 || !inetPton4(addr)) {
+            return new int[] {0, mask};
+        }
+        return new int[] {4, mask};
     }
 
-    private static int versionOf(String s, boolean maskAllowed, int mask) {
-        int p = 0;
-        int yield = 4;
-        if (s.indexOf(':') >= 0) {
-            boolean hadDouble = false;
-            boolean v4end = false;
-            yield = 6;
-            if (at(s, p) == ':' && at(s, ++p) != ':') {
-                return 0;
-            }
-            for (int count = 0; count < 8; count++) {
-                char c = at(s, p);
-                if (c == 0 || c == '%' || c == '/') {
-                    return hadDouble ? yield : 0;
+    /** glibc inet_pton(AF_INET): four decimal parts 0-255, no leading zeros. */
+    static boolean inetPton4(String s) {
+        int parts = 0;
+        int i = 0;
+        while (true) {
+            int start = i;
+            int v = 0;
+            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                v = v * 10 + s.charAt(i) - '0';
+                if (v > 255 || (i > start && s.charAt(start) == '0')) {
+                    return false;
                 }
-                if (c == ':') {
-                    if (hadDouble) {
-                        return 0;
+                i++;
+            }
+            if (i == start) {
+                return false;
+            }
+            parts++;
+            if (i == s.length()) {
+                return parts == 4;
+            }
+            if (s.charAt(i) != '.' || parts == 4) {
+                return false;
+            }
+            i++;
+        }
+    }
+
+    /** glibc inet_pton(AF_INET6), trailing dotted quad allowed. */
+    static boolean inetPton6(String s) {
+        int groups = 0;
+        boolean doubleColon = false;
+        int i = 0;
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        if (s.charAt(0) == ':') {
+            if (n < 2 || s.charAt(1) != ':') {
+                return false;
+            }
+        }
+        while (i < n) {
+            if (s.charAt(i) == ':') {
+                if (i + 1 < n && s.charAt(i + 1) == ':') {
+                    if (doubleColon) {
+                        return false;
                     }
-                    hadDouble = true;
-                    p++;
+                    doubleColon = true;
+                    i += 2;
+                    if (i == n) {
+                        break;
+                    }
                     continue;
                 }
-                String rest = s.substring(p);
-                if (rest.indexOf(':') < 0 && rest.indexOf('.') >= 0) {
-                    if ((!hadDouble && count != 6) || (hadDouble && count > 6)) {
-                        return 0;
-                    }
-                    v4end = true;
-                    break;
+                if (i == 0 || i + 1 == n) {
+                    return false;
                 }
-                if (!isXdigit(at(s, p++))) {
-                    return 0;
-                }
-                if (isXdigit(at(s, p)) && isXdigit(at(s, ++p)) && isXdigit(at(s, ++p))) {
-                    p++;
-                }
-                if (at(s, p) == ':' && at(s, ++p) == 0) {
-                    return 0;
-                }
+                i++;
             }
-            if (!v4end) {
-                char c = at(s, p);
-                return c == 0 || c == '%' || (c == '/' && maskAllowed && mask != 0) ? yield : 0;
+            int start = i;
+            while (i < n && isXdigit(s.charAt(i))) {
+                i++;
+            }
+            if (i < n && s.charAt(i) == '.') {
+                if (groups > 6 || !inetPton4(s.substring(start))) {
+                    return false;
+                }
+                groups += 2;
+                i = n;
+                break;
+            }
+            if (i == start || i - start > 4) {
+                return false;
+            }
+            groups++;
+            if (i < n && s.charAt(i) != ':') {
+                return false;
             }
         }
-        for (int i = 0; i < 4; i++) {
-            if (i != 0 && at(s, p++) != '.') {
-                return 0;
-            }
-            int start = p;
-            boolean neg = false;
-            // strtol: optional white space and sign
-            while (at(s, p) == ' ' || at(s, p) == '\t') {
-                p++;
-            }
-            if (at(s, p) == '+' || at(s, p) == '-') {
-                neg = at(s, p) == '-';
-                p++;
-            }
-            int ds = p;
-            long n = 0;
-            while (Character.isDigit(at(s, p)) && at(s, p) < 128) {
-                n = Math.min(n * 10 + (s.charAt(p) - '0'), 100000);
-                p++;
-            }
-            if (p == ds) {
-                return 0;
-            }
-            if (neg) {
-                n = -n;
-            }
-            if (n > 255 || n < 0 || p > start + 3) {
-                return 0;
-            }
+        if (doubleColon) {
+            return groups < 8;
         }
-        char c = at(s, p);
-        return c == 0 || (c == '/' && maskAllowed && mask != 0) ? yield : 0;
+        return groups == 8;
     }
 
     /** host_aton(): 1 int for IPv4, 4 for IPv6, most significant first. Input must be valid. */
@@ -247,6 +278,10 @@ public final class IpAddress {
 
     /** ipv6_nmtoa(): the canonical compressed IPv6 text. */
     public static String ipv6Canonical(int[] bin) {
+        if (bin[0] == 0 && bin[1] == 0 && bin[2] == 0 && bin[3] == 0) {
+            // Exim's ipv6_nmtoa() gives a single colon here
+            return ":";
+        }
         int[] g = new int[8];
         for (int i = 0; i < 4; i++) {
             g[2 * i] = (bin[i] >>> 16) & 0xffff;

@@ -14,5 +14,11 @@ final class StandardLookups {
         lookups.add(new Unavailable("nis", Style.SINGLE_KEY, "failed to get default NIS domain"));
         lookups.add(new Unavailable("nis0", Style.SINGLE_KEY, "failed to get default NIS domain"));
         SqlLookup.addTo(lookups);
+        lookups.add(new DsearchLookup());
+        lookups.add(new CdbLookup());
+        lookups.add(new PasswdLookup());
+        lookups.add(new JsonLookup());
+        lookups.add(new DnsdbLookup());
+        DbmLookup.addTo(lookups);
     }
 }

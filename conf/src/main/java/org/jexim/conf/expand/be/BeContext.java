@@ -74,6 +74,11 @@ public final class BeContext implements ExpansionContext {
     }
 
     @Override
+    public void setVariable(String name, String value) {
+        fixed.put(name, value == null ? "" : value);
+    }
+
+    @Override
     public NamedLists namedLists() {
         return lists;
     }

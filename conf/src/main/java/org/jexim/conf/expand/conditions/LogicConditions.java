@@ -107,7 +107,7 @@ final class LogicConditions {
                 } else {
                     String body = Json.dewrap(l.toString(), "[]");
                     if (body == null) {
-                        throw new ExpansionException(Json.missing("[]"));
+                        throw new ExpansionException(Json.missing(l.toString(), "[]"));
                     }
                     items = Json.arrayElements(body);
                 }
@@ -115,7 +115,7 @@ final class LogicConditions {
                     if (kind.equals("_jsons")) {
                         String d = Json.dewrap(item, "\"\"");
                         if (d == null) {
-                            throw new ExpansionException(Json.missing("\"\"") + " wrapping string result for extract jsons");
+                            throw new ExpansionException(Json.missing(item, "\"\"") + " wrapping string result for extract jsons");
                         }
                         item = d;
                     }

@@ -33,6 +33,15 @@ final class TestConditions {
         m.put("bool", (p, op) -> bool(p, false));
         m.put("bool_lax", (p, op) -> bool(p, true));
         m.put("first_delivery", (p, op) -> ev -> "yes".equals(ev.context().variable("first_delivery").orElse("no")));
+        m.put("inbound_srs", (p, op) -> {
+            org.jexim.conf.expand.Node[] sub;
+            try {
+                sub = p.readSubs(2, 2, false, op);
+            } catch (ExpansionException e) {
+                throw new ExpansionException("too few arguments or bracketing error for inbound_srs");
+            }
+            return ev -> Srs.inbound(ev, ev.expandString(sub[0]), ev.expandString(sub[1]));
+        });
         m.put("queue_running", (p, op) -> ev -> "yes".equals(ev.context().variable("queue_running").orElse("no")));
     }
 

@@ -107,7 +107,8 @@ final class Utf8Operators {
                     codepoint = (codepoint << 6) | (c & 0x3f);
                     seq.append((char) c);
                     if (--bytesLeft == 0) {
-                        if (codepoint > 0x10FFFF) {
+                        if (codepoint > 0x10FFFF || (codepoint & 0x1FF800) == 0xD800) {
+                            // too large (RFC 3629), or a UTF-16 surrogate: not UTF-8
                             complete = -1;
                         } else {
                             out.append(seq, 0, Math.min(seqLen, seq.length()));

@@ -1,17 +1,16 @@
-package org.jexim.cli;
+package org.jexim.conf.options;
 
 import java.util.List;
 import java.util.Optional;
 import org.jexim.conf.model.DriverInstance;
 import org.jexim.conf.model.OptionSetting;
-import org.jexim.conf.options.OptionDef;
 
 /**
  * The values Exim's driver init functions change after reading a driver instance (route.c
  * route_init, the routers', transports' and authenticators' *_init): -bP shows them changed.
  * Returns the typed value to print instead of the setting or default, or null for none.
  */
-final class OptionDriverInit {
+final class DriverInitValues {
     private static final String MBOX_PREFIX = "From ${if def:return_path{$return_path}{MAILER-DAEMON}} ${tod_bsdinbox}\n";
     private static final String QUOTA_WARNING = "To: $local_part@$domain\n"
             + "Subject: Your mailbox\n\n"
@@ -19,10 +18,10 @@ final class OptionDriverInit {
             + "The size of your mailbox has exceeded a warning threshold that is\n"
             + "set by the system administrator.\n";
 
-    private OptionDriverInit() {
+    private DriverInitValues() {
     }
 
-    static Object value(OptionScope scope, OptionDef def) {
+    static Object value(EffectiveOptions scope, OptionDef def) {
         DriverInstance d = scope.instance();
         if (d == null) {
             return null;
@@ -40,7 +39,7 @@ final class OptionDriverInit {
         }
     }
 
-    private static Object router(OptionScope scope, DriverInstance d, String name) {
+    private static Object router(EffectiveOptions scope, DriverInstance d, String name) {
         if (name.equals("retry_use_local_part") && !isSet(scope, name)) {
             return bool(scope, "check_local_user") || present(scope, "local_parts") || present(scope, "condition")
                     || present(scope, "local_part_prefix") || present(scope, "local_part_suffix")
@@ -67,7 +66,7 @@ final class OptionDriverInit {
         return null;
     }
 
-    private static Object transport(OptionScope scope, DriverInstance d, String name) {
+    private static Object transport(EffectiveOptions scope, DriverInstance d, String name) {
         switch (d.driver()) {
             case "appendfile":
                 return appendfile(scope, name);
@@ -87,7 +86,7 @@ final class OptionDriverInit {
         }
     }
 
-    private static Object appendfile(OptionScope scope, String name) {
+    private static Object appendfile(EffectiveOptions scope, String name) {
         boolean mbx = bool(scope, "mbx_format");
         boolean lockSet = isSet(scope, "use_lockfile") || isSet(scope, "use_fcntl_lock") || isSet(scope, "use_flock_lock")
                 || isSet(scope, "use_mbx_lock");
@@ -153,7 +152,7 @@ final class OptionDriverInit {
     }
 
     /** The mbox-style message_prefix and message_suffix of appendfile and pipe. */
-    private static Object prefixes(OptionScope scope, String name) {
+    private static Object prefixes(EffectiveOptions scope, String name) {
         if (name.equals("message_prefix") && !present(scope, name)) {
             return MBOX_PREFIX;
         }
@@ -163,7 +162,7 @@ final class OptionDriverInit {
         return null;
     }
 
-    private static Object authenticator(OptionScope scope, DriverInstance d, String name) {
+    private static Object authenticator(EffectiveOptions scope, DriverInstance d, String name) {
         if (name.equals("public_name")) {
             if (d.driver().equals("tls")) {
                 return d.name();
@@ -180,20 +179,20 @@ final class OptionDriverInit {
         return null;
     }
 
-    private static boolean isSet(OptionScope scope, String name) {
+    private static boolean isSet(EffectiveOptions scope, String name) {
         return scope.setting(name).isPresent();
     }
 
     /** Set to a string (a pointer Exim would find non-null). */
-    private static boolean present(OptionScope scope, String name) {
+    private static boolean present(EffectiveOptions scope, String name) {
         return scope.setting(name).map(OptionSetting::value).isPresent();
     }
 
-    private static Optional<String> text(OptionScope scope, String name) {
+    private static Optional<String> text(EffectiveOptions scope, String name) {
         return scope.setting(name).map(OptionSetting::value).map(Object::toString);
     }
 
-    private static boolean bool(OptionScope scope, String name) {
+    private static boolean bool(EffectiveOptions scope, String name) {
         Optional<OptionSetting> s = scope.setting(name);
         if (s.isPresent()) {
             return Boolean.TRUE.equals(s.get().value());
@@ -201,12 +200,12 @@ final class OptionDriverInit {
         return scope.find(name).map(d -> "true".equals(scope.defaultText(d))).orElse(false);
     }
 
-    private static long number(OptionScope scope, String name, long dflt) {
+    private static long number(EffectiveOptions scope, String name, long dflt) {
         return scope.setting(name).map(OptionSetting::value).filter(v -> v instanceof Number)
                 .map(v -> ((Number) v).longValue()).orElse(dflt);
     }
 
-    private static boolean nonEmptyList(OptionScope scope, String name) {
+    private static boolean nonEmptyList(EffectiveOptions scope, String name) {
         return scope.setting(name).map(OptionSetting::value).filter(v -> v instanceof List<?> l && !l.isEmpty())
                 .isPresent();
     }
