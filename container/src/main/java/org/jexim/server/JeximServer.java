@@ -10,6 +10,7 @@ import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
 import com.google.inject.Module;
 import org.jexim.queue.SpoolQueueModule;
+import org.jexim.transport.DeliveryLog;
 
 /**
  * The embedded James server: the SMTP-only assembly of James's memory application (no IMAP,
@@ -33,6 +34,7 @@ public final class JeximServer implements AutoCloseable {
                 .build();
         List<Module> all = new ArrayList<>(overrides);
         all.add(new SpoolQueueModule(spool));
+        all.add(binder -> binder.bind(DeliveryLog.class).to(EximDeliveryLog.class));
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),
                         new FakeSearchMailboxModule())

@@ -9,8 +9,8 @@ import org.apache.james.protocols.api.ProtocolSession;
 import org.jexim.acl.AclResult;
 import org.jexim.acl.AclSubject;
 import org.jexim.runtime.JeximRuntime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jexim.log.EximLog;
+import org.jexim.log.SmtpPeer;
 
 /**
  * The shared body of the ACL hooks: the name of the ACL comes from the handler's
@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * except RCPT which Exim refuses).
  */
 abstract class AclHook {
-    private static final Logger REJECTS = LoggerFactory.getLogger("org.jexim.reject");
-
     private final JeximRuntime runtime;
     private String acl;
 
@@ -39,11 +37,25 @@ abstract class AclHook {
         HookResult reply = stage.reply(result);
         if (reply.getResult().getAction() != HookReturnCode.Action.OK
                 && reply.getResult().getAction() != HookReturnCode.Action.DECLINED) {
-            REJECTS.info("H=[{}] F=<{}> rejected {}{}: {}", subject.clientIp(), sender == null ? "" : sender,
-                    stage.name(), recipient == null ? "" : " <" + recipient + ">",
-                    result.logMessage().orElse(reply.getSmtpDescription()));
+            logRejection(session, sender, recipient, stage, result.logMessage().orElse(reply.getSmtpDescription()));
         }
         return reply;
+    }
+
+    /** The main and reject log lines Exim writes for a refusal at this stage. */
+    private static void logRejection(SMTPSession session, String sender, String recipient, Stage stage, String message) {
+        InetSocketAddress remote = session.getRemoteAddress();
+        SmtpPeer peer = SmtpPeer.of(remote == null || remote.getAddress() == null ? "" : remote.getAddress().getHostAddress(),
+                remote == null ? 0 : remote.getPort())
+                .withHelo(session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse(null));
+        EximLog log = EximLog.main();
+        switch (stage) {
+            case RCPT -> log.rejectedRcpt(peer, sender, recipient, message);
+            case MAIL -> log.rejectedMail(peer, sender, message);
+            case CONNECT -> log.rejectedConnection(peer, message);
+            case HELO -> log.rejected(peer, java.util.Optional.empty(), "EHLO or HELO", message);
+            case DATA -> log.rejected(peer, java.util.Optional.ofNullable(sender), "after DATA", message);
+        }
     }
 
     private static AclSubject subject(SMTPSession session, String sender, String recipient) {

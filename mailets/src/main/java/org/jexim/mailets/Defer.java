@@ -37,7 +37,7 @@ public final class Defer extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        LOGGER.warn("{} == {} defer: {}", mail.getName(), mail.getRecipients(), mail.getErrorMessage());
+        LOGGER.debug("{}: {} back on the spool for a retry in {}", mail.getName(), mail.getRecipients(), RETRY);
         mail.setState("routers");
         spool.enQueue(mail, RETRY);
         mail.setState(Mail.GHOST);

@@ -2,6 +2,7 @@ package org.jexim.mailets;
 
 import org.jexim.address.AddressItem;
 import org.jexim.routing.RouterOutcome;
+import org.jexim.transport.DeliveryLog;
 
 /** Where each router outcome sends an address in the mailet container. */
 final class Outcomes {
@@ -11,12 +12,15 @@ final class Outcomes {
     static final String TRANSPORT_PREFIX = "transport-";
     /** The per-address variable holding the reason of a failure or deferral. */
     static final String MESSAGE = "_message";
+    /** The per-address variable naming the router that accepted it (R= in the log). */
+    static final String ROUTER = "_router";
 
     private Outcomes() {
     }
 
-    static void place(RouterOutcome outcome, RecipientGroups groups) {
-        AddressItem a = outcome.address();
+    /** Groups the address by where it goes next, and logs a routing failure or deferral. */
+    static void place(RouterOutcome outcome, String router, RecipientGroups groups, DeliveryLog log, String messageId) {
+        AddressItem a = router == null ? outcome.address() : outcome.address().with(ROUTER, router);
         switch (outcome.kind()) {
             case SKIP, DECLINE, PASS -> groups.stay(a);
             case ACCEPT -> groups.send(TRANSPORT_PREFIX + outcome.transport(), a);
@@ -28,10 +32,12 @@ final class Outcomes {
                 String message = outcome.message() == null || outcome.message().isEmpty()
                         ? "Unrouteable address" : outcome.message();
                 groups.send(BOUNCE, a.with(MESSAGE, message));
+                log.failed(messageId, a, router, null, message);
                 groups.error(BOUNCE, a.address() + ": " + message);
             }
             case DEFER -> {
                 groups.send(DEFER, a.with(MESSAGE, outcome.message()));
+                log.deferred(messageId, a, router, null, outcome.message());
                 groups.error(DEFER, a.address() + ": " + outcome.message());
             }
         }

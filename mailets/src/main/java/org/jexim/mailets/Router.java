@@ -14,6 +14,7 @@ import org.jexim.routing.RouterDefinition;
 import org.jexim.routing.RouterFactory;
 import org.jexim.routing.RouterOutcome;
 import org.jexim.runtime.JeximRuntime;
+import org.jexim.transport.DeliveryLog;
 
 /**
  * One Exim router: runs its driver on each recipient its precondition matcher let through.
@@ -32,11 +33,13 @@ import org.jexim.runtime.JeximRuntime;
  */
 public final class Router extends GenericMailet {
     private final JeximRuntime runtime;
+    private final DeliveryLog log;
     private RouterDefinition router;
 
     @Inject
-    public Router(JeximRuntime runtime) {
+    public Router(JeximRuntime runtime, DeliveryLog log) {
         this.runtime = runtime;
+        this.log = log;
     }
 
     @Override
@@ -65,7 +68,7 @@ public final class Router extends GenericMailet {
             RouterOutcome outcome = undecided != null
                     ? RouterOutcome.defer(item, undecided)
                     : router.routeAfterPreconditions(item, context);
-            Outcomes.place(outcome, groups);
+            Outcomes.place(outcome, router.name(), groups, log, RouterContexts.messageId(mail));
         }
         groups.apply(mail, getMailetContext());
     }

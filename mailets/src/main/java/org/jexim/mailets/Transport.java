@@ -14,10 +14,9 @@ import org.jexim.address.RoutingContext;
 import org.jexim.matchers.RouterContexts;
 import org.jexim.runtime.JeximRuntime;
 import org.jexim.transport.Delivery;
+import org.jexim.transport.DeliveryLog;
 import org.jexim.transport.DeliveryResult;
 import org.jexim.transport.TransportFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One Exim transport: delivers each recipient that a router gave it; deferred recipients go to
@@ -35,14 +34,14 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class Transport extends GenericMailet {
-    private static final Logger LOGGER = LoggerFactory.getLogger("org.jexim.delivery");
-
     private final JeximRuntime runtime;
+    private final DeliveryLog log;
     private org.jexim.transport.Transport transport;
 
     @Inject
-    public Transport(JeximRuntime runtime) {
+    public Transport(JeximRuntime runtime, DeliveryLog log) {
         this.runtime = runtime;
+        this.log = log;
     }
 
     @Override
@@ -69,15 +68,16 @@ public final class Transport extends GenericMailet {
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             DeliveryResult result = transport.deliver(new Delivery(message, returnPath, item, context));
+            String router = item.variables().get(Outcomes.ROUTER);
             switch (result.kind()) {
-                case OK -> LOGGER.info("{} => {} T={}", mail.getName(), item.address(), transport.name());
+                case OK -> log.delivered(RouterContexts.messageId(mail), item, router, transport.name());
                 case DEFER -> {
-                    LOGGER.warn("{} == {} T={} defer: {}", mail.getName(), item.address(), transport.name(), result.message());
+                    log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result.message());
                     groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message()));
                     groups.error(Outcomes.DEFER, item.address() + ": " + result.message());
                 }
                 case FAIL -> {
-                    LOGGER.warn("{} ** {} T={}: {}", mail.getName(), item.address(), transport.name(), result.message());
+                    log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result.message());
                     groups.send(Outcomes.BOUNCE, item.with(Outcomes.MESSAGE, result.message()));
                     groups.error(Outcomes.BOUNCE, item.address() + ": " + result.message());
                 }

@@ -2,9 +2,6 @@ package org.jexim.routing;
 
 import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
-import org.jexim.address.Precondition;
-import org.jexim.address.ListPrecondition;
-import org.jexim.address.RoutingException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -2,9 +2,6 @@ package org.jexim.routing;
 
 import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
-import org.jexim.address.Precondition;
-import org.jexim.address.ListPrecondition;
-import org.jexim.address.RoutingException;
 /**
  * A router whose driver jexim translates (all its options are kept) but cannot run yet: every
  * address it would handle is deferred with a message saying so, never silently dropped.

@@ -2,11 +2,6 @@ package org.jexim.transport;
 
 import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
-import org.jexim.address.Precondition;
-import org.jexim.address.ListPrecondition;
-import org.jexim.address.RoutingException;
-import org.jexim.address.AddressItem;
-import org.jexim.address.RoutingContext;
 
 /**
  * One address to deliver with one transport: the message as received (CRLF or LF lines), its

@@ -1,6 +1,7 @@
 package org.jexim.matchers;
 
 import java.util.Map;
+import org.apache.mailet.AttributeName;
 import org.apache.mailet.Mail;
 import org.jexim.address.RoutingContext;
 import org.jexim.runtime.JeximRuntime;
@@ -13,9 +14,17 @@ public final class RouterContexts {
     private RouterContexts() {
     }
 
+    /** The attribute where jexim's spool queue keeps the Exim message id. */
+    static final AttributeName MESSAGE_ID = AttributeName.of("exim.message_id");
+
     public static RoutingContext of(JeximRuntime runtime, Mail mail) {
         String sender = mail.getMaybeSender().asString("");
         return new RoutingContext(runtime, runtime.qualifyRecipient(),
-                Map.of("sender_address", sender, "return_path", sender, "message_id", mail.getName()));
+                Map.of("sender_address", sender, "return_path", sender, "message_id", messageId(mail)));
+    }
+
+    /** The Exim message id ($message_id, the log lines' first field); James's mail name when there is none. */
+    public static String messageId(Mail mail) {
+        return mail.getAttribute(MESSAGE_ID).map(a -> String.valueOf(a.getValue().value())).orElse(mail.getName());
     }
 }

@@ -53,14 +53,18 @@ public final class ConfigReader {
      */
     public static Configuration read(Path file, Map<String, String> commandLineMacros)
             throws ConfigurationException, IOException {
+        checkReadable(file);
+        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
+        return reader.readAll(file);
+    }
+
+    private static void checkReadable(Path file) throws ConfigurationException {
         if (!Files.exists(file)) {
             throw ConfigurationException.plain("non-existent configuration file(s): " + file);
         }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw ConfigurationException.plain("Exim configuration file " + file + " has the wrong owner, group, or mode");
         }
-        ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
-        return reader.readAll(file);
     }
 
     /**
@@ -69,9 +73,7 @@ public final class ConfigReader {
      */
     public static List<String> savedLines(Path file, Map<String, String> commandLineMacros)
             throws ConfigurationException, IOException {
-        if (!Files.exists(file)) {
-            throw ConfigurationException.plain("non-existent configuration file(s): " + file);
-        }
+        checkReadable(file);
         ConfigReader reader = new ConfigReader(file, new MacroTable(PredefinedMacros.macros(), commandLineMacros));
         List<String> saved = new ArrayList<>();
         reader.lines.saveLines(saved::add);

@@ -49,6 +49,24 @@ final class DriverChecks {
             if (isTrue(d, "allow_filter") && !isTrue(d, "check_local_user") && !set(d, "user")) {
                 throw ConfigurationException.forItem(item, "\"user\" or \"check_local_user\" must be set with \"allow_filter\"");
             }
+        } else if (d.driver().equals("iplookup")) {
+            if (!set(d, "port")) {
+                throw ConfigurationException.forItem(item, "a port must be specified");
+            }
+            if (!set(d, "hosts")) {
+                throw ConfigurationException.forItem(item, "a host list must be specified");
+            }
+            String protocol = d.text("protocol").orElse("udp");
+            if (!protocol.equals("udp") && !protocol.equals("tcp")) {
+                throw ConfigurationException.forItem(item, "protocol not specified as udp or tcp");
+            }
+        } else if (d.driver().equals("queryprogram")) {
+            if (!set(d, "command")) {
+                throw ConfigurationException.forItem(item, "a command specification is required");
+            }
+            if (!set(d, "command_user")) {
+                throw ConfigurationException.forItem(item, "command_user must be specified");
+            }
         } else if (d.driver().equals("manualroute")) {
             String hff = d.text("host_find_failed").orElse("freeze");
             if (!HOST_FIND_FAILED.contains(hff)) {
@@ -87,6 +105,21 @@ final class DriverChecks {
                     && !create.equals("belowhome") && !create.equals("inhome")) {
                 throw new ConfigurationException(null, "invalid value given for \"create_file\" for the " + d.name()
                         + " transport: '" + create + "'");
+            }
+        } else if (d.driver().equals("lmtp")) {
+            if (set(d, "command") == set(d, "socket")) {
+                throw new ConfigurationException(null, "one (and only one) of command or socket must be set for the "
+                        + d.name() + " transport");
+            }
+            userWithoutGroup(d);
+        } else if (d.driver().equals("autoreply")) {
+            userWithoutGroup(d);
+        } else if (d.driver().equals("smtp")) {
+            for (String timeout : List.of("command_timeout", "data_timeout", "final_timeout")) {
+                if (value(d, timeout) instanceof Number n && n.longValue() <= 0) {
+                    throw new ConfigurationException(null, "command, data, or final timeout value is zero for "
+                            + d.name() + " transport");
+                }
             }
         } else if (d.driver().equals("pipe")) {
             if (isTrue(d, "pipe_as_creator") && (set(d, "user") || set(d, "group"))) {

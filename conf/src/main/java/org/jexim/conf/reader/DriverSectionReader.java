@@ -107,7 +107,7 @@ final class DriverSectionReader {
             } else if (d.privateOptions != null) {
                 assigner.assign(line, d.privateOptions, d.options, d.seen, "option \"%s\" unknown");
             } else {
-                throw new ConfigurationException(line.last(), "option \"" + optionName(text)
+                throw new ConfigurationException(line.last(), "option \"" + name.name()
                         + "\" unknown (\"driver\" must be specified before any private options)");
             }
         }
@@ -125,23 +125,5 @@ final class DriverSectionReader {
         DriverInstance instance = new DriverInstance(kind, d.name, d.driver, d.options, d.location);
         checks.checkInstance(instance);
         return instance;
-    }
-
-    /** The option name as written at the start of a line, "hide" skipped, for messages. */
-    private static String optionName(String text) {
-        int i = Ascii.skipSpace(text, 0);
-        String name = "";
-        for (int n = 0; n < 2; n++) {
-            int start = i;
-            while (Ascii.isNameChar(Ascii.at(text, i))) {
-                i++;
-            }
-            name = text.substring(start, Math.min(i, start + Names.MAX));
-            i = Ascii.skipSpace(text, i);
-            if (!name.equals("hide")) {
-                break;
-            }
-        }
-        return name;
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.jexim.conf.ConfigurationException;
 import org.jexim.conf.SourceLocation;
 
@@ -58,7 +59,7 @@ final class LineReader {
     private final Deque<Integer> states = new ArrayDeque<>();
     private String nextSection;
     /** Receives the lines Exim saves for -bP config (save_config_line), when set. */
-    private java.util.function.Consumer<String> saver;
+    private Consumer<String> saver;
 
     LineReader(Path file, MacroTable macros) throws IOException {
         this.macros = macros;
@@ -78,7 +79,7 @@ final class LineReader {
      * Passes to {@code saver} what Exim saves for -bP config while reading: each logical line,
      * and "# LINE "FILE"" at the first line of each file and around each .include.
      */
-    void saveLines(java.util.function.Consumer<String> saver) {
+    void saveLines(Consumer<String> saver) {
         this.saver = saver;
     }
 
@@ -180,7 +181,7 @@ final class LineReader {
             }
             int action = macroFound ? c.ifFound() : c.ifNotFound();
             if (c.stack() > 0) {
-                if (states.size() >= MAX_NESTING - 1) {
+                if (states.size() >= MAX_NESTING) {
                     throw new ConfigurationException(here(), "." + c.name() + " nested too deeply");
                 }
                 states.push(state);

@@ -17,6 +17,12 @@ import org.jexim.conf.options.OptionValues;
  * synonym stands for).
  */
 final class OptionAssigner {
+    /**
+     * Exim gives drivers without private options a placeholder entry with an empty name, which
+     * a line like "hide" alone finds; it behaves as a string option.
+     */
+    private static final Set<String> PLACEHOLDER_TABLES = Set.of("accept", "ipliteral");
+    private static final OptionDef PLACEHOLDER = new OptionDef("", OptionType.STRING, false, null);
 
     /**
      * Sets the option of {@code line} in {@code settings}; {@code seen} holds the names already
@@ -50,6 +56,9 @@ final class OptionAssigner {
         }
         int offset = name.startsWith("not_") ? 4 : name.startsWith("no_") ? 3 : 0;
         OptionDef def = table.find(name.substring(offset)).orElse(null);
+        if (def == null && name.length() == offset && PLACEHOLDER_TABLES.contains(table.scope())) {
+            def = PLACEHOLDER;
+        }
         if (def == null) {
             if (unknownFormat == null) {
                 return false;
@@ -86,6 +95,9 @@ final class OptionAssigner {
         }
         if (def.type() == OptionType.REWRITE) {
             checkRewrites(line, (String) value);
+        }
+        if (def == PLACEHOLDER) {
+            return true;
         }
         for (String target : def.targets()) {
             OptionSetting earlier = settings.get(target);

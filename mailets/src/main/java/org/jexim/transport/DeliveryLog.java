@@ -1,0 +1,27 @@
+package org.jexim.transport;
+
+import com.google.inject.ImplementedBy;
+import org.jexim.address.AddressItem;
+
+/**
+ * Where transports report each address's fate: delivered ({@code =>}), deferred
+ * ({@code ==}) or failed ({@code **}). jexim's container writes Exim's mainlog; in a stock
+ * James the lines go to slf4j.
+ */
+@ImplementedBy(Slf4jDeliveryLog.class)
+public interface DeliveryLog {
+    void delivered(String messageId, AddressItem address, String router, String transport);
+
+    void deferred(String messageId, AddressItem address, String router, String transport, String message);
+
+    void failed(String messageId, AddressItem address, String router, String transport, String message);
+
+    /** The top-level address an address descends from (Exim shows it in angle brackets). */
+    static AddressItem original(AddressItem address) {
+        AddressItem a = address;
+        while (a.parent().isPresent()) {
+            a = a.parent().get();
+        }
+        return a;
+    }
+}
