@@ -13,7 +13,7 @@ import org.jexim.conf.expand.operators.Operators;
  */
 public final class ExpansionParser {
     /** Guards against stack exhaustion on absurdly nested input. */
-    private static final int MAX_DEPTH = 200;
+    private static final int MAX_DEPTH = 1000;
 
     private final String s;
     private int pos;
