@@ -85,7 +85,7 @@ final class SpoolStore {
         }
         SpoolHeader header = codec.toHeader(mail, id, queue, deliverAt, data.headers(), data.body(), true);
         try {
-            directory.commitHeader(header);
+            directory.commitHeader(header, data);
         } catch (IOException | RuntimeException e) {
             directory.deleteData(id);
             throw e;
