@@ -207,6 +207,30 @@ class SpoolMailQueueTest {
     }
 
     @Test
+    void onlyAMessageLeavingTheSpoolIsReportedCompletedAndOldTemporariesAreTidied() throws Exception {
+        Files.createDirectories(spool.resolve("input"));
+        Path stale = Files.writeString(spool.resolve("input/hdr.1xUxVo-00038v-0K"), "partial");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path fresh = Files.writeString(spool.resolve("input/hdr.1xUxVo-00038v-0L"), "being written");
+        List<String> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        factory = new SpoolMailQueueFactory(new SpoolDirectory(spool, true),
+            new org.apache.james.queue.api.RawMailQueueItemDecoratorFactory(), SpoolOwner.currentUser(),
+            SpoolMailQueueFactory.DEFAULT_REJECT_DELAY, completed::add);
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        SpoolMailQueue queue = factory.createQueue(MailQueueFactory.SPOOL);
+        queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
+        MailQueueItem item = dequeueOne(queue, WAIT);
+        queue.enQueue(item.getMail(), Duration.ofMillis(1));
+        item.done(CompletionStatus.SUCCESS);
+        assertThat(completed).isEmpty();
+        MailQueueItem again = dequeueOne(queue, WAIT);
+        again.done(CompletionStatus.SUCCESS);
+        assertThat(completed).containsExactly(again.getMail().getAttribute(SpoolAttributes.MESSAGE_ID).orElseThrow()
+            .getValue().value().toString());
+    }
+
+    @Test
     void aModifiedBodyIsWrittenAgainUnderTheSameId() throws Exception {
         SpoolMailQueue queue = open();
         queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
