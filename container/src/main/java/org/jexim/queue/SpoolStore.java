@@ -145,6 +145,9 @@ final class SpoolStore {
             SpoolMessageSource source = new SpoolMessageSource("jexim-spool:" + id + "#" + dataVersion,
                 header.headers(), directory.dataFile(id), id, SpoolMailCodec.bodyNewlinesOf(header));
             return Optional.of(codec.toMail(header, journal, source));
+        } catch (java.nio.file.NoSuchFileException e) {
+            LOGGER.debug("message {}: its spool files are gone", id);
+            return Optional.empty();
         } catch (IOException | MessagingException | RuntimeException e) {
             LOGGER.error("message {}: cannot read its spool files", id, e);
             return Optional.empty();
@@ -165,6 +168,24 @@ final class SpoolStore {
             if (!entry.removed) {
                 directory.appendJournal(id, address);
             }
+        }
+    }
+
+    /**
+     * Whether another process removed the entry's -H file; if so the entry is dropped here too.
+     */
+    boolean vanished(SpoolEntry entry) {
+        synchronized (entry) {
+            if (entry.removed) {
+                return true;
+            }
+            if (java.nio.file.Files.exists(directory.headerFile(entry.id))) {
+                return false;
+            }
+            entry.removed = true;
+            byName.remove(entry.name, entry);
+            byId.remove(entry.id, entry);
+            return true;
         }
     }
 

@@ -300,6 +300,35 @@ class SpoolMailQueueTest {
     }
 
     @Test
+    void freezingThawingAndRemovalByAnotherProcessAreHonoured() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("a", SpoolTestMails.MESSAGE), Duration.ofMillis(300));
+        queue.enQueue(mail("b", SpoolTestMails.MESSAGE), Duration.ofMillis(300));
+        List<Path> files = inputFiles();
+        Path headerOfA = files.stream().filter(p -> p.toString().endsWith("-H"))
+            .filter(p -> uncheckedRead(p).contains("-jexim_name a\n")).findFirst().orElseThrow();
+        Path headerOfB = files.stream().filter(p -> p.toString().endsWith("-H") && !p.equals(headerOfA)).findFirst().orElseThrow();
+        String original = Files.readString(headerOfA);
+        Files.writeString(headerOfA, original.replace("-deliver_firsttime\n", "-deliver_firsttime\n-frozen 1795315264\n"));
+        Files.delete(headerOfB); // -Mrm
+        Files.delete(Path.of(headerOfB.toString().replace("-H", "-D")));
+
+        assertThat(dequeueOne(queue, Duration.ofMillis(1500))).isNull();
+        assertThat(queue.getSize()).isEqualTo(1);
+        Files.writeString(headerOfA, original); // -Mt
+        assertThat(queue.flush()).isEqualTo(1);
+        assertThat(dequeueOne(queue, WAIT).getMail().getName()).isEqualTo("a");
+    }
+
+    private static String uncheckedRead(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void messagesWrittenByAnotherProcessArePickedUpByFlush() throws Exception {
         SpoolMailQueue queue = open();
         SpoolMailQueueFactory other = SpoolMailQueueFactory.open(spool);
