@@ -239,6 +239,25 @@ public final class SpoolDirectory {
         Files.deleteIfExists(dataFile(id));
     }
 
+    /**
+     * Deletes temporary files a crash left behind (hdr.ID and tmp.ID-D) once they are older than
+     * {@code age}, so as not to touch those another jexim process is writing right now.
+     */
+    void tidyTemporaries(java.time.Duration age) throws IOException {
+        java.time.Instant limit = java.time.Instant.now().minus(age);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(input, "{hdr.*,tmp.*}")) {
+            for (Path f : files) {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(limit)) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (NoSuchFileException ignored) {
+                    // its writer renamed or removed it meanwhile
+                }
+            }
+        }
+    }
+
     /** The ids of the messages on the spool: those with a -H file. */
     public List<String> messageIds() throws IOException {
         List<String> ids = new ArrayList<>();
