@@ -60,4 +60,18 @@ public final class FreezeThaw {
             return true;
         }
     }
+
+    /** -M thaws a frozen message silently before delivering it, as Exim's forced delivery does; true if it was frozen. */
+    public boolean thawForDelivery(String id) throws IOException {
+        java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        try (LockedMessage message = LockedMessage.open(spool, id, false, log, quiet).orElse(null)) {
+            if (message != null && message.header.frozen()) {
+                message.header.thaw();
+                spool.write(message.header);
+                log.write(id, "Unfrozen by forced delivery");
+                return true;
+            }
+            return false;
+        }
+    }
 }

@@ -5,45 +5,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Optional;
+
+import org.jexim.log.LogFilePath;
 
 /**
  * Appends Exim-format lines ("2026-11-22 03:03:30 ID frozen by root") to the mainlog that
- * log_file_path names (%s = main, %D and %M datestamps), or spool/log/mainlog when it is unset.
+ * log_file_path names (through the daemon's own {@link LogFilePath}), from a short-lived command.
  */
 public final class MainLogFile implements QueueLog {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private final Path file;
+    private final LogFilePath path;
 
-    private MainLogFile(Path file) {
-        this.file = file;
+    private MainLogFile(LogFilePath path) {
+        this.path = path;
     }
 
-    /** The mainlog for this log_file_path and spool, or empty when only syslog is configured. */
+    /** The mainlog for this log_file_path and spool, or empty when log_file_path names only syslog. */
     public static Optional<QueueLog> of(String logFilePath, Path spool) {
-        LocalDateTime now = LocalDateTime.now();
-        if (logFilePath == null || logFilePath.isBlank()) {
-            return Optional.of(new MainLogFile(spool.resolve("log").resolve("mainlog")));
-        }
-        for (String item : logFilePath.split(":")) {
-            String p = item.strip();
-            if (p.isEmpty()) {
-                return Optional.of(new MainLogFile(spool.resolve("log").resolve("mainlog")));
-            }
-            if (!p.equals("syslog")) {
-                return Optional.of(new MainLogFile(Path.of(p.replace("%s", "main")
-                    .replace("%D", now.format(DateTimeFormatter.BASIC_ISO_DATE))
-                    .replace("%M", now.format(DateTimeFormatter.ofPattern("yyyyMM"))))));
-            }
-        }
-        return Optional.empty();
+        boolean syslogOnly = logFilePath != null && !logFilePath.isBlank()
+            && Arrays.stream(logFilePath.split(":")).map(String::strip).allMatch("syslog"::equals);
+        return syslogOnly ? Optional.empty() : Optional.of(new MainLogFile(LogFilePath.of(logFilePath, spool)));
     }
 
     @Override
     public void write(String id, String text) {
-        String line = LocalDateTime.now().format(STAMP) + " " + id + " " + text + "\n";
+        LocalDateTime now = LocalDateTime.now();
+        Path file = path.file("main", LocalDate.from(now));
+        String line = now.format(STAMP) + " " + id + " " + text + "\n";
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, line.getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.CREATE,
