@@ -7,13 +7,26 @@ import java.util.function.Supplier;
 /** The jexim command: parses Exim's options and runs the mode they ask for. */
 public final class Main {
     /** Modes with their command; the first option that names one wins, as in Exim. */
-    private static final Map<String, Supplier<Command>> MODES = Map.of(
-            "-bV", VersionCommand::new,
-            "-bP", PrintOptionsCommand::new,
-            "-be", ExpandCommand::new,
-            "translate", TranslateCommand::new,
-            "-bd", DaemonCommand::new,
-            "-bdf", DaemonCommand::new);
+    private static final Map<String, Supplier<Command>> MODES = Map.ofEntries(
+            Map.entry("-bV", VersionCommand::new),
+            Map.entry("-bP", PrintOptionsCommand::new),
+            Map.entry("-be", ExpandCommand::new),
+            Map.entry("translate", TranslateCommand::new),
+            Map.entry("-bd", DaemonCommand::new),
+            Map.entry("-bdf", DaemonCommand::new),
+            // the queue tools
+            Map.entry("-bp", QueueListCommand::new), Map.entry("-bpa", QueueListCommand::new),
+            Map.entry("-bpu", QueueListCommand::new), Map.entry("-bpr", QueueListCommand::new),
+            Map.entry("-bpra", QueueListCommand::new), Map.entry("-bpru", QueueListCommand::new),
+            Map.entry("-bpc", QueueListCommand::new),
+            Map.entry("-Mvh", MessageViewCommand::new), Map.entry("-Mvb", MessageViewCommand::new),
+            Map.entry("-Mvl", MessageViewCommand::new), Map.entry("-Mvc", MessageViewCommand::new),
+            Map.entry("-Mrm", MessageRemoveCommand::new),
+            Map.entry("-Mf", FreezeThawCommand::new), Map.entry("-Mt", FreezeThawCommand::new),
+            Map.entry("-Mar", EnvelopeEditCommand::new), Map.entry("-Mmd", EnvelopeEditCommand::new),
+            Map.entry("-Mmad", EnvelopeEditCommand::new), Map.entry("-Mes", EnvelopeEditCommand::new),
+            Map.entry("-M", DeliverCommand::new), Map.entry("-Mc", DeliverCommand::new),
+            Map.entry("-Mg", DeliverCommand::new));
 
     private Main() {
     }
@@ -39,6 +52,9 @@ public final class Main {
             throw new UsageException("jexim abandoned: unknown, malformed, or incomplete option (no mode given)");
         }
         Supplier<Command> command = MODES.get(line.mode);
+        if (command == null && (line.mode.startsWith("-bp") || line.mode.startsWith("-M"))) {
+            throw new UsageException("exim abandoned: unknown, malformed, or incomplete option " + line.mode);
+        }
         if (command == null) {
             throw new UsageException("jexim: " + line.mode + " is not supported yet");
         }
@@ -81,6 +97,9 @@ public final class Main {
                 line.arguments.add(a);
             }
             i++;
+        }
+        if (line.mode == null && "mailq".equals(System.getProperty("jexim.argv0"))) {
+            line.mode = "-bp"; // called as mailq: list the queue, as Exim does
         }
         defineHomeForDefaultConfigure(line);
         return line;

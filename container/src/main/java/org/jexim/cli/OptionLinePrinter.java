@@ -30,6 +30,11 @@ final class OptionLinePrinter {
         }
         Optional<OptionSetting> set = scope.setting(def);
         Object value = set.map(OptionSetting::value).orElse(null);
+        if (name.startsWith("*expand_")) {
+            // appendfile lists the slot where maildir_use_size_file keeps a string to expand
+            value = scope.setting(name.substring(8)).map(OptionSetting::value).filter(v -> v instanceof String)
+                    .orElse(null);
+        }
         Object initialised = scope.initValue(def);
         if (initialised != null) {
             value = initialised;

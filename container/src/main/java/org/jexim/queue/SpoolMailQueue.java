@@ -39,6 +39,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class SpoolMailQueue implements ManageableMailQueue {
     private static final Logger LOGGER = LoggerFactory.getLogger(SpoolMailQueue.class);
+    private static final org.apache.mailet.AttributeName FROZEN =
+        org.apache.mailet.AttributeName.of(SpoolAttributes.OPTION_PREFIX + "frozen");
     private final MailQueueName name;
     private final SpoolStore store;
     private final SpoolMailQueueFactory factory;
@@ -147,6 +149,13 @@ public final class SpoolMailQueue implements ManageableMailQueue {
                     }
                     Optional<MailImpl> mail = store.read(item.entry, item.generation);
                     if (mail.isEmpty()) {
+                        if (store.vanished(item.entry)) {
+                            forget(item.entry); // removed by another process (-Mrm)
+                        }
+                        continue;
+                    }
+                    if (mail.get().getAttribute(FROZEN).isPresent()) {
+                        mail.get().dispose(); // frozen by another process (-Mf); flush() looks again
                         continue;
                     }
                     inFlight.add(item.entry);
@@ -229,8 +238,29 @@ public final class SpoolMailQueue implements ManageableMailQueue {
             }
         }
         Instant now = Instant.now();
-        all.forEach(q -> waiting.add(new QueuedItem(q.entry, q.generation, now)));
-        return all.size();
+        Set<SpoolEntry> queued = new java.util.HashSet<>();
+        all.forEach(q -> {
+            queued.add(q.entry);
+            waiting.add(new QueuedItem(q.entry, q.generation, now));
+        });
+        long count = all.size();
+        for (SpoolEntry entry : List.copyOf(members)) {
+            if (queued.contains(entry) || inFlight.contains(entry)) {
+                continue;
+            }
+            long generation = store.generationOf(entry);
+            try {
+                if (generation >= 0 && !store.readHeader(entry).hasFlag("frozen")) {
+                    waiting.add(new QueuedItem(entry, generation, now)); // thawed by another process (-Mt)
+                    count++;
+                }
+            } catch (IOException e) {
+                if (store.vanished(entry)) {
+                    forget(entry);
+                }
+            }
+        }
+        return count;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 
 import org.apache.james.queue.api.MailQueueFactory;
@@ -29,9 +30,18 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
 
     public SpoolMailQueueFactory(SpoolDirectory directory, MailQueueItemDecoratorFactory decorators,
                                  SpoolOwner owner, Duration rejectDelay) throws IOException {
-        this.store = new SpoolStore(directory, owner);
+        this(directory, decorators, owner, rejectDelay, id -> { });
+    }
+
+    /**
+     * @param completed told the id of each message that leaves the spool, to log "Completed"
+     */
+    public SpoolMailQueueFactory(SpoolDirectory directory, MailQueueItemDecoratorFactory decorators,
+                                 SpoolOwner owner, Duration rejectDelay, Consumer<String> completed) throws IOException {
+        this.store = new SpoolStore(directory, owner, completed);
         this.decorators = decorators;
         this.rejectDelay = rejectDelay;
+        directory.tidyTemporaries(Duration.ofHours(1));
         rescan();
     }
 

@@ -8,13 +8,15 @@ import org.apache.james.queue.api.MailQueue;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.queue.api.MailQueueItemDecoratorFactory;
 import org.apache.james.queue.api.ManageableMailQueue;
+import org.jexim.log.EximLog;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 /**
- * Guice module putting every James mail queue on Exim's spool. Install it over James's memory
+ * Guice module putting every James mail queue on Exim's spool; a message leaving the spool is
+ * logged "Completed" in the mainlog. Install it over James's memory
  * queue: {@code Modules.override(MemoryJamesServerMain.IN_MEMORY_SERVER_AGGREGATE_MODULE)
  * .with(new SpoolQueueModule(Path.of("var/spool")))}.
  */
@@ -38,7 +40,8 @@ public final class SpoolQueueModule extends AbstractModule {
     SpoolMailQueueFactory spoolMailQueueFactory(MailQueueItemDecoratorFactory decorators) {
         try {
             return new SpoolMailQueueFactory(new SpoolDirectory(spoolDirectory, fsync), decorators,
-                SpoolOwner.currentUser(), SpoolMailQueueFactory.DEFAULT_REJECT_DELAY);
+                SpoolOwner.currentUser(), SpoolMailQueueFactory.DEFAULT_REJECT_DELAY,
+                id -> EximLog.main().completed(id));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spool directory " + spoolDirectory, e);
         }

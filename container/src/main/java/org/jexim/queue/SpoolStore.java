@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -32,9 +33,15 @@ final class SpoolStore {
     private final ConcurrentHashMap<String, SpoolEntry> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SpoolEntry> byId = new ConcurrentHashMap<>();
 
-    SpoolStore(SpoolDirectory directory, SpoolOwner owner) {
+    private final Consumer<String> completed;
+
+    /**
+     * @param completed told the id of each message whose files are removed (Exim's "Completed")
+     */
+    SpoolStore(SpoolDirectory directory, SpoolOwner owner, Consumer<String> completed) {
         this.directory = directory;
         this.codec = new SpoolMailCodec(owner);
+        this.completed = completed;
     }
 
     SpoolDirectory directory() {
@@ -85,7 +92,7 @@ final class SpoolStore {
         }
         SpoolHeader header = codec.toHeader(mail, id, queue, deliverAt, data.headers(), data.body(), true);
         try {
-            directory.commitHeader(header);
+            directory.commitHeader(header, data);
         } catch (IOException | RuntimeException e) {
             directory.deleteData(id);
             throw e;
@@ -138,6 +145,9 @@ final class SpoolStore {
             SpoolMessageSource source = new SpoolMessageSource("jexim-spool:" + id + "#" + dataVersion,
                 header.headers(), directory.dataFile(id), id, SpoolMailCodec.bodyNewlinesOf(header));
             return Optional.of(codec.toMail(header, journal, source));
+        } catch (java.nio.file.NoSuchFileException e) {
+            LOGGER.debug("message {}: its spool files are gone", id);
+            return Optional.empty();
         } catch (IOException | MessagingException | RuntimeException e) {
             LOGGER.error("message {}: cannot read its spool files", id, e);
             return Optional.empty();
@@ -161,6 +171,24 @@ final class SpoolStore {
         }
     }
 
+    /**
+     * Whether another process removed the entry's -H file; if so the entry is dropped here too.
+     */
+    boolean vanished(SpoolEntry entry) {
+        synchronized (entry) {
+            if (entry.removed) {
+                return true;
+            }
+            if (java.nio.file.Files.exists(directory.headerFile(entry.id))) {
+                return false;
+            }
+            entry.removed = true;
+            byName.remove(entry.name, entry);
+            byId.remove(entry.id, entry);
+            return true;
+        }
+    }
+
     SpoolHeader readHeader(SpoolEntry entry) throws IOException {
         return directory.readHeader(entry.id);
     }
@@ -175,8 +203,13 @@ final class SpoolStore {
             entry.removed = true;
             byName.remove(entry.name, entry);
             byId.remove(entry.id, entry);
-            return true;
         }
+        try {
+            completed.accept(entry.id);
+        } catch (RuntimeException e) {
+            LOGGER.warn("message {}: completion listener failed", entry.id, e);
+        }
+        return true;
     }
 
     long generationOf(SpoolEntry entry) {

@@ -10,6 +10,7 @@ import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
 import com.google.inject.Module;
 import org.jexim.queue.SpoolQueueModule;
+import org.jexim.queuetools.DeliveryRequestModule;
 import org.jexim.transport.DeliveryLog;
 
 /**
@@ -34,6 +35,7 @@ public final class JeximServer implements AutoCloseable {
                 .build();
         List<Module> all = new ArrayList<>(overrides);
         all.add(new SpoolQueueModule(spool));
+        all.add(new DeliveryRequestModule()); // -M reaches the daemon through the spool
         all.add(binder -> binder.bind(DeliveryLog.class).to(EximDeliveryLog.class));
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),

@@ -49,6 +49,8 @@ class PrintOptionsAgainstEximTest {
             smtp_banner = "$smtp_active_hostname \\"hi\\"\\tthere"
             hide tls_privatekey = /etc/secret.key
             message_size_limit = 20M
+            keep_environment = PATH : HOME : ^LC_
+            add_environment = FOO=bar
             domainlist local_domains = @ : localhost
             hide hostlist relay = 127.0.0.1
             no_accept_8bitmime
@@ -187,6 +189,11 @@ class PrintOptionsAgainstEximTest {
               driver = lmtp
               socket = /tmp/s
               batch_max = 5
+            t8:
+              driver = appendfile
+              directory = /tmp/d
+              maildir_format
+              maildir_use_size_file = ${if eq{1}{1}}
             t7:
               driver = autoreply
               to = $sender_address
@@ -227,7 +234,8 @@ class PrintOptionsAgainstEximTest {
                 List.of("-n", "smtp_banner", "queue_only", "never_users", "deliver_queue_load_max", "+local_domains",
                         "router", "aliases", "macro", "MAC1"),
                 List.of("-n", "config"), List.of("-n"),
-                List.of("daemon_smtp_port", "return_size_limit", "router", "r4", "transport", "t2"));
+                List.of("daemon_smtp_port", "return_size_limit", "router", "r4", "transport", "t2"),
+                List.of("environment"), List.of("local_scan"));
         List<Arguments> out = new ArrayList<>();
         for (Path f : files) {
             for (List<String> w : wordSets) {

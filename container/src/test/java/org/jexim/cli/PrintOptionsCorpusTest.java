@@ -25,7 +25,7 @@ class PrintOptionsCorpusTest {
     private static final Path EXIM = Path.of("/usr/sbin/exim4");
     /** One exim4 run each: the main options, every driver instance, the configure. */
     private static final List<List<String>> WORDS = List.of(List.of(),
-            List.of("routers", "transports", "authenticators"), List.of("config"));
+            List.of("routers", "transports", "authenticators"), List.of("config"), List.of("macros"));
 
     @TempDir
     Path dir;

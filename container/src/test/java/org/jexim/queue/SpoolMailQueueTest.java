@@ -207,6 +207,30 @@ class SpoolMailQueueTest {
     }
 
     @Test
+    void onlyAMessageLeavingTheSpoolIsReportedCompletedAndOldTemporariesAreTidied() throws Exception {
+        Files.createDirectories(spool.resolve("input"));
+        Path stale = Files.writeString(spool.resolve("input/hdr.1xUxVo-00038v-0K"), "partial");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path fresh = Files.writeString(spool.resolve("input/hdr.1xUxVo-00038v-0L"), "being written");
+        List<String> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        factory = new SpoolMailQueueFactory(new SpoolDirectory(spool, true),
+            new org.apache.james.queue.api.RawMailQueueItemDecoratorFactory(), SpoolOwner.currentUser(),
+            SpoolMailQueueFactory.DEFAULT_REJECT_DELAY, completed::add);
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        SpoolMailQueue queue = factory.createQueue(MailQueueFactory.SPOOL);
+        queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
+        MailQueueItem item = dequeueOne(queue, WAIT);
+        queue.enQueue(item.getMail(), Duration.ofMillis(1));
+        item.done(CompletionStatus.SUCCESS);
+        assertThat(completed).isEmpty();
+        MailQueueItem again = dequeueOne(queue, WAIT);
+        again.done(CompletionStatus.SUCCESS);
+        assertThat(completed).containsExactly(again.getMail().getAttribute(SpoolAttributes.MESSAGE_ID).orElseThrow()
+            .getValue().value().toString());
+    }
+
+    @Test
     void aModifiedBodyIsWrittenAgainUnderTheSameId() throws Exception {
         SpoolMailQueue queue = open();
         queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
@@ -273,6 +297,35 @@ class SpoolMailQueueTest {
         queue.enQueue(mail);
         assertThat(queue.getSize()).isEqualTo(1);
         assertThat(dequeueOne(queue, Duration.ofMillis(500))).isNull();
+    }
+
+    @Test
+    void freezingThawingAndRemovalByAnotherProcessAreHonoured() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("a", SpoolTestMails.MESSAGE), Duration.ofMillis(300));
+        queue.enQueue(mail("b", SpoolTestMails.MESSAGE), Duration.ofMillis(300));
+        List<Path> files = inputFiles();
+        Path headerOfA = files.stream().filter(p -> p.toString().endsWith("-H"))
+            .filter(p -> uncheckedRead(p).contains("-jexim_name a\n")).findFirst().orElseThrow();
+        Path headerOfB = files.stream().filter(p -> p.toString().endsWith("-H") && !p.equals(headerOfA)).findFirst().orElseThrow();
+        String original = Files.readString(headerOfA);
+        Files.writeString(headerOfA, original.replace("-deliver_firsttime\n", "-deliver_firsttime\n-frozen 1795315264\n"));
+        Files.delete(headerOfB); // -Mrm
+        Files.delete(Path.of(headerOfB.toString().replace("-H", "-D")));
+
+        assertThat(dequeueOne(queue, Duration.ofMillis(1500))).isNull();
+        assertThat(queue.getSize()).isEqualTo(1);
+        Files.writeString(headerOfA, original); // -Mt
+        assertThat(queue.flush()).isEqualTo(1);
+        assertThat(dequeueOne(queue, WAIT).getMail().getName()).isEqualTo("a");
+    }
+
+    private static String uncheckedRead(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.apache.james.server.core.MailImpl;
  * Not a test: prints spool enqueues per second with 1 and 16 threads, 2 KiB messages, fsync on
  * (and off, for comparison). Run with
  * {@code mvn -pl container test-compile exec:java}-style classpaths, or from the IDE:
- * {@code java -cp <test classpath> org.jexim.queue.SpoolQueueBenchmark [seconds] [dir]}.
+ * {@code java -cp <test classpath> org.jexim.queue.SpoolQueueBenchmark [seconds] [dir] [threads,...]}
+ * (with a thread list, only the fsync'd runs).
  */
 public final class SpoolQueueBenchmark {
     private SpoolQueueBenchmark() {
@@ -28,8 +29,11 @@ public final class SpoolQueueBenchmark {
         String message = raw.substring(0, 2046) + "\r\n";
         run(Files.createDirectories(base.resolve("warmup")), false, 4, Math.max(2, seconds / 2), message);
         System.out.printf("%-8s %-7s %12s %14s%n", "threads", "fsync", "enqueues/s", "cpu us/enqueue");
-        for (boolean fsync : new boolean[] {true, false}) {
-            for (int threads : new int[] {1, 16}) {
+        boolean[] fsyncModes = args.length > 2 ? new boolean[] {true} : new boolean[] {true, false};
+        int[] threadCounts = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+            : new int[] {1, 16};
+        for (boolean fsync : fsyncModes) {
+            for (int threads : threadCounts) {
                 Path dir = Files.createDirectories(base.resolve("t" + threads + (fsync ? "-sync" : "-nosync")));
                 double[] result = run(dir, fsync, threads, seconds, message);
                 System.out.printf("%-8d %-7s %12.0f %14.0f%n", threads, fsync ? "on" : "off", result[0], result[1]);

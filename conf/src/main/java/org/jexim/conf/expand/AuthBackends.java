@@ -14,7 +14,17 @@ public interface AuthBackends {
 
     /** {@code ${if ldapauth{ldap-query}}}. */
     default boolean ldapauth(String query) throws ExpansionException {
-        throw new ExpansionException("malformed parameter setting precedes LDAP URL");
+        throw new ExpansionException(org.jexim.conf.lookup.LdapQuery.refusal(query, true));
+    }
+
+    /** {@code ${if radius{user:password}}}: Debian's Exim has no RADIUS support; a backend may supply it. */
+    default boolean radius(String data) throws ExpansionException {
+        throw new ExpansionException("support for \"radius\" not compiled");
+    }
+
+    /** {@code ${if pwcheck{user:password}}}: not in Debian's Exim either. */
+    default boolean pwcheck(String data) throws ExpansionException {
+        throw new ExpansionException("support for \"pwcheck\" not compiled");
     }
 
     /** {@code ${if saslauthd{{user}{password}{service}{realm}}}}. */

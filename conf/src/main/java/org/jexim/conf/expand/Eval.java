@@ -112,10 +112,27 @@ public final class Eval {
         itemTainted = tainted;
     }
 
-    /** The list-matching environment of this evaluation's context. */
+    /** The list-matching environment of this evaluation's context; named lists are not expanded. */
     public ListEnv listEnv() {
+        return listEnv(false);
+    }
+
+    /** The list-matching environment; with {@code expandNamed}, named lists are expanded first. */
+    public ListEnv listEnv(boolean expandNamed) {
         Eval self = this;
         return new ListEnv() {
+            @Override
+            public String expandNamedList(String list) throws ListExpansionException {
+                if (!expandNamed) {
+                    return list;
+                }
+                try {
+                    return expandString(Expander.parseLenientNode(list));
+                } catch (ExpansionException e) {
+                    throw new ListExpansionException(e.getMessage(), e.forced());
+                }
+            }
+
             @Override
             public NamedLists namedLists() {
                 return context.namedLists();

@@ -26,6 +26,11 @@ public interface ExpansionContext {
         return Optional.empty();
     }
 
+    /** The TLS certificate behind $tls_in_peercert, $tls_in_ourcert, $tls_out_peercert, $tls_out_ourcert. */
+    default Optional<java.security.cert.X509Certificate> certificate(String variable) {
+        return Optional.empty();
+    }
+
     /** The named lists of the configuration ({@code +name} in lists). */
     default NamedLists namedLists() {
         return NamedLists.NONE;

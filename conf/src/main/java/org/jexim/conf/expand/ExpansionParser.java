@@ -13,9 +13,10 @@ import org.jexim.conf.expand.operators.Operators;
  */
 public final class ExpansionParser {
     /** Guards against stack exhaustion on absurdly nested input. */
-    private static final int MAX_DEPTH = 200;
+    private static final int MAX_DEPTH = 1000;
 
     private final String s;
+    private boolean lenient;
     private int pos;
     private int depth;
     private boolean malformedHeader;
@@ -27,9 +28,12 @@ public final class ExpansionParser {
     /** Parses a whole string; on a syntax error, the tree ends with a node failing with it. */
     static Node parseTop(String text, boolean lenient) throws ExpansionException {
         ExpansionParser p = new ExpansionParser(text);
+        p.lenient = lenient;
         List<Node> parts = new ArrayList<>();
         try {
             p.parseInto(parts, false, true);
+        } catch (PartialParseException e) {
+            parts.add(e.partial());
         } catch (ExpansionException e) {
             if (!lenient) {
                 throw e;
@@ -76,6 +80,11 @@ public final class ExpansionParser {
 
     public boolean atEnd() {
         return pos >= s.length();
+    }
+
+    /** Whether syntax errors may become failures at evaluation time (see {@link PartialParseException}). */
+    public boolean lenient() {
+        return lenient;
     }
 
     /** The whole text being parsed. */

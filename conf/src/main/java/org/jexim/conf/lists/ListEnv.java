@@ -24,6 +24,29 @@ public interface ListEnv {
         return HostResolver.SYSTEM;
     }
 
+    /**
+     * Expands the text of a named list before it is matched, as Exim does for lists that are
+     * themselves expanded (router and ACL options, host lists); identity by default.
+     * A forced failure means "not in the list"; other failures defer the match.
+     */
+    default String expandNamedList(String list) throws ListExpansionException {
+        return list;
+    }
+
+    /** A failed expansion of a named list: forced (no match) or not (defer). */
+    class ListExpansionException extends Exception {
+        private final boolean forced;
+
+        public ListExpansionException(String message, boolean forced) {
+            super(message);
+            this.forced = forced;
+        }
+
+        public boolean forced() {
+            return forced;
+        }
+    }
+
     /** A list environment with the given named lists and primary host name, standard lookups. */
     static ListEnv of(NamedLists lists, String primaryHostname) {
         return new ListEnv() {

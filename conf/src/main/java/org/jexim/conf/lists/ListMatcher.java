@@ -101,7 +101,17 @@ final class ListMatcher {
                         st.error = "";
                         return ItemTest.DEFER;
                     }
-                    int rc = check(named.get(), 0, kind, test, st);
+                    String text;
+                    try {
+                        text = st.env.expandNamedList(named.get());
+                    } catch (ListEnv.ListExpansionException e) {
+                        if (e.forced()) {
+                            continue;
+                        }
+                        st.error = "";
+                        return ItemTest.DEFER;
+                    }
+                    int rc = check(text, 0, kind, test, st);
                     if (rc == ItemTest.DEFER) {
                         return rc;
                     }

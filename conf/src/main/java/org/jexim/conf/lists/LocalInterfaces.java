@@ -23,7 +23,9 @@ public final class LocalInterfaces {
                     for (InetAddress a : Collections.list(ni.getInetAddresses())) {
                         String s = a.getHostAddress();
                         int pct = s.indexOf('%');
-                        out.add(pct >= 0 ? s.substring(0, pct) : s);
+                        s = pct >= 0 ? s.substring(0, pct) : s;
+                        // Exim writes IPv6 addresses in their compressed form
+                        out.add(s.indexOf(':') >= 0 ? IpAddress.ipv6Canonical(IpAddress.aton(s)) : s);
                     }
                 }
             } catch (SocketException e) {

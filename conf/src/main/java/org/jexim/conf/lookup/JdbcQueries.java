@@ -30,7 +30,12 @@ final class JdbcQueries {
     /** The embedded Derby database a fresh installation uses. */
     static String defaultUrl() {
         String home = System.getProperty("jexim.home", ".");
-        return "jdbc:derby:" + Path.of(home, "var", "db", "lookups").toAbsolutePath().normalize() + ";create=true";
+        Path db = Path.of(home, "var", "db").toAbsolutePath().normalize();
+        if (System.getProperty("derby.stream.error.file") == null) {
+            // keep Derby's log with its database rather than in the working directory
+            System.setProperty("derby.stream.error.file", db.resolve("derby.log").toString());
+        }
+        return "jdbc:derby:" + db.resolve("lookups") + ";create=true";
     }
 
     static List<String> servers(String type, String file, String opts, LookupEnv env) {

@@ -30,7 +30,7 @@ final class Unavailable implements LookupType {
         if (style == Style.SINGLE_KEY) {
             throw LookupException.open(message);
         }
-        throw LookupException.defer(message);
+        throw LookupException.defer(name.startsWith("ldap") ? LdapQuery.refusal(key, false) : message);
     }
 
     @Override

@@ -53,7 +53,9 @@ public final class SystemAccounts {
         if (a != null) {
             return Optional.of(a);
         }
-        if (!nameOrId.isEmpty() && nameOrId.chars().allMatch(Character::isDigit)) {
+        // Exim takes digits, with an optional leading minus, as a number (route_finduser)
+        String digits = nameOrId.startsWith("-") ? nameOrId.substring(1) : nameOrId;
+        if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             long id = Long.parseLong(nameOrId);
             return Optional.of(accounts.values().stream().filter(x -> x.id() == id).findFirst()
                     .orElse(new Account(null, id, -1)));

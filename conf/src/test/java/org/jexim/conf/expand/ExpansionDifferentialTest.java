@@ -36,6 +36,10 @@ class ExpansionDifferentialTest {
         Path dir = resourceDir();
         String data = dir.resolve("data").toString();
         Path conf = Files.createTempFile("jexim-be", ".conf");
+        // the SQL lookups' default database lives under jexim.home: keep it out of the source tree
+        Path home = Files.createTempDirectory("jexim-home");
+        String savedHome = System.getProperty("jexim.home");
+        System.setProperty("jexim.home", home.toString());
         try {
             Files.writeString(conf, Files.readString(dir.resolve("be.conf")).replace("@DATA@", data),
                     StandardCharsets.ISO_8859_1);
@@ -66,6 +70,11 @@ class ExpansionDifferentialTest {
             }
         } finally {
             Files.deleteIfExists(conf);
+            if (savedHome == null) {
+                System.clearProperty("jexim.home");
+            } else {
+                System.setProperty("jexim.home", savedHome);
+            }
         }
     }
 

@@ -1,3 +1,13 @@
+# Regenerates the option tables in conf/src/main/resources/org/jexim/conf/options/.
+# Run in a scratch directory holding:
+#   src/         Exim 4.96's sources flattened: readconf.c, route.c, transport.c, globals.c,
+#                routers_X.c, transports_X.c, auths_X.c (git show exim-4.96:src/src/...)
+#   spec.json    the spec's option rows (python3 spec-option-rows.py)
+#   main.txt     exim4 -C CONF -bP          (CONF: just "primary_hostname = test.example")
+#   routers.txt, transports.txt, authenticators.txt
+#                exim4 -C DRIVERS -bP routers|transports|authenticators, DRIVERS being the
+#                one-instance-per-driver configure of OptionTablesAgainstEximTest
+# usage: python3 generate-option-tables.py OUTDIR
 import re, json, os, sys
 src = 'src/'
 def table(fname, tname):

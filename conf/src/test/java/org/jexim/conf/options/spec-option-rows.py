@@ -1,3 +1,5 @@
+# Extracts the option rows (name, use, type, dagger for "expanded", default) of the Exim spec
+# into spec.json, for generate-option-tables.py.
 import re, glob, html, json
 rows = []
 for f in sorted(glob.glob('/usr/share/doc/exim4-doc-html/spec_html/ch-*.html')):

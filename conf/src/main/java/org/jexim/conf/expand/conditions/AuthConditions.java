@@ -24,18 +24,20 @@ final class AuthConditions {
             Node n = Conditions.oneArg(p, op);
             return ev -> ev.context().authBackends().pam(ev.expandString(n));
         });
-        m.put("radius", (p, op) -> notCompiled(op));
-        m.put("pwcheck", (p, op) -> notCompiled(op));
+        m.put("radius", (p, op) -> {
+            Node n = Conditions.oneArg(p, op);
+            return ev -> ev.context().authBackends().radius(ev.expandString(n));
+        });
+        m.put("pwcheck", (p, op) -> {
+            Node n = Conditions.oneArg(p, op);
+            return ev -> ev.context().authBackends().pwcheck(ev.expandString(n));
+        });
         m.put("ldapauth", (p, op) -> {
             Node n = Conditions.oneArg(p, op);
             return ev -> ev.context().authBackends().ldapauth(ev.expandString(n));
         });
         m.put("saslauthd", AuthConditions::saslauthd);
         m.put("acl", AuthConditions::acl);
-    }
-
-    private static Condition notCompiled(String op) throws ExpansionException {
-        throw new ExpansionException("support for \"" + op + "\" not compiled");
     }
 
     private static Condition saslauthd(ExpansionParser p, String op) throws ExpansionException {

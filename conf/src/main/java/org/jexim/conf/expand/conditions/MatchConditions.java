@@ -101,7 +101,7 @@ final class MatchConditions {
             }
             return ListMatch.defer("");
         }
-        return Lists.host(s, "", list, ev.listEnv());
+        return Lists.host(s, "", list, ev.listEnv(true));
     }
 
     private static Condition inlist(Node[] sub, boolean caseless) {

@@ -42,12 +42,44 @@ final class ExtractItems {
                 out.append(b, list.tainted());
             };
         });
-        m.put("certextract", (p, name) -> {
-            ParsedArgs.read(p, 4);
-            return (ev, out) -> {
-                throw new ExpansionException("second argument of \"certextract\" must be a certificate variable");
-            };
-        });
+        m.put("certextract", ExtractItems::certextract);
+    }
+
+    private static Node certextract(ExpansionParser p, String name) throws ExpansionException {
+        if (p.skipWhite() != '{') {
+            throw p.curly("missing '{' for field arg of certextract");
+        }
+        p.next();
+        Node field = p.parseArg();
+        if (p.next() != '}') {
+            throw p.curly("missing '}' closing field arg of certextract");
+        }
+        if (p.skipWhite() != '{') {
+            throw p.curly("missing '{' for cert variable arg of certextract");
+        }
+        p.next();
+        if (p.peek() != '$') {
+            throw new ExpansionException("second argument of \"certextract\" must be a certificate variable");
+        }
+        p.next();
+        Node var = p.parseString(true, false);
+        if (p.next() != '}') {
+            throw p.curly("missing '}' closing cert variable arg of certextract");
+        }
+        ExpansionParser.YesNo yn = p.parseYesNo("certextract");
+        return (ev, out) -> {
+            String save = ev.value();
+            boolean saveTaint = ev.valueTainted();
+            try {
+                String f = trim(ev.expandString(field));
+                String v = ev.expandString(var);
+                String value = Certificates.field(ev, f, v);
+                ev.value(value, false);
+                YesNoEval.apply(ev, yn, value != null, out, "certextract", value, false, save, saveTaint);
+            } finally {
+                ev.value(save, saveTaint);
+            }
+        };
     }
 
     /** Up to N braced arguments, an optional "fail", and the closing brace; source offsets kept for messages. */

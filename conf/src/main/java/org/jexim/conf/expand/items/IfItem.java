@@ -6,13 +6,25 @@ import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.ExpansionParser;
 import org.jexim.conf.expand.Node;
 import org.jexim.conf.expand.Out;
+import org.jexim.conf.expand.PartialParseException;
 
 /** {@code ${if COND {yes}{no}}}, {@code {yes}fail}, or bare ({@code true} / nothing). */
 record IfItem(Condition cond, ExpansionParser.YesNo yesNo) implements Node {
     static Node parse(ExpansionParser p, String name) throws ExpansionException {
         p.skipWhite();
         Condition c = p.parseCondition();
-        return new IfItem(c, p.parseYesNo("if"));
+        try {
+            return new IfItem(c, p.parseYesNo("if"));
+        } catch (ExpansionException e) {
+            if (!p.lenient()) {
+                throw e;
+            }
+            // Exim tests the condition before it meets the bad yes/no part
+            throw new PartialParseException(e, (ev, out) -> {
+                c.test(ev);
+                throw new ExpansionException(e.getMessage(), e.forced());
+            });
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.ExpansionParser;
 import org.jexim.conf.expand.Node;
 import org.jexim.conf.expand.Out;
+import org.jexim.conf.expand.PartialParseException;
 import org.jexim.conf.expand.Printing;
 import org.jexim.conf.lists.LookupArgs;
 import org.jexim.conf.lookup.LookupException;
@@ -61,7 +62,19 @@ record LookupItem(Node key, String typeName, Node fileOrQuery, ExpansionParser.Y
             throw p.curly("missing '}' closing lookup file-or-query arg");
         }
         p.skipWhite();
-        return new LookupItem(key, typeName, file, p.parseYesNo("lookup"));
+        try {
+            return new LookupItem(key, typeName, file, p.parseYesNo("lookup"));
+        } catch (ExpansionException e) {
+            if (!p.lenient()) {
+                throw e;
+            }
+            // Exim does the lookup before it meets the bad yes/no part
+            LookupItem partial = new LookupItem(key, typeName, file, new ExpansionParser.YesNo(null, null, false));
+            throw new PartialParseException(e, (ev, out) -> {
+                partial.eval(ev, new Out());
+                throw new ExpansionException(e.getMessage(), e.forced());
+            });
+        }
     }
 
     @Override

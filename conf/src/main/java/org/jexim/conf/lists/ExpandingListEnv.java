@@ -1,0 +1,69 @@
+package org.jexim.conf.lists;
+
+import java.util.List;
+import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.lookup.LookupEnv;
+import org.jexim.conf.lookup.LookupException;
+import org.jexim.conf.lookup.Lookups;
+
+/**
+ * The list environment routers and ACLs use: named lists and lookups from an expansion context,
+ * named lists expanded before matching (as Exim does for options such as {@code domains}).
+ */
+public final class ExpandingListEnv implements ListEnv {
+    private final ExpansionContext context;
+
+    public ExpandingListEnv(ExpansionContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public NamedLists namedLists() {
+        return context.namedLists();
+    }
+
+    @Override
+    public Lookups lookups() {
+        return context.lookups();
+    }
+
+    @Override
+    public LookupEnv lookupEnv() {
+        return new LookupEnv() {
+            @Override
+            public java.util.Optional<String> option(String name) {
+                return context.option(name);
+            }
+
+            @Override
+            public String expand(String s) throws LookupException {
+                try {
+                    return Expander.expand(s, context);
+                } catch (ExpansionException e) {
+                    throw LookupException.defer(e.getMessage());
+                }
+            }
+        };
+    }
+
+    @Override
+    public String primaryHostname() {
+        return context.variable("primary_hostname").orElse("");
+    }
+
+    @Override
+    public List<String> interfaceAddresses() {
+        return LocalInterfaces.addresses();
+    }
+
+    @Override
+    public String expandNamedList(String list) throws ListExpansionException {
+        try {
+            return Expander.parseLenient(list).evaluate(context);
+        } catch (ExpansionException e) {
+            throw new ListExpansionException(e.getMessage(), e.forced());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.jexim.log;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.jexim.address.AddressItem;
+import org.jexim.queue.SpoolJournal;
+import org.jexim.transport.DeliveryLog;
+
+/**
+ * The transports' {@link DeliveryLog} in jexim's own server: Exim's {@code =>}, {@code ==} and
+ * {@code **} lines in the mainlog (and msglog), and each delivered top-level address recorded in
+ * the spool's -J journal so that a crash before the queue acknowledgement does not deliver it twice.
+ * Bind it in place of the slf4j default: {@code bind(DeliveryLog.class).toInstance(new EximDeliveryLog(...))}.
+ */
+public final class EximDeliveryLog implements DeliveryLog {
+    private final EximLog log;
+    private final Optional<SpoolJournal> journal;
+    private final Predicate<String> localTransport;
+
+    /**
+     * @param localTransport tells the names of local transports (appendfile, pipe, ...), whose lines
+     *                       show the local part, from remote ones (smtp, lmtp), which show the address
+     */
+    public EximDeliveryLog(EximLog log, Optional<SpoolJournal> journal, Predicate<String> localTransport) {
+        this.log = log;
+        this.journal = journal;
+        this.localTransport = localTransport;
+    }
+
+    @Override
+    public void delivered(String messageId, AddressItem address, String router, String transport) {
+        log.delivered(delivery(messageId, address, router, transport));
+        if (address.parent().isEmpty()) {
+            journal.ifPresent(j -> {
+                try {
+                    j.delivered(messageId, address.address());
+                } catch (IOException e) {
+                    log.panic(messageId + " failed to write journal: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void deferred(String messageId, AddressItem address, String router, String transport, String message) {
+        log.deferred(delivery(messageId, address, router, transport), -1, message);
+    }
+
+    @Override
+    public void failed(String messageId, AddressItem address, String router, String transport, String message) {
+        log.failed(delivery(messageId, address, router, transport), message);
+    }
+
+    private Delivery delivery(String messageId, AddressItem address, String router, String transport) {
+        AddressItem original = DeliveryLog.original(address);
+        Optional<String> intermediate = address.parent().filter(p -> p != original).map(AddressItem::address);
+        return new Delivery(messageId, address.address(),
+            original == address ? Optional.of(address.address()).filter(a -> isLocal(transport)) : Optional.of(original.address()),
+            intermediate, Optional.ofNullable(router), Optional.ofNullable(transport), isLocal(transport),
+            Optional.empty(), Optional.empty());
+    }
+
+    private boolean isLocal(String transport) {
+        return transport != null && localTransport.test(transport);
+    }
+}
