@@ -2,13 +2,27 @@ package org.jexim.conf.lookup;
 
 /**
  * Rewrites MySQL-only syntax of lookup queries for standard SQL databases (Derby): backslash
- * escapes in string literals (what ${quote_mysql:} produces) and `backquoted` identifiers.
+ * escapes in string literals (what ${quote_mysql:} produces), `backquoted` identifiers, and a
+ * trailing LIMIT.
  */
 final class MysqlDialect {
     private MysqlDialect() {
     }
 
+    private static final java.util.regex.Pattern LIMIT =
+            java.util.regex.Pattern.compile("(?i)\\s+limit\\s+(\\d+)\\s*;?\\s*$");
+
     static String toStandard(String q) {
+        String r = literals(q);
+        // MySQL's trailing LIMIT n is FETCH FIRST n ROWS ONLY in standard SQL
+        java.util.regex.Matcher m = LIMIT.matcher(r);
+        if (m.find()) {
+            r = r.substring(0, m.start()) + " FETCH FIRST " + m.group(1) + " ROWS ONLY";
+        }
+        return r;
+    }
+
+    private static String literals(String q) {
         StringBuilder b = new StringBuilder();
         int i = 0;
         while (i < q.length()) {

@@ -78,6 +78,54 @@ class ExpansionDifferentialTest {
         }
     }
 
+    /**
+     * The expansion strings of the shared corpus of real configure files (Exim's test suite,
+     * Debian's template), where they use no macros and no side effects: they must agree too,
+     * except those listed in known-differences-corpus.txt.
+     */
+    @Test
+    void jeximAgreesWithEximOnRealConfigureStrings() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM), "exim4 not installed");
+        Path shared = Path.of("..", "..", "shared", "corpus").toAbsolutePath().normalize();
+        if (!Files.isDirectory(shared)) {
+            shared = Path.of("/work/shared/corpus");
+        }
+        assumeTrue(Files.isDirectory(shared), "shared corpus not present");
+        List<String> strings = RealConfigureStrings.extract(shared);
+        Path dir = resourceDir();
+        Map<String, String> known = knownDifferences(dir.resolve("known-differences-corpus.txt"), "");
+        Path conf = Files.createTempFile("jexim-rw", ".conf");
+        Path home = Files.createTempDirectory("jexim-home");
+        String savedHome = System.getProperty("jexim.home");
+        System.setProperty("jexim.home", home.toString());
+        try {
+            Files.writeString(conf, "primary_hostname = mail.example.org\nqualify_domain = example.org\n");
+            byte[] input = input(strings);
+            List<String> exim = split(runExim(conf, input), strings.size());
+            List<String> jexim = split(runJexim(conf, input), strings.size());
+            List<String> problems = new ArrayList<>();
+            int agree = 0;
+            for (int i = 0; i < strings.size(); i++) {
+                if (exim.get(i).equals(jexim.get(i))) {
+                    agree++;
+                } else if (!known.containsKey(strings.get(i))) {
+                    problems.add(strings.get(i) + "\n   exim:  " + show(exim.get(i)) + "\n   jexim: " + show(jexim.get(i)));
+                }
+            }
+            System.out.println("real configure strings: " + strings.size() + ", " + agree + " agree");
+            if (!problems.isEmpty()) {
+                fail(problems.size() + " disagreements with exim4 -be:\n" + String.join("\n", problems));
+            }
+        } finally {
+            Files.deleteIfExists(conf);
+            if (savedHome == null) {
+                System.clearProperty("jexim.home");
+            } else {
+                System.setProperty("jexim.home", savedHome);
+            }
+        }
+    }
+
     static Path resourceDir() throws URISyntaxException {
         return Path.of(ExpansionDifferentialTest.class.getResource("/expand/corpus.txt").toURI()).getParent();
     }

@@ -55,6 +55,7 @@ class LookupsTest {
         assertThat(expand("${lookup mysql{SELECT home FROM users WHERE name='nobody'}{$value}{none}}")).isEqualTo("none");
         assertThat(expand("${lookup pgsql{SELECT quota FROM users WHERE name='bob'}{[$value]}{none}}")).isEqualTo("[]");
         assertThat(expand("${lookup mysql{SELECT home FROM users WHERE name='it\\\\'s'}{$value}{none}}")).isEqualTo("none");
+        assertThat(expand("${lookup mysql{select name from users order by name limit 1}}")).isEqualTo("alice");
     }
 
     @Test

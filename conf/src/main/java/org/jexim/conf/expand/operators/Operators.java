@@ -47,6 +47,10 @@ public final class Operators {
             op = OPERATORS.get(base);
         }
         p.next();
+        Node cert = CertificateOperand.parse(name, op, p);
+        if (cert != null) {
+            return cert;
+        }
         Node sub = p.parseString(true, true);
         p.next();
         if (op == null) {
