@@ -25,8 +25,12 @@ final class RecipientGroups {
         staying.add(item);
     }
 
+    /** Adds an address to the group of a state; the same address twice in one group is delivered once, as in Exim. */
     void send(String state, AddressItem item) {
-        groups.computeIfAbsent(state, s -> new ArrayList<>()).add(item);
+        List<AddressItem> group = groups.computeIfAbsent(state, s -> new ArrayList<>());
+        if (group.stream().noneMatch(a -> a.address().equalsIgnoreCase(item.address()))) {
+            group.add(item);
+        }
     }
 
     /** Remembers the error text of a failed or deferred group (the bounce or log message). */

@@ -12,14 +12,14 @@ import org.jexim.conf.model.AclStatement;
 import org.jexim.conf.model.AclVerb;
 
 /** Reads the acl section into named ACLs of statements, as Exim's readconf_acl() and acl_read(). */
-final class AclReader {
+public final class AclReader {
     /** The ACL conditions of Exim 4.96 (as built by Debian: content scanning, DKIM, SPF). */
-    static final Set<String> CONDITIONS = Set.of("acl", "authenticated", "condition", "decode", "dkim_signers",
+    public static final Set<String> CONDITIONS = Set.of("acl", "authenticated", "condition", "decode", "dkim_signers",
             "dkim_status", "dnslists", "domains", "encrypted", "hosts", "local_parts", "malware", "mime_regex",
             "ratelimit", "recipients", "regex", "seen", "senders", "sender_domains", "spam", "spf", "spf_guess",
             "verify");
     /** The ACL modifiers of Exim 4.96. */
-    static final Set<String> MODIFIERS = Set.of("add_header", "continue", "control", "delay", "endpass", "logwrite",
+    public static final Set<String> MODIFIERS = Set.of("add_header", "continue", "control", "delay", "endpass", "logwrite",
             "log_message", "log_reject_target", "message", "queue", "remove_header", "set", "udpsend");
 
     private final LineReader lines;

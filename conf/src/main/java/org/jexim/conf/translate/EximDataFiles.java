@@ -57,7 +57,9 @@ final class EximDataFiles {
 
     XmlElement acls() {
         XmlElement root = new XmlElement("acls");
-        for (Map.Entry<String, Acl> e : context.configuration().acls().entrySet()) {
+        Map<String, Acl> all = new java.util.LinkedHashMap<>(context.configuration().acls());
+        all.putAll(context.inlineAcls().acls());
+        for (Map.Entry<String, Acl> e : all.entrySet()) {
             Acl acl = e.getValue();
             root.comment(context.origin(acl.location()));
             XmlElement a = root.child("acl").attribute("name", acl.name());

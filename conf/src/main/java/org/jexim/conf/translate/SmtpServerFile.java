@@ -106,9 +106,7 @@ final class SmtpServerFile {
             if (setting.isPresent()) {
                 chain.comment(context.origin(setting.get().location()));
                 handler = chain.child("handler").attribute("class", Translator.JEXIM_SMTP + ACL_HOOKS.get(option));
-                String acl = TranslationContext.text(setting.get());
-                checkAclExists(acl, setting.get().location());
-                handler.leaf("acl", acl);
+                handler.leaf("acl", aclName(setting.get()));
             } else {
                 chain.comment("acl_smtp_rcpt unset: Exim refuses every recipient");
                 chain.child("handler").attribute("class", Translator.JEXIM_SMTP + ACL_HOOKS.get(option));
@@ -129,11 +127,17 @@ final class SmtpServerFile {
         return chain;
     }
 
-    private void checkAclExists(String acl, SourceLocation location) {
-        if (!context.configuration().acls().containsKey(acl)) {
-            context.problem(location, "ACL \"" + acl + "\" is not defined in the acl section"
-                    + (acl.contains(" ") || acl.startsWith("/") ? " (inline and file ACLs are not supported yet)" : ""));
+    /** The ACL an option names (inline ACL text becomes an ACL of its own); a problem when it cannot be known. */
+    private String aclName(OptionSetting setting) {
+        String text = TranslationContext.text(setting).strip();
+        Optional<String> name = context.inlineAcls().resolve(setting, context.configuration().acls());
+        if (name.isEmpty()) {
+            context.problem(setting.location(), setting.name() + ": \"" + text + "\" is not an ACL of the acl section"
+                    + (text.contains("$") ? " (ACL names built by expansion are not supported yet)"
+                    : text.startsWith("/") ? " (ACL files are not supported yet)" : ""));
+            return text;
         }
+        return name.get();
     }
 
     private List<String> binds(Optional<OptionSetting> ports, Optional<OptionSetting> interfaces) {

@@ -18,6 +18,7 @@ final class TranslationContext {
     private final SourceLines lines;
     private final List<TranslationProblem> problems = new ArrayList<>();
     private final List<TranslationProblem> warnings = new ArrayList<>();
+    private final InlineAcls inlineAcls = new InlineAcls();
 
     TranslationContext(Configuration configuration) {
         this.configuration = configuration;
@@ -27,6 +28,11 @@ final class TranslationContext {
 
     Configuration configuration() {
         return configuration;
+    }
+
+    /** The ACLs the SMTP server runs: the acl section's, then those written inline in options. */
+    InlineAcls inlineAcls() {
+        return inlineAcls;
     }
 
     /** The comment naming the configure line that {@code location} points at. */
