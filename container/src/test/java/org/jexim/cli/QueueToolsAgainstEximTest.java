@@ -164,4 +164,28 @@ class QueueToolsAgainstEximTest {
         sameListing("-bp");
         sameListing("-bpc");
     }
+
+    @Test
+    void worksOnASplitSpoolWithDsnRecipientsAsEximDoes() throws Exception {
+        eximSpool = new ScratchSpool(dir.resolve("split-exim"), "split_spool_directory = true\n"
+            + "dsn_advertise_hosts = *\nmessage_logs = false\nacl_smtp_rcpt = accept\n");
+        String dsn = eximSpool.eximSmtp("EHLO me\nMAIL FROM:<a@example.org> ENVID=abc RET=HDRS\n"
+            + "RCPT TO:<b@test.example> NOTIFY=SUCCESS,DELAY ORCPT=rfc822;b@test.example\n"
+            + "RCPT TO:<c@other.example>\nDATA\nSubject: dsn\n\nhi\n.\nQUIT\n");
+        String other = eximSpool.eximMessage("z@example.org", BODY, "y@test.example");
+        fromJexim = "none";
+        jeximSpool = eximSpool.copyTo(dir.resolve("split-jexim"));
+        sameListing("-bp");
+        same("-Mvh", dsn);
+        same("-Mvl", dsn);
+        same("-Mmd", dsn, "b@test.example");
+        same("-Mar", dsn, "d@test.example");
+        same("-Mf", dsn, other);
+        sameFiles();
+        sameListing("-bpa");
+        same("-Mt", dsn);
+        same("-Mrm", other);
+        sameFiles();
+        sameListing("-bp");
+    }
 }

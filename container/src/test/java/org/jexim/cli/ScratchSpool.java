@@ -31,13 +31,22 @@ final class ScratchSpool {
     final Path configure;
     final Path spool;
 
+    private final String extraOptions;
+
     ScratchSpool(Path dir) throws IOException {
+        this(dir, "");
+    }
+
+    /** With more main options (one per line) after the spool's own. */
+    ScratchSpool(Path dir, String extraOptions) throws IOException {
         this.dir = dir;
+        this.extraOptions = extraOptions;
         this.spool = dir.resolve("spool");
         this.configure = dir.resolve("configure");
         Files.createDirectories(spool.resolve("input"));
         Files.writeString(configure, "spool_directory = " + spool + "\nlog_file_path = " + spool + "/log/%slog\n"
-            + "exim_user = root\nexim_group = root\nprimary_hostname = test.example\nqualify_domain = test.example\n");
+            + "exim_user = root\nexim_group = root\nprimary_hostname = test.example\nqualify_domain = test.example\n"
+            + extraOptions);
     }
 
     static boolean eximUsable() {
@@ -46,7 +55,7 @@ final class ScratchSpool {
 
     /** The same messages in another directory with its own configure, for the other program to work on. */
     ScratchSpool copyTo(Path other) throws IOException {
-        ScratchSpool copy = new ScratchSpool(other);
+        ScratchSpool copy = new ScratchSpool(other, extraOptions);
         try (Stream<Path> files = Files.walk(spool)) {
             for (Path f : files.toList()) {
                 Path target = copy.spool.resolve(spool.relativize(f).toString());
@@ -92,8 +101,9 @@ final class ScratchSpool {
         return id;
     }
 
+    /** The ids of the -H files, in input/ or its split subdirectories. */
     List<String> ids() throws IOException {
-        try (Stream<Path> files = Files.list(spool.resolve("input"))) {
+        try (Stream<Path> files = Files.walk(spool.resolve("input"), 2)) {
             return new ArrayList<>(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("-H"))
                 .map(n -> n.substring(0, n.length() - 2)).sorted().toList());
         }
@@ -136,7 +146,24 @@ final class ScratchSpool {
     }
 
     byte[] headerFile(String id) throws IOException {
-        return Files.readAllBytes(spool.resolve("input").resolve(id + "-H"));
+        Path flat = spool.resolve("input").resolve(id + "-H");
+        return Files.readAllBytes(Files.exists(flat) ? flat : spool.resolve("input").resolve(id.substring(5, 6)).resolve(id + "-H"));
+    }
+
+    /** Queues a message with exim4 -bs (SMTP on stdin, so that DSN options can be given); returns its id. */
+    String eximSmtp(String session) throws Exception {
+        List<String> before = ids();
+        Process p = new ProcessBuilder(EXIM.toString(), "-C", configure.toString(), "-odq", "-bs")
+            .redirectErrorStream(true).start();
+        p.getOutputStream().write(session.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        p.getOutputStream().close();
+        p.getInputStream().readAllBytes();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("exim4 -bs hangs");
+        }
+        List<String> now = ids();
+        now.removeAll(before);
+        return now.get(0);
     }
 
     /** The mainlog's lines without their timestamps and Exim's environment warnings. */

@@ -53,6 +53,62 @@ public final class Pcre {
         }
     }
 
+    /** Thrown when a match does too much backtracking, as PCRE2's match limit stops it. */
+    public static final class MatchLimitException extends RuntimeException {
+        MatchLimitException() {
+            super("regular expression match limit exceeded", null, false, false);
+        }
+    }
+
+    /** PCRE2's default match limit is 10,000,000 steps; character reads stand in for steps here. */
+    private static final long MATCH_LIMIT = 50_000_000L;
+
+    /**
+     * A matcher that gives up, with {@link MatchLimitException}, on catastrophic backtracking
+     * instead of running for ever (Exim treats PCRE2's "match limit exceeded" as no match).
+     */
+    public static java.util.regex.Matcher matcher(Pattern p, String subject) {
+        return p.matcher(new Limited(subject));
+    }
+
+    /** A string whose characters may be read only so many times. */
+    private static final class Limited implements CharSequence {
+        private final String s;
+        private final long[] budget;
+
+        Limited(String s) {
+            this(s, new long[] {MATCH_LIMIT + 10L * s.length()});
+        }
+
+        private Limited(String s, long[] budget) {
+            this.s = s;
+            this.budget = budget;
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--budget[0] < 0) {
+                throw new MatchLimitException();
+            }
+            return s.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Limited(s.substring(start, end), budget);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+    }
+
     /** Compiles (cached) a PCRE2 pattern. */
     public static Pattern compile(String pcre, boolean caseless) throws RegexError {
         String key = (caseless ? "i" : "c") + pcre;

@@ -1,8 +1,5 @@
 package org.jexim.conf.lists;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The DNS questions list matching asks: a name's addresses, an address's names, a domain's MX hosts. */
@@ -29,30 +26,6 @@ public interface HostResolver {
     record Mx(int preference, String host) {
     }
 
-    /** The system resolver (java.net). */
-    HostResolver SYSTEM = new HostResolver() {
-        @Override
-        public List<String> addresses(String name) {
-            try {
-                List<String> out = new ArrayList<>();
-                for (InetAddress a : InetAddress.getAllByName(name)) {
-                    out.add(a.getHostAddress());
-                }
-                return out;
-            } catch (UnknownHostException e) {
-                return List.of();
-            }
-        }
-
-        @Override
-        public List<String> names(String address) {
-            try {
-                InetAddress a = InetAddress.getByName(address);
-                String n = a.getCanonicalHostName();
-                return n.equals(address) ? List.of() : List.of(n);
-            } catch (UnknownHostException e) {
-                return List.of();
-            }
-        }
-    };
+    /** The system resolver: names and addresses through java.net (hosts file included), MX and PTR through DNS. */
+    HostResolver SYSTEM = new SystemResolver();
 }

@@ -40,8 +40,12 @@ final class StringItem implements ItemTest {
                 st.error = "regular expression error in \"" + pattern + "\": " + e.getMessage() + " at offset " + e.offset();
                 return DEFER;
             }
-            Matcher m = re.matcher(s);
-            if (!m.find()) {
+            Matcher m = Pcre.matcher(re, s);
+            try {
+                if (!m.find()) {
+                    return FAIL;
+                }
+            } catch (Pcre.MatchLimitException e) {
                 return FAIL;
             }
             if (setup >= 0) {

@@ -48,8 +48,12 @@ final class MatchConditions {
         } catch (Pcre.RegexError e) {
             throw Pcre.expansionError(pattern, e);
         }
-        Matcher mt = re.matcher(subject.toString());
-        if (!mt.find()) {
+        Matcher mt = Pcre.matcher(re, subject.toString());
+        try {
+            if (!mt.find()) {
+                return false;
+            }
+        } catch (Pcre.MatchLimitException e) {
             return false;
         }
         String[] caps = new String[Math.min(mt.groupCount(), Eval.MAXN) + 1];

@@ -131,6 +131,15 @@ final class StringItems {
         }
     }
 
+    /** find(), with PCRE2's match limit ending the substitutions as no further match. */
+    private static boolean findLimited(Matcher m) {
+        try {
+            return m.find();
+        } catch (Pcre.MatchLimitException e) {
+            return false;
+        }
+    }
+
     private static Node sg(Node[] sub) {
         return (ev, out) -> {
             Out subject = ev.expand(sub[0]);
@@ -146,11 +155,11 @@ final class StringItems {
             Object saved = ev.saveCaptures();
             try {
                 String s = subject.toString();
-                Matcher m = re.matcher(s);
+                Matcher m = Pcre.matcher(re, s);
                 StringBuilder b = new StringBuilder();
                 int last = 0;
                 boolean tainted = subject.tainted();
-                while (m.find()) {
+                while (findLimited(m)) {
                     String[] caps = new String[Math.min(m.groupCount(), Eval.MAXN) + 1];
                     for (int i = 0; i < caps.length; i++) {
                         caps[i] = m.group(i) == null ? "" : m.group(i);
