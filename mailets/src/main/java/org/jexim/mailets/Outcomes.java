@@ -1,6 +1,7 @@
 package org.jexim.mailets;
 
 import org.jexim.address.AddressItem;
+import org.jexim.address.Precondition;
 import org.jexim.routing.RouterOutcome;
 import org.jexim.transport.DeliveryLog;
 
@@ -22,7 +23,7 @@ final class Outcomes {
     static void place(RouterOutcome outcome, String router, RecipientGroups groups, DeliveryLog log, String messageId) {
         AddressItem a = router == null ? outcome.address() : outcome.address().with(ROUTER, router);
         switch (outcome.kind()) {
-            case SKIP, DECLINE, PASS -> groups.stay(a);
+            case SKIP, DECLINE, PASS -> groups.stay(a.without(Precondition.ROUTER_VARIABLES).without(ROUTER));
             case ACCEPT -> groups.send(TRANSPORT_PREFIX + outcome.transport(), a);
             case REDIRECT -> outcome.children().forEach(c -> groups.send(REROUTE, c));
             case DISCARD -> {

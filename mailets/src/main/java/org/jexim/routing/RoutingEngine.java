@@ -1,6 +1,7 @@
 package org.jexim.routing;
 
 import org.jexim.address.AddressItem;
+import org.jexim.address.Precondition;
 import org.jexim.address.RoutingContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ public final class RoutingEngine {
     /** Runs the routers on one address until one of them decides. */
     public RoutedAddress routeOne(AddressItem address, RoutingContext context) {
         for (RouterDefinition router : routers) {
-            RouterOutcome outcome = router.route(address, context);
+            // each router sees only the variables its own preconditions set
+            RouterOutcome outcome = router.route(address.without(Precondition.ROUTER_VARIABLES), context);
             switch (outcome.kind()) {
                 case SKIP, DECLINE, PASS:
                     continue;

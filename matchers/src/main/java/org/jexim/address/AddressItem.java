@@ -55,6 +55,15 @@ public final class AddressItem {
         return new AddressItem(localPart, domain, parent, v);
     }
 
+    /** This address without the given variables (those a router sets for itself, once it is done). */
+    public AddressItem without(String... names) {
+        Map<String, String> v = new LinkedHashMap<>(variables);
+        for (String n : names) {
+            v.remove(n);
+        }
+        return new AddressItem(localPart, domain, parent, v);
+    }
+
     /** A child address made by redirection: new variables, this address as parent. */
     public AddressItem child(String childLocalPart, String childDomain) {
         return new AddressItem(childLocalPart, childDomain, this, Map.of());

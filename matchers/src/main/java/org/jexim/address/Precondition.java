@@ -8,5 +8,8 @@ import java.util.Optional;
  * cannot be decided (the address is deferred).
  */
 public interface Precondition {
+    /** The variables a router's preconditions set; they belong to that router alone. */
+    String[] ROUTER_VARIABLES = {"domain_data", "local_part_data"};
+
     Optional<AddressItem> test(AddressItem address, RoutingContext context) throws RoutingException;
 }

@@ -46,6 +46,9 @@ abstract class PreconditionMatcher extends GenericMatcher {
                 if (passed.isPresent()) {
                     matched.add(recipient);
                     AddressAttributes.put(mail, recipient, passed.get());
+                } else if (!item.without(Precondition.ROUTER_VARIABLES).variables().equals(item.variables())) {
+                    // a router the address skips leaves no $domain_data/$local_part_data behind
+                    AddressAttributes.put(mail, recipient, item.without(Precondition.ROUTER_VARIABLES));
                 }
             } catch (RoutingException e) {
                 matched.add(recipient);
