@@ -60,7 +60,7 @@ final class DeliverCommand implements Command {
     }
 
     /** The pid in SPOOL/jexim-daemon.pid when that process is alive. */
-    private static Optional<Long> runningDaemon(QueueContext context) {
+    static Optional<Long> runningDaemon(QueueContext context) {
         try {
             long pid = Long.parseLong(Files.readString(context.pidFile()).strip());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);

@@ -26,7 +26,9 @@ public final class Main {
             Map.entry("-Mar", EnvelopeEditCommand::new), Map.entry("-Mmd", EnvelopeEditCommand::new),
             Map.entry("-Mmad", EnvelopeEditCommand::new), Map.entry("-Mes", EnvelopeEditCommand::new),
             Map.entry("-M", DeliverCommand::new), Map.entry("-Mc", DeliverCommand::new),
-            Map.entry("-Mg", DeliverCommand::new));
+            Map.entry("-Mg", DeliverCommand::new),
+            Map.entry("-q", QueueRunCommand::new), Map.entry("-qf", QueueRunCommand::new),
+            Map.entry("-qff", QueueRunCommand::new));
 
     private Main() {
     }
@@ -52,6 +54,9 @@ public final class Main {
             throw new UsageException("jexim abandoned: unknown, malformed, or incomplete option (no mode given)");
         }
         Supplier<Command> command = MODES.get(line.mode);
+        if (command == null && line.mode.startsWith("-q")) {
+            command = QueueRunCommand::new; // -q with an interval: it says where periodic runs happen
+        }
         if (command == null && (line.mode.startsWith("-bp") || line.mode.startsWith("-M"))) {
             throw new UsageException("exim abandoned: unknown, malformed, or incomplete option " + line.mode);
         }

@@ -80,6 +80,36 @@ public final class SpoolDataLock implements AutoCloseable {
         return done;
     }
 
+    /** The locked file from {@code position}, read through the locked descriptor (see above). */
+    public java.io.InputStream inputStream(long position) {
+        return new java.io.InputStream() {
+            private long next = position;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                int n = channel.read(java.nio.ByteBuffer.wrap(b, off, len), next);
+                if (n > 0) {
+                    next += n;
+                }
+                return n;
+            }
+        };
+    }
+
+    /** The locked file's size. */
+    public long size() throws IOException {
+        return channel.size();
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -39,6 +39,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class SpoolMailQueue implements ManageableMailQueue {
     private static final Logger LOGGER = LoggerFactory.getLogger(SpoolMailQueue.class);
+    private static final Duration LOCKED_RETRY = Duration.ofSeconds(5);
     private static final org.apache.mailet.AttributeName FROZEN =
         org.apache.mailet.AttributeName.of(SpoolAttributes.OPTION_PREFIX + "frozen");
     private final MailQueueName name;
@@ -147,15 +148,17 @@ public final class SpoolMailQueue implements ManageableMailQueue {
                         waiting.add(item);
                         break;
                     }
-                    Optional<MailImpl> mail = store.read(item.entry, item.generation);
-                    if (mail.isEmpty()) {
-                        if (store.vanished(item.entry)) {
-                            forget(item.entry); // removed by another process (-Mrm)
-                        }
+                    if (!lock(item)) {
                         continue;
                     }
-                    if (mail.get().getAttribute(FROZEN).isPresent()) {
-                        mail.get().dispose(); // frozen by another process (-Mf); flush() looks again
+                    Optional<MailImpl> mail = store.read(item.entry, item.generation);
+                    if (mail.isEmpty() || mail.get().getAttribute(FROZEN).isPresent()) {
+                        // gone (-Mrm by another process) or frozen (-Mf), which flush() looks at again
+                        mail.ifPresent(MailImpl::dispose);
+                        item.entry.releaseLock();
+                        if (mail.isEmpty() && store.vanished(item.entry)) {
+                            forget(item.entry);
+                        }
                         continue;
                     }
                     inFlight.add(item.entry);
@@ -177,6 +180,27 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         thread.start();
     }
 
+    /**
+     * Takes Exim's lock on the item's -D file, as an Exim delivery process does; a message another
+     * process has locked (a queue tool at work) is offered again a little later.
+     */
+    private boolean lock(QueuedItem item) {
+        try {
+            if (item.entry.acquireLock(store.directory().dataFile(item.entry.id))) {
+                return true;
+            }
+            waiting.add(new QueuedItem(item.entry, item.generation, Instant.now().plus(LOCKED_RETRY)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (store.vanished(item.entry)) {
+                forget(item.entry);
+            }
+        } catch (IOException e) {
+            LOGGER.error("message {}: cannot lock its -D file", item.entry.id, e);
+            waiting.add(new QueuedItem(item.entry, item.generation, Instant.now().plus(rejectDelay)));
+        }
+        return false;
+    }
+
     /** A dequeued mail; its outcome decides what becomes of its spool files. */
     private final class SpoolQueueItem implements MailQueueItem {
         private final QueuedItem item;
@@ -195,7 +219,7 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         @Override
         public void done(CompletionStatus status) throws MailQueueException {
             inFlight.remove(item.entry);
-            try {
+            try (Releaser ignored = item.entry::releaseLock) {
                 switch (status) {
                     case SUCCESS -> {
                         if (store.remove(item.entry, item.generation)) {
@@ -216,6 +240,12 @@ public final class SpoolMailQueue implements ManageableMailQueue {
                 waiting.add(new QueuedItem(item.entry, item.generation, when));
             }
         }
+    }
+
+    /** Gives back the -D lock whatever happens to the item. */
+    private interface Releaser extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Override
@@ -350,6 +380,7 @@ public final class SpoolMailQueue implements ManageableMailQueue {
 
     void shutdown() {
         closed = true;
+        inFlight.forEach(SpoolEntry::dropLock);
         consumers.forEach(LockSupport::unpark);
     }
 }

@@ -5,11 +5,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.james.server.core.MimeMessageSource;
 
@@ -23,11 +24,16 @@ final class SpoolMessageSource implements MimeMessageSource {
     private final Path dataFile;
     private final long dataOffset;
     private final long bodyNewlines;
+    private final Supplier<Optional<SpoolDataLock>> lock;
 
     /**
      * @param bodyNewlines the number of LFs in the body, or -1 when unknown
+     * @param lock the -D lock when this process holds it: closing another descriptor of a locked
+     *             file would drop the lock, so reads then go through the locked one
      */
-    SpoolMessageSource(String sourceId, List<HeaderLine> headers, Path dataFile, String id, long bodyNewlines) {
+    SpoolMessageSource(String sourceId, List<HeaderLine> headers, Path dataFile, String id, long bodyNewlines,
+                       Supplier<Optional<SpoolDataLock>> lock) {
+        this.lock = lock;
         this.sourceId = sourceId;
         this.headerSection = crlfHeaders(headers);
         this.dataFile = dataFile;
@@ -60,8 +66,14 @@ final class SpoolMessageSource implements MimeMessageSource {
 
     @Override
     public InputStream getInputStream() throws IOException {
-        InputStream body = Files.newInputStream(dataFile);
-        body.skipNBytes(dataOffset);
+        Optional<SpoolDataLock> held = lock.get();
+        InputStream body;
+        if (held.isPresent()) {
+            body = held.get().inputStream(dataOffset);
+        } else {
+            body = Files.newInputStream(dataFile);
+            body.skipNBytes(dataOffset);
+        }
         return new SequenceInputStream(new ByteArrayInputStream(headerSection),
             new LfToCrlfInputStream(new BufferedInputStream(body, 16384)));
     }
@@ -71,8 +83,8 @@ final class SpoolMessageSource implements MimeMessageSource {
         if (bodyNewlines < 0) {
             return MimeMessageSource.super.getMessageSize();
         }
-        try (RandomAccessFile f = new RandomAccessFile(dataFile.toFile(), "r")) {
-            return headerSection.length + (f.length() - dataOffset) + bodyNewlines;
-        }
+        Optional<SpoolDataLock> held = lock.get();
+        long fileSize = held.isPresent() ? held.get().size() : Files.size(dataFile);
+        return headerSection.length + (fileSize - dataOffset) + bodyNewlines;
     }
 }

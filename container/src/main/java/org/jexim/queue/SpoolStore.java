@@ -143,7 +143,7 @@ final class SpoolStore {
             SpoolHeader header = directory.readHeader(id);
             List<String> journal = directory.readJournal(id);
             SpoolMessageSource source = new SpoolMessageSource("jexim-spool:" + id + "#" + dataVersion,
-                header.headers(), directory.dataFile(id), id, SpoolMailCodec.bodyNewlinesOf(header));
+                header.headers(), directory.dataFile(id), id, SpoolMailCodec.bodyNewlinesOf(header), () -> entry.heldLock(dataVersion));
             return Optional.of(codec.toMail(header, journal, source));
         } catch (java.nio.file.NoSuchFileException e) {
             LOGGER.debug("message {}: its spool files are gone", id);

@@ -57,4 +57,26 @@ class DeliverCommandTest {
         }
         assertThat(spool.mainlog()).contains(id + " Unfrozen by forced delivery");
     }
+
+    @Test
+    void aQueueRunAsksTheDaemonAndQffThawsFirst() throws Exception {
+        ScratchSpool spool = new ScratchSpool(dir);
+        assertThat(spool.jexim("-q").err()).startsWith("jexim: cannot run the queue now: the jexim daemon is not running");
+        assertThat(spool.jexim("-q30m").status()).isEqualTo(1);
+        Files.writeString(spool.spool.resolve("jexim-daemon.pid"), ProcessHandle.current().pid() + "\n");
+        SpoolMailQueueFactory factory = SpoolMailQueueFactory.open(spool.spool);
+        MailQueue queue = factory.createQueue(MailQueueFactory.SPOOL);
+        String frozen = spool.jeximMessage("a@example.org", "Subject: x\r\n\r\nx\r\n", "b@example.org");
+        assertThat(spool.jexim("-Mf", frozen).status()).isZero();
+        String plain = spool.jeximMessage("a@example.org", "Subject: y\r\n\r\ny\r\n", "c@example.org");
+        Mono<java.util.List<String>> two = Flux.from(queue.deQueue()).take(2)
+            .map(item -> item.getMail().getName()).collectList().cache();
+        two.subscribe();
+        try (DeliveryRequestWatcher watcher = new DeliveryRequestWatcher(factory)) {
+            assertThat(spool.jexim("-qff").status()).isZero();
+            assertThat(two.timeout(Duration.ofSeconds(10), Mono.empty()).block()).containsExactlyInAnyOrder(frozen, plain);
+        } finally {
+            factory.close();
+        }
+    }
 }

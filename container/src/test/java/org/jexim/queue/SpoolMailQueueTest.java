@@ -329,6 +329,24 @@ class SpoolMailQueueTest {
     }
 
     @Test
+    void aMessageBeingDeliveredIsLockedAsEximLocksItAndALockedOneWaits() throws Exception {
+        SpoolMailQueue queue = open();
+        queue.enQueue(mail("m", SpoolTestMails.MESSAGE));
+        Path data = inputFiles().get(0);
+        MailQueueItem item = dequeueOne(queue, WAIT);
+        assertThat(SpoolDataLock.tryLock(data)).isEmpty();
+        assertThat(bytes(item.getMail())).isEqualTo(SpoolTestMails.MESSAGE); // read through the lock
+        assertThat(item.getMail().getMessageSize()).isEqualTo(SpoolTestMails.MESSAGE.length());
+        assertThat(SpoolDataLock.tryLock(data)).isEmpty(); // still held after reading
+        item.done(CompletionStatus.RETRY);
+
+        try (SpoolDataLock tool = SpoolDataLock.tryLock(data).orElseThrow()) { // a queue tool at work
+            assertThat(dequeueOne(queue, Duration.ofSeconds(1))).isNull();
+        }
+        assertThat(dequeueOne(queue, Duration.ofSeconds(10)).getMail().getName()).isEqualTo("m");
+    }
+
+    @Test
     void messagesWrittenByAnotherProcessArePickedUpByFlush() throws Exception {
         SpoolMailQueue queue = open();
         SpoolMailQueueFactory other = SpoolMailQueueFactory.open(spool);

@@ -9,7 +9,7 @@ import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.lists.Ascii;
 
 /** RFC 2047 encoded words: Exim's parse_quote_2047() and rfc2047_decode2(), headers_charset UTF-8. */
-final class Rfc2047 {
+public final class Rfc2047 {
     /** Debian's Exim is built with headers_charset UTF-8. */
     static final String HEADERS_CHARSET = "UTF-8";
 
@@ -100,7 +100,13 @@ final class Rfc2047 {
         return b.toString();
     }
 
-    static String decode(String s) throws ExpansionException {
+    /** Decodes encoded words into headers_charset (UTF-8). */
+    public static String decode(String s) throws ExpansionException {
+        return decode(s, true);
+    }
+
+    /** Decodes encoded words; without {@code translate}, the bytes are left in their own charset. */
+    public static String decode(String s, boolean translate) throws ExpansionException {
         Word w = find(s, 0);
         if (w == null) {
             return s;
@@ -112,7 +118,7 @@ final class Rfc2047 {
             out.append(s, pos, w.start());
             String charset = s.substring(w.start() + 2, w.q1());
             String data = w.bytes();
-            if (!Ascii.equalsIgnoreCase(charset, HEADERS_CHARSET)) {
+            if (translate && !Ascii.equalsIgnoreCase(charset, HEADERS_CHARSET)) {
                 Charset cs = null;
                 try {
                     cs = Charset.forName(charset);
