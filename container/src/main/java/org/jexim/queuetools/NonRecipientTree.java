@@ -35,7 +35,7 @@ public final class NonRecipientTree {
 
     private Node root;
 
-    /** Reads the tree lines ("YN name" ...) as spool_in.c does; {@code lines} are consumed from {@code start}. */
+    /** Reads the tree lines ("YN name" ...) as spool_in.c does; no lines is the empty tree. */
     static NonRecipientTree read(List<String> lines) {
         NonRecipientTree tree = new NonRecipientTree();
         if (lines.isEmpty()) {
@@ -68,24 +68,6 @@ public final class NonRecipientTree {
         int r = heights(node.right);
         node.balance = l > r ? LEFT_HEAVY : r > l ? RIGHT_HEAVY : 0;
         return 1 + Math.max(l, r);
-    }
-
-    /** The number of lines the tree takes in a -H file, given its first line (XX for none). */
-    static int lineCount(List<String> remaining) {
-        if (remaining.get(0).equals("XX")) {
-            return 1;
-        }
-        int needed = 1;
-        int count = 0;
-        while (needed > 0) {
-            String line = remaining.get(count++);
-            needed--;
-            if (line.length() < 4) {
-                throw new IllegalArgumentException("bad non-recipient line: " + line);
-            }
-            needed += (line.charAt(0) == 'Y' ? 1 : 0) + (line.charAt(1) == 'Y' ? 1 : 0);
-        }
-        return count;
     }
 
     public boolean contains(String address) {

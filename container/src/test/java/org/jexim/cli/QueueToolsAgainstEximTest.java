@@ -188,4 +188,29 @@ class QueueToolsAgainstEximTest {
         sameFiles();
         sameListing("-bp");
     }
+
+    /** The same hand edit of a -H file on both copies (what a long stay on the queue or a header_remove leaves). */
+    private void editBoth(String id, java.util.function.UnaryOperator<String> edit) throws Exception {
+        for (ScratchSpool s : List.of(eximSpool, jeximSpool)) {
+            Path h = s.spool.resolve("input").resolve(id + "-H");
+            java.nio.file.Files.writeString(h, edit.apply(java.nio.file.Files.readString(h, StandardCharsets.ISO_8859_1)),
+                StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void agesInHoursAndDaysAndRemovedHeadersAsEximShowsThem() throws Exception {
+        long now = java.time.Instant.now().getEpochSecond();
+        editBoth(plain, h -> h.replaceFirst("\n\\d+ 0\n", "\n" + (now - 5 * 3600) + " 0\n"));
+        editBoth(many, h -> h.replaceFirst("\n\\d+ 0\n", "\n" + (now - 9 * 86400) + " 0\n"));
+        editBoth(bounce, h -> h.replaceFirst("\n\\d+ 0\n", "\n" + (now - 91 * 60) + " 0\n"));
+        // a header flagged '*' is kept for the record but no longer sent: not in -Mvc, not in the size
+        editBoth(plain, h -> h.replaceFirst("(\\d{3})  (Subject: )", "$1* $2"));
+        assertThat(new String(jeximSpool.headerFile(plain), StandardCharsets.ISO_8859_1)).contains("* Subject: ");
+        sameListing("-bp");
+        assertThat(jeximSpool.jexim("-bp").out()).contains(" 5h ", " 9d ", " 2h ");
+        same("-Mvc", plain);
+        assertThat(jeximSpool.jexim("-Mvc", plain).out()).doesNotContain("Subject:");
+        same("-Mvh", plain);
+    }
 }

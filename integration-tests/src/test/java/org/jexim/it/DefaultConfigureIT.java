@@ -6,6 +6,13 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import javax.mail.Address;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +58,8 @@ class DefaultConfigureIT {
 
     @Test
     void postmasterGets250AfterDataAndTheMessageIsInTheMaildir() throws Exception {
+        Path newDir = home.resolve("var/mail/jexim/new");
+        Set<Path> before = files(newDir);
         Jexim.Result swaks = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--from", "someone@example.org",
                 "--to", "postmaster@localhost", "--header", "Subject: jexim integration",
                 "--body", "hello from the integration test"));
@@ -59,8 +68,7 @@ class DefaultConfigureIT {
         assertThat(dot).as(swaks.output()).isPositive();
         assertThat(lines.get(dot + 1)).as(swaks.output()).startsWith("<-  250 ");
 
-        Path newDir = home.resolve("var/mail/jexim/new");
-        Path file = waitForOneFile(newDir);
+        Path file = waitForNewFiles(newDir, before, 1).get(0);
         String host = InetAddress.getLocalHost().getHostName();
         assertThat(file.getFileName().toString()).matches("[0-9]+\\.H[0-9]+P[0-9]+\\." + java.util.regex.Pattern.quote(host));
         String content = Files.readString(file);
@@ -80,19 +88,52 @@ class DefaultConfigureIT {
         assertThat(lines.get(rcpt + 1)).isEqualTo("<** 550 relay not permitted");
     }
 
-    private static Path waitForOneFile(Path dir) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    List<Path> files = s.toList();
-                    if (!files.isEmpty()) {
-                        assertThat(files).hasSize(1);
-                        return files.get(0);
-                    }
-                }
+    @Test
+    void javaMailRecipientsTakeTheirOwnRoutesToTheSameMaildir() throws Exception {
+        Path newDir = home.resolve("var/mail/jexim/new");
+        Set<Path> before = files(newDir);
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(port));
+        Session session = Session.getInstance(props);
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("someone@example.org"));
+        message.setSubject("via javax.mail");
+        message.setText("two recipients, two routes\n");
+        // postmaster goes through system_aliases to jexim@<primary hostname>, jexim@localhost straight to local_user
+        Transport.send(message, new Address[] {new InternetAddress("postmaster@localhost"),
+                new InternetAddress("jexim@localhost")});
+        List<String> envelopeTo = new java.util.ArrayList<>();
+        for (Path f : waitForNewFiles(newDir, before, 2)) {
+            String content = Files.readString(f);
+            assertThat(content).contains("\nSubject: via javax.mail\n");
+            envelopeTo.add(content.lines().filter(l -> l.startsWith("Envelope-to: ")).findFirst().orElseThrow());
+        }
+        assertThat(envelopeTo).containsExactlyInAnyOrder("Envelope-to: postmaster@localhost", "Envelope-to: jexim@localhost");
+    }
+
+    private static Set<Path> files(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    /** The files that appear in {@code dir} besides {@code before}; exactly {@code count} of them. */
+    private static List<Path> waitForNewFiles(Path dir, Set<Path> before, int count) throws Exception {
+        List<Path> found = List.of();
+        for (int i = 0; i < 300; i++) {
+            found = files(dir).stream().filter(p -> !before.contains(p)).sorted().toList();
+            if (found.size() >= count) {
+                Thread.sleep(300);
+                found = files(dir).stream().filter(p -> !before.contains(p)).sorted().toList();
+                assertThat(found).hasSize(count);
+                return found;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no message in " + dir);
+        throw new AssertionError("expected " + count + " new message(s) in " + dir + ", found " + found);
     }
 }

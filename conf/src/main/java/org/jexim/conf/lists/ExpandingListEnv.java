@@ -14,9 +14,16 @@ import org.jexim.conf.lookup.Lookups;
  */
 public final class ExpandingListEnv implements ListEnv {
     private final ExpansionContext context;
+    private final java.util.Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Named list results are cached for the life of this object: make one per message. */
     public ExpandingListEnv(ExpansionContext context) {
         this.context = context;
+    }
+
+    @Override
+    public java.util.Map<String, Object> namedListCache() {
+        return cache;
     }
 
     @Override

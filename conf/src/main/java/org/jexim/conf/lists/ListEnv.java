@@ -25,6 +25,14 @@ public interface ListEnv {
     }
 
     /**
+     * Where results of matching named lists are remembered (Exim caches them per message); null
+     * for no caching. Lists whose text contains '$' are never cached, as in Exim.
+     */
+    default java.util.Map<String, Object> namedListCache() {
+        return null;
+    }
+
+    /**
      * Expands the text of a named list before it is matched, as Exim does for lists that are
      * themselves expanded (router and ACL options, host lists); identity by default.
      * A forced failure means "not in the list"; other failures defer the match.

@@ -101,6 +101,20 @@ final class ListMatcher {
                         st.error = "";
                         return ItemTest.DEFER;
                     }
+                    java.util.Map<String, Object> cache = st.env.namedListCache();
+                    String cacheKey = null;
+                    if (cache != null && named.get().indexOf('$') < 0) {
+                        cacheKey = kind + "\0" + ss + "\0" + st.caseless + "\0" + st.subject;
+                        Object hit = cache.get(cacheKey);
+                        if (hit instanceof Object[] c) {
+                            st.value = (String) c[1];
+                            st.captures = (String[]) c[2];
+                            if ((Integer) c[0] == ItemTest.OK) {
+                                return yield;
+                            }
+                            continue;
+                        }
+                    }
                     String text;
                     try {
                         text = st.env.expandNamedList(named.get());
@@ -114,6 +128,9 @@ final class ListMatcher {
                     int rc = check(text, 0, kind, test, st);
                     if (rc == ItemTest.DEFER) {
                         return rc;
+                    }
+                    if (cacheKey != null) {
+                        cache.put(cacheKey, new Object[] {rc, st.value, st.captures});
                     }
                     if (rc == ItemTest.OK) {
                         return yield;

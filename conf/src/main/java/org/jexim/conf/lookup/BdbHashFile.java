@@ -44,7 +44,7 @@ final class BdbHashFile {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(p);
+            bytes = FileBytes.read(p);
         } catch (IOException e) {
             throw LookupException.open(Errors.openFailed(file + " as a db (v4.1+) file", e));
         }

@@ -41,7 +41,7 @@ final class CdbLookup implements LookupType {
         }
         byte[] db;
         try {
-            db = Files.readAllBytes(p);
+            db = FileBytes.read(p);
         } catch (IOException e) {
             throw LookupException.open(Errors.openFailed(file + " for cdb lookup", e));
         }

@@ -31,7 +31,7 @@ final class JsonLookup implements LookupType {
         }
         String text;
         try {
-            text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            text = new String(FileBytes.read(p), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw LookupException.open(Errors.openFailed(file + " for json search", e));
         }

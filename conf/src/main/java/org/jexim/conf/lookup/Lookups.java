@@ -2,7 +2,6 @@ package org.jexim.conf.lookup;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lookup types known to jexim, and Exim's search_find(): the verbatim key, then partial
@@ -12,7 +11,6 @@ public final class Lookups {
     private static final Lookups STANDARD = new Lookups(true);
 
     private final Map<String, LookupType> types = new LinkedHashMap<>();
-    private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
     private Lookups(boolean standard) {
         if (standard) {

@@ -18,10 +18,16 @@ final class MainChecks {
     private MainChecks() {
     }
 
+    /** The checks, in the order Exim makes them (log_selector last, as exim.c decodes it after reading). */
     static void check(Map<String, OptionSetting> main) throws ConfigurationException {
         if (isTrue(main, "local_sender_retain") && isTrue(main, "local_from_check")) {
             throw ConfigurationException.plain("both local_from_check and local_sender_retain are set; "
                     + "this combination is not allowed");
+        }
+        expand("spool_directory", text(main, "spool_directory"));
+        String logFilePath = text(main, "log_file_path");
+        if (logFilePath != null) {
+            checkLogFilePath(expand("log_file_path", logFilePath));
         }
         String facility = text(main, "syslog_facility");
         if (facility != null) {
@@ -30,6 +36,7 @@ final class MainChecks {
                 throw new ConfigurationException(null, "failed to interpret syslog_facility \"" + facility + "\"");
             }
         }
+        expand("pid_file_path", text(main, "pid_file_path"));
         long acceptMax = number(main, "smtp_accept_max", 20);
         if (acceptMax == 0 && (number(main, "smtp_accept_queue", 0) > 0 || main.containsKey("smtp_accept_max_per_host"))) {
             throw new ConfigurationException(null, "smtp_accept_max must be set if smtp_accept_queue or "
@@ -52,11 +59,6 @@ final class MainChecks {
         if (main.containsKey("openssl_options")) {
             throw new ConfigurationException(null, "openssl_options is set but we're using GnuTLS");
         }
-        expandSpoolDirectory(text(main, "spool_directory"));
-        String logFilePath = text(main, "log_file_path");
-        if (logFilePath != null && !logFilePath.contains("$")) {
-            checkLogFilePath(logFilePath);
-        }
         String selector = text(main, "log_selector");
         if (selector != null) {
             String problem = LogSelectors.problem(selector);
@@ -66,17 +68,18 @@ final class MainChecks {
         }
     }
 
-    /** Exim expands spool_directory as soon as the main section is read; a failure stops it. */
-    private static void expandSpoolDirectory(String spool) throws ConfigurationException {
-        if (spool == null || !spool.contains("$")) {
-            return;
+    /**
+     * Exim expands spool_directory, log_file_path and pid_file_path as soon as the main section
+     * is read; a failure stops it. Returns the expansion (the text itself when it has no "$").
+     */
+    private static String expand(String option, String value) throws ConfigurationException {
+        if (value == null || !value.contains("$")) {
+            return value;
         }
         try {
-            Expander.expand(spool, name -> Optional.empty());
+            return Expander.expand(value, name -> Optional.empty());
         } catch (ExpansionException e) {
-            throw ConfigurationException.plain("failed to expand spool_directory \"" + spool + "\": " + e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            // No expansion engine in this build: the expansion is checked when it is used.
+            throw ConfigurationException.plain("failed to expand " + option + " \"" + value + "\": " + e.getMessage());
         }
     }
 

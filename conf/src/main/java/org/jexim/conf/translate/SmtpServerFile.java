@@ -55,8 +55,14 @@ final class SmtpServerFile {
         }
         context.configuration().mainOption("smtp_banner").ifPresent(b -> {
             context.checkExpansion(b, "main");
+            String banner = TranslationContext.text(b);
+            if (banner.indexOf('$') >= 0 || banner.indexOf('\\') >= 0) {
+                context.warning(b.location(), "smtp_banner: a banner that needs expanding is not supported yet; "
+                        + "James's banner is sent");
+                return;
+            }
             server.comment(context.origin(b.location()));
-            server.leaf("smtpGreeting", TranslationContext.text(b));
+            server.leaf("smtpGreeting", banner);
         });
         sizeLimit(server);
         server.comment("relaying is decided by the RCPT ACL alone, as in Exim");

@@ -51,4 +51,47 @@ class ListsTest {
         assertThat(ExiList.items(" ")).isEmpty();
         assertThat(ExiList.items("a : : b")).containsExactly("a", "", "b");
     }
+
+    @Test
+    void namedListResultsAreCachedPerEnvironmentButNotForExpandedLists() {
+        int[] expansions = {0};
+        java.util.Map<String, Object> cache = new java.util.HashMap<>();
+        ListEnv cached = new ListEnv() {
+            @Override
+            public NamedLists namedLists() {
+                return env.namedLists();
+            }
+
+            @Override
+            public org.jexim.conf.lookup.Lookups lookups() {
+                return env.lookups();
+            }
+
+            @Override
+            public org.jexim.conf.lookup.LookupEnv lookupEnv() {
+                return env.lookupEnv();
+            }
+
+            @Override
+            public String primaryHostname() {
+                return "mail.example.org";
+            }
+
+            @Override
+            public java.util.Map<String, Object> namedListCache() {
+                return cache;
+            }
+
+            @Override
+            public String expandNamedList(String list) {
+                expansions[0]++;
+                return list;
+            }
+        };
+        assertThat(Lists.domain("example.org", "+local_domains", cached).value()).isEqualTo("example.org");
+        assertThat(Lists.domain("example.org", "+local_domains", cached).value()).isEqualTo("example.org");
+        assertThat(expansions[0]).isEqualTo(1);
+        assertThat(Lists.domain("other.org", "+local_domains", cached).matched()).isFalse();
+        assertThat(expansions[0]).isEqualTo(2);
+    }
 }

@@ -106,7 +106,9 @@ public final class BeSession {
         }
         try {
             String r = Expander.parseLenient(line).evaluate(context);
-            out.print(r);
+            // Exim's strings end at a NUL (an escape like \0 can put one there)
+            int nul = r.indexOf('\0');
+            out.print(nul >= 0 ? r.substring(0, nul) : r);
             out.print("\n");
         } catch (ExpansionException e) {
             out.print("Failed: " + e.getMessage() + "\n");

@@ -76,7 +76,8 @@ final class Arithmetic {
     private long scan() {
         int radix = 10;
         if (!decimal && at(p) == '0') {
-            if ((at(p + 1) == 'x' || at(p + 1) == 'X') && Character.digit(at(p + 2), 16) >= 0 && at(p + 2) < 128) {
+            if (at(p + 1) == 'x' || at(p + 1) == 'X') {
+                // glibc's scanf takes "0x" even when no hex digit follows (the value is then 0)
                 radix = 16;
                 p += 2;
             } else {
