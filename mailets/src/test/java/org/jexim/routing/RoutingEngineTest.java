@@ -67,14 +67,16 @@ class RoutingEngineTest {
         RoutingEngine onlyAccept = new RoutingEngine(List.of(RouterFactory.create("local", "accept",
                 options("domains", "+local_domains", "transport", "t"))));
         assertThat(describe(onlyAccept.routeOne(AddressItem.of("x@remote.example"), CONTEXT)))
-                .isEqualTo("x@remote.example null FAIL");
+                .isEqualTo("x@remote.example null FAIL Unrouteable address");
     }
 
     @Test
-    void unsupportedPreconditionsDeferClearly() {
+    void checkLocalUserSetsHomeFromThePasswdFile() {
         RoutingEngine e = new RoutingEngine(List.of(RouterFactory.create("localuser", "accept",
-                options("check_local_user", "true", "transport", "t"))));
-        assertThat(describe(e.routeOne(AddressItem.of("x@vm"), CONTEXT))).isEqualTo(
-                "x@vm localuser DEFER router localuser: precondition check_local_user is not implemented in jexim yet");
+                options("check_local_user", "true", "transport", "t$home"))));
+        assertThat(describe(e.routeOne(AddressItem.of("Root@vm"), CONTEXT))).isEqualTo(
+                "Root@vm localuser ACCEPT t/root");
+        assertThat(describe(e.routeOne(AddressItem.of("no-such-user@vm"), CONTEXT))).isEqualTo(
+                "no-such-user@vm null FAIL Unrouteable address");
     }
 }
