@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jexim.conf.ConfigurationException;
+import org.jexim.conf.SharedCorpus;
 import org.jexim.conf.reader.ConfigReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,8 @@ class TranslateCorpusTest {
 
     @Test
     void shareOfTheEximTestSuiteThatTranslatesCompletely() throws Exception {
-        String configured = System.getProperty("jexim.corpus", System.getenv("JEXIM_CORPUS"));
-        Path corpus = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "corpus");
-        assumeTrue(Files.isExecutable(corpus.resolve("prepare-exim-test-confs")), "no corpus at " + corpus);
+        Path corpus = SharedCorpus.find().orElse(null);
+        assumeTrue(corpus != null, "no shared corpus here");
         Process p = new ProcessBuilder(corpus.resolve("prepare-exim-test-confs").toString(), out.toString())
                 .redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
