@@ -12,6 +12,7 @@ public final class Main {
             Map.entry("-bP", PrintOptionsCommand::new),
             Map.entry("-be", ExpandCommand::new),
             Map.entry("translate", TranslateCommand::new),
+            Map.entry("-bh", TestSessionCommand::new), Map.entry("-bhc", TestSessionCommand::new),
             Map.entry("-bd", DaemonCommand::new),
             Map.entry("-bdf", DaemonCommand::new),
             // the queue tools

@@ -43,6 +43,11 @@ public final class EximLog {
         return current;
     }
 
+    /** Sends every line to {@code sink} from now on (-bh writes them to stderr as "LOG: ..."). */
+    public static void divert(LogSink sink) {
+        setCurrent(new EximLog(LogSelector.defaults(), Optional.empty(), sink));
+    }
+
     static void setCurrent(EximLog log) {
         current = log;
     }
