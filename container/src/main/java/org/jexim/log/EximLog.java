@@ -127,7 +127,13 @@ public final class EximLog {
 
     /** {@code H=... [F=<sender>] rejected WHAT: message}, for any other SMTP rejection. */
     public void rejected(SmtpPeer peer, Optional<String> sender, String what, String message) {
-        String line = peerFields(peer) + sender.map(s -> " F=<" + s + ">").orElse("") + " rejected " + what
+        rejected(peer, sender, what, message, false);
+    }
+
+    /** As {@link #rejected(SmtpPeer, Optional, String, String)}; a 4xx refusal is "temporarily rejected". */
+    public void rejected(SmtpPeer peer, Optional<String> sender, String what, String message, boolean temporary) {
+        String line = peerFields(peer) + sender.map(s -> " F=<" + s + ">").orElse("")
+            + (temporary ? " temporarily rejected " : " rejected ") + what
             + (message == null || message.isEmpty() ? "" : ": " + LogText.printable(message));
         main(line);
         reject(line);

@@ -43,13 +43,15 @@ public final class AclGate {
     private static void log(Stage stage, SessionState session, String recipient, Optional<String> message, SmtpReply reply) {
         EximLog log = EximLog.main();
         String text = message.orElse(null);
+        boolean temporary = reply.code().startsWith("4");
+        Optional<String> sender = Optional.ofNullable(session.sender());
         switch (stage) {
-            case RCPT -> log.rejectedRcpt(session.peer(), session.sender(), recipient, text);
-            case MAIL -> log.rejectedMail(session.peer(), session.sender(), text);
-            case CONNECT -> log.rejectedConnection(session.peer(), text);
-            case HELO -> log.rejected(session.peer(), Optional.empty(), "EHLO or HELO", text);
-            case PREDATA -> log.rejected(session.peer(), Optional.ofNullable(session.sender()), "DATA", text);
-            case DATA -> log.rejected(session.peer(), Optional.ofNullable(session.sender()), "after DATA", text);
+            case RCPT -> log.rejected(session.peer(), Optional.of(session.sender()), "RCPT <" + recipient + ">", text, temporary);
+            case MAIL -> log.rejected(session.peer(), Optional.empty(), "MAIL <" + session.sender() + ">", text, temporary);
+            case CONNECT -> log.rejected(session.peer(), Optional.empty(), "connection in \"connect\" ACL", text, temporary);
+            case HELO -> log.rejected(session.peer(), Optional.empty(), "EHLO or HELO", text, temporary);
+            case PREDATA -> log.rejected(session.peer(), sender, "DATA", text, temporary);
+            case DATA -> log.rejected(session.peer(), sender, "after DATA", text, temporary);
         }
     }
 }
