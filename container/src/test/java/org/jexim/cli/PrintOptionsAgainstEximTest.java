@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jexim.conf.SharedCorpus;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -288,13 +289,6 @@ class PrintOptionsAgainstEximTest {
     }
 
     private static Path corpus() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path c = p.resolve("../shared/corpus").normalize();
-            if (Files.isDirectory(c) && Files.exists(p.resolve("jexim"))) {
-                return c;
-            }
-        }
-        Path fixed = Path.of("/work/shared/corpus");
-        return Files.isDirectory(fixed) ? fixed : null;
+        return SharedCorpus.find().orElse(null);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jexim.conf.SharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,13 +100,6 @@ class PrintOptionsCorpusTest {
     }
 
     private static Path corpus() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path c = p.resolve("../shared/corpus").normalize();
-            if (Files.isDirectory(c) && Files.exists(p.resolve("jexim"))) {
-                return c;
-            }
-        }
-        Path fixed = Path.of("/work/shared/corpus");
-        return Files.isDirectory(fixed) ? fixed : null;
+        return SharedCorpus.find().orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jexim.conf.SharedCorpus;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  * generated configuration (spool and ports moved to the test's temporary directory).
  */
 class CorpusConfigureIT {
-    static final Path CORPUS = Path.of(System.getProperty("jexim.corpus", "../../shared/corpus"));
+    static final Path CORPUS = SharedCorpus.find().orElse(null);
+
+    @org.junit.jupiter.api.BeforeAll
+    static void needsTheCorpus() {
+        Assumptions.assumeTrue(CORPUS != null, "no shared corpus here");
+    }
 
     @TempDir
     Path home;

@@ -70,7 +70,7 @@ class DefaultConfigureIT {
 
         Path file = waitForNewFiles(newDir, before, 1).get(0);
         String host = InetAddress.getLocalHost().getHostName();
-        assertThat(file.getFileName().toString()).matches("[0-9]+\\.H[0-9]+P[0-9]+\\." + java.util.regex.Pattern.quote(host));
+        assertThat(file.getFileName().toString()).matches("[0-9]+\\.M[0-9]+P[0-9]+\\." + java.util.regex.Pattern.quote(host));
         String content = Files.readString(file);
         assertThat(content).startsWith("Return-path: <someone@example.org>\nEnvelope-to: postmaster@localhost\nDelivery-date: ");
         assertThat(content).contains("\nSubject: jexim integration\n", "\n\nhello from the integration test\n").endsWith("\n");

@@ -25,7 +25,16 @@ final class Outcomes {
         switch (outcome.kind()) {
             case SKIP, DECLINE, PASS -> groups.stay(a.without(Precondition.ROUTER_VARIABLES).without(ROUTER));
             case ACCEPT -> groups.send(TRANSPORT_PREFIX + outcome.transport(), a);
-            case REDIRECT -> outcome.children().forEach(c -> groups.send(REROUTE, c));
+            case REDIRECT -> outcome.children().forEach(c -> {
+                if (RouterOutcome.isPipeOrFile(c)) {
+                    // -bt shows these; the server's transports do not take them yet: keep the parent queued
+                    String m = "pipe and file deliveries from redirect (" + c.localPart() + ") are not supported by the jexim server yet";
+                    groups.send(DEFER, a.with(MESSAGE, m));
+                    log.deferred(messageId, a, router, null, m);
+                } else {
+                    groups.send(REROUTE, c);
+                }
+            });
             case DISCARD -> {
                 // :blackhole: - the address is dropped on purpose
             }

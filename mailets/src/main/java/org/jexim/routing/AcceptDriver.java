@@ -20,7 +20,7 @@ final class AcceptDriver implements RouterDriver {
             return RouterOutcome.defer(address, "router " + routerName + ": no transport defined");
         }
         try {
-            return RouterOutcome.accept(address, context.expand(transport, address));
+            return RouterOutcome.accept(address, RouteExpansion.expand(transport, address, context));
         } catch (ExpansionException e) {
             return RouterOutcome.defer(address, "failed to expand transport name \"" + transport + "\" in "
                     + routerName + " router: " + e.getMessage());

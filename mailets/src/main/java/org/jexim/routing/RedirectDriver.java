@@ -1,91 +1,164 @@
 package org.jexim.routing;
 
-import org.jexim.address.AddressItem;
-import org.jexim.address.RoutingContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
 import org.jexim.conf.expand.ExpansionException;
 
 /**
  * The redirect router with {@code data} or {@code file}: the expanded text is a list of
- * addresses (new addresses start again at the first router), or {@code :blackhole:},
- * {@code :fail:}, {@code :defer:}; empty data or a forced expansion failure declines.
- * Pipes, files and {@code :include:} are not implemented yet and defer.
+ * addresses (which start again at the first router), pipes and files (which go to
+ * pipe_transport / file_transport), {@code :include:} files, or {@code :blackhole:},
+ * {@code :fail:}, {@code :defer:}, {@code :unknown:}; empty data declines.
  */
 final class RedirectDriver implements RouterDriver {
-    private final String routerName;
-    private final String data;
-    private final String file;
-    private final boolean allowFail;
-    private final boolean allowDefer;
-    private final boolean qualifyPreserveDomain;
+    /** Variables that mark a generated pipe or file ("pipe"/"file") and its transport. */
+    static final String PFR = "_pfr";
+    static final String PFR_TRANSPORT = "_pfr_transport";
+    static final String PFR_ERROR = "_pfr_error";
 
-    RedirectDriver(String routerName, String data, String file, boolean allowFail, boolean allowDefer,
-                   boolean qualifyPreserveDomain) {
+    private final String routerName;
+    private final RedirectOptions options;
+
+    RedirectDriver(String routerName, RedirectOptions options) {
         this.routerName = routerName;
-        this.data = data;
-        this.file = file;
-        this.allowFail = allowFail;
-        this.allowDefer = allowDefer;
-        this.qualifyPreserveDomain = qualifyPreserveDomain;
+        this.options = options;
     }
 
     @Override
     public RouterOutcome route(AddressItem address, RoutingContext context) {
         String text;
         try {
-            text = data != null ? context.expand(data, address) : readFile(context.expand(file, address));
+            if (options.data() != null) {
+                text = RouteExpansion.expand(options.data(), address, context);
+            } else if (options.file() != null) {
+                org.jexim.conf.expand.Expansion.Result name =
+                        RouteExpansion.expandWithTaint(options.file(), address, context);
+                if (name.tainted()) {
+                    return RouterOutcome.defer(address, "Tainted name '" + name.value()
+                            + "' for file read not permitted\n");
+                }
+                text = readFile(name.value());
+            } else {
+                return RouterOutcome.defer(address, routerName + " router: neither data nor file set");
+            }
         } catch (ExpansionException e) {
             if (e.forced()) {
                 return RouterOutcome.decline(address);
             }
-            return RouterOutcome.defer(address, "failed to expand \"" + (data != null ? data : file) + "\" in "
-                    + routerName + " router: " + e.getMessage());
+            return RouterOutcome.defer(address, "expansion of \"" + (options.data() != null ? options.data()
+                    : options.file()) + "\" failed in " + routerName + " router: " + e.getMessage());
         } catch (IOException e) {
-            return RouterOutcome.defer(address, routerName + " router: " + e.getMessage());
+            return RouterOutcome.defer(address, e.getMessage());
         }
         if (text == null || text.isBlank()) {
             return RouterOutcome.decline(address);
         }
-        String trimmed = text.strip();
-        if (trimmed.startsWith(":blackhole:")) {
-            return RouterOutcome.discard(address);
-        }
-        if (trimmed.startsWith(":fail:")) {
-            String message = trimmed.substring(6).strip();
-            return allowFail ? RouterOutcome.fail(address, message)
-                    : RouterOutcome.defer(address, "fail not permitted in " + routerName + " router");
-        }
-        if (trimmed.startsWith(":defer:")) {
-            String message = trimmed.substring(7).strip();
-            return allowDefer ? RouterOutcome.defer(address, message)
-                    : RouterOutcome.defer(address, "defer not permitted in " + routerName + " router");
-        }
         List<AddressItem> children = new ArrayList<>();
-        for (String item : split(trimmed)) {
-            if (item.startsWith("|") || item.startsWith("/") || item.startsWith(":include:")) {
-                return RouterOutcome.defer(address, routerName + " router: \"" + item
-                        + "\": pipes, files and :include: are not implemented in jexim yet");
-            }
-            String a = item.startsWith("<") && item.endsWith(">") ? item.substring(1, item.length() - 1) : item;
-            if (a.equals(":unknown:") || a.isEmpty()) {
-                continue;
-            }
-            int at = a.lastIndexOf('@');
-            if (at < 0) {
-                children.add(address.child(a, qualifyPreserveDomain ? address.domain() : context.qualifyRecipient()));
-            } else {
-                children.add(address.child(a.substring(0, at), a.substring(at + 1)));
-            }
+        RouterOutcome special;
+        try {
+            special = expandItems(text, address, context, children, 0);
+        } catch (IOException e) {
+            return RouterOutcome.defer(address, "error in redirect data: " + e.getMessage());
+        }
+        if (special != null) {
+            return special.kind() == RouterOutcome.Kind.DECLINE || children.isEmpty() ? special
+                    : new RouterOutcome(special.kind(), special.address(), null, special.message(),
+                    List.copyOf(children), List.of());
         }
         if (children.isEmpty()) {
-            return RouterOutcome.decline(address);
+            return RouterOutcome.discard(address);
         }
         return RouterOutcome.redirect(address, children);
+    }
+
+    /** Adds the items' children; returns a fail/defer/decline outcome when an item asks for one. */
+    private RouterOutcome expandItems(String text, AddressItem address, RoutingContext context,
+                                      List<AddressItem> children, int depth) throws IOException {
+        for (String item : RedirectList.items(text)) {
+            if (item.startsWith(":fail:") || item.startsWith(":defer:")) {
+                boolean fail = item.startsWith(":fail:");
+                if (!(fail ? options.allowFail() : options.allowDefer())) {
+                    return RouterOutcome.defer(address, "error in redirect data: \"" + item + "\" is not permitted");
+                }
+                String message = item.substring(fail ? 6 : 7).strip();
+                return fail ? RouterOutcome.fail(address, message) : RouterOutcome.defer(address, message);
+            }
+            if (item.equals(":unknown:")) {
+                return RouterOutcome.decline(address);
+            }
+            if (item.equals(":blackhole:")) {
+                if (options.forbidBlackhole()) {
+                    return RouterOutcome.defer(address, "error in redirect data: \":blackhole:\" is not permitted");
+                }
+                children.clear(); // Exim discards the whole redirection
+                return RouterOutcome.discard(address);
+            }
+            if (item.startsWith(":include:")) {
+                if (options.forbidInclude()) {
+                    return RouterOutcome.defer(address, "error in redirect data: \":include:\" is not permitted");
+                }
+                String path = item.substring(9).strip();
+                String included;
+                try {
+                    included = Files.readString(Path.of(path), StandardCharsets.ISO_8859_1);
+                } catch (IOException e) {
+                    return RouterOutcome.defer(address, "error in redirect data: failed to open included file "
+                            + path + ": No such file or directory");
+                }
+                RouterOutcome r = expandItems(included, address, context, children, depth + 1);
+                if (r != null) {
+                    return r;
+                }
+                continue;
+            }
+            String target = RedirectList.address(item);
+            if (target.startsWith("\"|") && target.endsWith("\"")) {
+                target = target.substring(1, target.length() - 1);
+            }
+            if (target.startsWith("|")) {
+                children.add(pfr(address, target, "pipe", options.pipeTransport(), "pipe_transport",
+                        options.forbidPipe(), context));
+                continue;
+            }
+            if (target.startsWith("/")) {
+                children.add(pfr(address, target, "file", options.fileTransport(), "file_transport",
+                        options.forbidFile(), context));
+                continue;
+            }
+            int at = target.lastIndexOf('@');
+            if (at < 0) {
+                String domain = options.qualifyPreserveDomain() ? address.domain() : context.qualifyRecipient();
+                children.add(new AddressItem(target, domain, address, Map.of()));
+            } else {
+                children.add(new AddressItem(target.substring(0, at), target.substring(at + 1), address, Map.of()));
+            }
+        }
+        return null;
+    }
+
+    /** A generated pipe or file: the address is the command or path, the transport comes from the router. */
+    private AddressItem pfr(AddressItem parent, String text, String kind, String transportOption, String optionName,
+                            boolean forbidden, RoutingContext context) {
+        AddressItem item = new AddressItem(text, "", parent, Map.of(PFR, kind));
+        if (transportOption == null) {
+            return item.with(PFR_ERROR, optionName + " unset in " + routerName + " router");
+        }
+        if (forbidden) {
+            return item.with(PFR_ERROR, "forbidden");
+        }
+        try {
+            return item.with(PFR_TRANSPORT, RouteExpansion.expand(transportOption, parent, context));
+        } catch (ExpansionException e) {
+            return item.with(PFR_ERROR, "failed to expand \"" + transportOption + "\" in " + routerName
+                    + " router: " + e.getMessage());
+        }
     }
 
     private static String readFile(String path) throws IOException {
@@ -93,33 +166,9 @@ final class RedirectDriver implements RouterDriver {
         if (!Files.exists(p)) {
             return null;
         }
-        StringBuilder b = new StringBuilder();
-        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-            if (!line.stripLeading().startsWith("#")) {
-                b.append(line).append('\n');
-            }
+        if (!Files.isRegularFile(p)) {
+            throw new IOException(path + " is not a regular file");
         }
-        return b.toString();
-    }
-
-    /** Items are separated by commas or newlines; quoted strings keep their commas. */
-    static List<String> split(String text) {
-        List<String> items = new ArrayList<>();
-        StringBuilder item = new StringBuilder();
-        boolean quoted = false;
-        for (char c : text.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (!quoted && (c == ',' || c == '\n')) {
-                items.add(item.toString().strip());
-                item.setLength(0);
-            } else {
-                item.append(c);
-            }
-        }
-        items.add(item.toString().strip());
-        items.removeIf(String::isEmpty);
-        return items;
+        return Files.readString(p, StandardCharsets.ISO_8859_1);
     }
 }

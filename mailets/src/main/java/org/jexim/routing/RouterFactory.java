@@ -1,10 +1,10 @@
 package org.jexim.routing;
 
-import org.jexim.address.Precondition;
-import org.jexim.address.ListPrecondition;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jexim.address.Precondition;
 import org.jexim.conf.model.DriverInstance;
 import org.jexim.conf.translate.OptionTexts;
 
@@ -13,11 +13,6 @@ import org.jexim.conf.translate.OptionTexts;
  * (-bt) or from the translated mailetcontainer.xml (the server).
  */
 public final class RouterFactory {
-    /** Preconditions that jexim cannot test yet, in Exim's order; a router that sets one defers. */
-    static final List<String> UNSUPPORTED_PRECONDITIONS = List.of(
-            "local_part_prefix", "local_part_suffix", "check_local_user", "router_home_directory",
-            "senders", "require_files", "condition");
-
     private RouterFactory() {
     }
 
@@ -26,33 +21,69 @@ public final class RouterFactory {
     }
 
     public static RouterDefinition create(String name, String driver, Map<String, String> options) {
-        List<Precondition> preconditions = new ArrayList<>();
-        if (options.containsKey("domains")) {
-            preconditions.add(ListPrecondition.domains(options.get("domains")));
-        }
-        if (options.containsKey("local_parts")) {
-            preconditions.add(ListPrecondition.localParts(options.get("local_parts")));
-        }
-        List<String> unsupported = new ArrayList<>();
-        for (String p : UNSUPPORTED_PRECONDITIONS) {
-            if (options.containsKey(p) && !(p.equals("check_local_user") && !OptionTexts.bool(options.get(p), false))) {
-                unsupported.add(p);
-            }
-        }
-        return new RouterDefinition(name, preconditions, unsupported, driver(name, driver, options),
-                OptionTexts.bool(options.get("more"), true),
-                OptionTexts.bool(options.get("verify_only"), false),
-                options.get("address_data"));
+        return new RouterDefinition(name, preconditions(options), driver(name, driver, options),
+                bool(options, "more", true), bool(options, "repeat_use", true),
+                options.get("address_data"), options.get("cannot_route_message"));
     }
 
-    private static RouterDriver driver(String name, String driver, Map<String, String> options) {
+    /** The preconditions in the order Exim tests them (spec 3.12, "Router preconditions"). */
+    static List<Precondition> preconditions(Map<String, String> o) {
+        List<Precondition> list = new ArrayList<>();
+        boolean verify = bool(o, "verify", true);
+        boolean verifyOnly = bool(o, "verify_only", false);
+        boolean addressTest = bool(o, "address_test", true);
+        list.add(new VerifyPrecondition(verifyOnly, bool(o, "verify_recipient", verify),
+                bool(o, "verify_sender", verify), addressTest));
+        if (bool(o, "caseful_local_part", false)) {
+            // $local_part keeps its case for this router's tests and expansions
+            list.add((address, context) -> java.util.Optional.of(address.with("local_part", address.localPart())));
+        }
+        if (o.containsKey("domains")) {
+            list.add(new ListOptionPrecondition(ListOptionPrecondition.Kind.DOMAINS, o.get("domains"), false));
+        }
+        if (o.containsKey("local_part_prefix")) {
+            list.add(new AffixPrecondition(true, o.get("local_part_prefix"),
+                    bool(o, "local_part_prefix_optional", false)));
+        }
+        if (o.containsKey("local_part_suffix")) {
+            list.add(new AffixPrecondition(false, o.get("local_part_suffix"),
+                    bool(o, "local_part_suffix_optional", false)));
+        }
+        if (o.containsKey("local_parts")) {
+            list.add(new ListOptionPrecondition(ListOptionPrecondition.Kind.LOCAL_PARTS, o.get("local_parts"),
+                    bool(o, "caseful_local_part", false)));
+        }
+        if (bool(o, "check_local_user", false)) {
+            list.add(new LocalUserPrecondition(Path.of("/etc/passwd")));
+        }
+        if (o.containsKey("router_home_directory")) {
+            list.add(new ExpandedSetting("router_home_directory", o.get("router_home_directory"), "home"));
+        }
+        if (o.containsKey("senders")) {
+            list.add(new ListOptionPrecondition(ListOptionPrecondition.Kind.SENDERS, o.get("senders"), false));
+        }
+        if (o.containsKey("require_files")) {
+            list.add(new RequireFilesPrecondition(o.get("require_files")));
+        }
+        if (o.containsKey("condition")) {
+            list.add(new ConditionPrecondition(o.get("condition")));
+        }
+        return list;
+    }
+
+    private static RouterDriver driver(String name, String driver, Map<String, String> o) {
         return switch (driver) {
-            case "accept" -> new AcceptDriver(name, options.get("transport"));
-            case "redirect" -> new RedirectDriver(name, options.get("data"), options.get("file"),
-                    OptionTexts.bool(options.get("allow_fail"), false),
-                    OptionTexts.bool(options.get("allow_defer"), false),
-                    OptionTexts.bool(options.get("qualify_preserve_domain"), false));
+            case "accept" -> new AcceptDriver(name, o.get("transport"));
+            case "redirect" -> new RedirectDriver(name, RedirectOptions.of(o));
+            case "manualroute" -> new ManualrouteDriver(name, o.get("transport"), o.get("route_list"),
+                    o.get("route_data"));
+            case "ipliteral" -> new IpliteralDriver(name, o.get("transport"));
+            case "dnslookup" -> new DnslookupDriver(name, o);
             default -> new UnsupportedDriver(name, driver);
         };
+    }
+
+    static boolean bool(Map<String, String> o, String name, boolean unset) {
+        return OptionTexts.bool(o.get(name), unset);
     }
 }

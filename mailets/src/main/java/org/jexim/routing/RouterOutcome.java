@@ -9,36 +9,46 @@ import java.util.List;
  * {@code address} carries the variables the router set.
  */
 public record RouterOutcome(Kind kind, AddressItem address, String transport, String message,
-                            List<AddressItem> children) {
+                            List<AddressItem> children, List<RouteHost> hosts) {
     /** The outcomes Exim's routers give. */
     public enum Kind { ACCEPT, DECLINE, SKIP, PASS, FAIL, DEFER, REDIRECT, DISCARD }
 
     public static RouterOutcome accept(AddressItem address, String transport) {
-        return new RouterOutcome(Kind.ACCEPT, address, transport, null, List.of());
+        return new RouterOutcome(Kind.ACCEPT, address, transport, null, List.of(), List.of());
     }
 
     /** Preconditions not met: the router is skipped, which is a decline that no_more does not turn into a failure. */
+    /** Accepted with the hosts a router (manualroute, ipliteral, dnslookup) found. */
+    public static RouterOutcome accept(AddressItem address, String transport, List<RouteHost> hosts) {
+        return new RouterOutcome(Kind.ACCEPT, address, transport, null, List.of(), List.copyOf(hosts));
+    }
+
     public static RouterOutcome skipped(AddressItem address) {
-        return new RouterOutcome(Kind.SKIP, address, null, null, List.of());
+        return new RouterOutcome(Kind.SKIP, address, null, null, List.of(), List.of());
     }
 
     public static RouterOutcome decline(AddressItem address) {
-        return new RouterOutcome(Kind.DECLINE, address, null, null, List.of());
+        return new RouterOutcome(Kind.DECLINE, address, null, null, List.of(), List.of());
     }
 
     public static RouterOutcome fail(AddressItem address, String message) {
-        return new RouterOutcome(Kind.FAIL, address, null, message, List.of());
+        return new RouterOutcome(Kind.FAIL, address, null, message, List.of(), List.of());
     }
 
     public static RouterOutcome defer(AddressItem address, String message) {
-        return new RouterOutcome(Kind.DEFER, address, null, message, List.of());
+        return new RouterOutcome(Kind.DEFER, address, null, message, List.of(), List.of());
     }
 
     public static RouterOutcome redirect(AddressItem address, List<AddressItem> children) {
-        return new RouterOutcome(Kind.REDIRECT, address, null, null, List.copyOf(children));
+        return new RouterOutcome(Kind.REDIRECT, address, null, null, List.copyOf(children), List.of());
     }
 
     public static RouterOutcome discard(AddressItem address) {
-        return new RouterOutcome(Kind.DISCARD, address, null, null, List.of());
+        return new RouterOutcome(Kind.DISCARD, address, null, null, List.of(), List.of());
+    }
+
+    /** Whether a child address is a pipe or file a redirect router generated (delivered by its router's transport). */
+    public static boolean isPipeOrFile(AddressItem child) {
+        return child.variables().containsKey(RedirectDriver.PFR);
     }
 }

@@ -1,20 +1,18 @@
 package org.jexim.routing;
 
-import org.jexim.address.AddressItem;
-import org.jexim.address.Precondition;
-import org.jexim.address.RoutingContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
 
 /**
  * Routes addresses through the routers in order, as Exim does: each address on its own,
  * redirected addresses start again at the first router, duplicates are delivered once.
- * This is what -bt/-bv use; the server runs the same {@link RouterDefinition}s one per
- * matcher/mailet pair.
+ * -bt/-bv ({@link AddressVerifier}) and the server's router mailets use this same engine.
  */
 public final class RoutingEngine {
     private final List<RouterDefinition> routers;
@@ -23,20 +21,26 @@ public final class RoutingEngine {
         this.routers = List.copyOf(routers);
     }
 
-    /** The final outcome of one address (and its descendants): one entry per leaf address. */
+    /** The final outcome of addresses and their descendants: one entry per leaf address, in routing order. */
     public List<RoutedAddress> route(List<AddressItem> addresses, RoutingContext context) {
         List<RoutedAddress> results = new ArrayList<>();
         Deque<AddressItem> pending = new ArrayDeque<>(addresses);
         Set<String> delivered = new LinkedHashSet<>();
         while (!pending.isEmpty()) {
             AddressItem address = pending.poll();
-            RoutedAddress routed = routeOne(address, context);
-            if (routed.outcome().kind() == RouterOutcome.Kind.REDIRECT) {
-                pending.addAll(routed.outcome().children());
+            if (address.variables().containsKey(RedirectDriver.PFR)) {
                 continue;
             }
-            if (routed.outcome().kind() == RouterOutcome.Kind.ACCEPT
-                    && !delivered.add(address.address() + "\0" + routed.outcome().transport())) {
+            RoutedAddress routed = routeOne(address, context);
+            List<AddressItem> children = routed.outcome().children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.addFirst(children.get(i));
+            }
+            if (routed.outcome().kind() == RouterOutcome.Kind.REDIRECT) {
+                continue;
+            }
+            if (routed.outcome().kind() == RouterOutcome.Kind.ACCEPT && address.parent().isPresent()
+                    && !delivered.add(address.address())) {
                 continue;
             }
             results.add(routed);
@@ -44,11 +48,11 @@ public final class RoutingEngine {
         return results;
     }
 
-    /** Runs the routers on one address until one of them decides. */
+    /** Runs the routers on one address until one of them decides; none deciding is "Unrouteable address". */
     public RoutedAddress routeOne(AddressItem address, RoutingContext context) {
         for (RouterDefinition router : routers) {
             // each router sees only the variables its own preconditions set
-            RouterOutcome outcome = router.route(address.without(Precondition.ROUTER_VARIABLES), context);
+            RouterOutcome outcome = router.route(address.without(RouteVariables.ROUTER_LOCAL), context);
             switch (outcome.kind()) {
                 case SKIP, DECLINE, PASS:
                     continue;
@@ -56,7 +60,7 @@ public final class RoutingEngine {
                     return new RoutedAddress(address, router.name(), outcome);
             }
         }
-        return new RoutedAddress(address, null, RouterOutcome.fail(address, null));
+        return new RoutedAddress(address, null, RouterOutcome.fail(address, RouterDefinition.UNROUTEABLE));
     }
 
     /** One address with the router that decided its fate and the outcome. */

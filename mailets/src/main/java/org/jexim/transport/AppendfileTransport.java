@@ -1,54 +1,44 @@
 package org.jexim.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionException;
-import org.jexim.conf.translate.OptionTexts;
 
 /**
- * The appendfile transport: maildir ({@code directory} with {@code maildir_format}, Exim's
- * file names {@code TIME.HUSECPPID.HOST} written in tmp/ and renamed into new/) and mbox
- * ({@code file}, Exim's {@code From } line, {@code >From } escaping, a blank line after each
- * message). Lines end in LF, as Exim writes local mailboxes; Return-path:, Envelope-to: and
- * Delivery-date: are added as the options say.
+ * The appendfile transport as Exim 4.96 writes: mbox ({@code file}: the {@code message_prefix}
+ * "From " line, {@code check_string}/{@code escape_string} escaping, the blank
+ * {@code message_suffix}, lock file and fcntl locks, {@code create_file},
+ * {@code file_must_exist}, {@code mode}) and maildir ({@code directory} with
+ * {@code maildir_format}: {@code TIME.MUSECPPID.HOST} written in tmp/ and renamed into new/),
+ * with {@code quota}, ownership by {@code user}/{@code group} when root, and the generic
+ * header options. Lines end in LF, as Exim writes local mailboxes.
  */
 final class AppendfileTransport implements Transport {
-    private static final DateTimeFormatter RFC822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT);
-    private static final DateTimeFormatter BSD_INBOX = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss yyyy", Locale.ROOT);
+    static final String MBOX_PREFIX = "From ${if def:return_path{$return_path}{MAILER-DAEMON}} ${tod_bsdinbox}\n";
 
     private final String name;
-    private final String directory;
-    private final String file;
+    private final TransportOptions options;
     private final boolean maildir;
-    private final boolean createDirectory;
-    private final boolean returnPathAdd;
-    private final boolean envelopeToAdd;
-    private final boolean deliveryDateAdd;
     private final Clock clock;
 
     AppendfileTransport(String name, Map<String, String> options, Clock clock) {
         this.name = name;
-        this.directory = options.get("directory");
-        this.file = options.get("file");
-        this.maildir = OptionTexts.bool(options.get("maildir_format"), false);
-        this.createDirectory = OptionTexts.bool(options.get("create_directory"), true);
-        this.returnPathAdd = OptionTexts.bool(options.get("return_path_add"), false);
-        this.envelopeToAdd = OptionTexts.bool(options.get("envelope_to_add"), false);
-        this.deliveryDateAdd = OptionTexts.bool(options.get("delivery_date_add"), false);
+        this.options = new TransportOptions(options);
+        this.maildir = this.options.bool("maildir_format", false);
         this.clock = clock;
     }
 
@@ -59,122 +49,203 @@ final class AppendfileTransport implements Transport {
 
     @Override
     public DeliveryResult deliver(Delivery delivery) {
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), clock.getZone());
+        TransportVariables vars = new TransportVariables(delivery, name, now);
+        String where = "";
         try {
+            String directory = options.string("directory");
+            String file = options.string("file");
+            if (directory == null && file == null) {
+                return DeliveryResult.defer("Mandatory file or directory option missing from " + name + " transport");
+            }
+            if (directory != null && file != null) {
+                return DeliveryResult.defer("only one of \"file\" or \"directory\" can be specified for the "
+                        + name + " transport");
+            }
+            where = directory != null ? "directory" : "file";
+            String path = Expander.expand(directory != null ? directory : file, vars);
+            where = "";
+            if (!path.startsWith("/")) {
+                return DeliveryResult.defer(where + " \"" + path + "\" is not absolute for " + name + " transport");
+            }
+            FileOwner owner = FileOwner.of(options.string("user"), options.string("group"));
+            byte[] content = content(delivery, vars);
             if (directory != null) {
-                String dir = delivery.context().expand(directory, delivery.address());
                 if (!maildir) {
                     return DeliveryResult.defer(name + " transport: directory delivery without maildir_format "
                             + "is not implemented in jexim yet");
                 }
-                return deliverMaildir(Path.of(dir), delivery);
+                return deliverMaildir(Path.of(path), content, owner, now.toInstant(), delivery);
             }
-            if (file != null) {
-                return deliverMbox(Path.of(delivery.context().expand(file, delivery.address())), delivery);
-            }
-            return DeliveryResult.defer("Mandatory file or directory option missing from " + name + " transport");
+            return deliverMbox(Path.of(path), content, owner);
         } catch (ExpansionException e) {
-            return DeliveryResult.defer("failed to expand directory/file in " + name + " transport: " + e.getMessage());
+            return DeliveryResult.defer("Expansion of \"" + options.string(where.isEmpty() ? "message_prefix" : where)
+                    + "\" (" + where + " for " + name + " transport) failed: " + e.getMessage());
+        } catch (QuotaExceeded e) {
+            return DeliveryResult.defer(e.getMessage());
         } catch (IOException e) {
-            return DeliveryResult.defer(name + " transport: " + e);
+            return DeliveryResult.defer(name + " transport: " + e.getMessage());
         }
     }
 
-    private DeliveryResult deliverMaildir(Path dir, Delivery delivery) throws IOException {
-        if (!Files.isDirectory(dir) && !createDirectory) {
+    /** Prefix, the message as {@link MessageWriter} writes it, suffix. */
+    byte[] content(Delivery delivery, TransportVariables vars) throws ExpansionException {
+        boolean mboxDefaults = !maildir && !options.has("directory") && !options.bool("mailstore_format", false)
+                && !options.bool("mbx_format", false);
+        boolean bsmtp = options.bool("use_bsmtp", false);
+        String check = options.string("check_string", bsmtp ? "." : mboxDefaults ? "From " : null);
+        String escape = options.string("escape_string", bsmtp ? ".." : mboxDefaults ? ">From " : null);
+        MessageWriter writer = new MessageWriter().escaping(check, escape);
+        String returnPath = delivery.returnPath() == null ? "" : delivery.returnPath();
+        if (options.bool("return_path_add", false)) {
+            writer.prepend("Return-path: <" + returnPath + ">\n");
+        }
+        if (options.bool("envelope_to_add", false)) {
+            writer.prepend("Envelope-to: " + delivery.originalAddress().address() + "\n");
+        }
+        if (options.bool("delivery_date_add", false)) {
+            writer.prepend("Delivery-date: " + vars.variable("tod_full").orElseThrow() + "\n");
+        }
+        String remove = options.string("headers_remove");
+        if (remove != null) {
+            for (String h : Expander.expand(remove, vars).split(":")) {
+                writer.remove(h);
+            }
+        }
+        String add = options.string("headers_add");
+        if (add != null) {
+            writer.append(Expander.expand(add, vars));
+        }
+        String prefix = Expander.expand(options.string("message_prefix", mboxDefaults ? MBOX_PREFIX : ""), vars);
+        String suffix = Expander.expand(options.string("message_suffix", mboxDefaults ? "\n" : ""), vars);
+        byte[] body = writer.write(delivery.message());
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] s = suffix.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[p.length + body.length + s.length];
+        System.arraycopy(p, 0, all, 0, p.length);
+        System.arraycopy(body, 0, all, p.length, body.length);
+        System.arraycopy(s, 0, all, p.length + body.length, s.length);
+        return all;
+    }
+
+    private DeliveryResult deliverMaildir(Path dir, byte[] content, FileOwner owner, Instant now, Delivery delivery)
+            throws IOException {
+        if (!Files.isDirectory(dir) && !options.bool("create_directory", true)) {
             return DeliveryResult.defer("mailbox directory " + dir + " does not exist");
         }
-        for (String sub : new String[] {"tmp", "new", "cur"}) {
-            Files.createDirectories(dir.resolve(sub));
+        int dirMode = options.octal("directory_mode", 0700);
+        for (String sub : new String[] {"", "tmp", "new", "cur"}) {
+            owner.createDirectories(sub.isEmpty() ? dir : dir.resolve(sub), dirMode);
         }
-        Instant now = clock.instant();
+        checkQuota(dir, content.length, true);
         String host = delivery.context().lists().primaryHostname();
+        long pid = ProcessHandle.current().pid();
+        long micros = now.getNano() / 1000;
         String fileName;
         Path tmp;
-        long micros = now.getNano() / 1000;
         do {
-            fileName = now.getEpochSecond() + ".H" + micros + "P" + ProcessHandle.current().pid() + "." + host;
+            fileName = now.getEpochSecond() + ".M" + micros + "P" + pid + "." + host;
             tmp = dir.resolve("tmp").resolve(fileName);
             micros++;
         } while (Files.exists(tmp) || Files.exists(dir.resolve("new").resolve(fileName)));
-        byte[] content = content(delivery, now, false);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(content));
+            Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
+            owner.apply(tmp);
+            writeAll(ch, content);
             ch.force(true);
         }
         Files.move(tmp, dir.resolve("new").resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
         return DeliveryResult.OK;
     }
 
-    private DeliveryResult deliverMbox(Path mbox, Delivery delivery) throws IOException {
-        if (mbox.getParent() != null) {
-            Files.createDirectories(mbox.getParent());
+    private DeliveryResult deliverMbox(Path mbox, byte[] content, FileOwner owner) throws IOException {
+        int mode = options.octal("mode", 0600);
+        boolean exists = Files.exists(mbox);
+        if (!exists) {
+            if (options.bool("file_must_exist", false)) {
+                return DeliveryResult.defer("File " + mbox + " does not exist");
+            }
+            String createFile = options.string("create_file", "anywhere").strip();
+            if (!Files.isDirectory(mbox.getParent())) {
+                if (!options.bool("create_directory", true)) {
+                    return DeliveryResult.defer("directory " + mbox.getParent() + " does not exist");
+                }
+                owner.createDirectories(mbox.getParent(), options.octal("directory_mode", 0700));
+            }
+            if (!createFile.equals("anywhere") && !createFile.startsWith("/")) {
+                // belowhome/inhome need $home; jexim does not set it yet, so only "anywhere" creates
+                return DeliveryResult.defer("file " + mbox + " does not exist and create_file is " + createFile);
+            }
+        } else {
+            int existing = FileOwner.mode(Files.getPosixFilePermissions(mbox));
+            if ((existing & ~mode) != 0) {
+                Files.setPosixFilePermissions(mbox, FileOwner.permissions(existing & mode));
+            } else if (existing != mode && options.bool("mode_fail_narrower", true)) {
+                return DeliveryResult.defer("mailbox " + mbox + " has the wrong mode " + Integer.toOctalString(existing));
+            }
         }
-        byte[] content = content(delivery, clock.instant(), true);
+        boolean fcntlDefault = !options.bool("use_flock_lock", false);
         try (FileChannel ch = FileChannel.open(mbox, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND); FileLock lock = ch.lock()) {
-            ch.write(java.nio.ByteBuffer.wrap(content));
-            ch.force(true);
+                StandardOpenOption.APPEND)) {
+            if (!exists) {
+                Files.setPosixFilePermissions(mbox, FileOwner.permissions(mode));
+                owner.apply(mbox);
+            }
+            try (MailboxLock lock = MailboxLock.take(mbox, ch, options.bool("use_lockfile", true),
+                    options.bool("use_fcntl_lock", fcntlDefault), options.number("lock_retries", 10),
+                    Duration.ofSeconds(3), Duration.ofMinutes(30))) {
+                checkQuota(mbox, content.length, false);
+                long before = ch.size();
+                try {
+                    writeAll(ch, content);
+                    ch.force(true);
+                } catch (IOException e) {
+                    ch.truncate(before); // Exim leaves no partial message behind
+                    throw e;
+                }
+            }
         }
         return DeliveryResult.OK;
     }
 
-    /** The bytes Exim writes for one message: prefix, added headers, the message with LF lines, suffix. */
-    byte[] content(Delivery delivery, Instant now, boolean mbox) throws IOException {
-        ZonedDateTime time = ZonedDateTime.ofInstant(now, clock.getZone());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(delivery.message().length + 256);
-        String returnPath = delivery.returnPath() == null ? "" : delivery.returnPath();
-        if (mbox) {
-            ascii(out, "From " + (returnPath.isEmpty() ? "MAILER-DAEMON" : returnPath) + " "
-                    + BSD_INBOX.format(time) + "\n");
+    /** Defers with Exim's words when the mailbox plus this message would pass {@code quota}. */
+    private void checkQuota(Path mailbox, long size, boolean directory) throws IOException {
+        String quota = options.string("quota");
+        if (quota == null || quota.isBlank()) {
+            return;
         }
-        if (returnPathAdd) {
-            ascii(out, "Return-path: <" + returnPath + ">\n");
+        long limit = Sizes.parse(quota.strip());
+        if (limit <= 0) {
+            return;
         }
-        if (envelopeToAdd) {
-            ascii(out, "Envelope-to: " + delivery.originalAddress().address() + "\n");
-        }
-        if (deliveryDateAdd) {
-            ascii(out, "Delivery-date: " + RFC822.format(time) + "\n");
-        }
-        writeLines(out, delivery.message(), mbox);
-        if (mbox) {
-            out.write('\n');
-        }
-        return out.toByteArray();
-    }
-
-    /** Copies the message with LF line ends; in mbox, lines starting "From " get a ">". */
-    private static void writeLines(OutputStream out, byte[] message, boolean escapeFrom) throws IOException {
-        boolean lineStart = true;
-        for (int i = 0; i < message.length; i++) {
-            byte b = message[i];
-            if (b == '\r' && i + 1 < message.length && message[i + 1] == '\n') {
-                continue;
+        long used;
+        if (directory) {
+            try (Stream<Path> s = Files.walk(mailbox)) {
+                used = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             }
-            if (lineStart && escapeFrom && startsWith(message, i, "From ")) {
-                out.write('>');
+        } else {
+            try {
+                used = Files.size(mailbox);
+            } catch (NoSuchFileException e) {
+                used = 0;
             }
-            out.write(b);
-            lineStart = b == '\n';
         }
-        if (message.length > 0 && message[message.length - 1] != '\n') {
-            out.write('\n');
+        if (used + size > limit) {
+            throw new QuotaExceeded("mailbox is full (MTA-imposed quota exceeded while writing to " + mailbox + ")");
         }
     }
 
-    private static boolean startsWith(byte[] m, int i, String s) {
-        if (i + s.length() > m.length) {
-            return false;
+    private static void writeAll(FileChannel ch, byte[] content) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+            ch.write(buf);
         }
-        for (int k = 0; k < s.length(); k++) {
-            if (m[i + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
-    private static void ascii(OutputStream out, String s) throws IOException {
-        out.write(s.getBytes(StandardCharsets.UTF_8));
+    /** A delivery over quota, which Exim defers (and bounces once the retry time is up). */
+    static final class QuotaExceeded extends IOException {
+        QuotaExceeded(String message) {
+            super(message);
+        }
     }
 }

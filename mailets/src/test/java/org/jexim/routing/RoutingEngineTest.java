@@ -25,7 +25,8 @@ class RoutingEngineTest {
             return "vm";
         }
     };
-    static final RoutingContext CONTEXT = new RoutingContext(LISTS, "vm", Map.of());
+    /** No DNS server listens on this port: lookups time out, which is a temporary failure. */
+    static final RoutingContext CONTEXT = new RoutingContext(LISTS, "vm", Map.of(RouteDns.SERVERS_VARIABLE, "127.0.0.1:9"));
 
     static Map<String, String> options(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -61,20 +62,22 @@ class RoutingEngineTest {
     }
 
     @Test
-    void remoteDomainsGoToTheDeferringDnslookupAndUnknownOnesFail() {
+    void remoteDomainsDeferWhenDnsDoesNotAnswerAndUnknownOnesFail() {
         assertThat(describe(engine.routeOne(AddressItem.of("x@remote.example"), CONTEXT)))
-                .isEqualTo("x@remote.example dnslookup DEFER router dnslookup: driver dnslookup is not implemented in jexim yet");
+                .isEqualTo("x@remote.example dnslookup DEFER host lookup did not complete");
         RoutingEngine onlyAccept = new RoutingEngine(List.of(RouterFactory.create("local", "accept",
                 options("domains", "+local_domains", "transport", "t"))));
         assertThat(describe(onlyAccept.routeOne(AddressItem.of("x@remote.example"), CONTEXT)))
-                .isEqualTo("x@remote.example null FAIL");
+                .isEqualTo("x@remote.example null FAIL Unrouteable address");
     }
 
     @Test
-    void unsupportedPreconditionsDeferClearly() {
+    void checkLocalUserSetsHomeFromThePasswdFile() {
         RoutingEngine e = new RoutingEngine(List.of(RouterFactory.create("localuser", "accept",
-                options("check_local_user", "true", "transport", "t"))));
-        assertThat(describe(e.routeOne(AddressItem.of("x@vm"), CONTEXT))).isEqualTo(
-                "x@vm localuser DEFER router localuser: precondition check_local_user is not implemented in jexim yet");
+                options("check_local_user", "true", "transport", "t$home"))));
+        assertThat(describe(e.routeOne(AddressItem.of("Root@vm"), CONTEXT))).isEqualTo(
+                "Root@vm localuser ACCEPT t/root");
+        assertThat(describe(e.routeOne(AddressItem.of("no-such-user@vm"), CONTEXT))).isEqualTo(
+                "no-such-user@vm null FAIL Unrouteable address");
     }
 }

@@ -161,6 +161,32 @@ public final class ExpansionParser {
         }
     }
 
+    /**
+     * Like {@link #parseString}, for text that is always evaluated (an operator's operand): in
+     * lenient parsing, a syntax error inside becomes a failure after the parts read before it.
+     */
+    public Node parseStringEvaluatedFirst() throws ExpansionException {
+        if (!lenient) {
+            return parseString(true, true);
+        }
+        if (++depth > MAX_DEPTH) {
+            throw new ExpansionException("expansion too deeply nested");
+        }
+        List<Node> parts = new ArrayList<>();
+        try {
+            parseInto(parts, true, true);
+            return Sequence.of(parts);
+        } catch (PartialParseException e) {
+            parts.add(e.partial());
+            throw new PartialParseException(e, Sequence.of(parts));
+        } catch (ExpansionException e) {
+            parts.add(new FailNode(e));
+            throw new PartialParseException(e, Sequence.of(parts));
+        } finally {
+            depth--;
+        }
+    }
+
     /** Like {@link #parseString} for a braced argument: the cursor is after '{'; the '}' is not consumed. */
     public Node parseArg() throws ExpansionException {
         return parseString(true, true);

@@ -1,5 +1,7 @@
 package org.jexim.conf.translate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jexim.conf.model.Acl;
 import org.jexim.conf.model.AclItem;
@@ -119,17 +121,21 @@ final class EximDataFiles {
         for (DriverInstance a : context.configuration().authenticators()) {
             root.comment(context.origin(a.location()));
             XmlElement e = root.child("authenticator").attribute("name", a.name()).attribute("driver", a.driver());
+            List<String> serverOptions = new ArrayList<>();
             for (OptionSetting o : a.options().values()) {
                 if (o.name().equals("driver")) {
                     continue;
                 }
                 context.checkExpansion(o, a.name() + " authenticator");
                 if (o.name().startsWith("server_")) {
-                    context.problem(o.location(), a.name() + " authenticator: server authentication ("
-                            + o.name() + ") is not supported yet");
+                    serverOptions.add(o.name());
                 }
                 e.comment(context.origin(o.location()));
                 e.child("option").attribute("name", o.name()).text(TranslationContext.text(o));
+            }
+            if (!serverOptions.isEmpty()) {
+                context.problem(a.location(), a.name() + " authenticator: server authentication is not supported yet ("
+                        + String.join(", ", serverOptions) + ")");
             }
         }
         return root;

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jexim.conf.SharedCorpus;
 import org.jexim.conf.expand.be.BeConfig;
 import org.jexim.conf.expand.be.BeContext;
 import org.jexim.conf.expand.be.BeSession;
@@ -86,11 +87,8 @@ class ExpansionDifferentialTest {
     @Test
     void jeximAgreesWithEximOnRealConfigureStrings() throws Exception {
         assumeTrue(Files.isExecutable(EXIM), "exim4 not installed");
-        Path shared = Path.of("..", "..", "shared", "corpus").toAbsolutePath().normalize();
-        if (!Files.isDirectory(shared)) {
-            shared = Path.of("/work/shared/corpus");
-        }
-        assumeTrue(Files.isDirectory(shared), "shared corpus not present");
+        Path shared = SharedCorpus.find().orElse(null);
+        assumeTrue(shared != null, "shared corpus not present");
         List<String> strings = RealConfigureStrings.extract(shared);
         Path dir = resourceDir();
         Map<String, String> known = knownDifferences(dir.resolve("known-differences-corpus.txt"), "");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jexim.conf.ConfigurationException;
+import org.jexim.conf.SharedCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +35,8 @@ class EximCorpusTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        String configured = System.getProperty("jexim.corpus", System.getenv("JEXIM_CORPUS"));
-        corpus = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "corpus");
-        assumeTrue(Files.isExecutable(corpus.resolve("prepare-exim-test-confs")), "no corpus at " + corpus);
+        corpus = SharedCorpus.find().orElse(null);
+        assumeTrue(corpus != null, "no shared corpus here");
         Process p = new ProcessBuilder(corpus.resolve("prepare-exim-test-confs").toString(), out.toString())
                 .redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();

@@ -45,8 +45,36 @@ public final class BeContext implements ExpansionContext {
         }
         fixed.put("initial_cwd", Path.of("").toAbsolutePath().toString());
         fixed.put("pid", Long.toString(ProcessHandle.current().pid()));
+        ids();
         if (options.containsKey("spool_directory")) {
             fixed.put("spool_directory", options.get("spool_directory"));
+        }
+    }
+
+    /** caller_uid and friends from this process, exim_uid/exim_gid from the system's Exim user. */
+    private void ids() {
+        try {
+            com.sun.security.auth.module.UnixSystem u = new com.sun.security.auth.module.UnixSystem();
+            for (String v : new String[] {"caller_uid", "originator_uid"}) {
+                fixed.put(v, Long.toString(u.getUid()));
+            }
+            for (String v : new String[] {"caller_gid", "originator_gid"}) {
+                fixed.put(v, Long.toString(u.getGid()));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // keep the defaults
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/etc/passwd"))) {
+                String[] f = line.split(":");
+                if (f.length > 3 && (f[0].equals("Debian-exim") || f[0].equals("exim"))) {
+                    fixed.put("exim_uid", f[2]);
+                    fixed.put("exim_gid", f[3]);
+                    break;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // keep the defaults
         }
     }
 

@@ -51,7 +51,7 @@ public final class Operators {
         if (cert != null) {
             return cert;
         }
-        Node sub = p.parseString(true, true);
+        Node sub = p.parseStringEvaluatedFirst();
         p.next();
         if (op == null) {
             throw new ExpansionException("unknown expansion operator \"" + name + "\"");

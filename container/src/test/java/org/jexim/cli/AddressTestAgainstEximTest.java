@@ -1,0 +1,156 @@
+package org.jexim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Differential test of -bt and -bv: jexim and {@code exim4 -C FILE} route the same addresses
+ * (one at a time, then all in one call) over configure files covering the router
+ * preconditions, the accept, redirect, manualroute and ipliteral drivers and every outcome;
+ * stdout and exit status must be identical, except for the cases listed with their reason in
+ * routing/known-differences.txt. Skipped where /usr/sbin/exim4 is absent.
+ */
+class AddressTestAgainstEximTest {
+    private static final Path EXIM = Path.of("/usr/sbin/exim4");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void preconditionsAgreeWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Files.createDirectories(dir.resolve("flags"));
+        Files.writeString(dir.resolve("flags/flagged"), "");
+        Files.writeString(dir.resolve("virtual.domains"), "virt.example: virtdata\n");
+        Path conf = install("preconditions.conf", "c");
+        List<String> addresses = new ArrayList<>(lines("preconditions.addresses"));
+        // the local parts crossed with the domains, so that every router sees every kind of address
+        for (String local : List.of("alice", "owner-bob", "list-x", "root", "c7", "sd", "v-x", "Mixed", "flagged")) {
+            for (String domain : List.of("test.example", "virt.example", "stop.example", "case.example",
+                    "files.example", "catch.example", "localhost", "elsewhere.example")) {
+                addresses.add(local + "@" + domain);
+            }
+        }
+        List<String> differences = compareAll(conf, addresses, List.of());
+        differences.addAll(compareAll(conf, List.of("sd1", "sd2", "sd3@senders.example"),
+                List.of("-f", "boss@test.example")));
+        differences.addAll(compareAll(conf, List.of("sd1", "sd2"), List.of("-f", "x@senders.example")));
+        assertEquals(List.of(), differences);
+    }
+
+    @Test
+    void redirectionAndDriversAgreeWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Files.createDirectories(dir.resolve("forward"));
+        install("redirect.aliases", "aliases");
+        Files.writeString(dir.resolve("included"), "i1\ni2@y.example\n# comment\n\n");
+        Files.writeString(dir.resolve("routes"), "data.example 192.0.2.5\n");
+        Files.writeString(dir.resolve("forward/f-user1"), "# Exim users\na1, \\\\f-user1\n/tmp/mbox\n");
+        Files.writeString(dir.resolve("forward/f-user2"), "f-user1\n");
+        Files.writeString(dir.resolve("forward/f-loop"), "f-loop\n");
+        Path conf = install("redirect.conf", "c");
+        assertEquals(List.of(), compareAll(conf, lines("redirect.addresses"), List.of()));
+    }
+
+    /** Exim drops to its own user to read a -C file: everything must be world-readable. */
+    private void openUp() throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.toList()) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
+    /** Each address alone with -bt and -bv, then all of them in one -bt and one -bv call. */
+    private List<String> compareAll(Path conf, List<String> addresses, List<String> options) throws Exception {
+        openUp();
+        Set<String> known = knownDifferences();
+        List<String> differences = new ArrayList<>();
+        for (String mode : List.of("-bt", "-bv")) {
+            for (String address : addresses) {
+                if (!known.contains(address)) {
+                    compare(conf, mode, options, List.of(address), differences);
+                }
+            }
+            List<String> all = addresses.stream().filter(a -> !known.contains(a)).toList();
+            compare(conf, mode, options, all, differences);
+        }
+        return differences;
+    }
+
+    private void compare(Path conf, String mode, List<String> options, List<String> addresses, List<String> differences)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("-C", conf.toString()));
+        args.addAll(options);
+        args.add(mode);
+        args.addAll(addresses);
+        String exim = exim(args);
+        String jexim = jexim(args);
+        if (!exim.equals(jexim)) {
+            differences.add(String.join(" ", args.subList(2, args.size())) + "\n--- exim4\n" + exim
+                    + "--- jexim\n" + jexim);
+        }
+    }
+
+    private String exim(List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(EXIM.toString()));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out + "rc=" + p.exitValue() + "\n";
+    }
+
+    private String jexim(List<String> args) throws Exception {
+        CommandLine line = Main.parse(args.toArray(new String[0]));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        line.out = new PrintStream(bytes, true, StandardCharsets.ISO_8859_1);
+        line.err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.ISO_8859_1);
+        int rc = Main.run(line);
+        return bytes.toString(StandardCharsets.ISO_8859_1) + "rc=" + rc + "\n";
+    }
+
+    /** Copies a resource into the test directory with DIR replaced by that directory. */
+    private Path install(String resource, String name) throws IOException {
+        Path target = dir.resolve(name);
+        Files.writeString(target, resource(resource).replace("DIR", dir.toString()));
+        return target;
+    }
+
+    private List<String> lines(String resource) throws IOException {
+        return resource(resource).lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** The addresses listed in known-differences.txt ("address  reason" lines). */
+    private Set<String> knownDifferences() throws IOException {
+        Set<String> known = new HashSet<>();
+        for (String l : lines("known-differences.txt")) {
+            if (!l.startsWith("#")) {
+                known.add(l.strip().split("\\s+")[0]);
+            }
+        }
+        return known;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = AddressTestAgainstEximTest.class.getResourceAsStream("/routing/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.jexim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Exim 4.96 and jexim as daemons on the same configure (src/test/resources/delivery/configure),
+ * the same messages sent to both with swaks; every mailbox file is compared byte for byte
+ * after masking dates, message ids and maildir file names, and so are the delivery lines of
+ * the main logs. Differences listed in delivery/known-differences.txt are masked too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeliveryDifferentialIT {
+    static final Path EXIM = Path.of("/usr/sbin/exim4");
+    static final List<String> RECIPIENTS = List.of("mb-a@delivery.example", "md-b@delivery.example",
+            "cu-c@delivery.example", "mb-a@delivery.example");
+    Path configure;
+    Path exim;
+    Path jexim;
+    long eximPid;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM) && "root".equals(System.getProperty("user.name")),
+                "needs exim4 and root (exim4 -C drops to Debian-exim)");
+        configure = Path.of(getClass().getResource("/delivery/configure").toURI());
+        exim = Files.createTempDirectory("delivery-exim");
+        jexim = Files.createTempDirectory("delivery-jexim");
+        for (Path d : List.of(exim, jexim)) {
+            for (String sub : List.of("spool", "log", "mail")) {
+                Files.createDirectories(d.resolve(sub));
+            }
+        }
+        Jexim.run(List.of("chmod", "755", exim.toString(), jexim.toString()));
+        Jexim.run(List.of("chown", "-R", "Debian-exim", exim.toString()));
+        int eximPort = Jexim.freePort();
+        Jexim.Result e = Jexim.run(List.of(EXIM.toString(), "-C", configure.toString(), "-DDIR=" + exim,
+                "-DPORT=" + eximPort, "-DDUSER=Debian-exim", "-bd", "-oP", exim.resolve("pid").toString()));
+        assertThat(e.status()).as(e.output()).isZero();
+        int jeximPort = Jexim.freePort();
+        Jexim.Result j = Jexim.jexim("-C", configure.toString(), "-DDIR=" + jexim, "-DPORT=" + jeximPort,
+                "-DDUSER=root", "-bd");
+        assertThat(j.status()).as(j.output()).isZero();
+        waitForPort(eximPort);
+        eximPid = Long.parseLong(Files.readString(exim.resolve("pid")).strip());
+        byte[] data = Files.readAllBytes(Path.of(getClass().getResource("/delivery/message.eml").toURI()));
+        Path message = Files.createTempFile("delivery", ".eml");
+        Files.write(message, data);
+        for (String to : RECIPIENTS) {
+            for (int port : new int[] {eximPort, jeximPort}) {
+                Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
+                        "--from", "sender@example.org", "--to", to, "--data", "@" + message));
+                assertThat(s.output()).as(s.output()).contains("<-  250 ");
+            }
+        }
+        waitForFiles(4);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (eximPid > 0) {
+            ProcessHandle.of(eximPid).ifPresent(ProcessHandle::destroy);
+        }
+        if (jexim != null) {
+            Jexim.stop(jexim.resolve("spool"));
+        }
+    }
+
+    @Test
+    void mailboxesAreByteForByteTheSameAfterMasking() throws Exception {
+        Map<String, String> e = mailboxes(exim);
+        Map<String, String> j = mailboxes(jexim);
+        assertThat(j.keySet()).isEqualTo(e.keySet());
+        for (String box : e.keySet()) {
+            assertThat(j.get(box)).as(box).isEqualTo(e.get(box));
+        }
+    }
+
+    @Test
+    void deliveryLinesOfTheMainLogAreTheSame() throws Exception {
+        assertThat(deliveries(jexim)).isEqualTo(deliveries(exim));
+    }
+
+    /** Each mailbox file (maildir messages by order of delivery) with its masked content. */
+    private static Map<String, String> mailboxes(Path dir) throws Exception {
+        Map<String, String> boxes = new TreeMap<>();
+        Path mail = dir.resolve("mail");
+        try (Stream<Path> s = Files.walk(mail)) {
+            List<Path> files = s.filter(Files::isRegularFile).sorted().toList();
+            int n = 0;
+            for (Path f : files) {
+                String rel = mail.relativize(f).toString();
+                if (rel.contains("/new/")) {
+                    assertThat(f.getFileName().toString()).matches("[0-9]+\\.M[0-9]+P[0-9]+\\.delivery\\.example");
+                    rel = rel.substring(0, rel.indexOf("/new/")) + "/new/" + (n++);
+                }
+                boxes.put(rel, mask(Files.readString(f, StandardCharsets.ISO_8859_1)));
+            }
+        }
+        return boxes;
+    }
+
+    private static List<String> deliveries(Path dir) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
+            if (l.matches("\\S+ \\S+ \\S+ (=>|->|\\*\\*|==) .*")) {
+                lines.add(mask(l.substring(l.indexOf(' ', l.indexOf(' ') + 1) + 1)));
+            }
+        }
+        return lines;
+    }
+
+    private static final List<String> KNOWN = known();
+
+    private static List<String> known() {
+        try {
+            return Files.readAllLines(Path.of(DeliveryDifferentialIT.class.getResource("/delivery/known-differences.txt")
+                    .toURI())).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String mask(String text) {
+        for (String regex : KNOWN) {
+            text = text.replaceAll(regex, "KNOWN-DIFFERENCE\n");
+        }
+        return text.replaceAll("[A-Z][a-z]{2}, [ 0-9]?[0-9] [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} [-+][0-9]{4}", "DATE")
+                .replaceAll("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] [0-9:]{8} [0-9]{4}", "BSDDATE")
+                .replaceAll("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "MESSAGEID");
+    }
+
+    private void waitForFiles(int count) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            if (delivered(exim) >= count && delivered(jexim) >= count) {
+                Thread.sleep(500);
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long delivered(Path dir) throws Exception {
+        Path log = dir.resolve("log/mainlog");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(" => ")).count();
+    }
+
+    private static void waitForPort(int port) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (java.io.IOException e) {
+                Thread.sleep(50);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.jexim.routing;
+
+import java.util.Optional;
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
+import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.lists.ExpandingListEnv;
+import org.jexim.conf.lists.ListEnv;
+import org.jexim.conf.lists.NamedLists;
+
+/** The expansion context of one address inside a router: its variables plus the configuration's named lists. */
+final class RouteExpansion implements ExpansionContext {
+    private final ExpansionContext variables;
+    private final NamedLists lists;
+
+    RouteExpansion(AddressItem address, RoutingContext context) {
+        this.variables = context.variablesFor(address);
+        this.lists = context.lists()::namedList;
+    }
+
+    @Override
+    public Optional<String> variable(String name) {
+        return variables.variable(name);
+    }
+
+    /** Exim taints what comes from the message: the address's parts and the sender. */
+    private static final java.util.Set<String> TAINTED = java.util.Set.of("local_part", "domain",
+            "local_part_prefix", "local_part_suffix", "local_part_prefix_v", "local_part_suffix_v",
+            "parent_local_part", "parent_domain", "original_local_part", "original_domain", "sender_address",
+            "sender_address_local_part", "sender_address_domain", "return_path");
+
+    @Override
+    public boolean tainted(String name) {
+        return TAINTED.contains(name);
+    }
+
+    @Override
+    public NamedLists namedLists() {
+        return lists;
+    }
+
+    /** Expands a router option for this address. */
+    static String expand(String text, AddressItem address, RoutingContext context) throws ExpansionException {
+        if (text == null) {
+            return null;
+        }
+        return Expander.expand(text, new RouteExpansion(address, context));
+    }
+
+    /** Expands an option for this address, keeping whether the result is tainted. */
+    static org.jexim.conf.expand.Expansion.Result expandWithTaint(String text, AddressItem address,
+                                                                   RoutingContext context) throws ExpansionException {
+        return Expander.parse(text).evaluateWithTaint(new RouteExpansion(address, context));
+    }
+
+    /** The list-matching environment (named lists, lookups) for this address. */
+    static ListEnv listEnv(AddressItem address, RoutingContext context) {
+        return new ExpandingListEnv(new RouteExpansion(address, context));
+    }
+}

@@ -1,0 +1,34 @@
+package org.jexim.routing;
+
+import java.util.Optional;
+import org.jexim.address.AddressItem;
+import org.jexim.address.Precondition;
+import org.jexim.address.RoutingContext;
+
+/** {@code address_test}, {@code verify_only}, {@code verify_recipient}, {@code verify_sender}: whether the router runs in this mode. */
+final class VerifyPrecondition implements Precondition {
+    private final boolean verifyOnly;
+    private final boolean verifyRecipient;
+    private final boolean verifySender;
+
+    private final boolean addressTest;
+
+    VerifyPrecondition(boolean verifyOnly, boolean verifyRecipient, boolean verifySender, boolean addressTest) {
+        this.addressTest = addressTest;
+        this.verifyOnly = verifyOnly;
+        this.verifyRecipient = verifyRecipient;
+        this.verifySender = verifySender;
+    }
+
+    @Override
+    public Optional<AddressItem> test(AddressItem address, RoutingContext context) {
+        String mode = RouteVariables.verifyMode(address, context);
+        boolean run = switch (mode) {
+            case "recipient" -> verifyRecipient;
+            case "sender" -> verifySender;
+            case "test" -> addressTest && !verifyOnly;
+            default -> !verifyOnly;
+        };
+        return run ? Optional.of(address) : Optional.empty();
+    }
+}
