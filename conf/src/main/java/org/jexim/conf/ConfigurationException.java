@@ -9,6 +9,7 @@ public class ConfigurationException extends Exception {
     private final String reason;
     private final String item;
     private final boolean plain;
+    private LogStyle logStyle = LogStyle.DEFAULT;
 
     public ConfigurationException(SourceLocation location, String reason) {
         this(location, null, reason, false);
@@ -36,6 +37,25 @@ public class ConfigurationException extends Exception {
      */
     public static ConfigurationException forItem(String item, String reason) {
         return new ConfigurationException(null, item, reason, false);
+    }
+
+    /**
+     * How Exim's log line prefix looks when this error is written: the main options read before
+     * the error (log_timezone, and log_selector's +millisec and +pid once the main section is
+     * complete) change it.
+     */
+    public record LogStyle(boolean timezone, boolean millisec, boolean pid) {
+        public static final LogStyle DEFAULT = new LogStyle(false, false, false);
+    }
+
+    public LogStyle logStyle() {
+        return logStyle;
+    }
+
+    /** Records the log prefix in force where the error was found; returns this exception. */
+    public ConfigurationException withLogStyle(LogStyle style) {
+        this.logStyle = style;
+        return this;
     }
 
     /** Whether Exim prints the reason alone, without the "Exim configuration error" line. */

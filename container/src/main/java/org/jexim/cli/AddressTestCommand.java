@@ -18,6 +18,7 @@ import org.jexim.conf.model.NamedList;
 import org.jexim.conf.model.OptionSetting;
 import org.jexim.lists.ListContext;
 import org.jexim.routing.AddressVerifier;
+import org.jexim.routing.RouteDns;
 import org.jexim.routing.RouterDefinition;
 import org.jexim.routing.RouterFactory;
 import org.jexim.routing.RoutingEngine;
@@ -54,6 +55,8 @@ final class AddressTestCommand implements Command {
         variables.put("sender_address", sender);
         variables.put("return_path", sender);
         variables.put("_verify", test ? "test" : "recipient");
+        // the resolver the routers ask: a macro both Exim and jexim accept, unused by Exim
+        variables.put(RouteDns.SERVERS_VARIABLE, config.macros().getOrDefault("JEXIM_DNS_SERVERS", ""));
         RoutingContext context = new RoutingContext(lists(config, host), qualifyRecipient, variables);
         int status = 0;
         for (String argument : line.arguments()) {

@@ -2,7 +2,7 @@ package org.jexim.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +16,8 @@ import org.jexim.conf.reader.ConfigReader;
  */
 final class ConfigLoader {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter STAMP_MS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("xx");
 
     private ConfigLoader() {
     }
@@ -33,8 +35,19 @@ final class ConfigLoader {
         }
     }
 
+    /** Writes the error as Exim's log line on stderr: timestamp (and zone, pid when selected), then the text. */
     static void report(PrintStream err, ConfigurationException e) {
-        err.println(LocalDateTime.now().format(STAMP) + " " + e.eximText());
+        ConfigurationException.LogStyle style = e.logStyle();
+        ZonedDateTime now = ZonedDateTime.now();
+        StringBuilder line = new StringBuilder(now.format(style.millisec() ? STAMP_MS : STAMP));
+        if (style.timezone()) {
+            line.append(' ').append(now.format(ZONE));
+        }
+        line.append(' ');
+        if (style.pid()) {
+            line.append('[').append(ProcessHandle.current().pid()).append("] ");
+        }
+        err.println(line + e.eximText());
         err.flush();
     }
 

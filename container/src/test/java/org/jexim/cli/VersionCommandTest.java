@@ -54,6 +54,16 @@ class VersionCommandTest {
     }
 
     @Test
+    void theErrorLinePrefixFollowsLogTimezoneAndTheLogSelector() throws Exception {
+        Path conf = Files.writeString(dir.resolve("configure"),
+                "log_timezone\nlog_selector = +pid +millisec\nbegin routers\nr1:\n  nosuch = 1\n");
+        assertThat(run("-C", conf.toString(), "-bV")).isEqualTo(1);
+        assertThat(err()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} [+-]\\d{4} \\["
+                + ProcessHandle.current().pid() + "\\] Exim configuration error in line 5 of " + conf
+                + ":\n  option \"nosuch\" unknown \\(\"driver\" must be specified before any private options\\)\n");
+    }
+
+    @Test
     void commandLineMacrosOverrideTheFilesDefinitions() throws Exception {
         Path conf = Files.writeString(dir.resolve("configure"), "OPT = primary_hostname\nhide OPT = x\n");
         assertThat(run("-C", conf.toString(), "-D", "OPT = qualify_domain", "-bV")).isZero();

@@ -78,6 +78,7 @@ public final class RouterFactory {
             case "manualroute" -> new ManualrouteDriver(name, o.get("transport"), o.get("route_list"),
                     o.get("route_data"));
             case "ipliteral" -> new IpliteralDriver(name, o.get("transport"));
+            case "dnslookup" -> new DnslookupDriver(name, o);
             default -> new UnsupportedDriver(name, driver);
         };
     }

@@ -82,11 +82,28 @@ public final class ConfigReader {
     }
 
     private Configuration readAll(Path file) throws ConfigurationException {
-        readMain();
-        MainChecks.check(main);
-        readSections();
+        try {
+            readMain();
+        } catch (ConfigurationException e) {
+            throw e.withLogStyle(new ConfigurationException.LogStyle(logTimezone(), false, false));
+        }
+        boolean millisec = false;
+        boolean pid = false;
+        try {
+            MainChecks.check(main);
+            String selector = main.containsKey("log_selector") ? main.get("log_selector").value().toString() : "";
+            millisec = LogSelectors.selects(selector, "millisec");
+            pid = LogSelectors.selects(selector, "pid");
+            readSections();
+        } catch (ConfigurationException e) {
+            throw e.withLogStyle(new ConfigurationException.LogStyle(logTimezone(), millisec, pid));
+        }
         return new Configuration(file, macros.userMacros(), main, namedLists.lists(), acls, routers, transports,
                 authenticators, retryRules, rewriteRules);
+    }
+
+    private boolean logTimezone() {
+        return main.containsKey("log_timezone") && Boolean.TRUE.equals(main.get("log_timezone").value());
     }
 
     private void readMain() throws ConfigurationException {

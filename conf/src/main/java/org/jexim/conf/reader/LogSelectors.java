@@ -19,6 +19,26 @@ final class LogSelectors {
     private LogSelectors() {
     }
 
+    /** Whether a valid log_selector setting ends up selecting {@code name} (set by +name, cleared by -name). */
+    static boolean selects(String setting, String name) {
+        boolean on = false;
+        int i = 0;
+        while ((i = Ascii.skipSpace(setting, i)) < setting.length()) {
+            char sign = setting.charAt(i);
+            int start = ++i;
+            while (Ascii.isNameChar(Ascii.at(setting, i))) {
+                i++;
+            }
+            if (setting.substring(start, i).equals(name)) {
+                on = sign == '+';
+            }
+            if (sign != '+' && sign != '-') {
+                return false;
+            }
+        }
+        return on;
+    }
+
     /** Null when {@code setting} is a valid log_selector, else Exim's complaint. */
     static String problem(String setting) {
         String s = setting;
