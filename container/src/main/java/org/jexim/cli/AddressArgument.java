@@ -2,6 +2,7 @@ package org.jexim.cli;
 
 import java.util.Map;
 import org.jexim.address.AddressItem;
+import org.jexim.routing.AddressSyntax;
 
 /** An address given on the command line of -bt/-bv: syntax checks as Exim's parser reports them, qualification. */
 final class AddressArgument {
@@ -13,22 +14,18 @@ final class AddressArgument {
         if (a.startsWith("<") && a.endsWith(">")) {
             a = a.substring(1, a.length() - 1).strip();
         }
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("empty address");
+        }
+        String error = AddressSyntax.error(a);
+        if (error != null) {
+            throw new IllegalArgumentException(error);
+        }
         int at = a.lastIndexOf('@');
-        String local = at < 0 ? a : a.substring(0, at);
-        if (local.isEmpty()) {
-            throw new IllegalArgumentException(at < 0 ? "empty address" : "no local part");
-        }
-        if (!local.startsWith("\"") && (local.contains(" ") || local.contains("\t"))) {
-            throw new IllegalArgumentException("missing or malformed local part (expected word or \"<\")");
-        }
         if (at < 0) {
-            return new AddressItem(local, qualifyDomain, null, Map.of());
+            return new AddressItem(a, qualifyDomain, null, Map.of());
         }
-        String domain = a.substring(at + 1);
-        if (domain.isEmpty() || domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
-            throw new IllegalArgumentException("domain missing or malformed");
-        }
-        return new AddressItem(local, domain, null, Map.of());
+        return new AddressItem(a.substring(0, at), a.substring(at + 1), null, Map.of());
     }
 
     /** The text Exim keys duplicate detection on for a top-level address: as typed. */

@@ -67,6 +67,13 @@ class AddressTestAgainstEximTest {
         assertEquals(List.of(), compareAll(conf, lines("redirect.addresses"), List.of()));
     }
 
+    @Test
+    void genericOptionsAndAddressSyntaxAgreeWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Path conf = install("generic.conf", "c");
+        assertEquals(List.of(), compareAll(conf, lines("generic.addresses"), List.of()));
+    }
+
     /** Exim drops to its own user to read a -C file: everything must be world-readable. */
     private void openUp() throws IOException {
         try (var paths = Files.walk(dir)) {

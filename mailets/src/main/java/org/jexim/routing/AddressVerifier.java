@@ -133,7 +133,8 @@ public final class AddressVerifier {
     private void printAccepted(RoutingEngine.RoutedAddress r, String topUnique) {
         AddressItem addr = r.address();
         StringBuilder b = new StringBuilder(display(addr));
-        String unique = addr.parent().isPresent() ? display(addr) : topUnique;
+        String unique = addr.variables().containsKey(RoutingEngine.UNIQUE) ? addr.variables().get(RoutingEngine.UNIQUE)
+                : addr.parent().isPresent() ? display(addr) : topUnique;
         if (!duplicates.add(unique)) {
             b.append("   [duplicate, would not be delivered]");
         }

@@ -25,6 +25,7 @@ final class DnslookupDriver implements RouterDriver {
     private final String mxDomains;
     private final String widenDomains;
     private final String ignoreTargetHosts;
+    private final SelfAction self;
 
     DnslookupDriver(String routerName, Map<String, String> o) {
         this.routerName = routerName;
@@ -32,6 +33,7 @@ final class DnslookupDriver implements RouterDriver {
         this.mxDomains = o.get("mx_domains");
         this.widenDomains = o.get("widen_domains");
         this.ignoreTargetHosts = o.get("ignore_target_hosts");
+        this.self = new SelfAction(o.get("self"));
     }
 
     @Override
@@ -56,7 +58,7 @@ final class DnslookupDriver implements RouterDriver {
                     return RouterOutcome.defer(address, "host lookup did not complete");
                 }
                 for (String ip : ips) {
-                    if (HostListParser.isLocal(ip)) {
+                    if (!self.send() && HostListParser.isLocal(ip)) {
                         localPreference = Math.min(localPreference, r.getPriority());
                     }
                     hosts.add(new RouteHost(name, Ipv6Text.compress(ip), r.getPriority(), -1));
@@ -65,7 +67,7 @@ final class DnslookupDriver implements RouterDriver {
             int cut = localPreference;
             hosts.removeIf(h -> h.mx() >= cut);
             if (hosts.isEmpty() && cut != Integer.MAX_VALUE) {
-                return RouterOutcome.defer(address, "lowest numbered MX record points to local host");
+                return self.outcome(address, "lowest numbered MX record points to local host");
             }
         } else {
             if (matches(mxDomains, domain, address, context)) {
@@ -76,8 +78,8 @@ final class DnslookupDriver implements RouterDriver {
                 return RouterOutcome.defer(address, "host lookup did not complete");
             }
             for (String ip : ips) {
-                if (HostListParser.isLocal(ip)) {
-                    return RouterOutcome.defer(address, "remote host address is the local host");
+                if (!self.send() && HostListParser.isLocal(ip)) {
+                    return self.outcome(address, "remote host address is the local host");
                 }
                 hosts.add(new RouteHost(domain, Ipv6Text.compress(ip), -1, -1));
             }

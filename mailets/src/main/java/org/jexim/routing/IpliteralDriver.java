@@ -9,8 +9,10 @@ import org.jexim.conf.expand.ExpansionException;
 final class IpliteralDriver implements RouterDriver {
     private final String routerName;
     private final String transport;
+    private final SelfAction self;
 
-    IpliteralDriver(String routerName, String transport) {
+    IpliteralDriver(String routerName, String transport, SelfAction self) {
+        this.self = self;
         this.routerName = routerName;
         this.transport = transport;
     }
@@ -28,8 +30,8 @@ final class IpliteralDriver implements RouterDriver {
         if (!HostListParser.isIp(ip)) {
             return RouterOutcome.decline(address);
         }
-        if (HostListParser.isLocal(ip)) {
-            return RouterOutcome.defer(address, "remote host address is the local host");
+        if (!self.send() && HostListParser.isLocal(ip)) {
+            return self.outcome(address, "remote host address is the local host");
         }
         if (transport == null) {
             return RouterOutcome.defer(address, "router " + routerName + ": no transport defined");

@@ -18,8 +18,10 @@ final class ManualrouteDriver implements RouterDriver {
     private final String transport;
     private final String routeList;
     private final String routeData;
+    private final SelfAction self;
 
-    ManualrouteDriver(String routerName, String transport, String routeList, String routeData) {
+    ManualrouteDriver(String routerName, String transport, String routeList, String routeData, SelfAction self) {
+        this.self = self;
         this.routerName = routerName;
         this.transport = transport;
         this.routeList = routeList;
@@ -65,8 +67,8 @@ final class ManualrouteDriver implements RouterDriver {
             return RouterOutcome.defer(address, "router " + routerName + ": no transport defined");
         }
         for (RouteHost h : hosts) {
-            if (HostListParser.isLocal(h.address())) {
-                return RouterOutcome.defer(address, "remote host address is the local host");
+            if (!self.send() && HostListParser.isLocal(h.address())) {
+                return self.outcome(address, "remote host address is the local host");
             }
         }
         try {

@@ -75,6 +75,10 @@ final class RedirectDriver implements RouterDriver {
         if (children.isEmpty()) {
             return RouterOutcome.discard(address);
         }
+        if (options.checkAncestor()) {
+            children.replaceAll(c -> isAncestor(c, address) ? new AddressItem(address.localPart(), address.domain(),
+                    address, Map.of()) : c);
+        }
         return RouterOutcome.redirect(address, children);
     }
 
@@ -132,6 +136,14 @@ final class RedirectDriver implements RouterDriver {
                         options.forbidFile(), context));
                 continue;
             }
+            // a leading backslash (no further redirection of a local user) stays part of the address
+            String syntax = AddressSyntax.error(target.startsWith("\\") ? target.substring(1) : target);
+            if (syntax != null) {
+                if (options.skipSyntaxErrors()) {
+                    continue;
+                }
+                return RouterOutcome.defer(address, "error in redirect data: " + syntax + " in \"" + item + "\"");
+            }
             int at = target.lastIndexOf('@');
             if (at < 0) {
                 String domain = options.qualifyPreserveDomain() ? address.domain() : context.qualifyRecipient();
@@ -159,6 +171,16 @@ final class RedirectDriver implements RouterDriver {
             return item.with(PFR_ERROR, "failed to expand \"" + transportOption + "\" in " + routerName
                     + " router: " + e.getMessage());
         }
+    }
+
+    /** check_ancestor: a generated address that is the address itself or one of its ancestors. */
+    private static boolean isAncestor(AddressItem child, AddressItem address) {
+        for (AddressItem a = address; a != null; a = a.parent().orElse(null)) {
+            if (a.address().equalsIgnoreCase(child.address())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String readFile(String path) throws IOException {

@@ -5,13 +5,15 @@ import java.util.Map;
 /** The options of the redirect driver that change how its list is read and what it may contain. */
 record RedirectOptions(String data, String file, boolean allowFail, boolean allowDefer, boolean forbidBlackhole,
                        boolean forbidInclude, boolean forbidPipe, boolean forbidFile, boolean qualifyPreserveDomain,
-                       String pipeTransport, String fileTransport, boolean skipSyntaxErrors) {
+                       String pipeTransport, String fileTransport, boolean skipSyntaxErrors,
+                       boolean checkAncestor) {
     static RedirectOptions of(Map<String, String> o) {
         return new RedirectOptions(o.get("data"), o.get("file"),
                 RouterFactory.bool(o, "allow_fail", false), RouterFactory.bool(o, "allow_defer", false),
                 RouterFactory.bool(o, "forbid_blackhole", false), RouterFactory.bool(o, "forbid_include", false),
                 RouterFactory.bool(o, "forbid_pipe", false), RouterFactory.bool(o, "forbid_file", false),
                 RouterFactory.bool(o, "qualify_preserve_domain", false),
-                o.get("pipe_transport"), o.get("file_transport"), RouterFactory.bool(o, "skip_syntax_errors", false));
+                o.get("pipe_transport"), o.get("file_transport"), RouterFactory.bool(o, "skip_syntax_errors", false),
+                RouterFactory.bool(o, "check_ancestor", false));
     }
 }

@@ -27,9 +27,14 @@ public final class RouterDefinition {
     private final boolean repeatUse;
     private final String addressData;
     private final String cannotRouteMessage;
+    private final boolean unseen;
+    private final String passRouter;
 
     RouterDefinition(String name, List<Precondition> preconditions, RouterDriver driver, boolean more,
-                     boolean repeatUse, String addressData, String cannotRouteMessage) {
+                     boolean repeatUse, String addressData, String cannotRouteMessage, boolean unseen,
+                     String passRouter) {
+        this.unseen = unseen;
+        this.passRouter = passRouter;
         this.name = name;
         this.preconditions = List.copyOf(preconditions);
         this.driver = driver;
@@ -41,6 +46,16 @@ public final class RouterDefinition {
 
     public String name() {
         return name;
+    }
+
+    /** {@code unseen}: an accepted address is also offered, as a copy, to the next routers. */
+    public boolean unseen() {
+        return unseen;
+    }
+
+    /** {@code pass_router}: where a passed address goes on, or null for the next router. */
+    public String passRouter() {
+        return passRouter;
     }
 
     /** Runs this router on an address: preconditions in Exim's order, then the driver. */

@@ -23,7 +23,8 @@ public final class RouterFactory {
     public static RouterDefinition create(String name, String driver, Map<String, String> options) {
         return new RouterDefinition(name, preconditions(options), driver(name, driver, options),
                 bool(options, "more", true), bool(options, "repeat_use", true),
-                options.get("address_data"), options.get("cannot_route_message"));
+                options.get("address_data"), options.get("cannot_route_message"),
+                bool(options, "unseen", false), options.get("pass_router"));
     }
 
     /** The preconditions in the order Exim tests them (spec 3.12, "Router preconditions"). */
@@ -76,8 +77,8 @@ public final class RouterFactory {
             case "accept" -> new AcceptDriver(name, o.get("transport"));
             case "redirect" -> new RedirectDriver(name, RedirectOptions.of(o));
             case "manualroute" -> new ManualrouteDriver(name, o.get("transport"), o.get("route_list"),
-                    o.get("route_data"));
-            case "ipliteral" -> new IpliteralDriver(name, o.get("transport"));
+                    o.get("route_data"), new SelfAction(o.get("self")));
+            case "ipliteral" -> new IpliteralDriver(name, o.get("transport"), new SelfAction(o.get("self")));
             case "dnslookup" -> new DnslookupDriver(name, o);
             default -> new UnsupportedDriver(name, driver);
         };

@@ -27,6 +27,11 @@ public record RouterOutcome(Kind kind, AddressItem address, String transport, St
         return new RouterOutcome(Kind.SKIP, address, null, null, List.of(), List.of());
     }
 
+    /** The router passes: the next router (or pass_router) tries the address. */
+    public static RouterOutcome pass(AddressItem address) {
+        return new RouterOutcome(Kind.PASS, address, null, null, List.of(), List.of());
+    }
+
     public static RouterOutcome decline(AddressItem address) {
         return new RouterOutcome(Kind.DECLINE, address, null, null, List.of(), List.of());
     }

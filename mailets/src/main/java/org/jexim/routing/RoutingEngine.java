@@ -48,19 +48,76 @@ public final class RoutingEngine {
         return results;
     }
 
-    /** Runs the routers on one address until one of them decides; none deciding is "Unrouteable address". */
+    /** The variable naming the router after which an unseen copy of an address starts. */
+    static final String START_AFTER = "_start_after";
+    /** The variable that keeps an unseen copy apart from the original in duplicate checks. */
+    public static final String UNIQUE = "_unique";
+
+    /**
+     * Runs the routers on one address until one of them decides; none deciding is
+     * "Unrouteable address". A router with {@code unseen} that accepts gives a redirect to two
+     * children (Exim's copy): the accepted address and a copy that starts at the next router.
+     */
     public RoutedAddress routeOne(AddressItem address, RoutingContext context) {
-        for (RouterDefinition router : routers) {
+        String acceptedBy = address.variables().get(ACCEPTED_BY);
+        if (acceptedBy != null) {
+            return new RoutedAddress(address.without(ACCEPTED_BY, ACCEPTED_TRANSPORT), acceptedBy,
+                    RouterOutcome.accept(address.without(ACCEPTED_BY, ACCEPTED_TRANSPORT),
+                            address.variables().get(ACCEPTED_TRANSPORT)));
+        }
+        int i = startIndex(address);
+        while (i < routers.size()) {
+            RouterDefinition router = routers.get(i);
             // each router sees only the variables its own preconditions set
             RouterOutcome outcome = router.route(address.without(RouteVariables.ROUTER_LOCAL), context);
             switch (outcome.kind()) {
-                case SKIP, DECLINE, PASS:
+                case SKIP, DECLINE:
+                    i++;
                     continue;
+                case PASS:
+                    i = router.passRouter() == null ? i + 1 : indexOf(router.passRouter());
+                    continue;
+                case ACCEPT:
+                    if (router.unseen()) {
+                        return unseen(address, router, outcome);
+                    }
+                    return new RoutedAddress(address, router.name(), outcome);
                 default:
                     return new RoutedAddress(address, router.name(), outcome);
             }
         }
         return new RoutedAddress(address, null, RouterOutcome.fail(address, RouterDefinition.UNROUTEABLE));
+    }
+
+    private RoutedAddress unseen(AddressItem address, RouterDefinition router, RouterOutcome outcome) {
+        AddressItem parent = address.parent().orElse(null);
+        AddressItem copyParent = new AddressItem(address.localPart(), address.domain(), parent, address.variables());
+        AddressItem accepted = new AddressItem(address.localPart(), address.domain(), copyParent,
+                outcome.address().variables());
+        AddressItem copy = new AddressItem(address.localPart(), address.domain(), copyParent, address.variables())
+                .with(START_AFTER, router.name()).with(UNIQUE, "\\" + address.address());
+        AddressItem acceptedWithOutcome = accepted.with(ACCEPTED_BY, router.name())
+                .with(ACCEPTED_TRANSPORT, outcome.transport());
+        return new RoutedAddress(address, router.name(),
+                RouterOutcome.redirect(address, List.of(acceptedWithOutcome, copy)));
+    }
+
+    /** Variables that mark a child the unseen router already accepted (it is not routed again). */
+    static final String ACCEPTED_BY = "_accepted_by";
+    static final String ACCEPTED_TRANSPORT = "_accepted_transport";
+
+    private int startIndex(AddressItem address) {
+        String after = address.variables().get(START_AFTER);
+        return after == null ? 0 : indexOf(after) + 1;
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < routers.size(); i++) {
+            if (routers.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return routers.size();
     }
 
     /** One address with the router that decided its fate and the outcome. */
