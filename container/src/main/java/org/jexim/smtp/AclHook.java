@@ -30,7 +30,11 @@ abstract class AclHook {
     HookResult decide(SMTPSession session, String sender, String recipient, Stage stage) {
         SmtpReply reply = gate.check(stage, acl, JamesSessions.of(session, runtime, sender), recipient);
         if (reply.positive()) {
-            return reply.text().isEmpty() ? HookResult.DECLINED : hookResult(HookReturnCode.ok(), reply);
+            if (reply.text().isEmpty()) {
+                return HookResult.DECLINED;
+            }
+            JamesSessions.acceptedWith(session, reply);
+            return hookResult(HookReturnCode.ok(), reply);
         }
         HookReturnCode code = reply.code().startsWith("4") ? HookReturnCode.denySoft() : HookReturnCode.deny();
         if (reply.closes()) {

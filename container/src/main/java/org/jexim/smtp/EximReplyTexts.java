@@ -42,6 +42,10 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
             return null;
         }
         String code = response.getRetCode();
+        java.util.Optional<SmtpReply> accepted = JamesSessions.takeAcceptReply(session);
+        if (accepted.isPresent() && code.startsWith("2")) {
+            return JamesReplies.response(accepted.get());
+        }
         if (handler instanceof EhloCmdHandler && code.equals("250")) {
             // James lists its own extensions; Exim's list follows the options
             return JamesReplies.response(hello((SMTPSession) session, true));
