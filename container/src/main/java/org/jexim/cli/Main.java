@@ -13,6 +13,7 @@ public final class Main {
             Map.entry("-be", ExpandCommand::new),
             Map.entry("-bt", AddressTestCommand::new), Map.entry("-bv", AddressTestCommand::new),
             Map.entry("translate", TranslateCommand::new),
+            Map.entry("-bh", TestSessionCommand::new), Map.entry("-bhc", TestSessionCommand::new),
             Map.entry("-bd", DaemonCommand::new),
             Map.entry("-bdf", DaemonCommand::new),
             // the queue tools

@@ -43,6 +43,11 @@ public final class EximLog {
         return current;
     }
 
+    /** Sends every line to {@code sink} from now on (-bh writes them to stderr as "LOG: ..."). */
+    public static void divert(LogSink sink) {
+        setCurrent(new EximLog(LogSelector.defaults(), Optional.empty(), sink));
+    }
+
     static void setCurrent(EximLog log) {
         current = log;
     }
@@ -122,7 +127,13 @@ public final class EximLog {
 
     /** {@code H=... [F=<sender>] rejected WHAT: message}, for any other SMTP rejection. */
     public void rejected(SmtpPeer peer, Optional<String> sender, String what, String message) {
-        String line = peerFields(peer) + sender.map(s -> " F=<" + s + ">").orElse("") + " rejected " + what
+        rejected(peer, sender, what, message, false);
+    }
+
+    /** As {@link #rejected(SmtpPeer, Optional, String, String)}; a 4xx refusal is "temporarily rejected". */
+    public void rejected(SmtpPeer peer, Optional<String> sender, String what, String message, boolean temporary) {
+        String line = peerFields(peer) + sender.map(s -> " F=<" + s + ">").orElse("")
+            + (temporary ? " temporarily rejected " : " rejected ") + what
             + (message == null || message.isEmpty() ? "" : ": " + LogText.printable(message));
         main(line);
         reject(line);

@@ -9,9 +9,9 @@ import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
 import com.google.inject.Module;
+import org.jexim.log.DeliveryLogModule;
 import org.jexim.queue.SpoolQueueModule;
 import org.jexim.queuetools.DeliveryRequestModule;
-import org.jexim.transport.DeliveryLog;
 
 /**
  * The embedded James server: the SMTP-only assembly of James's memory application (no IMAP,
@@ -36,7 +36,7 @@ public final class JeximServer implements AutoCloseable {
         List<Module> all = new ArrayList<>(overrides);
         all.add(new SpoolQueueModule(spool));
         all.add(new DeliveryRequestModule()); // -M reaches the daemon through the spool
-        all.add(binder -> binder.bind(DeliveryLog.class).to(EximDeliveryLog.class));
+        all.add(new DeliveryLogModule());
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),
                         new FakeSearchMailboxModule())

@@ -28,6 +28,11 @@ public final class ListMatcher {
         return new ListMatcher(ListKind.LOCAL_PART, context);
     }
 
+    /** Address lists (senders, recipients): matched caselessly, as Exim's ACLs do. */
+    public static ListMatcher addresses(ListContext context) {
+        return new ListMatcher(ListKind.ADDRESS, context);
+    }
+
     public static ListMatcher hosts(ListContext context) {
         return new ListMatcher(ListKind.HOST, context);
     }
@@ -52,6 +57,12 @@ public final class ListMatcher {
                     return ListMatch.NO;
                 }
                 m = Lists.localPart(value, list, env, true);
+            }
+            case ADDRESS -> {
+                if (value == null) {
+                    return ListMatch.NO;
+                }
+                m = Lists.address(value, list, env, true);
             }
             default -> throw new ListException("no list matching for " + kind.keyword());
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.jexim.conf.ConfigurationException;
 import org.jexim.conf.model.DriverInstance;
-import org.jexim.conf.model.DriverKind;
 
 /**
  * The consistency checks Exim's drivers make once an instance is read (their init functions)
@@ -268,9 +267,5 @@ final class DriverChecks {
 
     private static boolean isTrue(DriverInstance d, String option) {
         return Boolean.TRUE.equals(value(d, option));
-    }
-
-    static boolean isKind(DriverInstance d, DriverKind kind) {
-        return d.kind() == kind;
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.jexim.conf.ConfigurationException;
 import org.jexim.conf.SourceLocation;
@@ -258,10 +257,5 @@ final class LineReader {
             from = end;
         }
         return lines;
-    }
-
-    /** Lower-cases a section name as Exim compares them. */
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -157,11 +157,4 @@ public final class MacroTable {
         user.forEach(m -> out.put(m.name, m.value));
         return Collections.unmodifiableMap(out);
     }
-
-    /** Every macro, predefined first, as -bP macros lists them. */
-    public Map<String, String> allMacros() {
-        Map<String, String> out = new LinkedHashMap<>();
-        all().forEach(m -> out.put(m.name, m.value));
-        return Collections.unmodifiableMap(out);
-    }
 }

@@ -147,13 +147,10 @@ final class MailetContainerFile {
         return p;
     }
 
-    /** Failed addresses: James's DSN bounce to the sender (Exim's bounce format comes later). */
+    /** Failed addresses: Exim's bounce message to the sender, through the routers. */
     private static XmlElement bounceProcessor() {
-        XmlElement p = processor("bounce");
-        p.comment("failed addresses: a delivery failure report goes to the sender, never to a null sender");
-        p.child("mailet").attribute("match", "All").attribute("class", "DSNBounce")
-                .leaf("passThrough", "false").leaf("defaultStatus", "5.0.0");
-        return p;
+        return single("bounce", "Bounce",
+                "failed addresses: Exim's bounce message goes to the sender, never to a null sender");
     }
 
     private static XmlElement errorProcessor() {

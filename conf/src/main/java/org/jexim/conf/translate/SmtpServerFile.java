@@ -101,7 +101,9 @@ final class SmtpServerFile {
     }
 
     private XmlElement handlerChain() {
-        XmlElement chain = new XmlElement("handlerchain").attribute("enableJmx", "false");
+        // Exim's protocol texts: James's core handlers with jexim's banner, spooling and reply wording
+        XmlElement chain = new XmlElement("handlerchain").attribute("enableJmx", "false")
+                .attribute("coreHandlersPackage", Translator.JEXIM_SMTP + "EximHandlers");
         chain.comment("jexim's ACL hooks come first, so that their answer is final");
         for (String option : ACL_ORDER) {
             Optional<OptionSetting> setting = context.configuration().mainOption(option);
@@ -129,7 +131,6 @@ final class SmtpServerFile {
                 }
             }
         }
-        chain.child("handler").attribute("class", "org.apache.james.smtpserver.CoreCmdHandlerLoader");
         return chain;
     }
 

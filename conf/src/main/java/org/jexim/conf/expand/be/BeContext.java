@@ -116,7 +116,8 @@ public final class BeContext implements ExpansionContext {
         return Optional.ofNullable(options.get(name));
     }
 
-    static String timeOfDay(String name) {
+    /** $tod_* now, as Exim formats them. */
+    public static String timeOfDay(String name) {
         ZonedDateTime now = ZonedDateTime.now();
         String zone = now.format(DateTimeFormatter.ofPattern("xx", Locale.ROOT));
         return switch (name) {

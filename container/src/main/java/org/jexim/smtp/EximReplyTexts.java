@@ -1,0 +1,106 @@
+package org.jexim.smtp;
+
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.ProtocolHandler;
+import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.core.DataCmdHandler;
+import org.apache.james.protocols.smtp.core.HeloCmdHandler;
+import org.apache.james.protocols.smtp.core.MailCmdHandler;
+import org.apache.james.protocols.smtp.core.NoopCmdHandler;
+import org.apache.james.protocols.smtp.core.QuitCmdHandler;
+import org.apache.james.protocols.smtp.core.RcptCmdHandler;
+import org.apache.james.protocols.smtp.core.RsetCmdHandler;
+import org.apache.james.protocols.smtp.core.UnknownCmdHandler;
+import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
+import org.jexim.runtime.JeximRuntime;
+
+/**
+ * Words James's command replies as Exim does: James decides (sequence, syntax, hooks), and this
+ * result handler replaces the texts of its defaults (recognised by their enhanced status code,
+ * which Exim never sends) with Exim's, and splits multi-line ACL messages into continuation
+ * lines. Replies that hooks already worded as Exim pass through unchanged.
+ */
+public final class EximReplyTexts implements ProtocolHandlerResultHandler<Response, SMTPSession> {
+    private static final Pattern JAMES_DEFAULT = Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3} .*");
+
+    private final JeximRuntime runtime;
+    private final EximTexts texts;
+
+    @Inject
+    public EximReplyTexts(JeximRuntime runtime) {
+        this.runtime = runtime;
+        this.texts = new EximTexts(runtime);
+    }
+
+    @Override
+    public Response onResponse(ProtocolSession session, Response response, long executionTime, ProtocolHandler handler) {
+        if (response == null) {
+            return null;
+        }
+        String code = response.getRetCode();
+        java.util.Optional<SmtpReply> accepted = JamesSessions.takeAcceptReply(session);
+        if (accepted.isPresent() && code.startsWith("2")) {
+            return JamesReplies.response(accepted.get());
+        }
+        if (handler instanceof EhloCmdHandler && code.equals("250")) {
+            // James lists its own extensions; Exim's list follows the options
+            return JamesReplies.response(hello((SMTPSession) session, true));
+        }
+        if (response.getLines().size() != 1) {
+            return response;
+        }
+        String text = JamesReplies.text(response);
+        SmtpReply exim = null;
+        if (text.contains("\n")) {
+            exim = SmtpReply.of(code, text);
+        } else if (handler instanceof HeloCmdHandler && code.equals("250")) {
+            exim = hello((SMTPSession) session, false);
+        } else if (JAMES_DEFAULT.matcher(text).matches() || handler instanceof UnknownCmdHandler
+                || (handler instanceof DataCmdHandler && code.equals("354"))) {
+            exim = eximDefault(handler, code, text);
+        }
+        if (exim == null) {
+            return response;
+        }
+        SmtpReply reply = response.isEndSession() ? exim.closing() : exim;
+        return JamesReplies.response(reply);
+    }
+
+    private SmtpReply hello(SMTPSession session, boolean extended) {
+        SessionState state = JamesSessions.of(session, runtime, null);
+        return texts.hello(state.helo(), state.ip(), extended);
+    }
+
+    /** Exim's text for a reply James worded itself; null to leave it as it is. */
+    private SmtpReply eximDefault(ProtocolHandler handler, String code, String text) {
+        if (handler instanceof UnknownCmdHandler && code.equals("500")) {
+            return EximTexts.UNRECOGNIZED;
+        }
+        if (handler instanceof MailCmdHandler) {
+            return code.equals("250") ? EximTexts.MAIL_OK
+                    : code.equals("503") && text.contains("already") ? SmtpReply.of("503", "sender already given") : null;
+        }
+        if (handler instanceof RcptCmdHandler) {
+            return code.equals("250") ? EximTexts.RCPT_OK : code.equals("503") ? EximTexts.NO_SENDER : null;
+        }
+        if (handler instanceof DataCmdHandler) {
+            return code.equals("354") ? EximTexts.DATA_GO
+                    : code.equals("503") && text.contains("recipient") ? EximTexts.NO_RECIPIENTS
+                    : code.equals("503") ? SmtpReply.of("503", "MAIL command must precede DATA") : null;
+        }
+        if (handler instanceof QuitCmdHandler && code.equals("221")) {
+            return texts.closing();
+        }
+        if (handler instanceof RsetCmdHandler && code.equals("250")) {
+            return EximTexts.RESET;
+        }
+        if (handler instanceof NoopCmdHandler && code.equals("250")) {
+            return EximTexts.NOOP;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+package org.jexim.smtp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.expand.Expander;
+import org.jexim.lists.ListException;
+import org.jexim.lists.ListMatcher;
+import org.jexim.runtime.JeximRuntime;
+
+/**
+ * Exim 4.96's SMTP protocol texts (smtp_in.c), shared by the server's handlers and by -bh:
+ * the banner from smtp_banner, the HELO/EHLO greeting with the capability list the options
+ * allow, and the fixed replies of the command sequence.
+ */
+public final class EximTexts {
+    /** Exim's compiled-in smtp_banner. */
+    static final String DEFAULT_BANNER = "$smtp_active_hostname ESMTP Exim $version_number $tod_full";
+    public static final SmtpReply MAIL_OK = SmtpReply.of("250", "OK");
+    public static final SmtpReply RCPT_OK = SmtpReply.of("250", "Accepted");
+    public static final SmtpReply DATA_GO = SmtpReply.of("354", "Enter message, ending with \".\" on a line by itself");
+    public static final SmtpReply NO_SENDER = SmtpReply.of("503", "sender not yet given");
+    public static final SmtpReply NO_RECIPIENTS = SmtpReply.of("503", "valid RCPT command must precede DATA");
+    public static final SmtpReply UNRECOGNIZED = SmtpReply.of("500", "unrecognized command");
+    public static final SmtpReply NOOP = SmtpReply.of("250", "OK");
+    public static final SmtpReply RESET = SmtpReply.of("250", "Reset OK");
+
+    private final JeximRuntime runtime;
+
+    public EximTexts(JeximRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** The 220 greeting: smtp_banner expanded in the connection's context. */
+    public SmtpReply banner(SessionState session) {
+        String banner = runtime.mainOption("smtp_banner").orElse(DEFAULT_BANNER);
+        try {
+            return SmtpReply.of("220", Expander.expand(banner, session.subject(null)));
+        } catch (ExpansionException e) {
+            // Exim logs the failure and refuses the connection temporarily
+            return SmtpReply.of("421", runtime.primaryHostname() + " Temporary local problem - please try again later").closing();
+        }
+    }
+
+    /** {@code 250 HOST Hello NAME [IP]}, and for EHLO the capability lines Exim would list. */
+    public SmtpReply hello(String helo, String ip, boolean extended) {
+        StringBuilder text = new StringBuilder(runtime.primaryHostname()).append(" Hello ").append(helo);
+        if (ip != null) {
+            text.append(" [").append(ip).append(']');
+        }
+        if (extended) {
+            for (String capability : capabilities(ip)) {
+                text.append('\n').append(capability);
+            }
+        }
+        return SmtpReply.of("250", text.toString());
+    }
+
+    /** {@code 221 HOST closing connection}. */
+    public SmtpReply closing() {
+        return SmtpReply.of("221", runtime.primaryHostname() + " closing connection").closing();
+    }
+
+    /** {@code 250 OK id=ID}. */
+    public static SmtpReply queued(String id) {
+        return SmtpReply.of("250", "OK id=" + id);
+    }
+
+    /**
+     * The EHLO keywords in Exim's order, limited to what jexim implements: SIZE unless
+     * message_size_limit is 0, 8BITMIME (accept_8bitmime), PIPELINING
+     * (pipelining_advertise_hosts), HELP. CHUNKING, PIPECONNECT, STARTTLS and SMTPUTF8 are
+     * not offered yet (see the known differences of the -bh comparison).
+     */
+    List<String> capabilities(String ip) {
+        List<String> caps = new ArrayList<>();
+        long size = SizeLimit.bytes(runtime.mainOption("message_size_limit").orElse("50M"));
+        if (size > 0) {
+            caps.add("SIZE " + size);
+        }
+        if (!runtime.mainOption("accept_8bitmime").map(v -> v.equals("false")).orElse(false)) {
+            caps.add("8BITMIME");
+        }
+        if (hostIn("pipelining_advertise_hosts", "*", ip)) {
+            caps.add("PIPELINING");
+        }
+        caps.add("HELP");
+        return caps;
+    }
+
+    private boolean hostIn(String option, String unset, String ip) {
+        String list = runtime.mainOption(option).orElse(unset);
+        try {
+            return ListMatcher.hosts(runtime).match(list, ip == null ? "" : ip).matched();
+        } catch (ListException e) {
+            return false;
+        }
+    }
+}

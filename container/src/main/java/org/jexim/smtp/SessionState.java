@@ -1,0 +1,86 @@
+package org.jexim.smtp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jexim.acl.AclSubject;
+import org.jexim.log.SmtpPeer;
+
+/**
+ * What one SMTP session has said so far, as the ACLs see it: the client, its HELO name, the
+ * sender and accepted recipients of the current message, and the $acl_c and $acl_m variables.
+ */
+public final class SessionState {
+    private final String ip;
+    private final int port;
+    private final String primaryHostname;
+    private final Map<String, String> aclVariables = new HashMap<>();
+    private final List<String> recipients = new ArrayList<>();
+    private String helo;
+    private String sender;
+
+    public SessionState(String ip, int port, String primaryHostname) {
+        this.ip = ip;
+        this.port = port;
+        this.primaryHostname = primaryHostname;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public String helo() {
+        return helo;
+    }
+
+    /** A HELO/EHLO starts a new message as RSET does. */
+    public void helo(String name) {
+        helo = name;
+        reset();
+    }
+
+    /** The sender of the current message, or null before MAIL. */
+    public String sender() {
+        return sender;
+    }
+
+    public void sender(String address) {
+        sender = address;
+    }
+
+    public List<String> recipients() {
+        return recipients;
+    }
+
+    /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients and $acl_m*. */
+    public void reset() {
+        sender = null;
+        recipients.clear();
+        aclVariables.keySet().removeIf(k -> k.startsWith("acl_m"));
+    }
+
+    /** The variables an ACL or the banner sees now; {@code recipient} is the RCPT being checked, or null. */
+    public AclSubject subject(String recipient) {
+        String localPart = null;
+        String domain = null;
+        if (recipient != null) {
+            int at = recipient.lastIndexOf('@');
+            localPart = at < 0 ? recipient : recipient.substring(0, at);
+            domain = at < 0 ? null : recipient.substring(at + 1);
+        }
+        AclSubject subject = new AclSubject(ip, helo, sender, localPart, domain, aclVariables);
+        subject.set("primary_hostname", primaryHostname);
+        subject.set("smtp_active_hostname", primaryHostname);
+        subject.set("recipients_count", Integer.toString(recipients.size()));
+        if (ip != null) {
+            subject.set("sender_host_port", Integer.toString(port));
+        }
+        return subject;
+    }
+
+    /** The client as the log lines name it. */
+    public SmtpPeer peer() {
+        return SmtpPeer.of(ip == null ? "" : ip, port).withHelo(helo);
+    }
+}

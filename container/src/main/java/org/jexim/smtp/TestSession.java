@@ -1,0 +1,162 @@
+package org.jexim.smtp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+import org.jexim.runtime.JeximRuntime;
+
+/**
+ * Exim's {@code -bh IP}: an SMTP dialogue on standard input and output as if from that host,
+ * with the configured ACLs deciding through {@link AclGate} and the replies of
+ * {@link EximTexts}, exactly as the server answers; nothing is queued or delivered.
+ */
+public final class TestSession {
+    private final JeximRuntime runtime;
+    private final EximTexts texts;
+    private final AclGate gate;
+    private final PrintStream out;
+
+    public TestSession(JeximRuntime runtime, PrintStream out) {
+        this.runtime = runtime;
+        this.texts = new EximTexts(runtime);
+        this.gate = new AclGate(runtime);
+        this.out = out;
+    }
+
+    /** Runs the dialogue until QUIT, a dropped connection or the end of input. */
+    public void run(String ip, BufferedReader in) throws IOException {
+        out.print("\n**** SMTP testing session as if from host " + ip + "\n"
+                + "**** but without any ident (RFC 1413) callback.\n"
+                + "**** This is not for real!\n\n");
+        SessionState session = new SessionState(ip, 0, runtime.primaryHostname());
+        SmtpReply connect = gate.check(Stage.CONNECT, acl("acl_smtp_connect"), session, null);
+        if (!send(connect.positive() ? texts.banner(session) : connect)) {
+            return;
+        }
+        int errors = 0;
+        int maxErrors = runtime.mainOption("smtp_max_synprot_errors").map(Integer::parseInt).orElse(3);
+        String line;
+        while ((line = in.readLine()) != null) {
+            SmtpReply reply = command(stripCr(line), session, in);
+            if (reply != null && (reply.code().equals("500") || reply.code().equals("503")) && ++errors > maxErrors) {
+                reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
+            }
+            if (!send(reply)) {
+                return;
+            }
+        }
+    }
+
+    private SmtpReply command(String line, SessionState session, BufferedReader in) throws IOException {
+        String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
+        String argument = line.length() > 4 ? line.substring(4).strip() : "";
+        switch (verb) {
+            case "HELO", "EHLO": {
+                session.helo(argument);
+                SmtpReply check = gate.check(Stage.HELO, acl("acl_smtp_helo"), session, null);
+                return check.positive() ? texts.hello(argument, session.ip(), verb.equals("EHLO")) : check;
+            }
+            case "MAIL": {
+                String address = address(argument, "FROM:");
+                if (address == null) {
+                    return EximTexts.UNRECOGNIZED;
+                }
+                if (session.sender() != null) {
+                    return SmtpReply.of("503", "sender already given");
+                }
+                session.sender(address);
+                SmtpReply reply = gate.check(Stage.MAIL, acl("acl_smtp_mail"), session, null);
+                if (!reply.positive()) {
+                    session.sender(null);
+                }
+                return reply;
+            }
+            case "RCPT": {
+                String address = address(argument, "TO:");
+                if (address == null) {
+                    return EximTexts.UNRECOGNIZED;
+                }
+                if (session.sender() == null) {
+                    return EximTexts.NO_SENDER;
+                }
+                AclGate.Decision decision = gate.decide(Stage.RCPT, acl("acl_smtp_rcpt"), session, address);
+                if (decision.reply().positive() && !decision.discarded()) {
+                    session.recipients().add(address);
+                }
+                return decision.reply();
+            }
+            case "DATA":
+                return data(session, in);
+            case "RSET":
+                session.reset();
+                return EximTexts.RESET;
+            case "NOOP":
+                return EximTexts.NOOP;
+            case "QUIT":
+                return texts.closing();
+            default:
+                return EximTexts.UNRECOGNIZED;
+        }
+    }
+
+    private SmtpReply data(SessionState session, BufferedReader in) throws IOException {
+        if (session.recipients().isEmpty()) {
+            return session.sender() == null ? SmtpReply.of("503", "MAIL command must precede DATA")
+                    : EximTexts.NO_RECIPIENTS;
+        }
+        SmtpReply predata = gate.check(Stage.PREDATA, acl("acl_smtp_predata"), session, null);
+        if (!send(predata)) {
+            return null;
+        }
+        if (!predata.positive()) {
+            return SmtpReply.of("", ""); // already sent
+        }
+        String line;
+        while ((line = in.readLine()) != null && !stripCr(line).equals(".")) {
+            // the message is read and dropped: -bh delivers nothing
+        }
+        SmtpReply check = gate.check(Stage.DATA, acl("acl_smtp_data"), session, null);
+        session.reset();
+        if (!check.positive()) {
+            return check;
+        }
+        send(EximTexts.queued(org.jexim.queue.EximMessageId.next()));
+        out.print("\n**** SMTP testing: that is not a real message id!\n\n");
+        return SmtpReply.of("", "");
+    }
+
+    /** Writes a reply; false when the session ends with it. An empty code means already answered. */
+    private boolean send(SmtpReply reply) {
+        if (reply == null) {
+            return false;
+        }
+        if (!reply.code().isEmpty()) {
+            reply.wireLines().forEach(l -> out.print(l + "\r\n")); // Exim answers with CRLF on stdout too
+        }
+        out.flush();
+        return !reply.closes();
+    }
+
+    private String acl(String option) {
+        return runtime.mainOption(option).map(String::strip).orElse(null);
+    }
+
+    /** The address of {@code FROM:<a@b> SIZE=1}; null when the argument is not of that form. */
+    private static String address(String argument, String keyword) {
+        if (!argument.regionMatches(true, 0, keyword, 0, keyword.length())) {
+            return null;
+        }
+        String rest = argument.substring(keyword.length()).strip();
+        if (rest.startsWith("<")) {
+            int end = rest.indexOf('>');
+            return end < 0 ? null : rest.substring(1, end);
+        }
+        int space = rest.indexOf(' ');
+        return space < 0 ? rest : rest.substring(0, space);
+    }
+
+    private static String stripCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+}

@@ -1,0 +1,127 @@
+package org.jexim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The running server answers a real client over TCP with Exim's words: the same scripted
+ * sessions go to ./jexim -bd and to {@code exim4 -bh 127.0.0.1} on the same configure
+ * (container's bh/verbs.conf), and every reply must agree (time of day and message ids
+ * masked, Exim's EHLO keywords jexim does not offer dropped, as in bh/known-differences.txt);
+ * swaks gets 250 OK id=ID and the main log gets the {@code <=} and {@code rejected RCPT} lines.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SmtpRepliesIT {
+    private static final Path BH = Jexim.ROOT.resolve("container/src/test/resources/org/jexim/smtp/bh");
+    private static final List<String> SESSIONS = List.of(
+            "EHLO client.test\nMAIL FROM:<a@b.test>\nRCPT TO:<alice@example.com>\nRCPT TO:<carol@example.com>\n"
+                    + "RCPT TO:<dave@example.com>\nRCPT TO:<george@example.com>\nRCPT TO:<harry@example.com>\n"
+                    + "RCPT TO:<x@elsewhere.test>\nDATA\nSubject: hi\n\nbody\n.\nQUIT\n",
+            "HELO other.test\nRCPT TO:<alice@example.com>\nMAIL FROM:<bad@evil.test>\nMAIL FROM:<x@slow.test>\n"
+                    + "MAIL FROM:<y@b.test>\nMAIL FROM:<z@b.test>\nRSET\nNOOP\nRCPT TO:<frank@example.com>\nQUIT\n",
+            "EHLO a.test\nMAIL FROM:<drop@evil.test>\nRCPT TO:<alice@example.com>\n");
+    Path home;
+    Path conf;
+    int port;
+
+    @BeforeAll
+    void start() throws Exception {
+        home = Files.createTempDirectory("jexim-smtp-it");
+        conf = home.resolve("configure");
+        Files.writeString(conf, "spool_directory = " + home.resolve("spool") + "\nlog_file_path = " + home.resolve("log")
+                + "/%slog\n" + Files.readString(BH.resolve("verbs.conf")));
+        port = Jexim.freePort();
+        Jexim.Result started = Jexim.jexim("-C", conf.toString(), "-oX", Integer.toString(port), "-bd");
+        assertThat(started.status()).as(started.output()).isZero();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        Jexim.stop(home.resolve("spool"));
+    }
+
+    @Test
+    void serverRepliesAreEximsBhReplies() throws Exception {
+        for (String session : SESSIONS) {
+            List<String> exim = Jexim.run(List.of("sh", "-c", "printf '%s' \"$0\" | sed 's/$/\\r/' | /usr/sbin/exim4 -C "
+                    + BH.resolve("verbs.conf") + " -bh 127.0.0.1 2>/dev/null", session)).output().lines()
+                    .filter(l -> !l.startsWith("****") && !l.isBlank()).toList();
+            assertThat(mask(tcp(session))).as(session).isEqualTo(mask(exim));
+        }
+    }
+
+    @Test
+    void swaksGetsTheSpoolIdAndTheLogsTellTheStory() throws Exception {
+        Jexim.Result swaks = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--from", "s@b.test",
+                "--to", "alice@example.com", "--helo", "swaks.test"));
+        assertThat(swaks.output()).contains("<-  250 Accepted", "<-  354 Enter message, ending with \".\" on a line by itself")
+                .containsPattern("<-  250 OK id=[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}")
+                .contains("<-  221 mx.example.com closing connection");
+        Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--from", "s@b.test",
+                "--to", "carol@example.com", "--helo", "swaks.test"));
+        String mainlog = Files.readString(home.resolve("log/mainlog"));
+        assertThat(mainlog).containsPattern(" <= s@b.test H=\\(swaks.test\\) \\[127.0.0.1\\] P=esmtp S=[0-9]+")
+                .contains(" H=(swaks.test) [127.0.0.1] F=<s@b.test> rejected RCPT <carol@example.com>");
+        assertThat(Files.readString(home.resolve("log/rejectlog")))
+                .contains(" H=(swaks.test) [127.0.0.1] F=<s@b.test> rejected RCPT <carol@example.com>");
+    }
+
+    /** The server's reply lines to a script, stopping where it closes the connection. */
+    private List<String> tcp(String script) throws Exception {
+        List<String> replies = new ArrayList<>();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            OutputStream out = socket.getOutputStream();
+            if (!read(in, replies)) {
+                return replies;
+            }
+            boolean data = false;
+            for (String line : script.split("\n")) {
+                out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                if (data && !line.equals(".")) {
+                    continue;
+                }
+                data = line.equals("DATA");
+                if (!read(in, replies) || replies.get(replies.size() - 1).startsWith("221")) {
+                    break;
+                }
+                data = data && replies.get(replies.size() - 1).startsWith("354");
+            }
+        }
+        return replies;
+    }
+
+    /** Reads one reply (all its lines); false when the server closed the connection. */
+    private static boolean read(BufferedReader in, List<String> replies) throws Exception {
+        String line;
+        while ((line = in.readLine()) != null) {
+            replies.add(line);
+            if (line.length() < 4 || line.charAt(3) != '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mask(List<String> lines) {
+        return lines.stream().filter(l -> !l.matches("250-(PIPECONNECT|CHUNKING|STARTTLS|SMTPUTF8)"))
+                .map(l -> l.replaceAll("[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d [-+]\\d{4}", "<TOD>")
+                        .replaceAll("id=[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "id=<ID>"))
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,130 @@
+package org.jexim.bounce;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Exim 4.96's bounce message (deliver.c, the default when no bounce_message_file is set): the
+ * X-Failed-Recipients, Auto-Submitted, From, To, References, MIME and Subject headers, a
+ * multipart/report with the explanation, the delivery-status part and the returned message
+ * with its Return-path:. Lines end in LF; the caller decides the line ends on the wire.
+ */
+public final class BounceMessage {
+    static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT);
+
+    private final String primaryHostname;
+    private final String qualifyDomain;
+
+    public BounceMessage(String primaryHostname, String qualifyDomain) {
+        this.primaryHostname = primaryHostname;
+        this.qualifyDomain = qualifyDomain;
+    }
+
+    /**
+     * The bounce for {@code failed} (in the order they failed) of the message {@code original}
+     * (as received, CRLF or LF) from {@code sender}, written at {@code now}; {@code boundary} and
+     * {@code messageId} are the new message's.
+     */
+    public byte[] build(String sender, List<FailedAddress> failed, byte[] original, ZonedDateTime now,
+            String boundary, String messageId, String receivedBy) {
+        List<FailedAddress> reported = new ArrayList<>(failed);
+        Collections.reverse(reported); // Exim's failed list is built by pushing on its head
+        StringBuilder h = new StringBuilder();
+        h.append("Received: from ").append(receivedBy).append(" by ").append(primaryHostname)
+                .append(" with local (Exim 4.96)\n\tid ").append(messageId).append("\n\tfor ").append(sender)
+                .append(";\n\t").append(FULL.format(now)).append('\n');
+        h.append("X-Failed-Recipients: ");
+        for (int i = 0; i < reported.size(); i++) {
+            h.append(i == 0 ? "" : ",\n  ").append(reported.get(i).address());
+        }
+        h.append('\n');
+        h.append("Auto-Submitted: auto-replied\n");
+        h.append("From: Mail Delivery System <Mailer-Daemon@").append(qualifyDomain).append(">\n");
+        h.append("To: ").append(sender).append('\n');
+        byte[] lf = lf(original);
+        Optional<String> originalId = header(lf, "message-id");
+        if (originalId.isPresent()) {
+            Optional<String> refs = header(lf, "references");
+            h.append("References: ").append(refs.map(r -> r + " ").orElse("")).append(originalId.get()).append('\n');
+        }
+        h.append("Content-Type: multipart/report; report-type=delivery-status; boundary=").append(boundary).append('\n');
+        h.append("MIME-Version: 1.0\n");
+        h.append("Subject: Mail delivery failed: returning message to sender\n");
+        h.append("Message-Id: <E").append(messageId).append('@').append(primaryHostname).append(">\n");
+        h.append("Date: ").append(FULL.format(now)).append("\n\n");
+
+        h.append("--").append(boundary).append('\n');
+        h.append("Content-type: text/plain; charset=us-ascii\n\n");
+        h.append("This message was created automatically by mail delivery software.\n\n");
+        h.append("A message that you sent could not be delivered to one or more of its\n");
+        h.append("recipients. This is a permanent error. The following address(es) failed:\n\n");
+        for (FailedAddress a : reported) {
+            h.append("  ").append(a.address());
+            if (a.generatedFrom() != null && !a.generatedFrom().equalsIgnoreCase(a.address())) {
+                h.append("\n    (").append(a.ultimately() ? "ultimately " : "").append("generated from ")
+                        .append(a.generatedFrom()).append(')');
+            }
+            if (a.message() != null && !a.message().isEmpty()) {
+                h.append("\n    ").append(a.message().replace("\n", "\n    "));
+            }
+            h.append('\n');
+        }
+        h.append('\n');
+        h.append("--").append(boundary).append('\n');
+        h.append("Content-type: message/delivery-status\n\n");
+        h.append("Reporting-MTA: dns; ").append(primaryHostname).append("\n\n");
+        for (FailedAddress a : failed) {
+            h.append("Action: failed\n");
+            h.append("Final-Recipient: rfc822;").append(a.finalRecipient()).append('\n');
+            h.append("Status: 5.0.0\n\n");
+        }
+        h.append("--").append(boundary).append('\n');
+        h.append("Content-type: message/rfc822\n\n");
+        h.append("Return-path: <").append(sender).append(">\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + h.length() + 64);
+        byte[] head = h.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(head, 0, head.length);
+        out.write(lf, 0, lf.length);
+        byte[] tail = ("\n--" + boundary + "--\n").getBytes(StandardCharsets.US_ASCII);
+        out.write(tail, 0, tail.length);
+        return out.toByteArray();
+    }
+
+    /** The value of a header of the original (first occurrence, unfolded, trimmed). */
+    static Optional<String> header(byte[] lf, String name) {
+        String text = new String(lf, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\n\n");
+        String head = end < 0 ? text : text.substring(0, end + 1);
+        String[] lines = head.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0 && lines[i].substring(0, colon).strip().equalsIgnoreCase(name)) {
+                StringBuilder v = new StringBuilder(lines[i].substring(colon + 1));
+                while (i + 1 < lines.length && (lines[i + 1].startsWith(" ") || lines[i + 1].startsWith("\t"))) {
+                    v.append(lines[++i]);
+                }
+                return Optional.of(v.toString().strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** CRLF becomes LF, as Exim keeps messages on its spool. */
+    static byte[] lf(byte[] m) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(m.length);
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] == '\r' && i + 1 < m.length && m[i + 1] == '\n') {
+                continue;
+            }
+            out.write(m[i]);
+        }
+        return out.toByteArray();
+    }
+}

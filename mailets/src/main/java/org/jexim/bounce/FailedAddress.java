@@ -1,0 +1,13 @@
+package org.jexim.bounce;
+
+/**
+ * One address a bounce reports: the address that failed, the top-level address it was
+ * generated from (null when it is one), whether that is more than one generation up, and the
+ * error Exim shows the sender.
+ */
+public record FailedAddress(String address, String generatedFrom, boolean ultimately, String message) {
+    /** The address of the DSN's Final-Recipient: the top-level one, as Exim reports it. */
+    public String finalRecipient() {
+        return generatedFrom == null ? address : generatedFrom;
+    }
+}

@@ -1,0 +1,99 @@
+package org.jexim.mailets;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.jexim.address.AddressAttributes;
+import org.jexim.address.AddressItem;
+import org.jexim.address.RoutingContext;
+import org.jexim.bounce.BounceIds;
+import org.jexim.bounce.BounceMessage;
+import org.jexim.bounce.FailedAddress;
+import org.jexim.matchers.RouterContexts;
+import org.jexim.runtime.JeximRuntime;
+import org.jexim.transport.DeliveryLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Failed addresses: Exim's bounce message goes to the sender from {@code <>} and through the
+ * routers like any message; a failed bounce is never bounced again (Exim freezes it, jexim
+ * drops it with a warning). Written by the translator as the processor {@code bounce}:
+ * <pre>{@code
+ * <processor state="bounce"><mailet match="All" class="org.jexim.mailets.Bounce"/></processor>
+ * }</pre>
+ */
+public final class Bounce extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger("org.jexim.delivery");
+
+    private final JeximRuntime runtime;
+
+    @Inject
+    public Bounce(JeximRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        mail.setState(Mail.GHOST);
+        if (mail.getMaybeSender().isNullSender()) {
+            LOGGER.warn("{}: a bounce message failed ({}); not bounced again", RouterContexts.messageId(mail),
+                    mail.getRecipients());
+            return;
+        }
+        String sender = mail.getMaybeSender().asString();
+        List<FailedAddress> failed = new ArrayList<>();
+        for (MailAddress recipient : mail.getRecipients()) {
+            AddressItem item = AddressAttributes.get(mail, recipient);
+            AddressItem top = DeliveryLog.original(item);
+            boolean ultimately = item.parent().flatMap(AddressItem::parent).isPresent();
+            failed.add(new FailedAddress(item.address(), top == item ? null : top.address(), ultimately,
+                    item.variables().get(Outcomes.MESSAGE)));
+        }
+        RoutingContext context = RouterContexts.of(runtime, mail);
+        String host = context.lists().primaryHostname();
+        ZonedDateTime now = ZonedDateTime.now();
+        byte[] bounce = new BounceMessage(host, context.qualifyRecipient()).build(sender, failed, bytes(mail), now,
+                now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE),
+                BounceIds.next(now), System.getProperty("user.name"));
+        MimeMessage message = new MimeMessage(Session.getDefaultInstance(new java.util.Properties()),
+                new ByteArrayInputStream(crlf(bounce)));
+        getMailetContext().sendMail(null, List.of(mail.getMaybeSender().get()), message);
+    }
+
+    private static byte[] bytes(Mail mail) throws MessagingException {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            mail.getMessage().writeTo(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new MessagingException("cannot read message " + mail.getName(), e);
+        }
+    }
+
+    private static byte[] crlf(byte[] lf) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + lf.length / 40);
+        for (byte b : lf) {
+            if (b == '\n') {
+                out.write('\r');
+            }
+            out.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "jexim bounce: Exim's delivery failure report";
+    }
+}
