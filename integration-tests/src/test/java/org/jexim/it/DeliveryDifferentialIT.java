@@ -77,7 +77,13 @@ class DeliveryDifferentialIT {
                 assertThat(s.output()).as(s.output()).contains("<-  250 ");
             }
         }
+        for (int port : new int[] {eximPort, jeximPort}) {
+            Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
+                    "--from", "md-s@delivery.example", "--to", "later@delivery.example", "--data", "@" + message));
+            assertThat(s.output()).as(s.output()).contains("<-  250 ");
+        }
         waitForFiles(RECIPIENTS.size() + FAILING.size());
+        waitForLines(" == ", 1);
     }
 
     @AfterAll
@@ -97,6 +103,24 @@ class DeliveryDifferentialIT {
         assertThat(j.keySet()).isEqualTo(e.keySet());
         for (String box : e.keySet()) {
             assertThat(j.get(box)).as(box).isEqualTo(e.get(box));
+        }
+    }
+
+    @Test
+    void theDeferredMessageWaitsOnTheSpoolOfBoth() throws Exception {
+        for (Path dir : List.of(exim, jexim)) {
+            try (Stream<Path> s = Files.list(dir.resolve("spool/input"))) {
+                assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-H")).count())
+                        .as(dir.toString()).isEqualTo(1);
+            }
+        }
+        // jexim keeps the retry rule's F,2h,15m schedule on the spool: next attempt 15 minutes on
+        try (Stream<Path> s = Files.list(jexim.resolve("spool/input"))) {
+            Path header = s.filter(p -> p.toString().endsWith("-H")).findFirst().orElseThrow();
+            String h = Files.readString(header, StandardCharsets.ISO_8859_1);
+            assertThat(h).contains("_retry_interval=900");
+            long deliverAt = Long.parseLong(h.replaceAll("(?s).*\n-jexim_deliver_at ([0-9]+)\n.*", "$1"));
+            assertThat(deliverAt - System.currentTimeMillis()).isBetween(600_000L, 900_000L);
         }
     }
 
@@ -165,8 +189,12 @@ class DeliveryDifferentialIT {
     }
 
     private void waitForFiles(int count) throws Exception {
+        waitForLines(" => ", count);
+    }
+
+    private void waitForLines(String kind, int count) throws Exception {
         for (int i = 0; i < 300; i++) {
-            if (delivered(exim) >= count && delivered(jexim) >= count) {
+            if (lines(exim, kind) >= count && lines(jexim, kind) >= count) {
                 Thread.sleep(500);
                 return;
             }
@@ -174,12 +202,12 @@ class DeliveryDifferentialIT {
         }
     }
 
-    private static long delivered(Path dir) throws Exception {
+    private static long lines(Path dir, String kind) throws Exception {
         Path log = dir.resolve("log/mainlog");
         if (!Files.exists(log)) {
             return 0;
         }
-        return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(" => ")).count();
+        return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(kind)).count();
     }
 
     private static void waitForPort(int port) throws Exception {

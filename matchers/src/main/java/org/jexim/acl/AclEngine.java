@@ -46,10 +46,12 @@ public final class AclEngine {
         String message = null;
         String logMessage = null;
         boolean allTrue = true;
+        boolean passed = false;
         for (AclItem item : statement.items()) {
             try {
                 if (item.modifier()) {
                     switch (item.name()) {
+                        case "endpass" -> passed = true;
                         case "message" -> message = expand(item.value(), subject);
                         case "log_message" -> logMessage = expand(item.value(), subject);
                         case "set" -> set(item.value(), subject);
@@ -59,9 +61,27 @@ public final class AclEngine {
                     }
                     continue;
                 }
-                boolean result = conditions.test(item.name(), expand(item.value(), subject), subject) != item.negated();
+                boolean result;
+                if (item.name().equals("acl")) {
+                    AclResult nested = nested(expand(item.value(), subject), subject);
+                    if (nested.verdict() != AclVerdict.ACCEPT && nested.verdict() != AclVerdict.DENY) {
+                        return Optional.of(nested); // defer, drop, discard and errors end the calling ACL too
+                    }
+                    if (message == null && nested.message().isPresent()) {
+                        message = nested.message().get();
+                    }
+                    result = (nested.verdict() == AclVerdict.ACCEPT) != item.negated();
+                } else {
+                    result = conditions.test(item.name(), expand(item.value(), subject), subject) != item.negated();
+                }
                 if (!result) {
                     allTrue = false;
+                    if (passed && (statement.verb() == org.jexim.conf.model.AclVerb.ACCEPT
+                            || statement.verb() == org.jexim.conf.model.AclVerb.DISCARD)) {
+                        // a condition after endpass failed: the ACL denies instead of going on
+                        return Optional.of(new AclResult(AclVerdict.DENY, Optional.ofNullable(message),
+                                Optional.ofNullable(logMessage)));
+                    }
                     break;
                 }
             } catch (ListException | ExpansionException | AclConditions.UnsupportedCondition e) {
@@ -73,7 +93,8 @@ public final class AclEngine {
                         Optional.of(statement.verb().keyword() + " " + item.name() + ": " + e.getMessage())));
             }
         }
-        Optional<String> msg = Optional.ofNullable(message);
+        // with endpass, an accept's message is the text of its refusal, never of its acceptance
+        Optional<String> msg = passed ? Optional.empty() : Optional.ofNullable(message);
         Optional<String> log = Optional.ofNullable(logMessage);
         return switch (statement.verb()) {
             case ACCEPT -> allTrue ? Optional.of(new AclResult(AclVerdict.ACCEPT, msg, log)) : Optional.empty();
@@ -84,6 +105,16 @@ public final class AclEngine {
             case REQUIRE -> allTrue ? Optional.empty() : Optional.of(new AclResult(AclVerdict.DENY, msg, log));
             case WARN -> Optional.empty();
         };
+    }
+
+    /** The {@code acl} condition: runs "NAME arg1 arg2 ..." with $acl_arg1.. set, as a nested ACL. */
+    private AclResult nested(String value, AclSubject subject) {
+        String[] words = value.strip().split("\\s+");
+        for (int i = 1; i < words.length && i <= 9; i++) {
+            subject.set("acl_arg" + i, words[i]);
+        }
+        subject.set("acl_narg", Integer.toString(words.length - 1));
+        return run(words[0], subject);
     }
 
     private static void set(String assignment, AclSubject subject) throws ExpansionException {
