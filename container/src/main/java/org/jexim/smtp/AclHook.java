@@ -30,7 +30,8 @@ abstract class AclHook {
     HookResult decide(SMTPSession session, String sender, String recipient, Stage stage) {
         SmtpReply reply = gate.check(stage, acl, JamesSessions.of(session, runtime, sender), recipient);
         if (reply.positive()) {
-            if (reply.text().isEmpty()) {
+            // accept messages at connect/HELO (banner, greeting) are -bh only for now: James words those
+            if (reply.text().isEmpty() || stage == Stage.CONNECT || stage == Stage.HELO || stage == Stage.DATA) {
                 return HookResult.DECLINED;
             }
             JamesSessions.acceptedWith(session, reply);

@@ -17,6 +17,7 @@ public final class SessionState {
     private final String primaryHostname;
     private final Map<String, String> aclVariables = new HashMap<>();
     private final List<String> recipients = new ArrayList<>();
+    private int acceptedRcpts;
     private String helo;
     private String sender;
 
@@ -49,6 +50,15 @@ public final class SessionState {
         sender = address;
     }
 
+    /** RCPT commands answered 2xx in this message, discarded ones included: DATA needs one. */
+    public int acceptedRcpts() {
+        return acceptedRcpts;
+    }
+
+    public void rcptAccepted() {
+        acceptedRcpts++;
+    }
+
     public List<String> recipients() {
         return recipients;
     }
@@ -57,6 +67,7 @@ public final class SessionState {
     public void reset() {
         sender = null;
         recipients.clear();
+        acceptedRcpts = 0;
         aclVariables.keySet().removeIf(k -> k.startsWith("acl_m"));
     }
 

@@ -18,10 +18,28 @@ public final class TestSession {
     private final PrintStream out;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
+        this(runtime, new AclGate(runtime), out);
+    }
+
+    /** {@code gate}: the ACLs to run, e.g. with recipient verification through the routers. */
+    public TestSession(JeximRuntime runtime, AclGate gate, PrintStream out) {
         this.runtime = runtime;
         this.texts = new EximTexts(runtime);
-        this.gate = new AclGate(runtime);
+        this.gate = gate;
         this.out = out;
+    }
+
+    /**
+     * The session of -bh for a configure read into {@code config} and translated into
+     * {@code translated}: its ACLs, with verify = recipient through its routers.
+     */
+    public static TestSession of(org.jexim.conf.model.Configuration config, java.nio.file.Path translated, PrintStream out)
+            throws IOException {
+        org.jexim.conf.translate.TranslatedConfiguration tc = org.jexim.conf.translate.TranslatedConfiguration.load(translated);
+        JeximRuntime runtime = new JeximRuntime(tc);
+        org.jexim.acl.AclEngine engine = new org.jexim.acl.AclEngine(tc.acls(), runtime,
+                new RoutingRecipientVerifier(config, runtime));
+        return new TestSession(runtime, new AclGate(engine), out);
     }
 
     /** Runs the dialogue until QUIT, a dropped connection or the end of input. */
@@ -31,7 +49,8 @@ public final class TestSession {
                 + "**** This is not for real!\n\n");
         SessionState session = new SessionState(ip, 0, runtime.primaryHostname());
         SmtpReply connect = gate.check(Stage.CONNECT, acl("acl_smtp_connect"), session, null);
-        if (!send(connect.positive() ? texts.banner(session) : connect)) {
+        // an accept with a message replaces the banner (spec, "The connect ACL")
+        if (!send(connect.positive() && connect.text().isEmpty() ? texts.banner(session) : connect)) {
             return;
         }
         int errors = 0;
@@ -55,7 +74,13 @@ public final class TestSession {
             case "HELO", "EHLO": {
                 session.helo(argument);
                 SmtpReply check = gate.check(Stage.HELO, acl("acl_smtp_helo"), session, null);
-                return check.positive() ? texts.hello(argument, session.ip(), verb.equals("EHLO")) : check;
+                if (!check.positive()) {
+                    return check;
+                }
+                SmtpReply hello = texts.hello(argument, session.ip(), verb.equals("EHLO"));
+                // an accept with a message replaces the greeting line, never the EHLO keywords
+                return check.text().isEmpty() ? hello : SmtpReply.of("250",
+                        check.textLines().get(0) + hello.text().substring(hello.textLines().get(0).length()));
             }
             case "MAIL": {
                 String address = address(argument, "FROM:");
@@ -81,8 +106,11 @@ public final class TestSession {
                     return EximTexts.NO_SENDER;
                 }
                 AclGate.Decision decision = gate.decide(Stage.RCPT, acl("acl_smtp_rcpt"), session, address);
-                if (decision.reply().positive() && !decision.discarded()) {
-                    session.recipients().add(address);
+                if (decision.reply().positive()) {
+                    session.rcptAccepted();
+                    if (!decision.discarded()) {
+                        session.recipients().add(address);
+                    }
                 }
                 return decision.reply();
             }
@@ -101,7 +129,7 @@ public final class TestSession {
     }
 
     private SmtpReply data(SessionState session, BufferedReader in) throws IOException {
-        if (session.recipients().isEmpty()) {
+        if (session.acceptedRcpts() == 0) {
             return session.sender() == null ? SmtpReply.of("503", "MAIL command must precede DATA")
                     : EximTexts.NO_RECIPIENTS;
         }
@@ -115,6 +143,9 @@ public final class TestSession {
         String line;
         while ((line = in.readLine()) != null && !stripCr(line).equals(".")) {
             // the message is read and dropped: -bh delivers nothing
+        }
+        if (line == null) {
+            return SmtpReply.of("421", "Lost incoming connection").closing();
         }
         SmtpReply check = gate.check(Stage.DATA, acl("acl_smtp_data"), session, null);
         session.reset();

@@ -52,8 +52,8 @@ final class RedirectDriver implements RouterDriver {
             if (e.forced()) {
                 return RouterOutcome.decline(address);
             }
-            return RouterOutcome.defer(address, "expansion of \"" + (options.data() != null ? options.data()
-                    : options.file()) + "\" failed in " + routerName + " router: " + e.getMessage());
+            return RouterOutcome.defer(address, "failed to expand \"" + (options.data() != null ? options.data()
+                    : options.file()) + "\": " + e.getMessage());
         } catch (IOException e) {
             return RouterOutcome.defer(address, e.getMessage());
         }
@@ -186,6 +186,12 @@ final class RedirectDriver implements RouterDriver {
     private static String readFile(String path) throws IOException {
         Path p = Path.of(path);
         if (!Files.exists(p)) {
+            // Exim's rda_exists: a missing file is an empty list only if its directory exists
+            // (an unmounted home directory must not lose mail)
+            Path parent = p.getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new IOException("failed to stat " + parent + "/. (No such file or directory)");
+            }
             return null;
         }
         if (!Files.isRegularFile(p)) {

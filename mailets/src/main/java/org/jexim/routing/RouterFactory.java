@@ -17,7 +17,15 @@ public final class RouterFactory {
     }
 
     public static RouterDefinition create(DriverInstance instance) {
-        return create(instance.name(), instance.driver(), OptionTexts.of(instance));
+        return create(instance.name(), instance.driver(), values(instance));
+    }
+
+    /** The options as Exim holds them after reading: quoted strings unquoted, booleans "true"/"false". */
+    static Map<String, String> values(DriverInstance instance) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        instance.options().values().forEach(o -> values.put(o.name(),
+                o.value() instanceof String s ? s : OptionTexts.of(o)));
+        return values;
     }
 
     public static RouterDefinition create(String name, String driver, Map<String, String> options) {
