@@ -18,10 +18,28 @@ public final class TestSession {
     private final PrintStream out;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
+        this(runtime, new AclGate(runtime), out);
+    }
+
+    /** {@code gate}: the ACLs to run, e.g. with recipient verification through the routers. */
+    public TestSession(JeximRuntime runtime, AclGate gate, PrintStream out) {
         this.runtime = runtime;
         this.texts = new EximTexts(runtime);
-        this.gate = new AclGate(runtime);
+        this.gate = gate;
         this.out = out;
+    }
+
+    /**
+     * The session of -bh for a configure read into {@code config} and translated into
+     * {@code translated}: its ACLs, with verify = recipient through its routers.
+     */
+    public static TestSession of(org.jexim.conf.model.Configuration config, java.nio.file.Path translated, PrintStream out)
+            throws IOException {
+        org.jexim.conf.translate.TranslatedConfiguration tc = org.jexim.conf.translate.TranslatedConfiguration.load(translated);
+        JeximRuntime runtime = new JeximRuntime(tc);
+        org.jexim.acl.AclEngine engine = new org.jexim.acl.AclEngine(tc.acls(), runtime,
+                new RoutingRecipientVerifier(config, runtime));
+        return new TestSession(runtime, new AclGate(engine), out);
     }
 
     /** Runs the dialogue until QUIT, a dropped connection or the end of input. */

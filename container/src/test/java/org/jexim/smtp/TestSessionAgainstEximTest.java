@@ -21,7 +21,6 @@ import org.jexim.conf.reader.ConfigReader;
 import org.jexim.conf.translate.Translator;
 import org.jexim.log.EximLog;
 import org.jexim.log.LogSink;
-import org.jexim.runtime.JeximRuntime;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,10 +97,11 @@ class TestSessionAgainstEximTest {
 
     private String jexim(Path conf, String ip, String script) throws Exception {
         Path translated = Files.createTempDirectory(tmp, "t");
-        Translator.translate(ConfigReader.read(conf, Map.of())).writeTo(translated);
+        var config = ConfigReader.read(conf, Map.of());
+        Translator.translate(config).writeTo(translated);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.ISO_8859_1);
-        new TestSession(JeximRuntime.fromDirectory(translated), out).run(ip, new BufferedReader(new StringReader(script)));
+        TestSession.of(config, translated, out).run(ip, new BufferedReader(new StringReader(script)));
         return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 

@@ -20,10 +20,17 @@ import org.jexim.lists.ListException;
 public final class AclEngine {
     private final Map<String, Acl> acls;
     private final AclConditions conditions;
+    private final RecipientVerifier verifier;
 
     public AclEngine(Map<String, Acl> acls, ListContext lists) {
+        this(acls, lists, null);
+    }
+
+    /** {@code verifier} answers {@code verify = recipient}; null where no routing is at hand. */
+    public AclEngine(Map<String, Acl> acls, ListContext lists, RecipientVerifier verifier) {
         this.acls = acls;
         this.conditions = new AclConditions(lists);
+        this.verifier = verifier;
     }
 
     /** Runs the named ACL (or an inline one-statement ACL text is not supported: the name must exist). */
@@ -47,6 +54,7 @@ public final class AclEngine {
         String logMessage = null;
         boolean allTrue = true;
         boolean passed = false;
+        String verifyMessage = null;
         for (AclItem item : statement.items()) {
             try {
                 if (item.modifier()) {
@@ -62,7 +70,18 @@ public final class AclEngine {
                     continue;
                 }
                 boolean result;
-                if (item.name().equals("acl")) {
+                if (item.name().equals("verify") && verifier != null
+                        && expand(item.value(), subject).strip().toLowerCase(java.util.Locale.ROOT).startsWith("recipient")) {
+                    RecipientVerifier.Verification v = verifier.verify(subject.variable("recipient").orElse(""), subject);
+                    if (v.outcome() == RecipientVerifier.Outcome.DEFER) {
+                        return Optional.of(new AclResult(AclVerdict.DEFER, Optional.empty(), Optional.ofNullable(v.message())));
+                    }
+                    if (v.outcome() == RecipientVerifier.Outcome.FAIL) {
+                        verifyMessage = v.message() == null ? "Unrouteable address" : v.message();
+                        subject.set("acl_verify_message", verifyMessage);
+                    }
+                    result = (v.outcome() == RecipientVerifier.Outcome.OK) != item.negated();
+                } else if (item.name().equals("acl")) {
                     AclResult nested = nested(expand(item.value(), subject), subject);
                     if (nested.verdict() != AclVerdict.ACCEPT && nested.verdict() != AclVerdict.DENY) {
                         return Optional.of(nested); // defer, drop, discard and errors end the calling ACL too
@@ -95,6 +114,10 @@ public final class AclEngine {
         }
         // with endpass, an accept's message is the text of its refusal, never of its acceptance
         Optional<String> msg = passed ? Optional.empty() : Optional.ofNullable(message);
+        if (msg.isEmpty() && verifyMessage != null
+                && (statement.verb() == org.jexim.conf.model.AclVerb.DENY || statement.verb() == org.jexim.conf.model.AclVerb.REQUIRE)) {
+            msg = Optional.of(verifyMessage); // a failed verification words the refusal, as in Exim
+        }
         Optional<String> log = Optional.ofNullable(logMessage);
         return switch (statement.verb()) {
             case ACCEPT -> allTrue ? Optional.of(new AclResult(AclVerdict.ACCEPT, msg, log)) : Optional.empty();
