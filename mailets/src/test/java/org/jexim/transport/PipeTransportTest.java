@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PipeTransportTest extends AppendfileTransportTest {
+class PipeTransportTest extends TransportFixtures {
     @Test
     void commandsAreSplitBeforeExpansionWithEximsQuotes() {
         assertThat(PipeCommand.split("/bin/sh -c \"cat > x; echo 'a b'\"  'single \"q\"' plain\\arg"))
