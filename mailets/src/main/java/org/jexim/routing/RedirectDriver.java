@@ -159,7 +159,7 @@ final class RedirectDriver implements RouterDriver {
             }
             int at = target.lastIndexOf('@');
             if (at < 0) {
-                String domain = options.qualifyPreserveDomain() ? address.domain() : context.qualifyRecipient();
+                String domain = options.qualifyPreserveDomain() ? RouteVariables.domain(address) : context.qualifyRecipient();
                 children.add(new AddressItem(target, domain, address, Map.of()));
             } else {
                 children.add(new AddressItem(target.substring(0, at), target.substring(at + 1), address, Map.of()));
