@@ -9,7 +9,6 @@ import org.jexim.conf.model.Configuration;
 import org.jexim.conf.translate.Translator;
 import org.jexim.log.EximLog;
 import org.jexim.log.LogSink;
-import org.jexim.runtime.JeximRuntime;
 import org.jexim.smtp.TestSession;
 
 /**
@@ -30,9 +29,8 @@ final class TestSessionCommand implements Command {
         Path dir = Files.createTempDirectory("jexim-bh");
         try {
             Translator.translate(config).writeTo(dir);
-            JeximRuntime runtime = JeximRuntime.fromDirectory(dir);
             EximLog.divert(stderr(line));
-            new TestSession(runtime, System.out).run(line.arguments().get(0),
+            TestSession.of(config, dir, System.out).run(line.arguments().get(0),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.ISO_8859_1)));
         } finally {
             try (var files = Files.walk(dir)) {

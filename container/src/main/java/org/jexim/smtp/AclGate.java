@@ -1,6 +1,7 @@
 package org.jexim.smtp;
 
 import java.util.Optional;
+import org.jexim.acl.AclEngine;
 import org.jexim.acl.AclResult;
 import org.jexim.acl.AclVerdict;
 import org.jexim.log.EximLog;
@@ -11,10 +12,14 @@ import org.jexim.runtime.JeximRuntime;
  * refusal. The server's hooks and -bh both go through here, so they cannot answer differently.
  */
 public final class AclGate {
-    private final JeximRuntime runtime;
+    private final AclEngine engine;
 
     public AclGate(JeximRuntime runtime) {
-        this.runtime = runtime;
+        this(runtime.aclEngine());
+    }
+
+    public AclGate(AclEngine engine) {
+        this.engine = engine;
     }
 
     /**
@@ -27,7 +32,7 @@ public final class AclGate {
 
     /** The reply and whether the ACL discarded (a discarded recipient is answered 250 and dropped). */
     public Decision decide(Stage stage, String acl, SessionState session, String recipient) {
-        AclResult result = acl == null ? stage.defaultResult() : runtime.aclEngine().run(acl, session.subject(recipient));
+        AclResult result = acl == null ? stage.defaultResult() : engine.run(acl, session.subject(recipient));
         SmtpReply reply = stage.reply(result);
         if (!reply.positive()) {
             log(stage, session, recipient, result.logMessage().or(() -> result.message()), reply);

@@ -17,6 +17,8 @@ public final class SessionState {
     private final String primaryHostname;
     private final Map<String, String> aclVariables = new HashMap<>();
     private final List<String> recipients = new ArrayList<>();
+    private int acceptedRcpts;
+    private final java.util.Set<String> discarded = new java.util.HashSet<>();
     private String helo;
     private String sender;
 
@@ -49,6 +51,20 @@ public final class SessionState {
         sender = address;
     }
 
+    /** RCPT commands answered 2xx in this message, discarded ones included: DATA needs one. */
+    public int acceptedRcpts() {
+        return acceptedRcpts;
+    }
+
+    public void rcptAccepted() {
+        acceptedRcpts++;
+    }
+
+    /** Recipients a {@code discard} accepted at RCPT: answered 250, never delivered. */
+    public java.util.Set<String> discarded() {
+        return discarded;
+    }
+
     public List<String> recipients() {
         return recipients;
     }
@@ -57,6 +73,8 @@ public final class SessionState {
     public void reset() {
         sender = null;
         recipients.clear();
+        acceptedRcpts = 0;
+        discarded.clear();
         aclVariables.keySet().removeIf(k -> k.startsWith("acl_m"));
     }
 

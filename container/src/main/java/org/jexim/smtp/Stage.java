@@ -40,14 +40,27 @@ public enum Stage {
         return this == CONNECT && !reply.positive() ? reply.closing() : reply;
     }
 
+    /**
+     * A message may start with its own code ("550 ..." or "421 ..."), used when its first digit
+     * is the default's, as Exim allows.
+     */
+    private static SmtpReply withCode(String code, String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([2-5][0-9][0-9])[ -](.*)", java.util.regex.Pattern.DOTALL)
+                .matcher(message);
+        if (m.matches() && m.group(1).charAt(0) == code.charAt(0)) {
+            return SmtpReply.of(m.group(1), m.group(2));
+        }
+        return SmtpReply.of(code, message);
+    }
+
     private SmtpReply verdictReply(AclResult result) {
         return switch (result.verdict()) {
-            case ACCEPT, DISCARD -> acceptReply == null ? SmtpReply.of("250", "")
+            case ACCEPT, DISCARD -> acceptReply == null ? SmtpReply.of(this == CONNECT ? "220" : "250", result.message().orElse(""))
                     : result.message().filter(m -> acceptReply.code().startsWith("2"))
-                        .map(m -> SmtpReply.of(acceptReply.code(), m)).orElse(acceptReply);
-            case DENY -> SmtpReply.of("550", result.message().orElse(DENIED));
-            case DROP -> SmtpReply.of("550", result.message().orElse(DENIED)).closing();
-            case DEFER -> SmtpReply.of("451", result.message().orElse(TEMPORARY));
+                        .map(m -> withCode(acceptReply.code(), m)).orElse(acceptReply);
+            case DENY -> withCode("550", result.message().orElse(DENIED));
+            case DROP -> withCode("550", result.message().orElse(DENIED)).closing();
+            case DEFER -> withCode("451", result.message().orElse(TEMPORARY));
             case ERROR -> SmtpReply.of("451", TEMPORARY);
         };
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Exim 4.96 and jexim as daemons on the same configure (src/test/resources/delivery/configure),
- * the same messages sent to both with swaks; every mailbox file is compared byte for byte
+ * the same messages sent to both with swaks; every mailbox file (mbox, maildir, what a pipe
+ * command read and its environment, the bounces) is compared byte for byte
  * after masking dates, message ids and maildir file names, and so are the delivery lines of
  * the main logs. Differences listed in delivery/known-differences.txt are masked too.
  */
@@ -26,10 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 class DeliveryDifferentialIT {
     static final Path EXIM = Path.of("/usr/sbin/exim4");
     static final List<String> RECIPIENTS = List.of("mb-a@delivery.example", "md-b@delivery.example",
-            "cu-c@delivery.example", "mb-a@delivery.example");
-    /** Each fails differently: :fail:, no router, a redirected address no router takes. */
+            "cu-c@delivery.example", "mb-a@delivery.example", "pp-a@delivery.example");
+    /** Each fails differently: :fail:, no router, a redirected address no router takes, a pipe's exit 67. */
     static final List<String> FAILING = List.of("nobody@delivery.example", "unknown@delivery.example",
-            "alias@delivery.example");
+            "alias@delivery.example", "pf-a@delivery.example");
     Path configure;
     Path exim;
     Path jexim;
@@ -77,7 +78,13 @@ class DeliveryDifferentialIT {
                 assertThat(s.output()).as(s.output()).contains("<-  250 ");
             }
         }
+        for (int port : new int[] {eximPort, jeximPort}) {
+            Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
+                    "--from", "md-s@delivery.example", "--to", "later@delivery.example", "--data", "@" + message));
+            assertThat(s.output()).as(s.output()).contains("<-  250 ");
+        }
         waitForFiles(RECIPIENTS.size() + FAILING.size());
+        waitForLines(" == ", 1);
     }
 
     @AfterAll
@@ -97,6 +104,24 @@ class DeliveryDifferentialIT {
         assertThat(j.keySet()).isEqualTo(e.keySet());
         for (String box : e.keySet()) {
             assertThat(j.get(box)).as(box).isEqualTo(e.get(box));
+        }
+    }
+
+    @Test
+    void theDeferredMessageWaitsOnTheSpoolOfBoth() throws Exception {
+        for (Path dir : List.of(exim, jexim)) {
+            try (Stream<Path> s = Files.list(dir.resolve("spool/input"))) {
+                assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-H")).count())
+                        .as(dir.toString()).isEqualTo(1);
+            }
+        }
+        // jexim keeps the retry rule's F,2h,15m schedule on the spool: next attempt 15 minutes on
+        try (Stream<Path> s = Files.list(jexim.resolve("spool/input"))) {
+            Path header = s.filter(p -> p.toString().endsWith("-H")).findFirst().orElseThrow();
+            String h = Files.readString(header, StandardCharsets.ISO_8859_1);
+            assertThat(h).contains("_retry_interval=900");
+            long deliverAt = Long.parseLong(h.replaceAll("(?s).*\n-jexim_deliver_at ([0-9]+)\n.*", "$1"));
+            assertThat(deliverAt - System.currentTimeMillis()).isBetween(600_000L, 900_000L);
         }
     }
 
@@ -165,8 +190,12 @@ class DeliveryDifferentialIT {
     }
 
     private void waitForFiles(int count) throws Exception {
+        waitForLines(" => ", count);
+    }
+
+    private void waitForLines(String kind, int count) throws Exception {
         for (int i = 0; i < 300; i++) {
-            if (delivered(exim) >= count && delivered(jexim) >= count) {
+            if (lines(exim, kind) >= count && lines(jexim, kind) >= count) {
                 Thread.sleep(500);
                 return;
             }
@@ -174,12 +203,12 @@ class DeliveryDifferentialIT {
         }
     }
 
-    private static long delivered(Path dir) throws Exception {
+    private static long lines(Path dir, String kind) throws Exception {
         Path log = dir.resolve("log/mainlog");
         if (!Files.exists(log)) {
             return 0;
         }
-        return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(" => ")).count();
+        return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(kind)).count();
     }
 
     private static void waitForPort(int port) throws Exception {

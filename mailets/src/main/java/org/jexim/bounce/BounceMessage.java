@@ -76,6 +76,18 @@ public final class BounceMessage {
             }
             h.append('\n');
         }
+        boolean first = true;
+        for (FailedAddress a : reported) {
+            if (a.output() == null) {
+                continue;
+            }
+            if (first) {
+                h.append("\nThe following text was generated during the delivery attempt")
+                        .append(reported.size() > 1 ? "s" : "").append(":\n");
+                first = false;
+            }
+            h.append("\n------ ").append(a.address()).append(" ------\n\n").append(a.output());
+        }
         h.append('\n');
         h.append("--").append(boundary).append('\n');
         h.append("Content-type: message/delivery-status\n\n");

@@ -3,9 +3,13 @@ package org.jexim.bounce;
 /**
  * One address a bounce reports: the address that failed, the top-level address it was
  * generated from (null when it is one), whether that is more than one generation up, and the
- * error Exim shows the sender.
+ * error Exim shows the sender, and the output of a command to return (null for none).
  */
-public record FailedAddress(String address, String generatedFrom, boolean ultimately, String message) {
+public record FailedAddress(String address, String generatedFrom, boolean ultimately, String message, String output) {
+    public FailedAddress(String address, String generatedFrom, boolean ultimately, String message) {
+        this(address, generatedFrom, ultimately, message, null);
+    }
+
     /** The address of the DSN's Final-Recipient: the top-level one, as Exim reports it. */
     public String finalRecipient() {
         return generatedFrom == null ? address : generatedFrom;

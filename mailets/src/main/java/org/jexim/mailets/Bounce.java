@@ -58,12 +58,12 @@ public final class Bounce extends GenericMailet {
             AddressItem top = DeliveryLog.original(item);
             boolean ultimately = item.parent().flatMap(AddressItem::parent).isPresent();
             failed.add(new FailedAddress(item.address(), top == item ? null : top.address(), ultimately,
-                    item.variables().get(Outcomes.MESSAGE)));
+                    item.variables().get(Outcomes.MESSAGE), item.variables().get(Outcomes.OUTPUT)));
         }
         RoutingContext context = RouterContexts.of(runtime, mail);
         String host = context.lists().primaryHostname();
         ZonedDateTime now = ZonedDateTime.now();
-        byte[] bounce = new BounceMessage(host, context.qualifyRecipient()).build(sender, failed, bytes(mail), now,
+        byte[] bounce = new BounceMessage(host, runtime.qualifyDomain()).build(sender, failed, bytes(mail), now,
                 now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE),
                 BounceIds.next(now), System.getProperty("user.name"));
         MimeMessage message = new MimeMessage(Session.getDefaultInstance(new java.util.Properties()),

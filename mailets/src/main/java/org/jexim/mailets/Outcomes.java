@@ -15,6 +15,10 @@ final class Outcomes {
     static final String MESSAGE = "_message";
     /** The per-address variable naming the router that accepted it (R= in the log). */
     static final String ROUTER = "_router";
+    /** The per-address variable holding a command's output that the bounce returns. */
+    static final String OUTPUT = "_output";
+    /** What Exim's bounce says of an address a local transport failed (the log has the details). */
+    static final String LOCAL_FAILURE = "local delivery failed";
 
     private Outcomes() {
     }

@@ -26,6 +26,9 @@ final class DnslookupDriver implements RouterDriver {
     private final String widenDomains;
     private final String ignoreTargetHosts;
     private final SelfAction self;
+    /** The default of dns_check_names_pattern, in Java's syntax. */
+    private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
+            "(?i)^[^\\W]([a-z0-9/_-]*[^\\W])?(\\.[^\\W]([a-z0-9/_-]*[^\\W])?)*\\.?$");
 
     DnslookupDriver(String routerName, Map<String, String> o) {
         this.routerName = routerName;
@@ -40,6 +43,10 @@ final class DnslookupDriver implements RouterDriver {
     public RouterOutcome route(AddressItem address, RoutingContext context) {
         RouteDns dns = RouteDns.of(context.variablesFor(address).variable(RouteDns.SERVERS_VARIABLE).orElse(null));
         String domain = RouteVariables.domain(address);
+        if (!DNS_NAME.matcher(domain).matches()) {
+            // Exim's dns_check_names_pattern: such a name is never looked up, the address fails
+            return RouterOutcome.fail(address, "mail domain \"" + domain + "\" is syntactically invalid");
+        }
         RouteDns.Answer mx = dns.query(domain, Type.MX);
         if (mx.status() == RouteDns.Status.AGAIN) {
             return RouterOutcome.defer(address, "host lookup did not complete");

@@ -10,7 +10,7 @@ import org.jexim.address.Precondition;
 import org.jexim.address.RoutingContext;
 import org.jexim.address.RoutingException;
 
-/** {@code check_local_user}: the local part must be a login in the passwd file; sets $home. */
+/** {@code check_local_user}: the local part must be a login in the passwd file; sets $home and $local_part_data. */
 final class LocalUserPrecondition implements Precondition {
     private final Path passwd;
 
@@ -25,7 +25,7 @@ final class LocalUserPrecondition implements Precondition {
             for (String line : Files.readAllLines(passwd, StandardCharsets.ISO_8859_1)) {
                 String[] f = line.split(":", -1);
                 if (f.length >= 7 && f[0].equals(user)) {
-                    return Optional.of(address.with("home", f[5]).with("local_user_uid", f[2])
+                    return Optional.of(address.with("home", f[5]).with("local_part_data", f[0]).with("local_user_uid", f[2])
                             .with("local_user_gid", f[3]));
                 }
             }

@@ -23,6 +23,12 @@ final class RedirectDriver implements RouterDriver {
     static final String PFR_TRANSPORT = "_pfr_transport";
     static final String PFR_ERROR = "_pfr_error";
 
+    /** The first lines that make a redirection list a filter (Exim's rda_is_filter). */
+    private static final java.util.regex.Pattern FILTER_HEADER =
+            java.util.regex.Pattern.compile("(?i)\\s*#\\s*exim\\s+filter");
+    private static final java.util.regex.Pattern SIEVE_HEADER =
+            java.util.regex.Pattern.compile("(?i)\\s*#\\s*sieve\\s+filter");
+
     private final String routerName;
     private final RedirectOptions options;
 
@@ -52,13 +58,20 @@ final class RedirectDriver implements RouterDriver {
             if (e.forced()) {
                 return RouterOutcome.decline(address);
             }
-            return RouterOutcome.defer(address, "expansion of \"" + (options.data() != null ? options.data()
-                    : options.file()) + "\" failed in " + routerName + " router: " + e.getMessage());
+            return RouterOutcome.defer(address, "failed to expand \"" + (options.data() != null ? options.data()
+                    : options.file()) + "\": " + e.getMessage());
         } catch (IOException e) {
             return RouterOutcome.defer(address, e.getMessage());
         }
         if (text == null || text.isBlank()) {
             return RouterOutcome.decline(address);
+        }
+        String filter = FILTER_HEADER.matcher(text).lookingAt() ? "Exim" : SIEVE_HEADER.matcher(text).lookingAt()
+                ? "Sieve" : null;
+        if (filter != null) {
+            return RouterOutcome.defer(address, options.allowFilter()
+                    ? "error in filter data: " + filter + " filter files are not interpreted by jexim yet"
+                    : "error in filter data: filtering not enabled");
         }
         List<AddressItem> children = new ArrayList<>();
         RouterOutcome special;
@@ -146,7 +159,7 @@ final class RedirectDriver implements RouterDriver {
             }
             int at = target.lastIndexOf('@');
             if (at < 0) {
-                String domain = options.qualifyPreserveDomain() ? address.domain() : context.qualifyRecipient();
+                String domain = options.qualifyPreserveDomain() ? RouteVariables.domain(address) : context.qualifyRecipient();
                 children.add(new AddressItem(target, domain, address, Map.of()));
             } else {
                 children.add(new AddressItem(target.substring(0, at), target.substring(at + 1), address, Map.of()));
@@ -186,6 +199,12 @@ final class RedirectDriver implements RouterDriver {
     private static String readFile(String path) throws IOException {
         Path p = Path.of(path);
         if (!Files.exists(p)) {
+            // Exim's rda_exists: a missing file is an empty list only if its directory exists
+            // (an unmounted home directory must not lose mail)
+            Path parent = p.getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new IOException("failed to stat " + parent + "/. (No such file or directory)");
+            }
             return null;
         }
         if (!Files.isRegularFile(p)) {

@@ -34,8 +34,8 @@ final class RequireFilesPrecondition implements Precondition {
                 }
                 throw new RoutingException("failed to expand \"" + item + "\" for require_files: " + e.getMessage());
             }
-            if (expanded.startsWith("+")) {
-                continue;
+            if (expanded.startsWith("+") || !(expanded.startsWith("/") || expanded.startsWith("!"))) {
+                continue; // a user (and group) to check the next files as: jexim checks as itself
             }
             boolean invert = expanded.startsWith("!");
             String file = invert ? expanded.substring(1) : expanded;

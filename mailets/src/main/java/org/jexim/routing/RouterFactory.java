@@ -17,7 +17,15 @@ public final class RouterFactory {
     }
 
     public static RouterDefinition create(DriverInstance instance) {
-        return create(instance.name(), instance.driver(), OptionTexts.of(instance));
+        return create(instance.name(), instance.driver(), values(instance));
+    }
+
+    /** The options as Exim holds them after reading: quoted strings unquoted, booleans "true"/"false". */
+    static Map<String, String> values(DriverInstance instance) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        instance.options().values().forEach(o -> values.put(o.name(),
+                o.value() instanceof String s ? s : OptionTexts.of(o)));
+        return values;
     }
 
     public static RouterDefinition create(String name, String driver, Map<String, String> options) {
@@ -37,7 +45,8 @@ public final class RouterFactory {
                 bool(o, "verify_sender", verify), addressTest));
         if (bool(o, "caseful_local_part", false)) {
             // $local_part keeps its case for this router's tests and expansions
-            list.add((address, context) -> java.util.Optional.of(address.with("local_part", address.localPart())));
+            list.add((address, context) -> java.util.Optional.of(address.with("local_part",
+                    RouteVariables.dequote(address.localPart()))));
         }
         if (o.containsKey("domains")) {
             list.add(new ListOptionPrecondition(ListOptionPrecondition.Kind.DOMAINS, o.get("domains"), false));

@@ -66,8 +66,10 @@ public final class RoutingEngine {
                             address.variables().get(ACCEPTED_TRANSPORT)));
         }
         int i = startIndex(address);
+        RouterDefinition last = null;
         while (i < routers.size()) {
             RouterDefinition router = routers.get(i);
+            last = router;
             // each router sees only the variables its own preconditions set
             RouterOutcome outcome = router.route(address.without(RouteVariables.ROUTER_LOCAL), context);
             switch (outcome.kind()) {
@@ -86,7 +88,10 @@ public final class RoutingEngine {
                     return new RoutedAddress(address, router.name(), outcome);
             }
         }
-        return new RoutedAddress(address, null, RouterOutcome.fail(address, RouterDefinition.UNROUTEABLE));
+        // as in Exim, the last router considered (even one whose preconditions failed) names the failure
+        String message = last == null ? RouterDefinition.UNROUTEABLE
+                : last.cannotRouteMessage(address.without(RouteVariables.ROUTER_LOCAL), context);
+        return new RoutedAddress(address, null, RouterOutcome.fail(address, message));
     }
 
     private RoutedAddress unseen(AddressItem address, RouterDefinition router, RouterOutcome outcome) {

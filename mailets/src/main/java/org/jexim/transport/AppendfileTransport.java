@@ -3,7 +3,6 @@ package org.jexim.transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,8 +27,6 @@ import org.jexim.conf.expand.ExpansionException;
  * header options. Lines end in LF, as Exim writes local mailboxes.
  */
 final class AppendfileTransport implements Transport {
-    static final String MBOX_PREFIX = "From ${if def:return_path{$return_path}{MAILER-DAEMON}} ${tod_bsdinbox}\n";
-
     private final String name;
     private final TransportOptions options;
     private final boolean maildir;
@@ -92,40 +89,7 @@ final class AppendfileTransport implements Transport {
     byte[] content(Delivery delivery, TransportVariables vars) throws ExpansionException {
         boolean mboxDefaults = !maildir && !options.has("directory") && !options.bool("mailstore_format", false)
                 && !options.bool("mbx_format", false);
-        boolean bsmtp = options.bool("use_bsmtp", false);
-        String check = options.string("check_string", bsmtp ? "." : mboxDefaults ? "From " : null);
-        String escape = options.string("escape_string", bsmtp ? ".." : mboxDefaults ? ">From " : null);
-        MessageWriter writer = new MessageWriter().escaping(check, escape);
-        String returnPath = delivery.returnPath() == null ? "" : delivery.returnPath();
-        if (options.bool("return_path_add", false)) {
-            writer.prepend("Return-path: <" + returnPath + ">\n");
-        }
-        if (options.bool("envelope_to_add", false)) {
-            writer.prepend("Envelope-to: " + delivery.originalAddress().address() + "\n");
-        }
-        if (options.bool("delivery_date_add", false)) {
-            writer.prepend("Delivery-date: " + vars.variable("tod_full").orElseThrow() + "\n");
-        }
-        String remove = options.string("headers_remove");
-        if (remove != null) {
-            for (String h : Expander.expand(remove, vars).split(":")) {
-                writer.remove(h);
-            }
-        }
-        String add = options.string("headers_add");
-        if (add != null) {
-            writer.append(Expander.expand(add, vars));
-        }
-        String prefix = Expander.expand(options.string("message_prefix", mboxDefaults ? MBOX_PREFIX : ""), vars);
-        String suffix = Expander.expand(options.string("message_suffix", mboxDefaults ? "\n" : ""), vars);
-        byte[] body = writer.write(delivery.message());
-        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
-        byte[] s = suffix.getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[p.length + body.length + s.length];
-        System.arraycopy(p, 0, all, 0, p.length);
-        System.arraycopy(body, 0, all, p.length, body.length);
-        System.arraycopy(s, 0, all, p.length + body.length, s.length);
-        return all;
+        return LocalMessage.bytes(options, delivery, vars, mboxDefaults, mboxDefaults);
     }
 
     private DeliveryResult deliverMaildir(Path dir, byte[] content, FileOwner owner, Instant now, Delivery delivery)

@@ -18,6 +18,9 @@ public final class TransportFactory {
         if (driver.equals("appendfile")) {
             return new AppendfileTransport(name, options, clock);
         }
+        if (driver.equals("pipe")) {
+            return new PipeTransport(name, options, clock);
+        }
         return new UnsupportedTransport(name, driver);
     }
 }

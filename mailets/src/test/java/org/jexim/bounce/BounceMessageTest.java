@@ -92,6 +92,28 @@ class BounceMessageTest {
     }
 
     @Test
+    void aCommandsOutputFollowsTheAddressListAsEximReturnsIt() {
+        byte[] bounce = new BounceMessage("delivery.example", "delivery.example").build("s@example.org",
+                List.of(new FailedAddress("pf-a@delivery.example", null, false, "local delivery failed", "no such user here\n")),
+                ORIGINAL.getBytes(StandardCharsets.US_ASCII), ZonedDateTime.parse("2026-11-22T04:14:09Z"), "B", "ID", "root");
+        assertThat(new String(bounce, StandardCharsets.US_ASCII)).contains("""
+                failed:
+
+                  pf-a@delivery.example
+                    local delivery failed
+
+                The following text was generated during the delivery attempt:
+
+                ------ pf-a@delivery.example ------
+
+                no such user here
+
+                --B
+                Content-type: message/delivery-status
+                """);
+    }
+
+    @Test
     void idsHaveEximsShape() {
         assertThat(BounceIds.next(ZonedDateTime.parse("2026-11-22T04:14:09.999999Z"))).matches("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}");
     }

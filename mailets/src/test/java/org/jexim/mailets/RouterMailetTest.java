@@ -86,4 +86,19 @@ class RouterMailetTest {
         assertThat(mail.getErrorMessage())
                 .isEqualTo("x@remote.example: router qp: driver queryprogram is not implemented in jexim yet");
     }
+
+    @Test
+    void aPrefixIsRemovedBeforeLocalPartsAsInBt() throws Exception {
+        FakeMailContext context = FakeMailContext.defaultContext();
+        Router owner = router(context, "owner", "accept", "local_part_prefix", "owner-", "local_parts", "alice",
+                "transport", "t_$local_part_prefix$local_part");
+        Mail mail = FakeMail.builder().name("m4").sender("a@b.example").recipients("owner-alice@vm")
+                .state("routers").build();
+        owner.service(mail);
+        assertThat(mail.getState()).isEqualTo("transport-t_owner-alice");
+        Mail other = FakeMail.builder().name("m5").sender("a@b.example").recipients("owner-bob@vm", "alice@vm")
+                .state("routers").build();
+        owner.service(other);
+        assertThat(other.getState()).isEqualTo("routers");
+    }
 }

@@ -33,6 +33,11 @@ public final class AclSubject implements ExpansionContext {
         put("sender_host_address", clientIp);
         put("sender_helo_name", heloName);
         put("sender_address", sender);
+        if (sender != null) {
+            int at = sender.lastIndexOf('@');
+            put("sender_address_local_part", at < 0 ? sender : sender.substring(0, at));
+            put("sender_address_domain", at < 0 ? "" : sender.substring(at + 1));
+        }
         put("local_part", localPart);
         put("domain", domain);
         if (localPart != null && domain != null) {

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.apache.james.filesystem.api.FileSystem;
 import org.jexim.acl.AclEngine;
 import org.jexim.conf.model.ListKind;
+import org.jexim.conf.model.RetryRule;
 import org.jexim.conf.translate.TranslatedConfiguration;
 import org.jexim.lists.ListContext;
 
@@ -80,6 +82,11 @@ public final class JeximRuntime implements ListContext {
 
     public Optional<String> mainOption(String name) {
         return configuration.mainOption(name);
+    }
+
+    /** The retry section, in configure order. */
+    public List<RetryRule> retryRules() {
+        return configuration.retryRules();
     }
 
     public AclEngine aclEngine() {

@@ -90,10 +90,16 @@ final class MailetContainerFile {
     private void addRouter(XmlElement processor, DriverInstance router) {
         List<OptionSetting> preconditions = new ArrayList<>();
         List<OptionSetting> options = new ArrayList<>();
+        // local_parts is tested after a prefix or suffix is removed: then the router's own engine
+        // tests it (in Exim's order), not a matcher that would see the whole local part
+        boolean affix = router.options().containsKey("local_part_prefix")
+                || router.options().containsKey("local_part_suffix");
         for (OptionSetting o : router.options().values()) {
             context.checkExpansion(o, router.name() + " router");
             if (!o.name().equals("driver")) {
-                (PRECONDITION_MATCHERS.containsKey(o.name()) ? preconditions : options).add(o);
+                boolean matcher = PRECONDITION_MATCHERS.containsKey(o.name())
+                        && !(affix && o.name().equals("local_parts"));
+                (matcher ? preconditions : options).add(o);
             }
         }
         processor.comment(context.origin(router.location()));

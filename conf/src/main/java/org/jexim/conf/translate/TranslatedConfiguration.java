@@ -16,6 +16,7 @@ import org.jexim.conf.model.AclItem;
 import org.jexim.conf.model.AclStatement;
 import org.jexim.conf.model.AclVerb;
 import org.jexim.conf.model.ListKind;
+import org.jexim.conf.model.RetryRule;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -28,12 +29,14 @@ public final class TranslatedConfiguration {
     private final Map<String, String> mainOptions;
     private final Map<ListKind, Map<String, String>> namedLists;
     private final Map<String, Acl> acls;
+    private final List<RetryRule> retryRules;
 
     private TranslatedConfiguration(Map<String, String> mainOptions, Map<ListKind, Map<String, String>> namedLists,
-                                    Map<String, Acl> acls) {
+                                    Map<String, Acl> acls, List<RetryRule> retryRules) {
         this.mainOptions = mainOptions;
         this.namedLists = namedLists;
         this.acls = acls;
+        this.retryRules = retryRules;
     }
 
     /** Reads the files {@link Translator} wrote into {@code directory}; absent files read as empty. */
@@ -64,7 +67,25 @@ public final class TranslatedConfiguration {
             }
             acls.put(a.getAttribute("name"), new Acl(a.getAttribute("name"), List.copyOf(statements), null));
         }
-        return new TranslatedConfiguration(main, lists, acls);
+        return new TranslatedConfiguration(main, lists, acls, retryRules(document(directory.resolve(EximDataFiles.RETRY))));
+    }
+
+    /** The retry section as {@link EximDataFiles#retryRules()} wrote it, in configure order. */
+    private static List<RetryRule> retryRules(Element root) {
+        List<RetryRule> rules = new ArrayList<>();
+        for (Element r : children(root)) {
+            List<RetryRule.Parameters> parameters = new ArrayList<>();
+            for (Element p : children(r)) {
+                String factor = p.getAttribute("factor");
+                parameters.add(new RetryRule.Parameters(p.getAttribute("algorithm").charAt(0),
+                        Long.parseLong(p.getAttribute("cutoff")), Long.parseLong(p.getAttribute("interval")),
+                        factor.isEmpty() ? 0 : Double.parseDouble(factor)));
+            }
+            String senders = r.getAttribute("senders");
+            rules.add(new RetryRule(r.getAttribute("pattern"), r.getAttribute("error"), senders.isEmpty() ? null : senders,
+                    List.copyOf(parameters), null));
+        }
+        return List.copyOf(rules);
     }
 
     public Optional<String> mainOption(String name) {
@@ -81,6 +102,10 @@ public final class TranslatedConfiguration {
 
     public Map<String, Acl> acls() {
         return acls;
+    }
+
+    public List<RetryRule> retryRules() {
+        return retryRules;
     }
 
     private static Element document(Path file) throws IOException {

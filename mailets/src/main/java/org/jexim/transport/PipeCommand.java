@@ -1,0 +1,60 @@
+package org.jexim.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.options.EximStrings;
+
+/**
+ * A pipe command as Exim's transport_set_up_command takes it: split at white space, with
+ * "double" (backslash escapes) and 'single' quoted arguments, then each argument expanded on
+ * its own, so that an expansion never adds arguments and no shell is involved.
+ */
+final class PipeCommand {
+    private PipeCommand() {
+    }
+
+    /** The unexpanded arguments of {@code command}. */
+    static List<String> split(String command) {
+        List<String> args = new ArrayList<>();
+        int i = 0;
+        int n = command.length();
+        while (true) {
+            while (i < n && Character.isWhitespace(command.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                return args;
+            }
+            StringBuilder arg = new StringBuilder();
+            char c = command.charAt(i);
+            if (c == '"') {
+                // string_dequote: escapes are interpreted here, and again by the expansion
+                EximStrings.Dequoted d = EximStrings.dequote(command, i);
+                arg.append(d.value());
+                i = d.end();
+            } else if (c == '\'') {
+                for (i++; i < n && command.charAt(i) != '\''; i++) {
+                    arg.append(command.charAt(i));
+                }
+                i++;
+            } else {
+                while (i < n && !Character.isWhitespace(command.charAt(i))) {
+                    arg.append(command.charAt(i++));
+                }
+            }
+            args.add(arg.toString());
+        }
+    }
+
+    /** The arguments, each expanded for this delivery. */
+    static List<String> expand(String command, ExpansionContext vars) throws ExpansionException {
+        List<String> out = new ArrayList<>();
+        for (String a : split(command)) {
+            out.add(Expander.expand(a, vars));
+        }
+        return out;
+    }
+}

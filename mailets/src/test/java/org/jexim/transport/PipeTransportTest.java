@@ -1,0 +1,61 @@
+package org.jexim.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipeTransportTest extends TransportFixtures {
+    @Test
+    void commandsAreSplitBeforeExpansionWithEximsQuotes() {
+        assertThat(PipeCommand.split("/bin/sh -c \"cat > x; echo 'a b'\"  'single \"q\"' plain\\arg"))
+                .containsExactly("/bin/sh", "-c", "cat > x; echo 'a b'", "single \"q\"", "plain\\arg");
+    }
+
+    @Test
+    void theMessageGoesToTheCommandWithTheMboxPrefixAndEximsEnvironment(@TempDir Path dir) throws Exception {
+        Transport t = TransportFactory.create("p", "pipe", Map.of("command",
+                "/bin/sh -c \"cat > " + dir + "/in; env | sort > " + dir + "/env\"", "environment", "EXTRA=$local_part"), CLOCK);
+        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(Files.readString(dir.resolve("in"))).isEqualTo("From a@b.example Sun Nov 22 03:04:05 2026\n"
+                + "Subject: hi\nFrom: a@b.example\nX-Old: x\n  continued\n\nFrom me\n.dot\nbody\n\n");
+        List<String> env = Files.readAllLines(dir.resolve("env"));
+        assertThat(env).contains("DOMAIN=mail.example.org", "LOCAL_PART=jexim", "RECIPIENT=jexim@mail.example.org",
+                "SENDER=a@b.example", "PATH=/bin:/usr/bin", "SHELL=/bin/sh", "EXTRA=jexim", "PWD=/", "HOME=");
+    }
+
+    @Test
+    void exitStatusesFailWithEximsWordsTempErrorsDefer() {
+        Transport fail = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'exit 67'"), CLOCK);
+        assertThat(fail.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.fail(
+                "Child process of p transport returned 67 (could mean user nonexistent) from command: /bin/sh"));
+        Transport defer = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'exit 75'"), CLOCK);
+        assertThat(defer.deliver(delivery("a@b.example")).kind()).isEqualTo(DeliveryResult.Kind.DEFER);
+        Transport ignored = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'exit 1'",
+                "ignore_status", "true"), CLOCK);
+        assertThat(ignored.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+    }
+
+    @Test
+    void returnFailOutputKeepsTheOutputForTheBounce() {
+        Transport t = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'echo nope; exit 1'",
+                "return_fail_output", "true"), CLOCK);
+        DeliveryResult r = t.deliver(delivery("a@b.example"));
+        assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.FAIL);
+        assertThat(r.output()).isEqualTo("nope\n");
+    }
+
+    @Test
+    void aCommandOverItsTimeoutIsKilledAndFails() {
+        Transport t = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sleep 5", "timeout", "1s"), CLOCK);
+        long start = System.nanoTime();
+        DeliveryResult r = t.deliver(delivery("a@b.example"));
+        assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.FAIL);
+        assertThat(r.message()).startsWith("Command timed out");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4000);
+    }
+}
