@@ -78,6 +78,16 @@ class ClamdIntegrationTest {
     }
 
     @Test
+    void eximFindsTheSameVirusNameOnTheSameClamd(@TempDir Path eximDir) throws Exception {
+        assumeTrue(EximBh.available(), "exim4 is not installed");
+        String exim = EximBh.dataReply(eximDir, "av_scanner = clamd:127.0.0.1 " + port, "malware = *",
+                "virus $malware_name");
+        ScannedMessage msg = message(EICAR);
+        assertThat(conditions.malware("*", "clamd:127.0.0.1 " + port, msg)).isEqualTo(ScanOutcome.OK);
+        assertThat("550 virus " + msg.variables().get("malware_name")).isEqualTo(exim);
+    }
+
+    @Test
     void aDeadServerInTheListIsSkipped() throws Exception {
         ScannedMessage msg = message(EICAR);
         String scanner = "clamd:127.0.0.1 " + Daemon.freePort() + " : 127.0.0.1 " + port;
