@@ -4,6 +4,7 @@ import org.jexim.address.AddressItem;
 import org.jexim.address.Precondition;
 import org.jexim.routing.RouterOutcome;
 import org.jexim.transport.DeliveryLog;
+import org.jexim.transport.HostsVariable;
 
 /** Where each router outcome sends an address in the mailet container. */
 final class Outcomes {
@@ -28,7 +29,8 @@ final class Outcomes {
         AddressItem a = router == null ? outcome.address() : outcome.address().with(ROUTER, router);
         switch (outcome.kind()) {
             case SKIP, DECLINE, PASS -> groups.stay(a.without(Precondition.ROUTER_VARIABLES).without(ROUTER));
-            case ACCEPT -> groups.send(TRANSPORT_PREFIX + outcome.transport(), a);
+            case ACCEPT -> groups.send(TRANSPORT_PREFIX + outcome.transport(), outcome.hosts().isEmpty() ? a
+                    : a.with(HostsVariable.NAME, HostsVariable.encode(outcome.hosts())));
             case REDIRECT -> outcome.children().forEach(c -> {
                 if (RouterOutcome.isPipeOrFile(c)) {
                     // -bt shows these; the server's transports do not take them yet: keep the parent queued

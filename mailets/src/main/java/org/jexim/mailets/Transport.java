@@ -78,7 +78,8 @@ public final class Transport extends GenericMailet {
                 }
                 case FAIL -> {
                     log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result.message());
-                    AddressItem failed = item.with(Outcomes.MESSAGE, Outcomes.LOCAL_FAILURE);
+                    AddressItem failed = item.with(Outcomes.MESSAGE,
+                            transport.local() ? Outcomes.LOCAL_FAILURE : result.message());
                     groups.send(Outcomes.BOUNCE, result.output() == null ? failed : failed.with(Outcomes.OUTPUT, result.output()));
                     groups.error(Outcomes.BOUNCE, item.address() + ": " + result.message());
                 }
