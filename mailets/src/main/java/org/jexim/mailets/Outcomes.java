@@ -18,6 +18,9 @@ final class Outcomes {
     static final String ROUTER = "_router";
     /** The per-address variable holding a command's output that the bounce returns. */
     static final String OUTPUT = "_output";
+    /** The per-address variables holding the refusing host and its reply, for the bounce's DSN part. */
+    static final String REMOTE_MTA = "_remote_mta";
+    static final String DIAGNOSTIC = "_diagnostic";
     /** What Exim's bounce says of an address a local transport failed (the log has the details). */
     static final String LOCAL_FAILURE = "local delivery failed";
 

@@ -105,7 +105,9 @@ final class SmtpTransport implements Transport {
                 : after.equals("DATA") ? "DATA" : after;
         String message = "SMTP error from remote mail server after " + when + ": " + reply.replace("\n", "\n    ");
         // Exim's log puts H=host [ip] before the message; jexim's DeliveryResult has no host yet
-        return reply.startsWith("5") ? DeliveryResult.fail(message) : DeliveryResult.defer(message);
+        String user = "host " + hostName + " [" + ip + "]\nSMTP error from remote mail server after " + when + ":\n" + reply;
+        return (reply.startsWith("5") ? DeliveryResult.fail(message) : DeliveryResult.defer(message)).withUserMessage(user)
+                .withRemote(ip, reply);
     }
 
     private static void send(OutputStream out, String line) throws IOException {

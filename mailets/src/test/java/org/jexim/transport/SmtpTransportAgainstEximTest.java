@@ -78,10 +78,16 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
     void a5xxReplyFailsA4xxReplyDefers() {
         Transport t = TransportFactory.create("remote_smtp", "smtp", Map.of(), CLOCK);
         List<RouteHost> hosts = List.of(new RouteHost("127.0.0.1", "127.0.0.1", -1, port));
-        assertThat(t.deliver(to("bad@remote.example", hosts))).isEqualTo(DeliveryResult.fail(
-                "SMTP error from remote mail server after RCPT TO:<bad@remote.example>: 550 no such user here"));
-        assertThat(t.deliver(to("later@remote.example", hosts))).isEqualTo(DeliveryResult.defer(
-                "SMTP error from remote mail server after RCPT TO:<later@remote.example>: 451 try again later"));
+        DeliveryResult bad = t.deliver(to("bad@remote.example", hosts));
+        assertThat(bad.kind()).isEqualTo(DeliveryResult.Kind.FAIL);
+        assertThat(bad.message()).isEqualTo(
+                "SMTP error from remote mail server after RCPT TO:<bad@remote.example>: 550 no such user here");
+        assertThat(bad.userMessage()).isEqualTo("host 127.0.0.1 [127.0.0.1]\n"
+                + "SMTP error from remote mail server after RCPT TO:<bad@remote.example>:\n550 no such user here");
+        DeliveryResult later = t.deliver(to("later@remote.example", hosts));
+        assertThat(later.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
+        assertThat(later.message()).isEqualTo(
+                "SMTP error from remote mail server after RCPT TO:<later@remote.example>: 451 try again later");
     }
 
     @Test
