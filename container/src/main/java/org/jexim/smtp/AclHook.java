@@ -28,7 +28,12 @@ abstract class AclHook {
 
     /** Runs the ACL for this stage: an OK carrying Exim's positive text, DECLINED when James gives it, or the refusal. */
     HookResult decide(SMTPSession session, String sender, String recipient, Stage stage) {
-        SmtpReply reply = gate.check(stage, acl, JamesSessions.of(session, runtime, sender), recipient);
+        SessionState state = JamesSessions.of(session, runtime, sender);
+        AclGate.Decision decision = gate.decide(stage, acl, state, recipient);
+        SmtpReply reply = decision.reply();
+        if (decision.discarded() && recipient != null) {
+            state.discarded().add(recipient);
+        }
         if (reply.positive()) {
             // accept messages at connect/HELO (banner, greeting) are -bh only for now: James words those
             if (reply.text().isEmpty() || stage == Stage.CONNECT || stage == Stage.HELO || stage == Stage.DATA) {

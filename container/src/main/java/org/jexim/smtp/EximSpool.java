@@ -1,6 +1,7 @@
 package org.jexim.smtp;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -43,9 +44,15 @@ public final class EximSpool implements JamesMessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
         String id = EximMessageId.next();
+        SessionState state = JamesSessions.of(session, runtime, null);
         try {
             mail.setName(id);
-            queue.enQueue(mail);
+            // recipients an ACL discarded were answered 250 but are not delivered
+            mail.setRecipients(mail.getRecipients().stream()
+                    .filter(r -> !state.discarded().contains(r.asString())).collect(Collectors.toList()));
+            if (!mail.getRecipients().isEmpty()) {
+                queue.enQueue(mail);
+            }
         } catch (Exception e) {
             return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
                     .smtpDescription("Temporary local problem - please try later").build();

@@ -49,7 +49,8 @@ final class JamesSessions {
         // $recipients_count: the recipients James has accepted so far in this transaction
         state.recipients().clear();
         session.getAttachment(SMTPSession.RCPT_LIST, ProtocolSession.State.Transaction)
-                .ifPresent(list -> list.forEach(r -> state.recipients().add(r.asString())));
+                .ifPresent(list -> list.stream().map(r -> r.asString())
+                        .filter(r -> !state.discarded().contains(r)).forEach(state.recipients()::add));
         return state;
     }
 }

@@ -18,6 +18,7 @@ public final class SessionState {
     private final Map<String, String> aclVariables = new HashMap<>();
     private final List<String> recipients = new ArrayList<>();
     private int acceptedRcpts;
+    private final java.util.Set<String> discarded = new java.util.HashSet<>();
     private String helo;
     private String sender;
 
@@ -59,6 +60,11 @@ public final class SessionState {
         acceptedRcpts++;
     }
 
+    /** Recipients a {@code discard} accepted at RCPT: answered 250, never delivered. */
+    public java.util.Set<String> discarded() {
+        return discarded;
+    }
+
     public List<String> recipients() {
         return recipients;
     }
@@ -68,6 +74,7 @@ public final class SessionState {
         sender = null;
         recipients.clear();
         acceptedRcpts = 0;
+        discarded.clear();
         aclVariables.keySet().removeIf(k -> k.startsWith("acl_m"));
     }
 

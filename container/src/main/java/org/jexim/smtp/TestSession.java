@@ -16,6 +16,15 @@ public final class TestSession {
     private final EximTexts texts;
     private final AclGate gate;
     private final PrintStream out;
+    /** Exim's smtp_in.c state: protocol errors, unknown commands, and what the last commands were. */
+    private int errors;
+    private int unknown;
+    private boolean synprot;
+    private boolean pipelining;
+    private boolean lastWasRcpt;
+    private boolean lastWasRejectedMail;
+    private String rcptFailure;
+    private boolean rcptFailuresSame = true;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
         this(runtime, new AclGate(runtime), out);
@@ -53,12 +62,15 @@ public final class TestSession {
         if (!send(connect.positive() && connect.text().isEmpty() ? texts.banner(session) : connect)) {
             return;
         }
-        int errors = 0;
         int maxErrors = runtime.mainOption("smtp_max_synprot_errors").map(Integer::parseInt).orElse(3);
+        int maxUnknown = runtime.mainOption("smtp_max_unknown_commands").map(Integer::parseInt).orElse(3);
         String line;
         while ((line = in.readLine()) != null) {
+            synprot = false;
             SmtpReply reply = command(stripCr(line), session, in);
-            if (reply != null && (reply.code().equals("500") || reply.code().equals("503")) && ++errors > maxErrors) {
+            if (reply == EximTexts.UNRECOGNIZED && ++unknown > maxUnknown) {
+                reply = SmtpReply.of("500", "Too many unrecognized commands").closing();
+            } else if (synprot && ++errors > maxErrors) {
                 reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
             }
             if (!send(reply)) {
@@ -69,15 +81,30 @@ public final class TestSession {
 
     private SmtpReply command(String line, SessionState session, BufferedReader in) throws IOException {
         String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
+        boolean wasRcpt = lastWasRcpt;
+        boolean wasRejectedMail = lastWasRejectedMail;
+        lastWasRcpt = verb.equals("RCPT");
+        lastWasRejectedMail = wasRejectedMail && verb.equals("RCPT");
+        SmtpReply reply = dispatch(verb, line, session, in, wasRcpt, wasRejectedMail);
+        if (reply == EximTexts.UNRECOGNIZED) {
+            synprot = true;
+        }
+        return reply;
+    }
+
+    private SmtpReply dispatch(String verb, String line, SessionState session, BufferedReader in, boolean wasRcpt,
+                               boolean wasRejectedMail) throws IOException {
         String argument = line.length() > 4 ? line.substring(4).strip() : "";
         switch (verb) {
             case "HELO", "EHLO": {
                 session.helo(argument);
+                newMessage();
                 SmtpReply check = gate.check(Stage.HELO, acl("acl_smtp_helo"), session, null);
                 if (!check.positive()) {
                     return check;
                 }
                 SmtpReply hello = texts.hello(argument, session.ip(), verb.equals("EHLO"));
+                pipelining = verb.equals("EHLO") && hello.text().contains("\nPIPELINING");
                 // an accept with a message replaces the greeting line, never the EHLO keywords
                 return check.text().isEmpty() ? hello : SmtpReply.of("250",
                         check.textLines().get(0) + hello.text().substring(hello.textLines().get(0).length()));
@@ -88,12 +115,14 @@ public final class TestSession {
                     return EximTexts.UNRECOGNIZED;
                 }
                 if (session.sender() != null) {
+                    synprot = true;
                     return SmtpReply.of("503", "sender already given");
                 }
                 session.sender(address);
                 SmtpReply reply = gate.check(Stage.MAIL, acl("acl_smtp_mail"), session, null);
                 if (!reply.positive()) {
                     session.sender(null);
+                    lastWasRejectedMail = true;
                 }
                 return reply;
             }
@@ -103,9 +132,14 @@ public final class TestSession {
                     return EximTexts.UNRECOGNIZED;
                 }
                 if (session.sender() == null) {
-                    return EximTexts.NO_SENDER;
+                    // after a refused MAIL in a pipelined session this is expected, not a protocol error
+                    synprot = !(pipelining && wasRejectedMail);
+                    return rcptFailed(EximTexts.NO_SENDER);
                 }
                 AclGate.Decision decision = gate.decide(Stage.RCPT, acl("acl_smtp_rcpt"), session, address);
+                if (!decision.reply().positive()) {
+                    rcptFailed(decision.reply());
+                }
                 if (decision.reply().positive()) {
                     session.rcptAccepted();
                     if (!decision.discarded()) {
@@ -115,9 +149,10 @@ public final class TestSession {
                 return decision.reply();
             }
             case "DATA":
-                return data(session, in);
+                return data(session, in, wasRcpt);
             case "RSET":
                 session.reset();
+                newMessage();
                 return EximTexts.RESET;
             case "NOOP":
                 return EximTexts.NOOP;
@@ -128,10 +163,17 @@ public final class TestSession {
         }
     }
 
-    private SmtpReply data(SessionState session, BufferedReader in) throws IOException {
+    private SmtpReply data(SessionState session, BufferedReader in, boolean wasRcpt) throws IOException {
         if (session.acceptedRcpts() == 0) {
-            return session.sender() == null ? SmtpReply.of("503", "MAIL command must precede DATA")
-                    : EximTexts.NO_RECIPIENTS;
+            StringBuilder text = new StringBuilder();
+            if (rcptFailure != null && rcptFailuresSame) {
+                text.append("All RCPT commands were rejected with this error:\n").append(rcptFailure).append('\n');
+            }
+            if (pipelining && wasRcpt) {
+                return SmtpReply.of("503", text + "Valid RCPT command must precede DATA");
+            }
+            synprot = true;
+            return SmtpReply.of("503", text + EximTexts.NO_RECIPIENTS.text());
         }
         SmtpReply predata = gate.check(Stage.PREDATA, acl("acl_smtp_predata"), session, null);
         if (!send(predata)) {
@@ -149,12 +191,26 @@ public final class TestSession {
         }
         SmtpReply check = gate.check(Stage.DATA, acl("acl_smtp_data"), session, null);
         session.reset();
+        newMessage();
         if (!check.positive()) {
             return check;
         }
         send(EximTexts.queued(org.jexim.queue.EximMessageId.next()));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
+    }
+
+    /** Remembers a refused RCPT's reply for the 503 to a DATA without recipients. */
+    private SmtpReply rcptFailed(SmtpReply reply) {
+        String wire = String.join("\n", reply.wireLines());
+        rcptFailuresSame = rcptFailure == null ? rcptFailuresSame : rcptFailuresSame && rcptFailure.equals(wire);
+        rcptFailure = wire;
+        return reply;
+    }
+
+    private void newMessage() {
+        rcptFailure = null;
+        rcptFailuresSame = true;
     }
 
     /** Writes a reply; false when the session ends with it. An empty code means already answered. */

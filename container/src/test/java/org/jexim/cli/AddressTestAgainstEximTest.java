@@ -74,6 +74,14 @@ class AddressTestAgainstEximTest {
         assertEquals(List.of(), compareAll(conf, lines("generic.addresses"), List.of()));
     }
 
+    @Test
+    void filterDetectionAgreesWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Files.writeString(dir.resolve("filter"), "# Exim filter\ndeliver b1@test.example\n");
+        Path conf = install("filter.conf", "c");
+        assertEquals(List.of(), compareAll(conf, List.of("nf", "nf2@test.example", "ff", "other"), List.of()));
+    }
+
     /**
      * The configure files of the shared corpus (Exim's default, Debian's generated one) with
      * this system's accounts and aliases: local addresses only, no DNS.

@@ -46,10 +46,12 @@ class TestSessionAgainstEximTest {
                 .map(l -> l.substring(0, l.indexOf('\t'))).collect(Collectors.toSet());
         EximLog.divert(new DiscardingSink());
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> confs = Files.list(DIR)) {
-            for (Path conf : confs.filter(p -> p.toString().endsWith(".conf")).sorted().toList()) {
-                String name = conf.getFileName().toString().replace(".conf", "");
-                List<String[]> sessions = sessions(DIR.resolve(name + ".sessions"));
+        try (Stream<Path> files = Files.list(DIR)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".sessions")).sorted().toList()) {
+                // NAME.sessions and NAME-MORE.sessions run on NAME.conf
+                String name = file.getFileName().toString().replace(".sessions", "");
+                Path conf = DIR.resolve(name.split("-")[0] + ".conf");
+                List<String[]> sessions = sessions(file);
                 for (int i = 0; i < sessions.size(); i++) {
                     String[] s = sessions.get(i);
                     tests.add(DynamicTest.dynamicTest(name + " #" + (i + 1) + " from " + s[0],
@@ -66,6 +68,9 @@ class TestSessionAgainstEximTest {
         String ip = null;
         StringBuilder script = new StringBuilder();
         for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("#")) {
+                continue;
+            }
             if (line.startsWith("==== ")) {
                 if (ip != null) {
                     out.add(new String[] {ip, script.toString()});
@@ -95,10 +100,16 @@ class TestSessionAgainstEximTest {
         return out;
     }
 
+    private final Map<Path, Path> translations = new java.util.HashMap<>();
+
     private String jexim(Path conf, String ip, String script) throws Exception {
-        Path translated = Files.createTempDirectory(tmp, "t");
         var config = ConfigReader.read(conf, Map.of());
-        Translator.translate(config).writeTo(translated);
+        Path translated = translations.get(conf);
+        if (translated == null) {
+            translated = Files.createTempDirectory(tmp, "t");
+            Translator.translate(config).writeTo(translated);
+            translations.put(conf, translated);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.ISO_8859_1);
         TestSession.of(config, translated, out).run(ip, new BufferedReader(new StringReader(script)));

@@ -23,6 +23,12 @@ final class RedirectDriver implements RouterDriver {
     static final String PFR_TRANSPORT = "_pfr_transport";
     static final String PFR_ERROR = "_pfr_error";
 
+    /** The first lines that make a redirection list a filter (Exim's rda_is_filter). */
+    private static final java.util.regex.Pattern FILTER_HEADER =
+            java.util.regex.Pattern.compile("(?i)\\s*#\\s*exim\\s+filter");
+    private static final java.util.regex.Pattern SIEVE_HEADER =
+            java.util.regex.Pattern.compile("(?i)\\s*#\\s*sieve\\s+filter");
+
     private final String routerName;
     private final RedirectOptions options;
 
@@ -59,6 +65,13 @@ final class RedirectDriver implements RouterDriver {
         }
         if (text == null || text.isBlank()) {
             return RouterOutcome.decline(address);
+        }
+        String filter = FILTER_HEADER.matcher(text).lookingAt() ? "Exim" : SIEVE_HEADER.matcher(text).lookingAt()
+                ? "Sieve" : null;
+        if (filter != null) {
+            return RouterOutcome.defer(address, options.allowFilter()
+                    ? "error in filter data: " + filter + " filter files are not interpreted by jexim yet"
+                    : "error in filter data: filtering not enabled");
         }
         List<AddressItem> children = new ArrayList<>();
         RouterOutcome special;
@@ -146,7 +159,7 @@ final class RedirectDriver implements RouterDriver {
             }
             int at = target.lastIndexOf('@');
             if (at < 0) {
-                String domain = options.qualifyPreserveDomain() ? address.domain() : context.qualifyRecipient();
+                String domain = options.qualifyPreserveDomain() ? RouteVariables.domain(address) : context.qualifyRecipient();
                 children.add(new AddressItem(target, domain, address, Map.of()));
             } else {
                 children.add(new AddressItem(target.substring(0, at), target.substring(at + 1), address, Map.of()));

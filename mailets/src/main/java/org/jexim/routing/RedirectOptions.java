@@ -6,7 +6,7 @@ import java.util.Map;
 record RedirectOptions(String data, String file, boolean allowFail, boolean allowDefer, boolean forbidBlackhole,
                        boolean forbidInclude, boolean forbidPipe, boolean forbidFile, boolean qualifyPreserveDomain,
                        String pipeTransport, String fileTransport, boolean skipSyntaxErrors,
-                       boolean checkAncestor) {
+                       boolean checkAncestor, boolean allowFilter) {
     static RedirectOptions of(Map<String, String> o) {
         return new RedirectOptions(o.get("data"), o.get("file"),
                 RouterFactory.bool(o, "allow_fail", false), RouterFactory.bool(o, "allow_defer", false),
@@ -14,6 +14,6 @@ record RedirectOptions(String data, String file, boolean allowFail, boolean allo
                 RouterFactory.bool(o, "forbid_pipe", false), RouterFactory.bool(o, "forbid_file", false),
                 RouterFactory.bool(o, "qualify_preserve_domain", false),
                 o.get("pipe_transport"), o.get("file_transport"), RouterFactory.bool(o, "skip_syntax_errors", false),
-                RouterFactory.bool(o, "check_ancestor", false));
+                RouterFactory.bool(o, "check_ancestor", false), RouterFactory.bool(o, "allow_filter", false));
     }
 }

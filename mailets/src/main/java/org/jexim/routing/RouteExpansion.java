@@ -14,14 +14,23 @@ import org.jexim.conf.lists.NamedLists;
 final class RouteExpansion implements ExpansionContext {
     private final ExpansionContext variables;
     private final NamedLists lists;
+    private final AddressItem address;
 
     RouteExpansion(AddressItem address, RoutingContext context) {
+        this.address = address;
         this.variables = context.variablesFor(address);
         this.lists = context.lists()::namedList;
     }
 
     @Override
     public Optional<String> variable(String name) {
+        // as routers see them: the local part dequoted and lower-cased (unless caseful), the domain lower-cased
+        if (name.equals("local_part")) {
+            return Optional.of(RouteVariables.localPart(address));
+        }
+        if (name.equals("domain")) {
+            return Optional.of(RouteVariables.domain(address));
+        }
         return variables.variable(name);
     }
 

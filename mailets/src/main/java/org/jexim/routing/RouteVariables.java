@@ -21,7 +21,24 @@ final class RouteVariables {
     /** $local_part as the router sees it: after affix removal, lower-cased unless set otherwise. */
     static String localPart(AddressItem address) {
         String v = address.variables().get("local_part");
-        return v != null ? v : address.localPart().toLowerCase(Locale.ROOT);
+        return v != null ? v : dequote(address.localPart()).toLowerCase(Locale.ROOT);
+    }
+
+    /** A local part without its quotes and backslash escapes, as Exim's deliver_split_address leaves it. */
+    static String dequote(String localPart) {
+        if (localPart.indexOf('"') < 0) {
+            return localPart;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < localPart.length(); i++) {
+            char c = localPart.charAt(i);
+            if (c == '\\' && i + 1 < localPart.length()) {
+                b.append(localPart.charAt(++i));
+            } else if (c != '"') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     static String domain(AddressItem address) {

@@ -45,7 +45,8 @@ public final class RouterFactory {
                 bool(o, "verify_sender", verify), addressTest));
         if (bool(o, "caseful_local_part", false)) {
             // $local_part keeps its case for this router's tests and expansions
-            list.add((address, context) -> java.util.Optional.of(address.with("local_part", address.localPart())));
+            list.add((address, context) -> java.util.Optional.of(address.with("local_part",
+                    RouteVariables.dequote(address.localPart()))));
         }
         if (o.containsKey("domains")) {
             list.add(new ListOptionPrecondition(ListOptionPrecondition.Kind.DOMAINS, o.get("domains"), false));

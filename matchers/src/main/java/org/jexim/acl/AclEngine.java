@@ -36,6 +36,10 @@ public final class AclEngine {
     /** Runs the named ACL (or an inline one-statement ACL text is not supported: the name must exist). */
     public AclResult run(String aclName, AclSubject subject) {
         Acl acl = acls.get(aclName);
+        if (acl == null && (aclName.equals("accept") || aclName.equals("deny"))) {
+            // an ACL option may name a verb instead of an ACL, as Exim allows
+            return AclResult.of(aclName.equals("accept") ? AclVerdict.ACCEPT : AclVerdict.DENY);
+        }
         if (acl == null) {
             return new AclResult(AclVerdict.ERROR, Optional.empty(),
                     Optional.of("ACL \"" + aclName + "\" not found"));
