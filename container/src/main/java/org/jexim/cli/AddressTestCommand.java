@@ -19,6 +19,7 @@ import org.jexim.conf.model.OptionSetting;
 import org.jexim.lists.ListContext;
 import org.jexim.routing.AddressVerifier;
 import org.jexim.routing.RouteDns;
+import org.jexim.routing.RouteVariables;
 import org.jexim.routing.RouterDefinition;
 import org.jexim.routing.RouterFactory;
 import org.jexim.routing.RoutingEngine;
@@ -56,6 +57,7 @@ final class AddressTestCommand implements Command {
         variables.put("return_path", sender);
         variables.put("_verify", test ? "test" : "recipient");
         // the resolver the routers ask: a macro both Exim and jexim accept, unused by Exim
+        variables.put(RouteVariables.LOCAL_TRANSPORTS, String.join(" ", localTransports));
         variables.put(RouteDns.SERVERS_VARIABLE, config.macros().getOrDefault("JEXIM_DNS_SERVERS", ""));
         RoutingContext context = new RoutingContext(lists(config, host), qualifyRecipient, variables);
         int status = 0;

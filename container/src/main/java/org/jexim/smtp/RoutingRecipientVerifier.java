@@ -22,6 +22,7 @@ import org.jexim.runtime.JeximRuntime;
 /** {@code verify = recipient} through the routing engine of -bt/-bv, as Exim's verify_address in short mode. */
 public final class RoutingRecipientVerifier implements RecipientVerifier {
     private static final String FAILED = " failed to verify: ";
+    private static final String DEFERRED = " cannot be resolved at this time: ";
 
     private final RoutingEngine engine;
     private final JeximRuntime runtime;
@@ -50,18 +51,18 @@ public final class RoutingRecipientVerifier implements RecipientVerifier {
                 new RoutingContext(runtime, runtime.qualifyRecipient(), variables), false, false);
         return switch (result) {
             case OK -> new Verification(Outcome.OK, null);
-            case DEFER -> new Verification(Outcome.DEFER, null);
-            case FAIL -> new Verification(Outcome.FAIL, routerMessage(said.toString(StandardCharsets.ISO_8859_1)));
+            case DEFER -> new Verification(Outcome.DEFER, after(said.toString(StandardCharsets.ISO_8859_1), DEFERRED));
+            case FAIL -> new Verification(Outcome.FAIL, after(said.toString(StandardCharsets.ISO_8859_1), FAILED));
         };
     }
 
-    /** The router's message from verify_address's "ADDR failed to verify: MESSAGE" line. */
-    private static String routerMessage(String text) {
-        int i = text.indexOf(FAILED);
+    /** The router's message from verify_address's "ADDR failed to verify: MESSAGE" (or deferral) line. */
+    private static String after(String text, String marker) {
+        int i = text.indexOf(marker);
         if (i < 0) {
             return null;
         }
-        String rest = text.substring(i + FAILED.length());
+        String rest = text.substring(i + marker.length());
         int nl = rest.indexOf('\n');
         return nl < 0 ? rest : rest.substring(0, nl);
     }

@@ -57,6 +57,10 @@ final class ManualrouteDriver implements RouterDriver {
             return e.forced() ? RouterOutcome.decline(address) : RouterOutcome.defer(address,
                     "failed to expand host list \"" + hostList + "\" in " + routerName + " router: " + e.getMessage());
         }
+        if (transportName != null && RouteVariables.localTransport(transportName, address, context)) {
+            // a local transport gets the host list as one item in $host, nothing is looked up
+            return RouterOutcome.accept(address, transportName, List.of(new RouteHost(hostList, null, -1, -1)));
+        }
         List<RouteHost> hosts;
         try {
             hosts = HostListParser.resolve(hostList);

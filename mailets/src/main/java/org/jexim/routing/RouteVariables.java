@@ -8,7 +8,7 @@ import org.jexim.address.RoutingContext;
  * The routing variables a router's preconditions set on an address and that belong to that
  * router alone (spec, "Generic options for routers"): they are cleared before the next router.
  */
-final class RouteVariables {
+public final class RouteVariables {
     static final String[] ROUTER_LOCAL = {"domain_data", "local_part_data", "local_part", "local_part_prefix",
             "local_part_suffix", "local_part_prefix_v", "local_part_suffix_v", "home", "address_data",
             "local_user_uid", "local_user_gid"};
@@ -47,6 +47,14 @@ final class RouteVariables {
 
     static String sender(AddressItem address, RoutingContext context) {
         return context.variablesFor(address).variable("sender_address").orElse("");
+    }
+
+    /** Internal variable: the names of the configure's local transports, space-separated (Exim's info->local). */
+    public static final String LOCAL_TRANSPORTS = "_local_transports";
+
+    static boolean localTransport(String name, AddressItem address, RoutingContext context) {
+        String list = context.variablesFor(address).variable(LOCAL_TRANSPORTS).orElse("");
+        return (" " + list + " ").contains(" " + name + " ");
     }
 
     static String verifyMode(AddressItem address, RoutingContext context) {
