@@ -27,14 +27,16 @@ import org.junit.jupiter.api.TestInstance;
 class DeliveryDifferentialIT {
     static final Path EXIM = Path.of("/usr/sbin/exim4");
     static final List<String> RECIPIENTS = List.of("mb-a@delivery.example", "md-b@delivery.example",
-            "cu-c@delivery.example", "mb-a@delivery.example", "pp-a@delivery.example");
+            "cu-c@delivery.example", "mb-a@delivery.example", "pp-a@delivery.example", "ok@remote.example");
     /** Each fails differently: :fail:, no router, a redirected address no router takes, a pipe's exit 67. */
     static final List<String> FAILING = List.of("nobody@delivery.example", "unknown@delivery.example",
-            "alias@delivery.example", "pf-a@delivery.example");
+            "alias@delivery.example", "pf-a@delivery.example", "bad@remote.example");
     Path configure;
     Path exim;
     Path jexim;
     long eximPid;
+    Path remote;
+    long remotePid;
 
     @BeforeAll
     void start() throws Exception {
@@ -50,13 +52,26 @@ class DeliveryDifferentialIT {
         }
         Jexim.run(List.of("chmod", "755", exim.toString(), jexim.toString()));
         Jexim.run(List.of("chown", "-R", "Debian-exim", exim.toString()));
+        // the remote MTA both relay remote.example to through manualroute and the smtp transport
+        remote = Files.createTempDirectory("delivery-remote");
+        for (String sub : List.of("spool", "log", "mail")) {
+            Files.createDirectories(remote.resolve(sub));
+        }
+        Jexim.run(List.of("chmod", "755", remote.toString()));
+        Jexim.run(List.of("chown", "-R", "Debian-exim", remote.toString()));
+        int remotePort = Jexim.freePort();
+        Jexim.Result r = Jexim.run(List.of(EXIM.toString(), "-C", Path.of(getClass().getResource("/delivery/remote.conf").toURI())
+                .toString(), "-DDIR=" + remote, "-DPORT=" + remotePort, "-bd", "-oP", remote.resolve("pid").toString()));
+        assertThat(r.status()).as(r.output()).isZero();
+        waitForPort(remotePort);
+        remotePid = Long.parseLong(Files.readString(remote.resolve("pid")).strip());
         int eximPort = Jexim.freePort();
         Jexim.Result e = Jexim.run(List.of(EXIM.toString(), "-C", configure.toString(), "-DDIR=" + exim,
-                "-DPORT=" + eximPort, "-DDUSER=Debian-exim", "-bd", "-oP", exim.resolve("pid").toString()));
+                "-DPORT=" + eximPort, "-DRELAY_TO=" + remotePort, "-DDUSER=Debian-exim", "-bd", "-oP", exim.resolve("pid").toString()));
         assertThat(e.status()).as(e.output()).isZero();
         int jeximPort = Jexim.freePort();
         Jexim.Result j = Jexim.jexim("-C", configure.toString(), "-DDIR=" + jexim, "-DPORT=" + jeximPort,
-                "-DDUSER=root", "-bd");
+                "-DRELAY_TO=" + remotePort, "-DDUSER=root", "-bd");
         assertThat(j.status()).as(j.output()).isZero();
         waitForPort(eximPort);
         eximPid = Long.parseLong(Files.readString(exim.resolve("pid")).strip());
@@ -89,8 +104,10 @@ class DeliveryDifferentialIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (eximPid > 0) {
-            ProcessHandle.of(eximPid).ifPresent(ProcessHandle::destroy);
+        for (long pid : new long[] {eximPid, remotePid}) {
+            if (pid > 0) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            }
         }
         if (jexim != null) {
             Jexim.stop(jexim.resolve("spool"));
@@ -123,6 +140,14 @@ class DeliveryDifferentialIT {
             long deliverAt = Long.parseLong(h.replaceAll("(?s).*\n-jexim_deliver_at ([0-9]+)\n.*", "$1"));
             assertThat(deliverAt - System.currentTimeMillis()).isBetween(600_000L, 900_000L);
         }
+    }
+
+    @Test
+    void theRemoteMtaGotTheSameMessageFromBoth() throws Exception {
+        String box = mask(Files.readString(remote.resolve("mail/box"), StandardCharsets.ISO_8859_1));
+        String[] messages = box.split("\n(?=From \\S+ BSDDATE\n)");
+        assertThat(messages).hasSize(2);
+        assertThat(messages[1]).isEqualTo(messages[0] + "\n"); // the split took the first one's last newline
     }
 
     @Test

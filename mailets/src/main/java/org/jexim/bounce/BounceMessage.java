@@ -95,7 +95,12 @@ public final class BounceMessage {
         for (FailedAddress a : failed) {
             h.append("Action: failed\n");
             h.append("Final-Recipient: rfc822;").append(a.finalRecipient()).append('\n');
-            h.append("Status: 5.0.0\n\n");
+            h.append("Status: 5.0.0\n");
+            if (a.remoteMta() != null) {
+                h.append("Remote-MTA: dns; ").append(a.remoteMta()).append('\n');
+                h.append("Diagnostic-Code: smtp; ").append(a.diagnostic()).append('\n');
+            }
+            h.append('\n');
         }
         h.append("--").append(boundary).append('\n');
         h.append("Content-type: message/rfc822\n\n");

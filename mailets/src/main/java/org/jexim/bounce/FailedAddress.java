@@ -3,11 +3,13 @@ package org.jexim.bounce;
 /**
  * One address a bounce reports: the address that failed, the top-level address it was
  * generated from (null when it is one), whether that is more than one generation up, and the
- * error Exim shows the sender, and the output of a command to return (null for none).
+ * error Exim shows the sender, the output of a command to return, and the remote host and its
+ * reply for the DSN (nulls for none).
  */
-public record FailedAddress(String address, String generatedFrom, boolean ultimately, String message, String output) {
+public record FailedAddress(String address, String generatedFrom, boolean ultimately, String message, String output,
+                            String remoteMta, String diagnostic) {
     public FailedAddress(String address, String generatedFrom, boolean ultimately, String message) {
-        this(address, generatedFrom, ultimately, message, null);
+        this(address, generatedFrom, ultimately, message, null, null, null);
     }
 
     /** The address of the DSN's Final-Recipient: the top-level one, as Exim reports it. */

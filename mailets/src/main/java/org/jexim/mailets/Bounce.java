@@ -58,7 +58,8 @@ public final class Bounce extends GenericMailet {
             AddressItem top = DeliveryLog.original(item);
             boolean ultimately = item.parent().flatMap(AddressItem::parent).isPresent();
             failed.add(new FailedAddress(item.address(), top == item ? null : top.address(), ultimately,
-                    item.variables().get(Outcomes.MESSAGE), item.variables().get(Outcomes.OUTPUT)));
+                    item.variables().get(Outcomes.MESSAGE), item.variables().get(Outcomes.OUTPUT),
+                    item.variables().get(Outcomes.REMOTE_MTA), item.variables().get(Outcomes.DIAGNOSTIC)));
         }
         RoutingContext context = RouterContexts.of(runtime, mail);
         String host = context.lists().primaryHostname();

@@ -4,6 +4,7 @@ import org.jexim.address.AddressItem;
 import org.jexim.address.Precondition;
 import org.jexim.routing.RouterOutcome;
 import org.jexim.transport.DeliveryLog;
+import org.jexim.transport.HostsVariable;
 
 /** Where each router outcome sends an address in the mailet container. */
 final class Outcomes {
@@ -17,6 +18,9 @@ final class Outcomes {
     static final String ROUTER = "_router";
     /** The per-address variable holding a command's output that the bounce returns. */
     static final String OUTPUT = "_output";
+    /** The per-address variables holding the refusing host and its reply, for the bounce's DSN part. */
+    static final String REMOTE_MTA = "_remote_mta";
+    static final String DIAGNOSTIC = "_diagnostic";
     /** What Exim's bounce says of an address a local transport failed (the log has the details). */
     static final String LOCAL_FAILURE = "local delivery failed";
 
@@ -28,7 +32,8 @@ final class Outcomes {
         AddressItem a = router == null ? outcome.address() : outcome.address().with(ROUTER, router);
         switch (outcome.kind()) {
             case SKIP, DECLINE, PASS -> groups.stay(a.without(Precondition.ROUTER_VARIABLES).without(ROUTER));
-            case ACCEPT -> groups.send(TRANSPORT_PREFIX + outcome.transport(), a);
+            case ACCEPT -> groups.send(TRANSPORT_PREFIX + outcome.transport(), outcome.hosts().isEmpty() ? a
+                    : a.with(HostsVariable.NAME, HostsVariable.encode(outcome.hosts())));
             case REDIRECT -> outcome.children().forEach(c -> {
                 if (RouterOutcome.isPipeOrFile(c)) {
                     // -bt shows these; the server's transports do not take them yet: keep the parent queued

@@ -78,8 +78,17 @@ public final class Transport extends GenericMailet {
                 }
                 case FAIL -> {
                     log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result.message());
-                    AddressItem failed = item.with(Outcomes.MESSAGE, Outcomes.LOCAL_FAILURE);
-                    groups.send(Outcomes.BOUNCE, result.output() == null ? failed : failed.with(Outcomes.OUTPUT, result.output()));
+                    AddressItem failed = item.with(Outcomes.MESSAGE,
+                            transport.local() ? Outcomes.LOCAL_FAILURE
+                                    : result.userMessage() == null ? result.message() : result.userMessage());
+                    if (result.output() != null) {
+                        failed = failed.with(Outcomes.OUTPUT, result.output());
+                    }
+                    if (result.remote() != null) {
+                        failed = failed.with(Outcomes.REMOTE_MTA, result.remote().host())
+                                .with(Outcomes.DIAGNOSTIC, result.remote().reply());
+                    }
+                    groups.send(Outcomes.BOUNCE, failed);
                     groups.error(Outcomes.BOUNCE, item.address() + ": " + result.message());
                 }
             }

@@ -5,4 +5,9 @@ public interface Transport {
     String name();
 
     DeliveryResult deliver(Delivery delivery);
+
+    /** Local transports' failures show as "local delivery failed" in bounces; remote ones show the error. */
+    default boolean local() {
+        return true;
+    }
 }

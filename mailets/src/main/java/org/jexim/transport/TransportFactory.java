@@ -18,6 +18,9 @@ public final class TransportFactory {
         if (driver.equals("appendfile")) {
             return new AppendfileTransport(name, options, clock);
         }
+        if (driver.equals("smtp")) {
+            return new SmtpTransport(name, options);
+        }
         if (driver.equals("pipe")) {
             return new PipeTransport(name, options, clock);
         }

@@ -94,7 +94,7 @@ class BounceMessageTest {
     @Test
     void aCommandsOutputFollowsTheAddressListAsEximReturnsIt() {
         byte[] bounce = new BounceMessage("delivery.example", "delivery.example").build("s@example.org",
-                List.of(new FailedAddress("pf-a@delivery.example", null, false, "local delivery failed", "no such user here\n")),
+                List.of(new FailedAddress("pf-a@delivery.example", null, false, "local delivery failed", "no such user here\n", null, null)),
                 ORIGINAL.getBytes(StandardCharsets.US_ASCII), ZonedDateTime.parse("2026-11-22T04:14:09Z"), "B", "ID", "root");
         assertThat(new String(bounce, StandardCharsets.US_ASCII)).contains("""
                 failed:
