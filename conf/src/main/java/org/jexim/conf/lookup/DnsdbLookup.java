@@ -94,7 +94,7 @@ final class DnsdbLookup implements LookupType {
                 i += dnssec.length();
             } else if (rest.regionMatches(true, 0, "retrans_", 0, 8)) {
                 int comma = k.indexOf(',', i);
-                int t = org.jexim.conf.expand.operators.TimeFunctions.readTime(
+                int t = org.jexim.conf.options.EximTime.read(
                         k.substring(i + 8, comma < 0 ? k.length() : comma));
                 if (t <= 0) {
                     throw LookupException.defer("unsupported dnsdb timeout value");

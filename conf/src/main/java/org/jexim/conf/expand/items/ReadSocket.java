@@ -13,9 +13,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import org.jexim.conf.expand.ExpansionException;
-import org.jexim.conf.expand.operators.TimeFunctions;
 import org.jexim.conf.lists.ExiList;
 import org.jexim.conf.lookup.Errors;
+import org.jexim.conf.options.EximTime;
 
 /** ${readsocket{SPEC}{REQUEST}{OPTIONS}{EOL}}: a Unix socket path or inet:host:port; TLS is not offered. */
 final class ReadSocket {
@@ -29,7 +29,7 @@ final class ReadSocket {
             ExiList l = ExiList.of(options);
             String first = l.next();
             if (first != null) {
-                timeout = TimeFunctions.readTime(first);
+                timeout = EximTime.read(first);
             }
             for (String o; (o = l.next()) != null; ) {
                 if (o.startsWith("shutdown=")) {

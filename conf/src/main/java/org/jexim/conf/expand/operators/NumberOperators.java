@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.Numbers;
+import org.jexim.conf.options.EximTime;
 
 /** eval, eval10, randint, time_eval, time_interval. */
 final class NumberOperators {
@@ -28,7 +29,7 @@ final class NumberOperators {
             out.append(Integer.toString(max <= 1 ? 0 : ThreadLocalRandom.current().nextInt((int) Math.min(max, Integer.MAX_VALUE))));
         });
         m.put("time_eval", (ev, name, arg, in, out) -> {
-            int n = TimeFunctions.readTime(in.toString());
+            int n = EximTime.read(in.toString());
             if (n < 0) {
                 throw new ExpansionException("string \"" + in + "\" is not an Exim time interval in \"" + name + "\" operator");
             }
@@ -44,7 +45,7 @@ final class NumberOperators {
             if (i != s.length()) {
                 throw new ExpansionException("string \"" + s + "\" is not a positive number in \"" + name + "\" operator");
             }
-            out.append(TimeFunctions.printTime(n));
+            out.append(EximTime.format(n));
         });
     }
 }
