@@ -20,10 +20,11 @@ import java.util.Properties;
 final class VersionInfo {
     static final String EXIM_VERSION = "4.96";
     static final List<String> SUPPORT = List.of("IPv6");
-    static final List<String> LOOKUPS = List.of("lsearch");
+    static final List<String> LOOKUPS = List.of("lsearch", "wildlsearch", "nwildlsearch", "iplsearch", "cdb", "dbm",
+            "dbmjz", "dbmnz", "dnsdb", "dsearch", "json", "mysql", "passwd", "pgsql", "sqlite");
     static final List<String> AUTHENTICATORS = List.of();
-    static final List<String> ROUTERS = List.of("accept", "redirect");
-    static final List<String> TRANSPORTS = List.of("appendfile/maildir");
+    static final List<String> ROUTERS = List.of("accept", "dnslookup", "ipliteral", "manualroute", "redirect");
+    static final List<String> TRANSPORTS = List.of("appendfile/maildir", "pipe", "smtp");
 
     private static final DateTimeFormatter BUILT =
             DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss", Locale.ENGLISH).withZone(ZoneId.systemDefault());

@@ -39,7 +39,8 @@ class VersionCommandTest {
         assertThat(run("-C", conf.toString(), "-bV")).isZero();
         String[] lines = out().split("\n");
         assertThat(lines[0]).matches("jexim version \\S+ #1 built \\d\\d-[A-Z][a-z]{2}-\\d{4} \\d\\d:\\d\\d:\\d\\d");
-        assertThat(out()).contains("\nRouters: accept redirect\n", "\nLookups (built-in): lsearch\n")
+        assertThat(out()).contains("\nRouters: accept dnslookup ipliteral manualroute redirect\n",
+                        "\nLookups (built-in): lsearch wildlsearch nwildlsearch iplsearch cdb dbm dbmjz dbmnz dnsdb dsearch json mysql passwd pgsql sqlite\n")
                 .endsWith("Size of off_t: 8\nConfiguration file is " + conf + "\n");
         assertThat(err()).isEmpty();
     }
