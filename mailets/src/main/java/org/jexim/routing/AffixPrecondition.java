@@ -5,7 +5,6 @@ import org.jexim.address.AddressItem;
 import org.jexim.address.Precondition;
 import org.jexim.address.RoutingContext;
 import org.jexim.address.RoutingException;
-import org.jexim.conf.expand.ExpansionException;
 
 /**
  * {@code local_part_prefix} / {@code local_part_suffix} (with {@code _optional}): the first
@@ -25,15 +24,11 @@ final class AffixPrecondition implements Precondition {
 
     @Override
     public Optional<AddressItem> test(AddressItem address, RoutingContext context) throws RoutingException {
-        String expanded;
-        try {
-            expanded = RouteExpansion.expand(list, address, context);
-        } catch (ExpansionException e) {
-            if (e.forced()) {
-                return Optional.empty();
-            }
-            throw new RoutingException("failed to expand \"" + list + "\": " + e.getMessage());
+        Optional<String> expandedList = RouteExpansion.expandList(list, address, context);
+        if (expandedList.isEmpty()) {
+            return Optional.empty();
         }
+        String expanded = expandedList.get();
         String local = RouteVariables.localPart(address);
         String name = prefix ? "local_part_prefix" : "local_part_suffix";
         for (String item : org.jexim.conf.lists.ExiList.items(expanded)) {

@@ -5,7 +5,6 @@ import org.jexim.address.AddressItem;
 import org.jexim.address.Precondition;
 import org.jexim.address.RoutingContext;
 import org.jexim.address.RoutingException;
-import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.lists.ListEnv;
 import org.jexim.conf.lists.ListMatch;
 import org.jexim.conf.lists.Lists;
@@ -30,15 +29,11 @@ final class ListOptionPrecondition implements Precondition {
 
     @Override
     public Optional<AddressItem> test(AddressItem address, RoutingContext context) throws RoutingException {
-        String expanded;
-        try {
-            expanded = RouteExpansion.expand(list, address, context);
-        } catch (ExpansionException e) {
-            if (e.forced()) {
-                return Optional.empty();
-            }
-            throw new RoutingException("failed to expand \"" + list + "\": " + e.getMessage());
+        Optional<String> expandedList = RouteExpansion.expandList(list, address, context);
+        if (expandedList.isEmpty()) {
+            return Optional.empty();
         }
+        String expanded = expandedList.get();
         ListEnv env = RouteExpansion.listEnv(address, context);
         ListMatch m = switch (kind) {
             case DOMAINS -> Lists.domain(RouteVariables.domain(address), expanded, env);

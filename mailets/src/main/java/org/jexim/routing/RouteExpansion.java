@@ -3,6 +3,7 @@ package org.jexim.routing;
 import java.util.Optional;
 import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
+import org.jexim.address.RoutingException;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionContext;
 import org.jexim.conf.expand.ExpansionException;
@@ -56,6 +57,22 @@ final class RouteExpansion implements ExpansionContext {
             return null;
         }
         return Expander.expand(text, new RouteExpansion(address, context));
+    }
+
+    /**
+     * Expands a precondition's list for this address: empty when the expansion is forced to
+     * fail (the router is skipped, as in Exim), an error that defers routing otherwise.
+     */
+    static Optional<String> expandList(String list, AddressItem address, RoutingContext context)
+            throws RoutingException {
+        try {
+            return Optional.of(expand(list, address, context));
+        } catch (ExpansionException e) {
+            if (e.forced()) {
+                return Optional.empty();
+            }
+            throw new RoutingException("failed to expand \"" + list + "\": " + e.getMessage());
+        }
     }
 
     /** Expands an option for this address, keeping whether the result is tainted. */
