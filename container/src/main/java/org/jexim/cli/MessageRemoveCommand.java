@@ -1,26 +1,13 @@
 package org.jexim.cli;
 
-import java.util.Optional;
+import java.io.PrintStream;
 
 import org.jexim.queuetools.MessageRemoval;
 
 /** -Mrm ID...: remove messages; status 1 if any was missing or could not be removed. */
-final class MessageRemoveCommand implements Command {
+final class MessageRemoveCommand extends EachMessageCommand {
     @Override
-    public int run(CommandLine line) throws Exception {
-        if (!QueueContext.idsValid(line, false)) {
-            return 1;
-        }
-        Optional<QueueContext> context = QueueContext.load(line);
-        if (context.isEmpty()) {
-            return 1;
-        }
-        MessageRemoval removal = new MessageRemoval(context.get().spool(), context.get().log(), QueueContext.user());
-        boolean ok = true;
-        for (String id : line.arguments()) {
-            ok &= removal.remove(id, line.out());
-        }
-        line.out().flush();
-        return ok ? 0 : 1;
+    boolean act(QueueContext context, CommandLine line, String id, PrintStream out) throws Exception {
+        return new MessageRemoval(context.spool(), context.log(), QueueContext.user()).remove(id, out);
     }
 }
