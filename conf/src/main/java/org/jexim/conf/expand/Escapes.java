@@ -33,6 +33,7 @@ public final class Escapes {
                     v = v * 8 + s.charAt(++i) - '0';
                 }
             }
+            v &= 0xff;
         } else {
             switch (ch) {
                 case 'b' -> v = '\b';
@@ -53,7 +54,7 @@ public final class Escapes {
                 default -> v = ch;
             }
         }
-        out.append((char) (v & 0xff));
+        out.append((char) v); // a character above 0xff after a backslash stands for itself
         return i;
     }
 

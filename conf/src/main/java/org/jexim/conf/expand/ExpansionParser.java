@@ -211,7 +211,7 @@ public final class ExpansionParser {
                         pos = end + 2;
                     }
                 } else {
-                    lit.append(interpretEscape());
+                    pos = Escapes.interpret(s, pos, lit) + 1;
                 }
                 continue;
             }
@@ -251,48 +251,6 @@ public final class ExpansionParser {
             parts.add(new Literal(lit.toString()));
             lit.setLength(0);
         }
-    }
-
-    /** Exim's string_interpret_escape(), cursor on the backslash; moves past the escape. */
-    private char interpretEscape() {
-        pos++;
-        char ch = s.charAt(pos);
-        int v;
-        if (ch >= '0' && ch <= '7') {
-            v = ch - '0';
-            if (isOctal(peek(1))) {
-                v = v * 8 + s.charAt(++pos) - '0';
-                if (isOctal(peek(1))) {
-                    v = v * 8 + s.charAt(++pos) - '0';
-                }
-            }
-            v &= 0xff;
-        } else {
-            switch (ch) {
-                case 'b' -> v = '\b';
-                case 'f' -> v = '\f';
-                case 'n' -> v = '\n';
-                case 'r' -> v = '\r';
-                case 't' -> v = '\t';
-                case 'v' -> v = 0x0b;
-                case 'x' -> {
-                    v = 0;
-                    if (Character.digit(peek(1), 16) >= 0 && peek(1) < 128) {
-                        v = Character.digit(s.charAt(++pos), 16);
-                        if (Character.digit(peek(1), 16) >= 0 && peek(1) < 128) {
-                            v = v * 16 + Character.digit(s.charAt(++pos), 16);
-                        }
-                    }
-                }
-                default -> v = ch;
-            }
-        }
-        pos++;
-        return (char) v;
-    }
-
-    private static boolean isOctal(char c) {
-        return c >= '0' && c <= '7';
     }
 
     /** After a '$': a variable, a numbered variable, or a braced item/operator/variable. */

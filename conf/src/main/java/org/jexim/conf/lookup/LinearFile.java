@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jexim.conf.expand.Escapes;
 
 /**
  * An lsearch-format file read into its entries (key, data) once, and again when it changes.
@@ -96,9 +97,7 @@ final class LinearFile {
                 while (s < line.length() && line.charAt(s) != '"') {
                     char c = line.charAt(s);
                     if (c == '\\' && s + 1 < line.length()) {
-                        int[] adv = new int[1];
-                        k.append(escape(line, s, adv));
-                        s = adv[0];
+                        s = Escapes.interpret(line, s, k);
                     } else {
                         k.append(c);
                     }
@@ -149,42 +148,5 @@ final class LinearFile {
             out.add(new Entry(key, data.toString(), fullData.toString()));
         }
         return out;
-    }
-
-    /** string_interpret_escape at line[s] == '\\'; adv[0] gets the index of the last char used. */
-    private static char escape(String line, int s, int[] adv) {
-        int p = s + 1;
-        char ch = line.charAt(p);
-        int v;
-        if (ch >= '0' && ch <= '7') {
-            v = ch - '0';
-            if (p + 1 < line.length() && line.charAt(p + 1) >= '0' && line.charAt(p + 1) <= '7') {
-                v = v * 8 + line.charAt(++p) - '0';
-                if (p + 1 < line.length() && line.charAt(p + 1) >= '0' && line.charAt(p + 1) <= '7') {
-                    v = v * 8 + line.charAt(++p) - '0';
-                }
-            }
-        } else {
-            switch (ch) {
-                case 'b' -> v = '\b';
-                case 'f' -> v = '\f';
-                case 'n' -> v = '\n';
-                case 'r' -> v = '\r';
-                case 't' -> v = '\t';
-                case 'v' -> v = 0x0b;
-                case 'x' -> {
-                    v = 0;
-                    if (p + 1 < line.length() && Character.digit(line.charAt(p + 1), 16) >= 0) {
-                        v = Character.digit(line.charAt(++p), 16);
-                        if (p + 1 < line.length() && Character.digit(line.charAt(p + 1), 16) >= 0) {
-                            v = v * 16 + Character.digit(line.charAt(++p), 16);
-                        }
-                    }
-                }
-                default -> v = ch;
-            }
-        }
-        adv[0] = p;
-        return (char) (v & 0xff);
     }
 }
