@@ -57,6 +57,7 @@ public final class AclGate {
             case HELO -> log.rejected(session.peer(), Optional.empty(), "EHLO or HELO", text, temporary);
             case PREDATA -> log.rejected(session.peer(), sender, "DATA", text, temporary);
             case DATA -> log.rejected(session.peer(), sender, "after DATA", text, temporary);
+            case AUTH -> log.rejected(session.peer(), Optional.empty(), "AUTH", text, temporary);
         }
     }
 }

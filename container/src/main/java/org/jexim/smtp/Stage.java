@@ -13,7 +13,8 @@ public enum Stage {
     MAIL(EximTexts.MAIL_OK, AclVerdict.ACCEPT),
     RCPT(EximTexts.RCPT_OK, AclVerdict.DENY),
     PREDATA(EximTexts.DATA_GO, AclVerdict.ACCEPT),
-    DATA(null, AclVerdict.ACCEPT);
+    DATA(null, AclVerdict.ACCEPT),
+    AUTH(null, AclVerdict.ACCEPT);
 
     private static final String DENIED = "Administrative prohibition";
     private static final String TEMPORARY = "Temporary local problem - please try later";

@@ -89,6 +89,11 @@ public final class JeximRuntime implements ListContext {
         return configuration.retryRules();
     }
 
+    /** The authenticators section, in configure order. */
+    public List<org.jexim.conf.translate.TranslatedAuthenticator> authenticators() {
+        return configuration.authenticators();
+    }
+
     public AclEngine aclEngine() {
         return aclEngine;
     }

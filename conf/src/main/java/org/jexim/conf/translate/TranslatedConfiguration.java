@@ -30,13 +30,16 @@ public final class TranslatedConfiguration {
     private final Map<ListKind, Map<String, String>> namedLists;
     private final Map<String, Acl> acls;
     private final List<RetryRule> retryRules;
+    private final List<TranslatedAuthenticator> authenticators;
 
     private TranslatedConfiguration(Map<String, String> mainOptions, Map<ListKind, Map<String, String>> namedLists,
-                                    Map<String, Acl> acls, List<RetryRule> retryRules) {
+                                    Map<String, Acl> acls, List<RetryRule> retryRules,
+                                    List<TranslatedAuthenticator> authenticators) {
         this.mainOptions = mainOptions;
         this.namedLists = namedLists;
         this.acls = acls;
         this.retryRules = retryRules;
+        this.authenticators = authenticators;
     }
 
     /** Reads the files {@link Translator} wrote into {@code directory}; absent files read as empty. */
@@ -67,7 +70,21 @@ public final class TranslatedConfiguration {
             }
             acls.put(a.getAttribute("name"), new Acl(a.getAttribute("name"), List.copyOf(statements), null));
         }
-        return new TranslatedConfiguration(main, lists, acls, retryRules(document(directory.resolve(EximDataFiles.RETRY))));
+        return new TranslatedConfiguration(main, lists, acls, retryRules(document(directory.resolve(EximDataFiles.RETRY))),
+                authenticators(document(directory.resolve(EximDataFiles.AUTHENTICATORS))));
+    }
+
+    /** The authenticators section as {@link EximDataFiles#authenticators()} wrote it, in configure order. */
+    private static List<TranslatedAuthenticator> authenticators(Element root) {
+        List<TranslatedAuthenticator> out = new ArrayList<>();
+        for (Element a : children(root)) {
+            Map<String, String> options = new LinkedHashMap<>();
+            for (Element o : children(a)) {
+                options.put(o.getAttribute("name"), o.getTextContent());
+            }
+            out.add(new TranslatedAuthenticator(a.getAttribute("name"), a.getAttribute("driver"), Map.copyOf(options)));
+        }
+        return List.copyOf(out);
     }
 
     /** The retry section as {@link EximDataFiles#retryRules()} wrote it, in configure order. */
@@ -106,6 +123,11 @@ public final class TranslatedConfiguration {
 
     public List<RetryRule> retryRules() {
         return retryRules;
+    }
+
+    /** The authenticators, in configure order. */
+    public List<TranslatedAuthenticator> authenticators() {
+        return authenticators;
     }
 
     private static Element document(Path file) throws IOException {
