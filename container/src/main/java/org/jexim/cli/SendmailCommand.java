@@ -13,10 +13,6 @@ import org.jexim.conf.lists.NamedLists;
 import org.jexim.conf.model.Configuration;
 import org.jexim.conf.model.ListKind;
 import org.jexim.conf.model.NamedList;
-import org.jexim.conf.translate.OptionTexts;
-import org.jexim.log.EximLogs;
-import org.jexim.log.LogFilePath;
-import org.jexim.log.LogSelector;
 import org.jexim.queue.SpoolMailQueueFactory;
 import org.jexim.queuetools.DeliveryRequests;
 import org.jexim.server.ServerPaths;
@@ -43,11 +39,7 @@ final class SendmailCommand implements Command {
             return 1;
         }
         ServerPaths paths = ServerPaths.of(config);
-        Files.createDirectories(paths.logDirectory());
-        String logFilePath = config.mainOption("log_file_path").map(OptionTexts::of).orElse("");
-        EximLogs.install(LogFilePath.of(logFilePath, paths.spool()),
-            LogSelector.parse(config.mainOption("log_selector").map(OptionTexts::of).orElse("")),
-            Optional.of(paths.spool()));
+        LogSetup.install(config, paths);
         SubmitSettings settings = SubmitSettings.of(config);
         SubmitRequest request = SubmitOptions.of(line);
         NotSmtpAcl acl = new NotSmtpAcl(new AclEngine(config.acls(), new ConfigurationLists(config, settings)),
