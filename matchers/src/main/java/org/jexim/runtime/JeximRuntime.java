@@ -14,6 +14,7 @@ import org.jexim.acl.AclEngine;
 import org.jexim.conf.model.ListKind;
 import org.jexim.conf.model.RetryRule;
 import org.jexim.conf.translate.TranslatedConfiguration;
+import org.jexim.conf.translate.TranslatedDriver;
 import org.jexim.lists.ListContext;
 
 /**
@@ -92,6 +93,11 @@ public final class JeximRuntime implements ListContext {
     /** The ACLs of the configuration by name (those written inline in options included). */
     public java.util.Map<String, org.jexim.conf.model.Acl> acls() {
         return configuration.acls();
+    }
+
+    /** The authenticators of the configure file, in order. */
+    public List<TranslatedDriver> authenticators() {
+        return configuration.authenticators();
     }
 
     public AclEngine aclEngine() {
