@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jexim.acl.AclSubject;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.Expander;
-import org.jexim.conf.translate.TranslatedAuthenticator;
+import org.jexim.conf.translate.TranslatedDriver;
 
 /**
  * Exim's cram_md5 driver (RFC 2195): challenge {@code <pid.time@primary_hostname>}; the
@@ -17,7 +17,7 @@ import org.jexim.conf.translate.TranslatedAuthenticator;
  * (forced failure: unknown user), and the digest must be its HMAC-MD5 of the challenge.
  */
 public final class CramMd5Authenticator extends ServerAuthenticator {
-    public CramMd5Authenticator(TranslatedAuthenticator spec) {
+    public CramMd5Authenticator(TranslatedDriver spec) {
         super(spec);
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jexim.acl.AclSubject;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.Expander;
-import org.jexim.conf.translate.TranslatedAuthenticator;
+import org.jexim.conf.translate.TranslatedDriver;
 
 /**
  * Exim's external driver (RFC 4422 EXTERNAL, normally over TLS with a client certificate):
@@ -14,7 +14,7 @@ import org.jexim.conf.translate.TranslatedAuthenticator;
  * server_param2 and server_param3 expand into $auth2 and $auth3, then server_condition decides.
  */
 public final class ExternalAuthenticator extends ServerAuthenticator {
-    public ExternalAuthenticator(TranslatedAuthenticator spec) {
+    public ExternalAuthenticator(TranslatedDriver spec) {
         super(spec);
     }
 

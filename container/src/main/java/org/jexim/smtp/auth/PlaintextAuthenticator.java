@@ -3,7 +3,7 @@ package org.jexim.smtp.auth;
 import java.util.ArrayList;
 import java.util.List;
 import org.jexim.acl.AclSubject;
-import org.jexim.conf.translate.TranslatedAuthenticator;
+import org.jexim.conf.translate.TranslatedDriver;
 
 /**
  * Exim's plaintext driver (PLAIN, LOGIN and the like): the initial response and each answer
@@ -11,7 +11,7 @@ import org.jexim.conf.translate.TranslatedAuthenticator;
  * server_condition decides.
  */
 public final class PlaintextAuthenticator extends ServerAuthenticator {
-    public PlaintextAuthenticator(TranslatedAuthenticator spec) {
+    public PlaintextAuthenticator(TranslatedDriver spec) {
         super(spec);
     }
 

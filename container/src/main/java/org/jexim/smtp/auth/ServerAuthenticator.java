@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jexim.acl.AclSubject;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.Expander;
-import org.jexim.conf.translate.TranslatedAuthenticator;
+import org.jexim.conf.translate.TranslatedDriver;
 
 /**
  * The server side of one authenticator instance: its public name, whether it is advertised
@@ -14,9 +14,9 @@ import org.jexim.conf.translate.TranslatedAuthenticator;
  * driver applies once its own exchange has gathered $auth1, $auth2 ... (auths/check_serv_cond.c).
  */
 public abstract class ServerAuthenticator {
-    private final TranslatedAuthenticator spec;
+    private final TranslatedDriver spec;
 
-    protected ServerAuthenticator(TranslatedAuthenticator spec) {
+    protected ServerAuthenticator(TranslatedDriver spec) {
         this.spec = spec;
     }
 
@@ -27,11 +27,11 @@ public abstract class ServerAuthenticator {
 
     /** The mechanism name in EHLO and AUTH: public_name, which defaults to the instance name. */
     public String publicName() {
-        return spec.option("public_name").map(String::strip).orElse(spec.name()).toUpperCase(Locale.ROOT);
+        return option("public_name").map(String::strip).orElse(spec.name()).toUpperCase(Locale.ROOT);
     }
 
     protected Optional<String> option(String name) {
-        return spec.option(name);
+        return Optional.ofNullable(spec.options().get(name));
     }
 
     /** True when the driver's server options are set, so that Exim uses it as a server. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jexim.acl.AclSubject;
-import org.jexim.conf.translate.TranslatedAuthenticator;
+import org.jexim.conf.translate.TranslatedDriver;
 
 /**
  * The authenticators of the configure file that act as servers, in configure order: the
@@ -19,9 +19,9 @@ public final class ServerAuthenticators {
         this.servers = servers;
     }
 
-    public static ServerAuthenticators of(List<TranslatedAuthenticator> specs) {
+    public static ServerAuthenticators of(List<TranslatedDriver> specs) {
         List<ServerAuthenticator> servers = new ArrayList<>();
-        for (TranslatedAuthenticator spec : specs) {
+        for (TranslatedDriver spec : specs) {
             ServerAuthenticator a = switch (spec.driver()) {
                 case "plaintext" -> new PlaintextAuthenticator(spec);
                 case "cram_md5" -> new CramMd5Authenticator(spec);
