@@ -15,6 +15,7 @@ public final class Main {
             Map.entry("-bt", AddressTestCommand::new), Map.entry("-bv", AddressTestCommand::new),
             Map.entry("translate", TranslateCommand::new),
             Map.entry("-bh", TestSessionCommand::new), Map.entry("-bhc", TestSessionCommand::new),
+            Map.entry("-bs", SmtpStdinCommand::new),
             Map.entry("-bd", DaemonCommand::new),
             // the sendmail interface
             Map.entry("-bm", SendmailCommand::new), Map.entry("-bi", NewAliasesCommand::new),

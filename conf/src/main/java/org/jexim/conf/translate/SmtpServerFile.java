@@ -229,6 +229,8 @@ final class SmtpServerFile {
         // Exim's protocol texts: James's core handlers with jexim's banner, spooling and reply wording
         XmlElement chain = new XmlElement("handlerchain").attribute("enableJmx", "false")
                 .attribute("coreHandlersPackage", Translator.JEXIM_SMTP + "EximHandlers");
+        chain.comment("hosts_require_helo: MAIL needs HELO/EHLO first, checked before the MAIL ACL");
+        chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "HeloRequired");
         chain.comment("jexim's ACL hooks come first, so that their answer is final");
         for (String option : ACL_ORDER) {
             Optional<OptionSetting> setting = context.configuration().mainOption(option);
