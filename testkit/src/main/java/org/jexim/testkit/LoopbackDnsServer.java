@@ -54,22 +54,34 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
     /** Several zones, origin to master-file text, written into dir. */
     public LoopbackDnsServer(Map<String, String> zoneTexts, Path dir) throws IOException {
+        this(zoneTexts, dir, "127.0.0.1", 0);
+    }
+
+    /**
+     * Several zones on a chosen address and port (port 0: a random one). Port 53 on another
+     * loopback address (127.0.0.153) lets a program that only reads /etc/resolv.conf, such as
+     * exim4, use this server from a private mount namespace (see {@link #resolvConf}).
+     */
+    public LoopbackDnsServer(Map<String, String> zoneTexts, Path dir, String address, int port) throws IOException {
         int i = 0;
         for (Map.Entry<String, String> e : new LinkedHashMap<>(zoneTexts).entrySet()) {
             Path file = dir.resolve("zone" + (i++));
             Files.writeString(file, e.getValue());
             zones.add(new Zone(Name.fromString(absolute(e.getKey())), file.toString()));
         }
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress loopback = InetAddress.getByName(address);
         ServerSocket tcpSocket = null;
         DatagramSocket udpSocket = null;
         // UDP and TCP on the same port, as a resolver configured with host:port expects
         for (int attempt = 0; attempt < 20 && tcpSocket == null; attempt++) {
-            udpSocket = new DatagramSocket(0, loopback);
+            udpSocket = new DatagramSocket(port, loopback);
             try {
                 tcpSocket = new ServerSocket(udpSocket.getLocalPort(), 50, loopback);
             } catch (IOException taken) {
                 udpSocket.close();
+                if (port != 0) {
+                    throw taken;
+                }
             }
         }
         if (tcpSocket == null) {
@@ -93,7 +105,12 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
     /** The JEXIM_DNS_SERVERS value that points at this server: {@code 127.0.0.1:PORT}. */
     public String servers() {
-        return "127.0.0.1:" + port();
+        return udp.getLocalAddress().getHostAddress() + ":" + port();
+    }
+
+    /** A resolv.conf naming this server, for programs that cannot be given a port (it must listen on 53). */
+    public String resolvConf() {
+        return "nameserver " + udp.getLocalAddress().getHostAddress() + "\noptions attempts:1 timeout:2\n";
     }
 
     /** The port, the same for UDP and TCP. */
