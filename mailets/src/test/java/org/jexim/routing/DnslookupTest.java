@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
+import org.jexim.testkit.LoopbackDnsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
