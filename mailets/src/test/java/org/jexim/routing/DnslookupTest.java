@@ -127,7 +127,8 @@ class DnslookupTest {
 
     @Test
     void hostsWithoutAddressesIgnoredTargetsAndNoRecordsDecline() {
-        assertThat(bt("u@dangling.example")).isEqualTo("u@dangling.example is undeliverable: Unrouteable address\n");
+        assertThat(bt("u@dangling.example")).isEqualTo(
+                "u@dangling.example is undeliverable: all relevant MX records point to non-existent hosts\n");
         assertThat(bt("u@ignored.example")).isEqualTo("u@ignored.example is undeliverable: Unrouteable address\n");
         assertThat(bt("u@txtonly.example")).isEqualTo("u@txtonly.example is undeliverable: Unrouteable address\n");
     }
