@@ -14,6 +14,7 @@ import org.jexim.acl.AclEngine;
 import org.jexim.conf.model.ListKind;
 import org.jexim.conf.model.RetryRule;
 import org.jexim.conf.translate.TranslatedConfiguration;
+import org.jexim.conf.translate.TranslatedDriver;
 import org.jexim.lists.ListContext;
 
 /**
@@ -35,7 +36,7 @@ public final class JeximRuntime implements ListContext {
     public JeximRuntime(TranslatedConfiguration configuration) {
         this.configuration = configuration;
         this.primaryHostname = configuration.mainOption("primary_hostname").orElseGet(JeximRuntime::hostName);
-        this.aclEngine = new AclEngine(configuration.acls(), this);
+        this.aclEngine = new AclEngine(configuration.acls(), new org.jexim.acl.AclServices(this, configuration::mainOption));
     }
 
     private static TranslatedConfiguration load(FileSystem fileSystem) {
@@ -102,6 +103,16 @@ public final class JeximRuntime implements ListContext {
     /** The retry section, in configure order. */
     public List<RetryRule> retryRules() {
         return configuration.retryRules();
+    }
+
+    /** The ACLs of the configuration by name (those written inline in options included). */
+    public java.util.Map<String, org.jexim.conf.model.Acl> acls() {
+        return configuration.acls();
+    }
+
+    /** The authenticators of the configure file, in order. */
+    public List<TranslatedDriver> authenticators() {
+        return configuration.authenticators();
     }
 
     public AclEngine aclEngine() {

@@ -83,6 +83,27 @@ public final class EximOracle {
         return out;
     }
 
+    /**
+     * The replies of exim4 -bh output, one string each: a multi-line reply's lines are joined
+     * with single spaces (Exim folds a long message at a space), e.g. "550 text ...".
+     */
+    public static List<String> unfoldedReplies(String bhOutput) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : replies(bhOutput)) {
+            if (current == null) {
+                current = new StringBuilder(line.substring(0, 3)).append(' ').append(line.substring(4));
+            } else {
+                current.append(' ').append(line.substring(4));
+            }
+            if (line.charAt(3) == ' ') {
+                out.add(current.toString());
+                current = null;
+            }
+        }
+        return out;
+    }
+
     /** The SMTP replies of exim4 -bh output: its lines that start with three digits (comment lines dropped). */
     public static List<String> replies(String bhOutput) {
         return bhOutput.lines().filter(l -> l.matches("^[0-9]{3}[ -].*")).toList();

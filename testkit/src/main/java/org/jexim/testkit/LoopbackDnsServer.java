@@ -228,7 +228,8 @@ public final class LoopbackDnsServer implements AutoCloseable {
                 reply.getHeader().setRcode(Rcode.NXDOMAIN);
             }
         } else if (r.isSuccessful()) {
-            r.answers().forEach(set -> set.rrs().forEach(rec -> reply.addRecord(rec, Section.ANSWER)));
+            // in zone-file order every time (dnsjava would rotate them), so that every client sees one order
+            r.answers().forEach(set -> set.rrs(false).forEach(rec -> reply.addRecord(rec, Section.ANSWER)));
         } else if (r.isCNAME() && depth < 8) {
             reply.addRecord(r.getCNAME(), Section.ANSWER);
             Name target = r.getCNAME().getTarget();
