@@ -36,6 +36,9 @@ final class PipeTransport implements Transport {
         this.clock = clock;
     }
 
+    /** The routing variable holding a redirected pipe's text ("|command"), Exim's $address_pipe. */
+    static final String ADDRESS_PIPE = "address_pipe";
+
     @Override
     public String name() {
         return name;
@@ -54,7 +57,10 @@ final class PipeTransport implements Transport {
     private DeliveryResult deliverBatch(List<Delivery> batch) {
         Delivery delivery = batch.get(0);
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), clock.getZone());
-        String command = options.string("command");
+        // a pipe from a redirect router ("|cmd" in an alias or .forward): its command, split but not expanded
+        String addressPipe = delivery.address().variables().get(ADDRESS_PIPE);
+        String command = addressPipe != null && !options.bool("force_command", false)
+                ? addressPipe.substring(1).strip() : options.string("command");
         if (command == null) {
             return DeliveryResult.defer("no command specified for " + name + " transport");
         }
@@ -64,7 +70,8 @@ final class PipeTransport implements Transport {
         TransportVariables vars;
         try {
             vars = TransportVariables.of(options, delivery, name, now);
-            argv = PipeCommand.expand(command, vars, batch.stream().map(d -> d.address().address()).toList());
+            argv = addressPipe != null && !options.bool("force_command", false) ? PipeCommand.split(command)
+                    : PipeCommand.expand(command, vars, batch.stream().map(d -> d.address().address()).toList());
             if (argv.isEmpty()) {
                 return DeliveryResult.defer("no command specified for " + name + " transport");
             }
