@@ -19,9 +19,6 @@ import org.jexim.conf.reader.ConfigReader;
 import org.jexim.conf.translate.Translation;
 import org.jexim.conf.translate.Translator;
 import org.jexim.conf.translate.OptionTexts;
-import org.jexim.log.EximLogs;
-import org.jexim.log.LogFilePath;
-import org.jexim.log.LogSelector;
 import org.jexim.server.JamesLogging;
 import org.jexim.server.JeximServer;
 import org.jexim.server.ListenAddresses;
@@ -62,13 +59,16 @@ final class DaemonCommand implements Command {
 
     private static int foreground(ServerPaths paths, Configuration config) throws Exception {
         JamesLogging.configure(paths.jamesLog());
-        EximLogs.install(LogFilePath.of(config.mainOption("log_file_path").map(OptionTexts::of).orElse(""), paths.spool()),
-                LogSelector.parse(config.mainOption("log_selector").map(OptionTexts::of).orElse("")),
-                java.util.Optional.of(paths.spool()));
+        LogSetup.install(config, paths);
         long start = System.nanoTime();
         JeximServer server = JeximServer.start(paths.jamesHome(), paths.spool(), List.of());
         org.slf4j.LoggerFactory.getLogger("org.jexim.daemon").info("jexim daemon started in {} ms, pid {}",
                 (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
+        if (Boolean.getBoolean("jexim.startOnly")) {
+            // the launcher's class-data training run: load what a start loads, then stop
+            server.close();
+            return 0;
+        }
         Files.writeString(paths.pidFile(), ProcessHandle.current().pid() + "\n");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

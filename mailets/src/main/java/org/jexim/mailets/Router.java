@@ -60,7 +60,7 @@ public final class Router extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        RoutingContext context = RouterContexts.of(runtime, mail);
+        RoutingContext context = RouterContexts.of(runtime, mail).withMessage(MailContent.of(mail));
         RecipientGroups groups = new RecipientGroups();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
