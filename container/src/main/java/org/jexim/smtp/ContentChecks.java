@@ -46,7 +46,7 @@ final class ContentChecks {
             }
             if (!effects.has("dkim_disable_verify") && signed(message.get())) {
                 DkimVerifierEngine verifier = new DkimVerifierEngine(
-                        new DnsClient(DnsSettings.fromOptions(engine.services()::option)));
+                        new DnsClient(org.jexim.dns.AclDns.settings(engine.services())));
                 AclResult r = DkimAclRun.run(engine, engine.services().option(Stage.DKIM.option()).orElse(null),
                         verifier, subject, bytes);
                 if (r.verdict() != AclVerdict.ACCEPT) {

@@ -83,9 +83,8 @@ class AntispamIT {
         Files.writeString(home.resolve("configure"), conf);
         port = Jexim.freePort();
         ProcessBuilder pb = new ProcessBuilder(Jexim.ROOT.resolve("jexim").toString(), "-C", home.resolve("configure").toString(),
-                "-DJEXIM_HOME=" + home, "-oX", port + " : " + Jexim.freePort(), "-bd").redirectErrorStream(true);
+                "-DJEXIM_HOME=" + home, "-DJEXIM_DNS_SERVERS=" + dns.servers(), "-oX", port + " : " + Jexim.freePort(), "-bd").redirectErrorStream(true);
         pb.environment().put("JEXIM_NO_BUILD", "1");
-        pb.environment().put("JEXIM_DNS_SERVERS", dns.servers());
         Process p = pb.start();
         startOutput = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(300, TimeUnit.SECONDS);
