@@ -27,7 +27,7 @@ import org.jexim.filter.FilterInterpreter;
  */
 final class FilterRedirect {
     /** Per-item variables of a reply: the mail/vacation arguments, prefixed. */
-    static final String REPLY_PREFIX = "_reply_";
+    static final String REPLY_PREFIX = org.jexim.transport.AutoreplyTransport.REPLY_PREFIX;
 
     private FilterRedirect() {
     }
