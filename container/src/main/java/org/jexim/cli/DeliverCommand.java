@@ -43,16 +43,13 @@ final class DeliverCommand implements Command {
                     + " implemented yet (remove it with -Mrm, or let it time out)");
                 status = 1;
             } else {
-                boolean wasFrozen = line.mode().equals("-M")
-                    && new FreezeThaw(queue.spool(), queue.log(), QueueContext.user()).thawForDelivery(id);
+                if (line.mode().equals("-M")) {
+                    new FreezeThaw(queue.spool(), queue.log(), QueueContext.user()).thawForDelivery(id);
+                }
                 if (!new DeliveryRequests(queue.spool().root()).request(id, REQUEST_WAIT)) {
                     line.err().println("jexim: the daemon (pid " + daemon.get() + ") did not take the request to"
                         + " deliver " + id + " within " + REQUEST_WAIT.toSeconds() + "s");
                     status = 1;
-                } else if (wasFrozen) {
-                    // the daemon's queue keeps a message it saw frozen aside until it restarts
-                    line.err().println("jexim: " + id + " was frozen: if the daemon had already seen it frozen,"
-                        + " it delivers it only after a restart");
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.jexim.queue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
     private final Duration rejectDelay;
     private final ConcurrentHashMap<MailQueueName, SpoolMailQueue> queues = new ConcurrentHashMap<>();
     private final Set<MailQueueName> created = ConcurrentHashMap.newKeySet();
+    private volatile HoldPolicy policy = HoldPolicy.NEVER;
 
     public SpoolMailQueueFactory(SpoolDirectory directory, MailQueueItemDecoratorFactory decorators,
                                  SpoolOwner owner, Duration rejectDelay) throws IOException {
@@ -67,6 +69,29 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
 
     private SpoolMailQueue queue(MailQueueName name) {
         return queues.computeIfAbsent(name, n -> new SpoolMailQueue(n, store, this, decorators, rejectDelay));
+    }
+
+    /** Sets what decides whether new messages wait for a queue run (queue_only). */
+    public void holdPolicy(HoldPolicy policy) {
+        this.policy = policy;
+    }
+
+    HoldPolicy policy() {
+        return policy;
+    }
+
+    /** Puts the item in the waiting line of the queue its message belongs to now. */
+    void offer(QueuedItem item) {
+        queue(item.entry.queue).offer(item);
+    }
+
+    /** One queue run over every queue (see {@link SpoolMailQueue#run}). */
+    public QueueRun run(QueueRunScope scope) throws org.apache.james.queue.api.MailQueue.MailQueueException {
+        QueueRun run = new QueueRun();
+        for (SpoolMailQueue queue : List.copyOf(queues.values())) {
+            run.join(queue.run(scope));
+        }
+        return run;
     }
 
     Optional<SpoolMailQueue> existingQueue(MailQueueName name) {
