@@ -15,6 +15,7 @@ public final class Main {
             Map.entry("translate", TranslateCommand::new),
             Map.entry("-bh", TestSessionCommand::new), Map.entry("-bhc", TestSessionCommand::new),
             Map.entry("-bd", DaemonCommand::new),
+            Map.entry("-bf", FilterTestCommand::new),
             Map.entry("-bdf", DaemonCommand::new),
             // the queue tools
             Map.entry("-bp", QueueListCommand::new), Map.entry("-bpa", QueueListCommand::new),
@@ -94,6 +95,13 @@ public final class Main {
                 line.macros.put(eq < 0 ? def : def.substring(0, eq), eq < 0 ? "" : def.substring(eq + 1));
             } else if (a.equals("translate") && line.mode == null) {
                 line.mode = a;
+            } else if (a.equals("-bf") || a.equals("-bF") || a.equals("-bfd") || a.equals("-bfl") || a.equals("-bfp")
+                    || a.equals("-bfs")) {
+                // filter testing: the file or value follows; -bf and -bF together test both filters
+                line.flags.put(a, value(args, ++i, a));
+                if (line.mode == null && (a.equals("-bf") || a.equals("-bF"))) {
+                    line.mode = "-bf";
+                }
             } else if (a.equals("-f") || a.equals("-F") || a.equals("-oMa") || a.equals("-oMs")) {
                 line.flags.put(a, value(args, ++i, a));
             } else if (line.mode == null && (a.startsWith("-b") || a.startsWith("-M") || a.startsWith("-q"))) {

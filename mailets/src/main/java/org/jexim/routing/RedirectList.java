@@ -8,11 +8,11 @@ import java.util.List;
  * separate them except inside quotes, angle brackets or parentheses; lines starting with #
  * are comments; {@code :fail:} and {@code :defer:} take the rest of their line as message.
  */
-final class RedirectList {
+public final class RedirectList {
     private RedirectList() {
     }
 
-    static List<String> items(String text) {
+    public static List<String> items(String text) {
         List<String> items = new ArrayList<>();
         StringBuilder item = new StringBuilder();
         boolean quoted = false;
@@ -79,7 +79,7 @@ final class RedirectList {
     }
 
     /** The address inside {@code Name <addr>}, or the item itself. */
-    static String address(String item) {
+    public static String address(String item) {
         int lt = item.lastIndexOf('<');
         if (item.endsWith(">") && lt >= 0 && lt > item.lastIndexOf('"')) {
             return item.substring(lt + 1, item.length() - 1).strip();

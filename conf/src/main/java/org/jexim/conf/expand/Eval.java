@@ -29,6 +29,10 @@ public final class Eval {
 
     public Eval(ExpansionContext context) {
         this.context = context;
+        String[] start = context.captures();
+        if (start != null) {
+            captures = start;
+        }
     }
 
     public ExpansionContext context() {

@@ -31,6 +31,14 @@ public interface ExpansionContext {
         return Optional.empty();
     }
 
+    /**
+     * The numbered variables ($0, $1 ...) an expansion starts with: a filter's "matches"
+     * condition sets them for the commands that follow; none by default.
+     */
+    default String[] captures() {
+        return null;
+    }
+
     /** The named lists of the configuration ({@code +name} in lists). */
     default NamedLists namedLists() {
         return NamedLists.NONE;

@@ -17,7 +17,27 @@ import java.util.Map;
 public final class Variables {
     private static final Map<String, String> DEFAULTS = load();
 
+    /** Exim's filter_running: $n0..$n9 and $sn0..$sn9 exist only while a filter runs. */
+    private static final ThreadLocal<Boolean> FILTER_RUNNING = ThreadLocal.withInitial(() -> false);
+
     private Variables() {
+    }
+
+    /** Runs {@code work} with the filter variables known, as Exim does while it interprets a filter. */
+    public static <T, E extends Exception> T whileFiltering(FilterWork<T, E> work) throws E {
+        boolean before = FILTER_RUNNING.get();
+        FILTER_RUNNING.set(true);
+        try {
+            return work.run();
+        } finally {
+            FILTER_RUNNING.set(before);
+        }
+    }
+
+    /** Work done while a filter runs. */
+    @FunctionalInterface
+    public interface FilterWork<T, E extends Exception> {
+        T run() throws E;
     }
 
     private static Map<String, String> load() {
@@ -40,6 +60,9 @@ public final class Variables {
     /** Whether {@code name} is a variable Exim knows (table names, acl_c/acl_m, r_, authN, regexN). */
     public static boolean known(String name) {
         if (isAclVariable(name) || name.startsWith("r_")) {
+            return true;
+        }
+        if (FILTER_RUNNING.get() && name.matches("s?n[0-9]")) {
             return true;
         }
         if (numbered(name, "auth", 3) || numbered(name, "regex", 9)) {

@@ -1,0 +1,102 @@
+package org.jexim.filter;
+
+import java.util.Optional;
+import org.jexim.conf.expand.AclRunner;
+import org.jexim.conf.expand.AuthBackends;
+import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.HeaderKind;
+import org.jexim.conf.lists.NamedLists;
+import org.jexim.conf.lookup.Lookups;
+
+/**
+ * What expansions in a filter see: the filter's own variables ($n0..$n9, $sn0..$sn9,
+ * $thisaddress, the numbered variables of the last "matches"), the message (headers, body
+ * variables, envelope) and the address being filtered, over the caller's context.
+ */
+final class FilterContext implements ExpansionContext {
+    private final ExpansionContext base;
+    private final FilterState state;
+
+    FilterContext(ExpansionContext base, FilterState state) {
+        this.base = base;
+        this.state = state;
+    }
+
+    @Override
+    public Optional<String> variable(String name) {
+        String v = own(name);
+        return v != null ? Optional.of(v) : base.variable(name);
+    }
+
+    private String own(String name) {
+        FilterMessage m = state.message();
+        FilterAddress a = state.address();
+        if (name.length() == 2 && name.charAt(0) == 'n' && Character.isDigit(name.charAt(1))) {
+            return Integer.toString(state.n()[name.charAt(1) - '0']);
+        }
+        if (name.length() == 3 && name.startsWith("sn") && Character.isDigit(name.charAt(2))) {
+            return Integer.toString(state.sn()[name.charAt(2) - '0']);
+        }
+        return switch (name) {
+            case "thisaddress" -> state.thisAddress() == null ? "" : state.thisAddress();
+            case "message_body" -> m.messageBody();
+            case "message_body_end" -> m.messageBodyEnd();
+            case "message_body_size" -> Long.toString(m.bodySize());
+            case "message_size" -> Long.toString(m.size());
+            case "body_linecount" -> Long.toString(m.bodyLineCount());
+            case "message_headers", "message_headers_raw" -> m.messageHeaders();
+            case "reply_address" -> m.replyAddress();
+            case "sender_address" -> m.sender();
+            case "return_path" -> m.returnPath() == null ? m.sender() : m.returnPath();
+            case "message_id", "message_exim_id" -> m.messageId();
+            case "local_part" -> a.localPart();
+            case "domain" -> a.domain();
+            case "local_part_prefix" -> a.prefix() == null ? "" : a.prefix();
+            case "local_part_suffix" -> a.suffix() == null ? "" : a.suffix();
+            case "home" -> a.home() == null ? "" : a.home();
+            case "original_local_part" -> a.localPart();
+            case "original_domain" -> a.domain();
+            default -> null;
+        };
+    }
+
+    @Override
+    public boolean tainted(String name) {
+        return false;
+    }
+
+    @Override
+    public Optional<String> header(String name, HeaderKind kind) {
+        return Optional.ofNullable(state.message().header(name, kind));
+    }
+
+    @Override
+    public String[] captures() {
+        return state.captures();
+    }
+
+    @Override
+    public NamedLists namedLists() {
+        return base.namedLists();
+    }
+
+    @Override
+    public Lookups lookups() {
+        return base.lookups();
+    }
+
+    @Override
+    public AclRunner acls() {
+        return base.acls();
+    }
+
+    @Override
+    public AuthBackends authBackends() {
+        return base.authBackends();
+    }
+
+    @Override
+    public Optional<String> option(String name) {
+        return base.option(name);
+    }
+}

@@ -1,0 +1,86 @@
+package org.jexim.dkim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every DKIM signature of one message with its verification result, and the way Exim walks
+ * them for {@code acl_smtp_dkim}: {@code $dkim_signers} lists the domains and identities,
+ * {@code dkim_verify_signers} (default {@code $dkim_signers}) names the signers the ACL runs
+ * for, once per matching signature, or once with status "none" when no signature matches.
+ */
+public record DkimVerification(List<DkimSignatureResult> signatures) {
+
+    /** {@code $dkim_signers}: each signature's domain, then its identity when it has one, without repeats. */
+    public String signers() {
+        Set<String> out = new LinkedHashSet<>();
+        for (DkimSignatureResult s : signatures) {
+            out.add(s.domain());
+            if (s.identity() != null && !s.identity().isEmpty()) {
+                out.add(s.identity());
+            }
+        }
+        return String.join(":", out);
+    }
+
+    /** One ACL run: the signer ($dkim_cur_signer) and the signature variables (status "none" if no signature). */
+    public record Run(String signer, Map<String, String> variables) {
+    }
+
+    /** The ACL runs for the expanded {@code dkim_verify_signers} list, in order, each signer once. */
+    public List<Run> runs(String verifySigners) {
+        List<Run> runs = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String signer : org.jexim.conf.lists.ExiList.items(verifySigners)) {
+            if (signer.isEmpty() || !seen.add(signer.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            boolean any = false;
+            for (DkimSignatureResult s : signatures) {
+                if (matches(signer, s)) {
+                    any = true;
+                    var v = new java.util.LinkedHashMap<>(s.variables());
+                    v.put("dkim_cur_signer", signer);
+                    runs.add(new Run(signer, v));
+                }
+            }
+            if (!any) {
+                var v = new java.util.LinkedHashMap<String, String>();
+                v.put("dkim_cur_signer", signer);
+                v.put("dkim_verify_status", "none");
+                v.put("dkim_verify_reason", "");
+                v.put("dkim_key_length", "0");
+                runs.add(new Run(signer, v));
+            }
+        }
+        return runs;
+    }
+
+    private static boolean matches(String signer, DkimSignatureResult s) {
+        return signer.equalsIgnoreCase(s.domain()) || (s.identity() != null && signer.equalsIgnoreCase(s.identity()));
+    }
+
+    /** The {@code dkim_signers} condition: whether the current signer is in the expanded list. */
+    public static boolean signersCondition(String list, String currentSigner) {
+        for (String item : org.jexim.conf.lists.ExiList.items(list)) {
+            if (item.equalsIgnoreCase(currentSigner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code dkim_status} condition: whether the current status is in the expanded list. */
+    public static boolean statusCondition(String list, String status) {
+        for (String item : org.jexim.conf.lists.ExiList.items(list)) {
+            if (item.equalsIgnoreCase(status)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
