@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.jexim.address.AddressItem;
 import org.jexim.queue.SpoolJournal;
 import org.jexim.transport.DeliveryLog;
+import org.jexim.transport.DeliveryResult;
 
 /**
  * The transports' {@link DeliveryLog} in jexim's own server: Exim's {@code =>}, {@code ==} and
@@ -41,6 +42,42 @@ public final class EximDeliveryLog implements DeliveryLog {
                 }
             });
         }
+    }
+
+    @Override
+    public void delivered(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
+        DeliveryResult.Connection c = result.connection();
+        if (c == null) {
+            delivered(messageId, address, router, transport);
+            return;
+        }
+        Delivery d = remote(delivery(messageId, address, router, transport), c.deliveredFields())
+            .withConfirmation(c.confirmation());
+        if (c.additional()) {
+            log.alsoDelivered(d);
+        } else {
+            log.delivered(d);
+        }
+    }
+
+    @Override
+    public void deferred(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
+        DeliveryResult.Connection c = result.connection();
+        Delivery d = delivery(messageId, address, router, transport);
+        log.deferred(c == null ? d : remote(d, c.hostName() + " [" + c.ip() + "]"), result.errno(), result.message());
+    }
+
+    @Override
+    public void failed(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
+        DeliveryResult.Connection c = result.connection();
+        Delivery d = delivery(messageId, address, router, transport);
+        log.failed(c == null ? d : remote(d, c.hostField()), result.message());
+    }
+
+    /** A remote transport's line: the full address, H= with the connection's fields. */
+    private static Delivery remote(Delivery d, String host) {
+        return new Delivery(d.id(), d.address(), d.original().filter(o -> !o.equalsIgnoreCase(d.address())), d.parent(),
+            d.router(), d.transport(), false, Optional.of(host), Optional.empty());
     }
 
     @Override

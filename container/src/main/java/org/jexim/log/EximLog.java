@@ -86,8 +86,9 @@ public final class EximLog {
 
     /** {@code ==}: delivery deferred; {@code errno} is Exim's error number (-1 when there is none). */
     public void deferred(Delivery d, int errno, String message) {
-        String text = d.problemAddress() + d.routerAndTransport() + d.host().map(h -> " H=" + h).orElse("")
-            + " defer (" + errno + "): " + LogText.printable(message);
+        // Exim puts the host after the error number: "defer (-44) H=host [ip]: message"
+        String text = d.problemAddress() + d.routerAndTransport() + " defer (" + errno + ")"
+            + d.host().map(h -> " H=" + h).orElse("") + ": " + LogText.printable(message);
         main(d.id() + " == " + text);
         messageLog(d.id(), text);
     }

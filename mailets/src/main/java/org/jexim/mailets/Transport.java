@@ -2,7 +2,10 @@ package org.jexim.mailets;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
@@ -12,11 +15,13 @@ import org.jexim.address.AddressAttributes;
 import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
 import org.jexim.matchers.RouterContexts;
+import org.jexim.retry.HostRetryHints;
 import org.jexim.runtime.JeximRuntime;
 import org.jexim.transport.Delivery;
 import org.jexim.transport.DeliveryLog;
 import org.jexim.transport.DeliveryResult;
 import org.jexim.transport.TransportFactory;
+import org.jexim.transport.TransportServices;
 
 /**
  * One Exim transport: delivers each recipient that a router gave it; deferred recipients go to
@@ -51,7 +56,8 @@ public final class Transport extends GenericMailet {
         if (name == null || driver == null) {
             throw new MessagingException("org.jexim.mailets.Transport needs <name> and <driver>");
         }
-        transport = TransportFactory.create(name, driver, MailetOptions.of(getMailetConfig()), Clock.systemDefaultZone());
+        transport = TransportFactory.create(name, driver, MailetOptions.of(getMailetConfig()), services(runtime),
+                runtime.retryRules());
     }
 
     @Override
@@ -65,19 +71,27 @@ public final class Transport extends GenericMailet {
         RoutingContext context = RouterContexts.of(runtime, mail);
         String returnPath = mail.getMaybeSender().asString("");
         RecipientGroups groups = new RecipientGroups();
+        List<AddressItem> items = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
-            DeliveryResult result = transport.deliver(new Delivery(message, returnPath, item, context));
+            items.add(item);
+            deliveries.add(new Delivery(message, returnPath, item, context));
+        }
+        List<DeliveryResult> results = transport.deliverAll(deliveries);
+        for (int i = 0; i < items.size(); i++) {
+            AddressItem item = items.get(i);
+            DeliveryResult result = results.get(i);
             String router = item.variables().get(Outcomes.ROUTER);
             switch (result.kind()) {
-                case OK -> log.delivered(RouterContexts.messageId(mail), item, router, transport.name());
+                case OK -> log.delivered(RouterContexts.messageId(mail), item, router, transport.name(), result);
                 case DEFER -> {
-                    log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result.message());
+                    log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
                     groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message()));
                     groups.error(Outcomes.DEFER, item.address() + ": " + result.message());
                 }
                 case FAIL -> {
-                    log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result.message());
+                    log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result);
                     AddressItem failed = item.with(Outcomes.MESSAGE,
                             transport.local() ? Outcomes.LOCAL_FAILURE
                                     : result.userMessage() == null ? result.message() : result.userMessage());
@@ -94,6 +108,13 @@ public final class Transport extends GenericMailet {
             }
         }
         groups.apply(mail, getMailetContext());
+    }
+
+    /** The authenticators and the host retry hints (in the spool's db/ as Exim keeps them) of the server. */
+    static TransportServices services(JeximRuntime runtime) {
+        Path spool = Path.of(runtime.mainOption("spool_directory").orElse("var/spool"));
+        return new TransportServices(runtime.authenticators(), new HostRetryHints(spool.resolve("db/jexim-retry")),
+                Clock.systemDefaultZone());
     }
 
     private static byte[] bytes(Mail mail) throws MessagingException {

@@ -10,12 +10,12 @@ import org.jexim.conf.lists.ExiList;
  * Host lists of manualroute and ipliteral: colon-separated names or IP addresses, each with
  * an optional port ({@code name:port} once {@code ::} became a colon, {@code [ip]:port}).
  */
-final class HostListParser {
+public final class HostListParser {
     private HostListParser() {
     }
 
     /** Parses and resolves a host list; throws when a name cannot be resolved. */
-    static List<RouteHost> resolve(String list) throws UnknownHostException {
+    public static List<RouteHost> resolve(String list) throws UnknownHostException {
         List<RouteHost> hosts = new ArrayList<>();
         for (String item : ExiList.items(list)) {
             String name = item;

@@ -16,6 +16,19 @@ public interface DeliveryLog {
 
     void failed(String messageId, AddressItem address, String router, String transport, String message);
 
+    /** A transport's outcome with its details (host, TLS, error number); by default the plain line. */
+    default void delivered(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
+        delivered(messageId, address, router, transport);
+    }
+
+    default void deferred(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
+        deferred(messageId, address, router, transport, result.message());
+    }
+
+    default void failed(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
+        failed(messageId, address, router, transport, result.message());
+    }
+
     /** The top-level address an address descends from (Exim shows it in angle brackets). */
     static AddressItem original(AddressItem address) {
         AddressItem a = address;

@@ -2,39 +2,76 @@ package org.jexim.transport;
 
 /**
  * What a transport did with an address: delivered, deferred (retry later) or failed (bounce),
- * with the error for the log, any output the command produced that the bounce returns, and the
- * error as the bounce shows it when that differs from the log's (null: the same).
+ * with the error for the log, any output the command produced that the bounce returns, the
+ * error as the bounce shows it when that differs from the log's (null: the same), Exim's error
+ * number for the {@code defer (N)} of the log, and for remote deliveries the connection that
+ * carried it (the H=, X=, K and C= fields).
  */
-public record DeliveryResult(Kind kind, String message, String output, String userMessage, RemoteReply remote) {
+public record DeliveryResult(Kind kind, String message, String output, String userMessage, RemoteReply remote,
+        int errno, Connection connection) {
     /** The host that refused an address and its reply, for the DSN's Remote-MTA and Diagnostic-Code. */
     public record RemoteReply(String host, String reply) {
+    }
+
+    /**
+     * The remote host an address went to: {@code hostName [ip]}, the TLS fields ({@code X=... CV=...},
+     * null without TLS), the client authenticator that succeeded (A=, null: none), whether BDAT
+     * carried the message (K), the final reply (C=), and whether an earlier address of the same
+     * transaction was logged first ({@code ->} instead of {@code =>}).
+     */
+    public record Connection(String hostName, String ip, String tls, String authenticator, boolean chunking,
+            String confirmation, boolean additional) {
+        /** "name [ip]" with the TLS fields, as the H= of Exim's lines shows them. */
+        public String hostField() {
+            return hostName + " [" + ip + "]" + (tls == null ? "" : " " + tls);
+        }
+
+        /** The fields of a delivery line after H=: X=/CV=, A=, K (without C=, which the log adds). */
+        public String deliveredFields() {
+            return hostField() + (authenticator == null ? "" : " A=" + authenticator) + (chunking ? " K" : "");
+        }
+
     }
 
     /** The three outcomes of a delivery attempt. */
     public enum Kind { OK, DEFER, FAIL }
 
-    public static final DeliveryResult OK = new DeliveryResult(Kind.OK, null, null, null, null);
+    public static final DeliveryResult OK = new DeliveryResult(Kind.OK, null, null, null, null, -1, null);
 
     public static DeliveryResult defer(String message) {
-        return new DeliveryResult(Kind.DEFER, message, null, null, null);
+        return new DeliveryResult(Kind.DEFER, message, null, null, null, -1, null);
     }
 
     public static DeliveryResult fail(String message) {
-        return new DeliveryResult(Kind.FAIL, message, null, null, null);
+        return new DeliveryResult(Kind.FAIL, message, null, null, null, -1, null);
+    }
+
+    /** Delivered over {@code connection}. */
+    public static DeliveryResult ok(Connection connection) {
+        return new DeliveryResult(Kind.OK, null, null, null, null, -1, connection);
     }
 
     /** This result with the text a command wrote (return_output, return_fail_output). */
     public DeliveryResult withOutput(String text) {
-        return new DeliveryResult(kind, message, text, userMessage, remote);
+        return new DeliveryResult(kind, message, text, userMessage, remote, errno, connection);
     }
 
     /** This result with the remote host's reply that caused it. */
     public DeliveryResult withRemote(String host, String reply) {
-        return new DeliveryResult(kind, message, output, userMessage, new RemoteReply(host, reply));
+        return new DeliveryResult(kind, message, output, userMessage, new RemoteReply(host, reply), errno, connection);
     }
 
     /** This result with the error text a bounce shows. */
     public DeliveryResult withUserMessage(String text) {
-        return new DeliveryResult(kind, message, output, text, remote);
+        return new DeliveryResult(kind, message, output, text, remote, errno, connection);
+    }
+
+    /** This result with Exim's error number (ERRNO_* of exim.h, or a system errno). */
+    public DeliveryResult withErrno(int value) {
+        return new DeliveryResult(kind, message, output, userMessage, remote, value, connection);
+    }
+
+    public DeliveryResult withConnection(Connection value) {
+        return new DeliveryResult(kind, message, output, userMessage, remote, errno, value);
     }
 }

@@ -1,33 +1,55 @@
 package org.jexim.transport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.lists.ListEnv;
+import org.jexim.conf.lists.Lists;
 import org.jexim.conf.options.EximTime;
+import org.jexim.retry.HostRetryHints;
+import org.jexim.retry.RetrySchedule;
+import org.jexim.routing.HostListParser;
 import org.jexim.routing.RouteHost;
 
 /**
- * The smtp transport, first cut: one address at a time to the hosts the router chose (in
- * order; a host that cannot be reached passes to the next), EHLO with {@code helo_data},
- * MAIL, RCPT, DATA with dot-stuffing; a 5xx reply fails the address, a 4xx reply or no host
- * reachable defers it, with Exim's "SMTP error from remote mail server after ..." text.
- * Not yet: TLS, AUTH, several recipients per connection, per-host retry data.
+ * The smtp transport (Exim's transports/smtp.c): the addresses routed to the same hosts go in
+ * one transaction (up to {@code max_rcpt}; one domain a transaction unless {@code multi_domain}),
+ * to the router's hosts in order (or {@code hosts}, with {@code hosts_override},
+ * {@code hosts_randomize}) and then {@code fallback_hosts}; a host whose retry time is not
+ * reached is skipped, a host that cannot be reached gets a retry hint. On each connection:
+ * EHLO with {@code helo_data}, STARTTLS (opportunistic, {@code hosts_require_tls},
+ * {@code hosts_avoid_tls}, {@code tls_verify_hosts}, {@code tls_certificate}), AUTH with the
+ * client authenticators ({@code hosts_require_auth}, {@code hosts_try_auth}), MAIL with SIZE
+ * (+{@code size_addition}) and AUTH=, RCPT, then BDAT when offered ({@code hosts_try_chunking})
+ * or DATA; the message DKIM-signed when {@code dkim_domain} is set. Timeouts:
+ * {@code connect_timeout}, {@code command_timeout}, {@code data_timeout}; {@code interface}.
  */
 final class SmtpTransport implements Transport {
     private final String name;
     private final TransportOptions options;
+    private final TransportServices services;
+    private final List<ClientAuthenticator> authenticators;
+    private final RetrySchedule hostSchedule;
 
-    SmtpTransport(String name, Map<String, String> options) {
+    SmtpTransport(String name, Map<String, String> options, TransportServices services, RetrySchedule hostSchedule) {
         this.name = name;
         this.options = new TransportOptions(options);
+        this.services = services;
+        this.authenticators = ClientAuthenticator.clients(services.authenticators());
+        this.hostSchedule = hostSchedule;
     }
 
     @Override
@@ -42,108 +64,337 @@ final class SmtpTransport implements Transport {
 
     @Override
     public DeliveryResult deliver(Delivery delivery) {
-        List<RouteHost> hosts = HostsVariable.decode(delivery.address().variables().get(HostsVariable.NAME));
-        if (hosts.isEmpty()) {
-            return DeliveryResult.defer("No hosts were given to the " + name + " transport");
+        return deliverAll(List.of(delivery)).get(0);
+    }
+
+    /** Groups the addresses by host list (and domain unless multi_domain), max_rcpt to a transaction. */
+    @Override
+    public List<DeliveryResult> deliverAll(List<Delivery> deliveries) {
+        DeliveryResult[] results = new DeliveryResult[deliveries.size()];
+        boolean multiDomain = options.bool("multi_domain", true);
+        int maxRcpt = Math.max(1, options.number("max_rcpt", 100));
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            String key = d.address().variables().getOrDefault(HostsVariable.NAME, "")
+                    + (multiDomain ? "" : "|" + d.address().domain().toLowerCase(java.util.Locale.ROOT));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
-        String helo;
+        for (List<Integer> group : groups.values()) {
+            for (int from = 0; from < group.size(); from += maxRcpt) {
+                List<Integer> batch = group.subList(from, Math.min(group.size(), from + maxRcpt));
+                List<Delivery> ds = batch.stream().map(deliveries::get).toList();
+                List<DeliveryResult> rs = deliverBatch(ds);
+                for (int k = 0; k < batch.size(); k++) {
+                    results[batch.get(k)] = rs.get(k);
+                }
+            }
+        }
+        return List.of(results);
+    }
+
+    private List<DeliveryResult> deliverBatch(List<Delivery> batch) {
+        Delivery first = batch.get(0);
+        ZonedDateTime now = ZonedDateTime.ofInstant(services.clock().instant(), services.clock().getZone());
+        TransportVariables vars = new TransportVariables(first, name, now);
+        List<RouteHost> hosts;
+        List<RouteHost> fallback;
+        byte[] message;
         try {
-            helo = Expander.expand(options.string("helo_data", "$primary_hostname"),
-                    delivery.context().variablesFor(delivery.address()));
-        } catch (ExpansionException e) {
-            return DeliveryResult.defer("failed to expand helo_data in " + name + " transport: " + e.getMessage());
+            hosts = hosts(first, vars);
+            fallback = hostList(options.string("fallback_hosts"), vars);
+            message = SmtpSession.crlf(new DkimSigner(options, name).sign(LocalMessage.bytes(options, first, vars, false, false), vars));
+        } catch (ExpansionException | IOException e) {
+            return all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage()));
         }
-        int defaultPort = options.has("port") ? Integer.parseInt(options.string("port").strip()) : 25;
-        int connectTimeout = 1000 * (options.has("connect_timeout") ? EximTime.read(options.string("connect_timeout")) : 300);
-        int commandTimeout = 1000 * (options.has("command_timeout") ? EximTime.read(options.string("command_timeout")) : 300);
-        String lastError = null;
-        for (RouteHost host : hosts) {
+        if (hosts.isEmpty() && fallback.isEmpty()) {
+            return all(batch, DeliveryResult.defer("No hosts were given to the " + name + " transport"));
+        }
+        int defaultPort = port(vars);
+        int maxTry = options.number("hosts_max_try", 5);
+        DeliveryResult last = null;
+        int tried = 0;
+        int skipped = 0;
+        List<RouteHost> candidates = new ArrayList<>(hosts);
+        candidates.addAll(fallback);
+        for (RouteHost host : candidates) {
+            if (tried >= maxTry) {
+                break;
+            }
             String ip = host.address() == null ? host.name() : host.address();
             int port = host.port() > 0 ? host.port() : defaultPort;
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(ip, port), connectTimeout);
-                socket.setSoTimeout(commandTimeout);
-                return session(socket, helo, delivery, host.name(), ip);
-            } catch (IOException e) {
-                lastError = "host " + host.name() + " [" + ip + "]: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            String key = HostRetryHints.key(host.name(), ip, port);
+            Instant at = services.clock().instant();
+            var hint = services.hostHints().get(key);
+            if (hint.isPresent() && hint.get().nextTry().isAfter(at)) {
+                skipped++;
+                continue;
+            }
+            tried++;
+            vars.set("host", host.name()).set("host_address", ip).set("host_port", Integer.toString(port));
+            Attempt a = attempt(batch, host.name(), ip, port, message, vars, true);
+            if (a.results != null) {
+                hint.ifPresent(h -> services.hostHints().remove(key));
+                return a.results;
+            }
+            last = a.hostProblem;
+            if (a.unreachable) {
+                recordHint(key, hint.orElse(null), a.hostProblem, host.name(), at);
             }
         }
-        return DeliveryResult.defer(lastError);
+        if (last == null && skipped > 0) {
+            return all(batch, DeliveryResult.defer("retry time not reached for any host for '" + first.address().domain() + "'")
+                    .withErrno(EximErrno.ERRNO_HRETRY));
+        }
+        return all(batch, last);
     }
 
-    private DeliveryResult session(Socket socket, String helo, Delivery delivery, String hostName, String ip)
-            throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-        OutputStream out = socket.getOutputStream();
-        String rp = delivery.returnPath() == null ? "" : delivery.returnPath();
-        String[][] steps = {{null, "220"}, {"EHLO " + helo, "250"}, {"MAIL FROM:<" + rp + ">", "250"},
-            {"RCPT TO:<" + delivery.address().address() + ">", "250"}, {"DATA", "354"}};
-        for (String[] step : steps) {
-            if (step[0] != null) {
-                send(out, step[0]);
+    private void recordHint(String key, HostRetryHints.Hint old, DeliveryResult problem, String hostName, Instant at) {
+        Instant firstFailed = old == null ? at : old.firstFailed();
+        long lastInterval = old == null ? 0 : old.nextTry().getEpochSecond() - old.lastTry().getEpochSecond();
+        RetrySchedule.Decision d = hostSchedule.decide("host@" + hostName, "*", firstFailed, lastInterval, at);
+        Instant next = d.next().orElse(at.plusSeconds(Math.max(lastInterval, 900)));
+        services.hostHints().put(new HostRetryHints.Hint(key, problem.errno(), problem.message(), firstFailed, at, next));
+    }
+
+    /** One try at one host: per-address results, or a problem with the host (try the next). */
+    private record Attempt(List<DeliveryResult> results, DeliveryResult hostProblem, boolean unreachable) {
+        static Attempt done(List<DeliveryResult> results) {
+            return new Attempt(results, null, false);
+        }
+
+        static Attempt hostProblem(DeliveryResult problem, boolean unreachable) {
+            return new Attempt(null, problem, unreachable);
+        }
+    }
+
+    private Attempt attempt(List<Delivery> batch, String hostName, String ip, int port, byte[] message,
+            TransportVariables vars, boolean tlsAllowed) {
+        SmtpConnection c;
+        try {
+            c = SmtpConnection.open(ip, port, expand("interface", vars), timeout("connect_timeout", 300),
+                    timeout("command_timeout", 300));
+        } catch (SocketTimeoutException e) {
+            return Attempt.hostProblem(DeliveryResult.defer("Connection timed out").withErrno(EximErrno.ETIMEDOUT), true);
+        } catch (ConnectException e) {
+            return Attempt.hostProblem(DeliveryResult.defer("Connection refused").withErrno(EximErrno.ECONNREFUSED), true);
+        } catch (IOException | ExpansionException e) {
+            return Attempt.hostProblem(DeliveryResult.defer(e.getMessage()), true);
+        }
+        DeliveryResult.Connection via = new DeliveryResult.Connection(hostName, ip, null, null, false, null, false);
+        try (c) {
+            SmtpSession s = new SmtpSession(c, false);
+            String helo = Expander.expand(options.string("helo_data", "$primary_hostname"), vars);
+            s.greeting();
+            s.hello(helo);
+            boolean requireTls = matches("hosts_require_tls", hostName, ip, vars);
+            if (tlsAllowed && !matches("hosts_avoid_tls", hostName, ip, vars) && (requireTls || s.offers("STARTTLS"))) {
+                if (!s.offers("STARTTLS")) {
+                    return Attempt.hostProblem(DeliveryResult.defer(
+                            "a TLS session is required, but the server did not offer TLS support")
+                            .withErrno(EximErrno.ERRNO_TLSREQUIRED).withConnection(via), false);
+                }
+                boolean verify = matches("tls_verify_hosts", hostName, ip, vars);
+                try {
+                    SSLContext ctx = TlsClient.context(verify, expand("tls_verify_certificates", vars),
+                            expand("tls_certificate", vars), expand("tls_privatekey", vars));
+                    s.startTlsCommand();
+                    SSLSocket tls = c.startTls(ctx, hostName,
+                            verify && matches("tls_verify_cert_hostnames", hostName, ip, "*", vars));
+                    via = new DeliveryResult.Connection(hostName, ip, TlsClient.logFields(tls.getSession(), verify), null,
+                            false, null, false);
+                } catch (SSLException | GeneralSecurityException e) {
+                    String why = verify ? "(certificate verification failed): certificate invalid" : e.getMessage();
+                    if (requireTls) {
+                        return Attempt.hostProblem(DeliveryResult.defer("TLS session: " + why)
+                                .withErrno(EximErrno.ERRNO_TLSFAILURE).withConnection(via), false);
+                    }
+                    c.close();
+                    return attempt(batch, hostName, ip, port, message, vars, false); // Exim delivers unencrypted
+                }
+                s.hello(helo);
+            } else if (requireTls) {
+                return Attempt.hostProblem(DeliveryResult.defer("a TLS session is required for " + ip
+                        + ", but TLS is avoided or failed").withErrno(EximErrno.ERRNO_TLSREQUIRED).withConnection(via), false);
             }
-            String reply = reply(in);
-            if (!reply.startsWith(step[1].substring(0, 1))) {
-                return refused(out, reply, step[0], hostName, ip);
+            Authentication auth = authenticate(s, hostName, ip, vars);
+            if (auth.problem() != null) {
+                s.quit();
+                return Attempt.hostProblem(DeliveryResult.defer(auth.problem()).withErrno(EximErrno.ERRNO_AUTHFAIL), false);
+            }
+            boolean chunking = s.offers("CHUNKING") && matches("hosts_try_chunking", hostName, ip, "*", vars);
+            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null, false);
+            List<DeliveryResult> results = transaction(s, batch, message, vars, via);
+            s.quit();
+            return Attempt.done(results);
+        } catch (SmtpSession.Refused e) {
+            SmtpSession.Refusal r = e.refusal;
+            DeliveryResult res = (r.reply().permanent() && r.after().startsWith("MAIL")
+                    ? DeliveryResult.fail(r.message()) : DeliveryResult.defer(r.message()))
+                    .withUserMessage(r.bounceText(hostName + " [" + ip + "]")).withRemote(ip, r.reply().text())
+                    .withErrno(r.after().startsWith("MAIL") ? EximErrno.ERRNO_MAIL4XX
+                            : r.after().contains("data") || r.after().equals("DATA") ? EximErrno.ERRNO_DATA4XX : -1)
+                    .withConnection(via);
+            if (res.kind() == DeliveryResult.Kind.FAIL || r.after().startsWith("MAIL") || r.after().contains("data")) {
+                return Attempt.done(all(batch, res));
+            }
+            return Attempt.hostProblem(res, false);
+        } catch (ExpansionException e) {
+            return Attempt.done(all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage())));
+        } catch (IOException e) {
+            String m = e instanceof SocketTimeoutException ? "SMTP timeout after " + c.lastCommand()
+                    : e.getMessage() == null ? e.toString() : e.getMessage();
+            return Attempt.hostProblem(DeliveryResult.defer(m).withErrno(EximErrno.ERRNO_SMTPCLOSED).withConnection(via), false);
+        }
+    }
+
+    /** The authenticator that succeeded (null: none), or why a required authentication did not happen. */
+    private record Authentication(String authenticator, String problem) {
+    }
+
+    private Authentication authenticate(SmtpSession s, String hostName, String ip, TransportVariables vars)
+            throws IOException, ExpansionException {
+        boolean require = matches("hosts_require_auth", hostName, ip, vars);
+        if (!require && !matches("hosts_try_auth", hostName, ip, vars)) {
+            return new Authentication(null, null);
+        }
+        List<String> offered = s.authMechanisms();
+        boolean triedAny = false;
+        for (ClientAuthenticator a : authenticators) {
+            if (!offered.contains(a.mechanism())) {
+                continue;
+            }
+            triedAny = true;
+            ClientAuthenticator.Outcome o = a.authenticate(s.connection(), vars);
+            if (o == ClientAuthenticator.Outcome.OK) {
+                return new Authentication(a.name(), null);
+            }
+            if (o == ClientAuthenticator.Outcome.DEFER) {
+                return new Authentication(null, "authentication attempt(s) failed temporarily");
             }
         }
-        out.write(dotStuffed(MessageWriter.toLf(delivery.message())));
-        out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        String reply = reply(in);
-        if (!reply.startsWith("2")) {
-            return refused(out, reply, "end of data", hostName, ip);
+        if (!require) {
+            return new Authentication(null, null);
         }
-        send(out, "QUIT");
-        return DeliveryResult.OK;
+        return new Authentication(null, triedAny ? "authentication required but authentication attempt(s) failed"
+                : "authentication required but no suitable authenticator found");
     }
 
-    private static DeliveryResult refused(OutputStream out, String reply, String after, String hostName, String ip)
-            throws IOException {
-        send(out, "QUIT");
-        String when = after == null ? "initial connection" : after.startsWith("EHLO") ? "EHLO " + after.substring(5)
-                : after.equals("DATA") ? "DATA" : after;
-        String message = "SMTP error from remote mail server after " + when + ": " + reply.replace("\n", "\n    ");
-        // Exim's log puts H=host [ip] before the message; jexim's DeliveryResult has no host yet
-        String user = "host " + hostName + " [" + ip + "]\nSMTP error from remote mail server after " + when + ":\n" + reply;
-        return (reply.startsWith("5") ? DeliveryResult.fail(message) : DeliveryResult.defer(message)).withUserMessage(user)
-                .withRemote(ip, reply);
+    private List<DeliveryResult> transaction(SmtpSession s, List<Delivery> batch, byte[] message, TransportVariables vars,
+            DeliveryResult.Connection via)
+            throws IOException, SmtpSession.Refused, ExpansionException {
+        Delivery first = batch.get(0);
+        String returnPath = first.returnPath() == null ? "" : first.returnPath();
+        if (options.has("return_path")) {
+            returnPath = Expander.expand(options.string("return_path"), vars);
+        }
+        StringBuilder params = new StringBuilder();
+        int sizeAddition = options.number("size_addition", 1024);
+        if (s.offers("SIZE") && sizeAddition >= 0) {
+            params.append(" SIZE=").append(MessageWriter.toLf(first.message()).length + sizeAddition);
+        }
+        if (via.authenticator() != null) {
+            String sender = options.has("authenticated_sender") ? Expander.expand(options.string("authenticated_sender"), vars) : "";
+            params.append(" AUTH=").append(sender.isEmpty() ? "<>" : xtext(sender));
+        }
+        List<String> recipients = batch.stream().map(d -> d.address().address()).toList();
+        List<String> rcptParams = Collections.nCopies(batch.size(), "");
+        List<SmtpSession.RecipientOutcome> outcomes = s.transaction(returnPath, params.toString(), recipients, rcptParams,
+                message, via.chunking(), timeout("data_timeout", 300));
+        List<DeliveryResult> results = new ArrayList<>();
+        boolean logged = false;
+        for (SmtpSession.RecipientOutcome o : outcomes) {
+            if (o.delivered()) {
+                String confirmation = o.reply().text().replace("\n", "\\n");
+                results.add(DeliveryResult.ok(new DeliveryResult.Connection(via.hostName(), via.ip(), via.tls(),
+                        via.authenticator(), via.chunking(), confirmation, logged)));
+                logged = true;
+                continue;
+            }
+            SmtpSession.Refusal r = o.refusal();
+            DeliveryResult res = r.reply().permanent() ? DeliveryResult.fail(r.message()) : DeliveryResult.defer(r.message())
+                    .withErrno(r.after().startsWith("RCPT") ? EximErrno.ERRNO_RCPT4XX : EximErrno.ERRNO_DATA4XX);
+            results.add(res.withUserMessage(r.bounceText(via.hostName() + " [" + via.ip() + "]"))
+                    .withRemote(via.ip(), r.reply().text()).withConnection(via));
+        }
+        return results;
     }
 
-    private static void send(OutputStream out, String line) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
+    /** The router's hosts, unless the transport's {@code hosts} replace them (none given, or hosts_override). */
+    private List<RouteHost> hosts(Delivery d, TransportVariables vars) throws ExpansionException, IOException {
+        List<RouteHost> routed = HostsVariable.decode(d.address().variables().get(HostsVariable.NAME));
+        if (options.has("hosts") && (routed.isEmpty() || options.bool("hosts_override", false))) {
+            return hostList(options.string("hosts"), vars);
+        }
+        return routed;
     }
 
-    /** A complete reply, continuation lines joined with newlines. */
-    private static String reply(BufferedReader in) throws IOException {
+    private List<RouteHost> hostList(String list, TransportVariables vars) throws ExpansionException, IOException {
+        if (list == null || list.isBlank()) {
+            return List.of();
+        }
+        List<RouteHost> hosts = new ArrayList<>(HostListParser.resolve(Expander.expand(list, vars)));
+        if (options.bool("hosts_randomize", false)) {
+            Collections.shuffle(hosts);
+        }
+        return hosts;
+    }
+
+    private int port(TransportVariables vars) {
+        try {
+            String p = expand("port", vars);
+            if (p == null || p.isBlank()) {
+                return 25;
+            }
+            return switch (p.strip()) {
+                case "smtp" -> 25;
+                case "submission" -> 587;
+                case "smtps", "submissions", "urd" -> 465;
+                case "lmtp" -> 24;
+                default -> Integer.parseInt(p.strip());
+            };
+        } catch (ExpansionException | NumberFormatException e) {
+            return 25;
+        }
+    }
+
+    private int timeout(String option, int seconds) {
+        return 1000 * (options.has(option) ? EximTime.read(options.string(option)) : seconds);
+    }
+
+    private String expand(String option, TransportVariables vars) throws ExpansionException {
+        String s = options.string(option);
+        return s == null ? null : Expander.expand(s, vars);
+    }
+
+    private boolean matches(String option, String hostName, String ip, TransportVariables vars) {
+        return matches(option, hostName, ip, null, vars);
+    }
+
+    /** Whether the host is in the host list of {@code option} (unset: {@code unset}, null for none). */
+    private boolean matches(String option, String hostName, String ip, String unset, TransportVariables vars) {
+        String list = options.string(option, unset);
+        if (list == null || list.isBlank()) {
+            return false;
+        }
+        ListEnv env = ListEnv.of(vars.namedLists(), vars.variable("primary_hostname").orElse(""));
+        return Lists.host(ip, hostName, list, env).matched();
+    }
+
+    private static List<DeliveryResult> all(List<Delivery> batch, DeliveryResult r) {
+        return Collections.nCopies(batch.size(), r);
+    }
+
+    /** RFC 3461 xtext: '+', '=' and characters outside 33..126 as +XX. */
+    static String xtext(String s) {
         StringBuilder b = new StringBuilder();
-        while (true) {
-            String line = in.readLine();
-            if (line == null) {
-                throw new IOException("Remote host closed connection");
-            }
-            b.append(b.length() == 0 ? "" : "\n").append(line);
-            if (line.length() < 4 || line.charAt(3) != '-') {
-                return b.toString();
+        for (char ch : s.toCharArray()) {
+            if (ch < 33 || ch > 126 || ch == '+' || ch == '=') {
+                b.append('+').append(String.format("%02X", (int) ch));
+            } else {
+                b.append(ch);
             }
         }
-    }
-
-    /** LF lines become CRLF, and a line starting with a dot gets another. */
-    static byte[] dotStuffed(byte[] lf) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(lf.length + lf.length / 20);
-        boolean lineStart = true;
-        for (byte b : lf) {
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            if (b == '\n') {
-                out.write('\r');
-            }
-            out.write(b);
-            lineStart = b == '\n';
-        }
-        return out.toByteArray();
+        return b.toString();
     }
 }

@@ -2,13 +2,21 @@ package org.jexim.transport;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.jexim.conf.expand.AclRunner;
+import org.jexim.conf.expand.AuthBackends;
 import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.HeaderKind;
+import org.jexim.conf.lookup.Lookups;
+import org.jexim.conf.lists.NamedLists;
 
 /**
  * What an expansion sees while a transport runs: the address's variables, plus
- * $return_path, $transport_name and the $tod_ times of the delivery.
+ * $return_path, $transport_name, the $tod_ times of the delivery, and what the transport sets
+ * as it goes ($host, $host_address, $host_port, $auth1..., $quota...).
  */
 final class TransportVariables implements ExpansionContext {
     static final DateTimeFormatter BSD_INBOX = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
@@ -18,6 +26,7 @@ final class TransportVariables implements ExpansionContext {
     private final Delivery delivery;
     private final String transport;
     private final ZonedDateTime now;
+    private final Map<String, String> set = new HashMap<>();
 
     TransportVariables(Delivery delivery, String transport, ZonedDateTime now) {
         this.address = delivery.context().variablesFor(delivery.address());
@@ -26,8 +35,17 @@ final class TransportVariables implements ExpansionContext {
         this.now = now;
     }
 
+    /** Sets a variable the transport provides from here on ($host, $auth1, ...). */
+    TransportVariables set(String name, String value) {
+        set.put(name, value);
+        return this;
+    }
+
     @Override
     public Optional<String> variable(String name) {
+        if (set.containsKey(name)) {
+            return Optional.ofNullable(set.get(name));
+        }
         return switch (name) {
             case "return_path" -> Optional.of(delivery.returnPath() == null ? "" : delivery.returnPath());
             case "transport_name" -> Optional.of(transport);
@@ -37,5 +55,45 @@ final class TransportVariables implements ExpansionContext {
             case "message_size" -> Optional.of(Integer.toString(delivery.message().length));
             default -> address.variable(name);
         };
+    }
+
+    @Override
+    public boolean tainted(String name) {
+        return address.tainted(name);
+    }
+
+    @Override
+    public Optional<String> header(String name, HeaderKind kind) {
+        return address.header(name, kind);
+    }
+
+    @Override
+    public NamedLists namedLists() {
+        return address.namedLists();
+    }
+
+    @Override
+    public Lookups lookups() {
+        return address.lookups();
+    }
+
+    @Override
+    public AclRunner acls() {
+        return address.acls();
+    }
+
+    @Override
+    public void setVariable(String name, String value) {
+        set.put(name, value);
+    }
+
+    @Override
+    public AuthBackends authBackends() {
+        return address.authBackends();
+    }
+
+    @Override
+    public Optional<String> option(String name) {
+        return address.option(name);
     }
 }

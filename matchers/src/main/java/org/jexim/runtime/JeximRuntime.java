@@ -14,6 +14,7 @@ import org.jexim.acl.AclEngine;
 import org.jexim.conf.model.ListKind;
 import org.jexim.conf.model.RetryRule;
 import org.jexim.conf.translate.TranslatedConfiguration;
+import org.jexim.conf.translate.TranslatedDriver;
 import org.jexim.lists.ListContext;
 
 /**
@@ -87,6 +88,11 @@ public final class JeximRuntime implements ListContext {
     /** The retry section, in configure order. */
     public List<RetryRule> retryRules() {
         return configuration.retryRules();
+    }
+
+    /** The authenticators of the configure file, in order. */
+    public List<TranslatedDriver> authenticators() {
+        return configuration.authenticators();
     }
 
     public AclEngine aclEngine() {

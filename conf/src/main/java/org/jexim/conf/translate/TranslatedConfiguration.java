@@ -30,6 +30,7 @@ public final class TranslatedConfiguration {
     private final Map<ListKind, Map<String, String>> namedLists;
     private final Map<String, Acl> acls;
     private final List<RetryRule> retryRules;
+    private List<TranslatedDriver> authenticators = List.of();
 
     private TranslatedConfiguration(Map<String, String> mainOptions, Map<ListKind, Map<String, String>> namedLists,
                                     Map<String, Acl> acls, List<RetryRule> retryRules) {
@@ -37,6 +38,23 @@ public final class TranslatedConfiguration {
         this.namedLists = namedLists;
         this.acls = acls;
         this.retryRules = retryRules;
+    }
+
+    /** The authenticators section, in configure order (the smtp transport's client side uses them). */
+    public List<TranslatedDriver> authenticators() {
+        return authenticators;
+    }
+
+    private static List<TranslatedDriver> authenticators(Element root) {
+        List<TranslatedDriver> out = new ArrayList<>();
+        for (Element a : children(root)) {
+            Map<String, String> options = new LinkedHashMap<>();
+            for (Element o : children(a)) {
+                options.put(o.getAttribute("name"), o.getTextContent());
+            }
+            out.add(new TranslatedDriver(a.getAttribute("name"), a.getAttribute("driver"), Map.copyOf(options)));
+        }
+        return List.copyOf(out);
     }
 
     /** Reads the files {@link Translator} wrote into {@code directory}; absent files read as empty. */
@@ -67,7 +85,10 @@ public final class TranslatedConfiguration {
             }
             acls.put(a.getAttribute("name"), new Acl(a.getAttribute("name"), List.copyOf(statements), null));
         }
-        return new TranslatedConfiguration(main, lists, acls, retryRules(document(directory.resolve(EximDataFiles.RETRY))));
+        TranslatedConfiguration c = new TranslatedConfiguration(main, lists, acls,
+                retryRules(document(directory.resolve(EximDataFiles.RETRY))));
+        c.authenticators = authenticators(document(directory.resolve(EximDataFiles.AUTHENTICATORS)));
+        return c;
     }
 
     /** The retry section as {@link EximDataFiles#retryRules()} wrote it, in configure order. */

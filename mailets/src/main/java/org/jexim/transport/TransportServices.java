@@ -1,0 +1,17 @@
+package org.jexim.transport;
+
+import java.time.Clock;
+import java.util.List;
+import org.jexim.conf.translate.TranslatedDriver;
+import org.jexim.retry.HostRetryHints;
+
+/**
+ * What transports need from the running server besides their own options: the authenticators
+ * of the configure file (for the smtp transport's client side), the host retry hints, the clock.
+ */
+public record TransportServices(List<TranslatedDriver> authenticators, HostRetryHints hostHints, Clock clock) {
+    /** No authenticators, no hints kept: for tests and -bt. */
+    public static TransportServices none(Clock clock) {
+        return new TransportServices(List.of(), new HostRetryHints(null), clock);
+    }
+}
