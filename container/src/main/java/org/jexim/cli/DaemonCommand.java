@@ -19,9 +19,6 @@ import org.jexim.conf.reader.ConfigReader;
 import org.jexim.conf.translate.Translation;
 import org.jexim.conf.translate.Translator;
 import org.jexim.conf.translate.OptionTexts;
-import org.jexim.log.EximLogs;
-import org.jexim.log.LogFilePath;
-import org.jexim.log.LogSelector;
 import org.jexim.server.JamesLogging;
 import org.jexim.server.JeximServer;
 import org.jexim.server.ListenAddresses;
@@ -62,9 +59,7 @@ final class DaemonCommand implements Command {
 
     private static int foreground(ServerPaths paths, Configuration config) throws Exception {
         JamesLogging.configure(paths.jamesLog());
-        EximLogs.install(LogFilePath.of(config.mainOption("log_file_path").map(OptionTexts::of).orElse(""), paths.spool()),
-                LogSelector.parse(config.mainOption("log_selector").map(OptionTexts::of).orElse("")),
-                java.util.Optional.of(paths.spool()));
+        LogSetup.install(config, paths);
         long start = System.nanoTime();
         JeximServer server = JeximServer.start(paths.jamesHome(), paths.spool(), List.of());
         org.slf4j.LoggerFactory.getLogger("org.jexim.daemon").info("jexim daemon started in {} ms, pid {}",

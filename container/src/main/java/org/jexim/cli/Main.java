@@ -3,6 +3,7 @@ package org.jexim.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jexim.submit.UsageText;
 
 /** The jexim command: parses Exim's options and runs the mode they ask for. */
 public final class Main {
@@ -15,6 +16,8 @@ public final class Main {
             Map.entry("translate", TranslateCommand::new),
             Map.entry("-bh", TestSessionCommand::new), Map.entry("-bhc", TestSessionCommand::new),
             Map.entry("-bd", DaemonCommand::new),
+            // the sendmail interface
+            Map.entry("-bm", SendmailCommand::new), Map.entry("-bi", NewAliasesCommand::new),
             Map.entry("-bf", FilterTestCommand::new),
             Map.entry("-bdf", DaemonCommand::new),
             // the queue tools
@@ -32,6 +35,10 @@ public final class Main {
             Map.entry("-Mg", DeliverCommand::new),
             Map.entry("-q", QueueRunCommand::new), Map.entry("-qf", QueueRunCommand::new),
             Map.entry("-qff", QueueRunCommand::new));
+
+    /** Options followed by a value in the next argument. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("-f", "-F", "-r", "-oMa", "-oMs",
+            "-oMr", "-oMt", "-oMai", "-oMas", "-oMaa", "-oMi", "-oMm");
 
     private Main() {
     }
@@ -54,7 +61,8 @@ public final class Main {
 
     static int run(CommandLine line) throws Exception {
         if (line.mode == null) {
-            throw new UsageException("jexim abandoned: unknown, malformed, or incomplete option (no mode given)");
+            UsageText.print(line.err());
+            return 1;
         }
         Supplier<Command> command = MODES.get(line.mode);
         if (command == null && line.mode.startsWith("-q")) {
@@ -102,8 +110,13 @@ public final class Main {
                 if (line.mode == null && (a.equals("-bf") || a.equals("-bF"))) {
                     line.mode = "-bf";
                 }
-            } else if (a.equals("-f") || a.equals("-F") || a.equals("-oMa") || a.equals("-oMs")) {
+            } else if (VALUED.contains(a)) {
                 line.flags.put(a, value(args, ++i, a));
+            } else if ((a.startsWith("-f") || a.startsWith("-F") || a.startsWith("-r")) && a.length() > 2
+                    && line.mode == null) {
+                line.flags.put(a.substring(0, 2), a.substring(2)); // -fADDRESS, -FNAME, as Exim accepts them
+            } else if (a.length() == 3 && a.startsWith("-e")) {
+                line.flags.put("-o" + a.substring(1), ""); // -em is -oem, for vacation and friends
             } else if (line.mode == null && (a.startsWith("-b") || a.startsWith("-M") || a.startsWith("-q"))) {
                 line.mode = a;
             } else if (a.startsWith("-")) {
@@ -113,8 +126,16 @@ public final class Main {
             }
             i++;
         }
-        if (line.mode == null && "mailq".equals(System.getProperty("jexim.argv0"))) {
+        String argv0 = System.getProperty("jexim.argv0", "");
+        if (line.mode == null && "mailq".equals(argv0)) {
             line.mode = "-bp"; // called as mailq: list the queue, as Exim does
+        }
+        if (line.mode == null && "newaliases".equals(argv0)) {
+            line.mode = "-bi";
+        }
+        if (line.mode == null && (!line.arguments.isEmpty() || line.flags.containsKey("-t")
+                || "sendmail".equals(argv0))) {
+            line.mode = "-bm"; // recipients and no mode: a message on stdin, as Exim's default
         }
         defineHomeForDefaultConfigure(line);
         return line;

@@ -25,6 +25,15 @@ public final class EximLogs {
      * @param spoolDirectory where {@code msglog/} lives; empty to write no per-message logs
      */
     public static synchronized EximLog install(LogFilePath path, LogSelector selector, Optional<Path> spoolDirectory) {
+        return install(path, selector, spoolDirectory, SyslogTarget.defaults());
+    }
+
+    /**
+     * As above, with the syslog settings (syslog_facility, syslog_processname, syslog_pid,
+     * syslog_timestamp) used when log_file_path names {@code syslog}.
+     */
+    public static synchronized EximLog install(LogFilePath path, LogSelector selector, Optional<Path> spoolDirectory,
+                                               SyslogTarget syslog) {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         String stamp = selector.has("millisec") ? "%d{yyyy-MM-dd HH:mm:ss.SSS}" : "%d{yyyy-MM-dd HH:mm:ss}";
@@ -38,11 +47,18 @@ public final class EximLogs {
                 config.removeLogger(loggerName);
                 old.getAppenders().values().forEach(Appender::stop);
             }
-            ReopeningFileAppender appender = new ReopeningFileAppender(appenderName, layout, day -> path.file(log, day));
-            appender.start();
             LoggerConfig logger = LoggerConfig.newBuilder().withConfig(config).withLoggerName(loggerName)
                 .withLevel(Level.INFO).withAdditivity(false).build();
-            logger.addAppender(appender, null, null);
+            if (path.files()) {
+                ReopeningFileAppender appender = new ReopeningFileAppender(appenderName, layout, day -> path.file(log, day));
+                appender.start();
+                logger.addAppender(appender, null, null);
+            }
+            if (path.syslog()) {
+                Appender appender = syslog.appender("exim-" + log + "-syslog", log, selector, config);
+                appender.start();
+                logger.addAppender(appender, null, null);
+            }
             config.addLogger(loggerName, logger);
         }
         context.updateLoggers();

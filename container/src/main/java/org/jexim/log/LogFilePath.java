@@ -13,26 +13,46 @@ public final class LogFilePath {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
     private final String pattern;
+    private final boolean files;
+    private final boolean syslog;
 
-    private LogFilePath(String pattern) {
+    private LogFilePath(String pattern, boolean files, boolean syslog) {
         this.pattern = pattern;
+        this.files = files;
+        this.syslog = syslog;
     }
 
     /**
      * @param logFilePath the option's expanded value, possibly a colon list with {@code syslog}
      */
     public static LogFilePath of(String logFilePath, Path spoolDirectory) {
-        String chosen = "";
-        if (logFilePath != null) {
-            for (String item : logFilePath.split(":")) {
+        String chosen = null;
+        boolean syslog = false;
+        String value = logFilePath == null ? "" : logFilePath.trim();
+        if (value.isEmpty()) {
+            chosen = "";
+        } else {
+            for (String item : value.split(":", -1)) {
                 String trimmed = item.trim();
-                if (!trimmed.isEmpty() && !trimmed.equals("syslog")) {
-                    chosen = trimmed;
-                    break;
+                if (trimmed.equals("syslog")) {
+                    syslog = true;
+                } else if (chosen == null) {
+                    chosen = trimmed; // an empty item means the default file path
                 }
             }
         }
-        return new LogFilePath(chosen.isEmpty() ? spoolDirectory.resolve("log") + "/%slog" : chosen);
+        String pattern = chosen == null || chosen.isEmpty() ? spoolDirectory.resolve("log") + "/%slog" : chosen;
+        return new LogFilePath(pattern, chosen != null, syslog);
+    }
+
+    /** Whether the logs are written to files ("syslog" alone in log_file_path writes none). */
+    public boolean files() {
+        return files;
+    }
+
+    /** Whether "syslog" is in log_file_path. */
+    public boolean syslog() {
+        return syslog;
     }
 
     /** Whether the names change at midnight. */

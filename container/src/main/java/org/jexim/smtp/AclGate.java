@@ -3,60 +3,156 @@ package org.jexim.smtp;
 import java.util.Optional;
 import org.jexim.acl.AclEngine;
 import org.jexim.acl.AclResult;
+import org.jexim.acl.AclSubject;
 import org.jexim.acl.AclVerdict;
+import org.jexim.acl.SenderVerifyFailure;
 import org.jexim.log.EximLog;
 import org.jexim.runtime.JeximRuntime;
 
 /**
- * Runs the ACL of one SMTP stage and gives Exim's reply, writing the main/reject log lines of a
- * refusal. The server's hooks and -bh both go through here, so they cannot answer differently.
+ * Runs the ACL of one SMTP stage and words Exim's reply, as smtp_in.c's acl_check() callers and
+ * smtp_handle_acl_fail() do: the refusal code (with a code given in the message), the
+ * "Verification failed for" lines of a failed sender verification, the temporary-failure text
+ * when no details may be shown, and the main/reject log lines. The server's hooks and -bh both
+ * go through here, so they cannot answer differently.
  */
 public final class AclGate {
+    private static final String DENIED = "Administrative prohibition";
+    private static final String TEMPORARY = "Temporary local problem - please try later";
     private final AclEngine engine;
 
     public AclGate(JeximRuntime runtime) {
-        this(runtime.aclEngine());
+        this(AclEngines.of(runtime));
     }
 
     public AclGate(AclEngine engine) {
         this.engine = engine;
     }
 
+    public AclEngine engine() {
+        return engine;
+    }
+
     /**
-     * The reply to the command at {@code stage}; {@code acl} is the ACL's name, or null when the
-     * option is unset (Exim's default for the stage applies).
+     * The reply to the command at {@code stage}; {@code acl} is the ACL option's value, or
+     * null when it is unset (Exim's default for the stage applies).
      */
     public SmtpReply check(Stage stage, String acl, SessionState session, String recipient) {
         return decide(stage, acl, session, recipient).reply();
     }
 
-    /** The reply and whether the ACL discarded (a discarded recipient is answered 250 and dropped). */
+    /** The reply, the verdict, and what the ACL run saw (its subject, for the caller's follow-up). */
     public Decision decide(Stage stage, String acl, SessionState session, String recipient) {
-        AclResult result = acl == null ? stage.defaultResult() : engine.run(acl, session.subject(recipient));
-        SmtpReply reply = stage.reply(result);
-        if (!reply.positive()) {
-            log(stage, session, recipient, result.logMessage().or(() -> result.message()), reply);
+        AclSubject subject = session.subject(recipient);
+        AclResult result;
+        if (acl == null) {
+            result = AclResult.of(stage.unsetRefuses() ? AclVerdict.DENY : AclVerdict.ACCEPT);
+        } else {
+            session.effects().senderFailure(null);
+            result = engine.run(stage.where(), acl, subject);
         }
-        return new Decision(reply, result.verdict() == AclVerdict.DISCARD);
+        boolean noMultiline = session.effects().has("no_multiline_responses");
+        SmtpReply reply;
+        switch (result.verdict()) {
+            case ACCEPT, DISCARD -> reply = accepted(stage, result, noMultiline);
+            default -> reply = refused(stage, result, session, recipient, noMultiline);
+        }
+        return new Decision(reply, result.verdict(), result, subject);
     }
 
     /** What {@link #decide} found. */
-    public record Decision(SmtpReply reply, boolean discarded) {
+    public record Decision(SmtpReply reply, AclVerdict verdict, AclResult result, AclSubject subject) {
+        public boolean discarded() {
+            return verdict == AclVerdict.DISCARD;
+        }
     }
 
-    /** The main and reject log lines Exim writes for a refusal at this stage. */
-    private static void log(Stage stage, SessionState session, String recipient, Optional<String> message, SmtpReply reply) {
-        EximLog log = EximLog.main();
-        String text = message.orElse(null);
-        boolean temporary = reply.code().startsWith("4");
-        Optional<String> sender = Optional.ofNullable(session.sender());
-        switch (stage) {
-            case RCPT -> log.rejected(session.peer(), Optional.of(session.sender()), "RCPT <" + recipient + ">", text, temporary);
-            case MAIL -> log.rejected(session.peer(), Optional.empty(), "MAIL <" + session.sender() + ">", text, temporary);
-            case CONNECT -> log.rejected(session.peer(), Optional.empty(), "connection in \"connect\" ACL", text, temporary);
-            case HELO -> log.rejected(session.peer(), Optional.empty(), "EHLO or HELO", text, temporary);
-            case PREDATA -> log.rejected(session.peer(), sender, "DATA", text, temporary);
-            case DATA -> log.rejected(session.peer(), sender, "after DATA", text, temporary);
+    /** A 2xx reply: the stage's own, or the ACL's message as its text (for a caller to use where it belongs). */
+    private static SmtpReply accepted(Stage stage, AclResult result, boolean noMultiline) {
+        SmtpReply own = stage.acceptReply();
+        String code = own == null ? (stage == Stage.CONNECT ? "220" : "250") : own.code();
+        if (result.message().isEmpty()) {
+            return own == null ? SmtpReply.of(code, "") : own;
         }
+        return SmtpResponse.of(code, result.message().get(), true, noMultiline);
+    }
+
+    /** Exim's smtp_handle_acl_fail(). */
+    private static SmtpReply refused(Stage stage, AclResult result, SessionState session, String recipient,
+                                     boolean noMultiline) {
+        boolean drop = result.verdict() == AclVerdict.DROP;
+        boolean fail = result.verdict() == AclVerdict.DENY || drop;
+        String code = fail ? stage.where().refusalCode() : "451";
+        String userMessage = result.message().orElse(null);
+        StringBuilder prelim = new StringBuilder();
+        SenderVerifyFailure sv = session.effects().senderFailure();
+        if (sv != null && !sv.told()) {
+            sv.tell();
+            if (fail && sv.userMessage() != null) {
+                String text = sv.postmaster()
+                        ? "Postmaster verification failed while checking <" + sv.address() + ">\n" + sv.userMessage()
+                            + "\nSeveral RFCs state that you are required to have a postmaster\n"
+                            + "mailbox for each mail domain. This host does not accept mail\n"
+                            + "from domains whose servers reject the postmaster address."
+                        : sv.callbackSetup()
+                        ? "Callback setup failed while verifying <" + sv.address() + ">\n" + sv.userMessage()
+                            + "\nThe initial connection, or a HELO or MAIL FROM:<> command was\n"
+                            + "rejected. Refusing MAIL FROM:<> does not help fight spam, disregards\n"
+                            + "RFC requirements, and stops you from receiving standard bounce\n"
+                            + "messages. This host does not accept mail from domains whose servers\n"
+                            + "refuse bounces."
+                        : "Verification failed for <" + sv.address() + ">\n" + sv.userMessage();
+                prelim.append(text);
+            }
+        }
+        SmtpReply reply;
+        if (fail) {
+            reply = SmtpResponse.of(code, userMessage == null ? DENIED : userMessage, stage != Stage.VRFY, noMultiline);
+        } else if (result.tempDetails() && userMessage != null) {
+            reply = SmtpResponse.of(code, userMessage, true, noMultiline);
+        } else {
+            reply = SmtpReply.of(code, TEMPORARY);
+        }
+        if (prelim.length() > 0 && !noMultiline) {
+            reply = SmtpReply.of(reply.code(), SmtpResponse.lines(escOf(reply), prelim.toString(), false)
+                    + "\n" + reply.text());
+        }
+        log(stage, session, recipient, result, fail);
+        // a refused connection is closed after the reply, as after a drop
+        return drop || stage == Stage.CONNECT ? reply.closing() : reply;
+    }
+
+    /** The enhanced status code a reply's lines carry, to repeat on preliminary lines. */
+    private static String escOf(SmtpReply reply) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d\\.\\d{1,3}\\.\\d{1,3} )").matcher(reply.text());
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** The main and reject log lines Exim writes for a refusal at this stage (log_reject_target may change them). */
+    private static void log(Stage stage, SessionState session, String recipient, AclResult result, boolean fail) {
+        String target = session.effects().control("log_reject_target").orElse("main:reject");
+        if (target.isEmpty()) {
+            return;
+        }
+        String text = result.logMessage().or(() -> result.message()).orElse(null);
+        if (text != null && text.indexOf('\n') >= 0) {
+            text = text.substring(0, text.indexOf('\n'));
+        }
+        EximLog log = EximLog.main();
+        boolean temporary = !fail;
+        Optional<String> sender = Optional.ofNullable(session.sender());
+        String what = switch (stage) {
+            case RCPT -> "RCPT <" + recipient + ">";
+            case MAIL -> "MAIL <" + session.sender() + ">";
+            case CONNECT -> "connection in \"connect\" ACL";
+            case HELO -> "EHLO or HELO " + (session.helo() == null ? "" : session.helo());
+            case PREDATA -> "DATA";
+            case DATA -> "after DATA";
+            case MIME -> "during MIME ACL checks";
+            case PRDR -> "after DATA PRDR";
+            default -> stage.where().eximName() + " " + session.subject(null).variable("smtp_command_argument").orElse("");
+        };
+        boolean withSender = stage == Stage.RCPT || stage == Stage.DATA || stage == Stage.MIME;
+        log.rejected(session.peer(), withSender ? sender : Optional.empty(), what, text, temporary);
     }
 }

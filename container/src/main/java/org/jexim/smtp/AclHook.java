@@ -22,6 +22,10 @@ abstract class AclHook {
         this.gate = new AclGate(runtime);
     }
 
+    JeximRuntime runtime() {
+        return runtime;
+    }
+
     public void init(Configuration config) {
         acl = config.getString("acl", null);
     }
@@ -29,6 +33,9 @@ abstract class AclHook {
     /** Runs the ACL for this stage: an OK carrying Exim's positive text, DECLINED when James gives it, or the refusal. */
     HookResult decide(SMTPSession session, String sender, String recipient, Stage stage) {
         SessionState state = JamesSessions.of(session, runtime, sender);
+        if (stage == Stage.RCPT) {
+            state.rcptSeen();
+        }
         AclGate.Decision decision = gate.decide(stage, acl, state, recipient);
         SmtpReply reply = decision.reply();
         if (decision.discarded() && recipient != null) {

@@ -23,6 +23,7 @@ public final class DataAcl extends AclHook implements JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
+        JamesSessions.of(session, runtime(), null).message(JamesMessages.of(mail));
         return decide(session, mail.getMaybeSender().asString(""), null, Stage.DATA);
     }
 }

@@ -2,25 +2,37 @@ package org.jexim.smtp;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jexim.acl.AclEffects;
+import org.jexim.acl.AclMessage;
 import org.jexim.acl.AclSubject;
 import org.jexim.log.SmtpPeer;
 
 /**
  * What one SMTP session has said so far, as the ACLs see it: the client, its HELO name, the
- * sender and accepted recipients of the current message, and the $acl_c and $acl_m variables.
+ * sender and accepted recipients of the current message, the command being handled, the
+ * session's variables ($acl_c*, $acl_m*, what lookups found) and what the ACLs asked for the
+ * message ({@link AclEffects}).
  */
 public final class SessionState {
     private final String ip;
     private final int port;
     private final String primaryHostname;
     private final Map<String, String> aclVariables = new HashMap<>();
+    private final Map<String, String> extra = new HashMap<>();
     private final List<String> recipients = new ArrayList<>();
+    private final AclEffects effects = new AclEffects();
     private int acceptedRcpts;
-    private final java.util.Set<String> discarded = new java.util.HashSet<>();
+    private int rcptCount;
+    private final Set<String> discarded = new HashSet<>();
     private String helo;
     private String sender;
+    private String command;
+    private String commandArgument;
+    private AclMessage message;
 
     public SessionState(String ip, int port, String primaryHostname) {
         this.ip = ip;
@@ -36,9 +48,10 @@ public final class SessionState {
         return helo;
     }
 
-    /** A HELO/EHLO starts a new message as RSET does. */
+    /** A HELO/EHLO starts a new message as RSET does, and a new HELO verification. */
     public void helo(String name) {
         helo = name;
+        aclVariables.remove("_helo_verified");
         reset();
     }
 
@@ -51,6 +64,22 @@ public final class SessionState {
         sender = address;
     }
 
+    /** The command being handled ($smtp_command) and its argument ($smtp_command_argument). */
+    public void command(String line) {
+        command = line;
+        int space = line == null ? -1 : line.indexOf(' ');
+        commandArgument = line == null ? null : space < 0 ? "" : line.substring(space + 1).strip();
+    }
+
+    /** Sets a variable the ACLs see for the rest of the session ($sender_host_authenticated, $tls_in_cipher ...). */
+    public void set(String name, String value) {
+        if (value == null) {
+            extra.remove(name);
+        } else {
+            extra.put(name, value);
+        }
+    }
+
     /** RCPT commands answered 2xx in this message, discarded ones included: DATA needs one. */
     public int acceptedRcpts() {
         return acceptedRcpts;
@@ -60,8 +89,13 @@ public final class SessionState {
         acceptedRcpts++;
     }
 
+    /** Counts a RCPT command of this message, accepted or not ($rcpt_count). */
+    public void rcptSeen() {
+        rcptCount++;
+    }
+
     /** Recipients a {@code discard} accepted at RCPT: answered 250, never delivered. */
-    public java.util.Set<String> discarded() {
+    public Set<String> discarded() {
         return discarded;
     }
 
@@ -69,12 +103,25 @@ public final class SessionState {
         return recipients;
     }
 
-    /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients and $acl_m*. */
+    /** What the ACLs asked for the current message and session. */
+    public AclEffects effects() {
+        return effects;
+    }
+
+    /** The received message, for the DATA ACL; null before. */
+    public void message(AclMessage received) {
+        message = received;
+    }
+
+    /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients, $acl_m* and ACL effects. */
     public void reset() {
         sender = null;
         recipients.clear();
         acceptedRcpts = 0;
+        rcptCount = 0;
         discarded.clear();
+        message = null;
+        effects.newMessage();
         aclVariables.keySet().removeIf(k -> k.startsWith("acl_m"));
     }
 
@@ -87,18 +134,28 @@ public final class SessionState {
             localPart = at < 0 ? recipient : recipient.substring(0, at);
             domain = at < 0 ? null : recipient.substring(at + 1);
         }
-        AclSubject subject = new AclSubject(ip, helo, sender, localPart, domain, aclVariables);
+        AclSubject subject = new AclSubject(ip, helo, sender, localPart, domain, aclVariables, effects);
+        extra.forEach(subject::set);
         subject.set("primary_hostname", primaryHostname);
         subject.set("smtp_active_hostname", primaryHostname);
         subject.set("recipients_count", Integer.toString(recipients.size()));
+        subject.set("recipients", String.join(", ", recipients));
+        subject.set("rcpt_count", Integer.toString(rcptCount));
+        subject.set("host_and_ident", peer().hostField(false));
+        if (command != null) {
+            subject.set("smtp_command", command);
+            subject.set("smtp_command_argument", commandArgument);
+        }
         if (ip != null) {
             subject.set("sender_host_port", Integer.toString(port));
         }
+        subject.withMessage(message);
         return subject;
     }
 
     /** The client as the log lines name it. */
     public SmtpPeer peer() {
-        return SmtpPeer.of(ip == null ? "" : ip, port).withHelo(helo);
+        return SmtpPeer.of(ip == null ? "" : ip, port).withHelo(helo)
+                .withVerifiedName(aclVariables.get("sender_host_name"));
     }
 }

@@ -1,67 +1,62 @@
 package org.jexim.smtp;
 
-import org.jexim.acl.AclResult;
-import org.jexim.acl.AclVerdict;
+import org.jexim.acl.AclWhere;
 
 /**
- * An SMTP stage where an ACL runs, with Exim's replies for each verdict: the accept reply,
- * Exim's default refusal texts, and the default verdict when no ACL is configured.
+ * An SMTP stage where an ACL runs: the ACL option naming it, the place the engine reports
+ * ({@link AclWhere}), the positive reply Exim gives there, and whether an unset option refuses
+ * (RCPT, VRFY, EXPN, ETRN: Exim runs a NULL ACL, an implicit deny) or accepts (the others).
  */
 public enum Stage {
-    CONNECT(null, AclVerdict.ACCEPT),
-    HELO(null, AclVerdict.ACCEPT),
-    MAIL(EximTexts.MAIL_OK, AclVerdict.ACCEPT),
-    RCPT(EximTexts.RCPT_OK, AclVerdict.DENY),
-    PREDATA(EximTexts.DATA_GO, AclVerdict.ACCEPT),
-    DATA(null, AclVerdict.ACCEPT);
+    CONNECT("acl_smtp_connect", AclWhere.CONNECT, null, false),
+    HELO("acl_smtp_helo", AclWhere.HELO, null, false),
+    MAIL("acl_smtp_mail", AclWhere.MAIL, EximTexts.MAIL_OK, false),
+    MAILAUTH("acl_smtp_mailauth", AclWhere.MAILAUTH, null, false),
+    RCPT("acl_smtp_rcpt", AclWhere.RCPT, EximTexts.RCPT_OK, true),
+    PREDATA("acl_smtp_predata", AclWhere.PREDATA, EximTexts.DATA_GO, false),
+    MIME("acl_smtp_mime", AclWhere.MIME, null, false),
+    DKIM("acl_smtp_dkim", AclWhere.DKIM, null, false),
+    DATA("acl_smtp_data", AclWhere.DATA, null, false),
+    PRDR("acl_smtp_data_prdr", AclWhere.PRDR, null, false),
+    AUTH("acl_smtp_auth", AclWhere.AUTH, null, false),
+    VRFY("acl_smtp_vrfy", AclWhere.VRFY, null, true),
+    EXPN("acl_smtp_expn", AclWhere.EXPN, null, true),
+    ETRN("acl_smtp_etrn", AclWhere.ETRN, null, true),
+    STARTTLS("acl_smtp_starttls", AclWhere.STARTTLS, null, false),
+    QUIT("acl_smtp_quit", AclWhere.QUIT, null, false),
+    NOTQUIT("acl_smtp_notquit", AclWhere.NOTQUIT, null, false),
+    NOT_SMTP_START("acl_not_smtp_start", AclWhere.NOTSMTP_START, null, false),
+    NOT_SMTP("acl_not_smtp", AclWhere.NOTSMTP, null, false),
+    NOT_SMTP_MIME("acl_not_smtp_mime", AclWhere.MIME, null, false);
 
-    private static final String DENIED = "Administrative prohibition";
-    private static final String TEMPORARY = "Temporary local problem - please try later";
-
+    private final String option;
+    private final AclWhere where;
     private final SmtpReply acceptReply;
-    private final AclVerdict unset;
+    private final boolean unsetRefuses;
 
-    Stage(SmtpReply acceptReply, AclVerdict unset) {
+    Stage(String option, AclWhere where, SmtpReply acceptReply, boolean unsetRefuses) {
+        this.option = option;
+        this.where = where;
         this.acceptReply = acceptReply;
-        this.unset = unset;
+        this.unsetRefuses = unsetRefuses;
     }
 
-    AclResult defaultResult() {
-        return AclResult.of(unset);
+    /** The main option that names this stage's ACL. */
+    public String option() {
+        return option;
     }
 
-    /**
-     * Exim's reply for a verdict; for an accept at a stage whose positive reply comes later
-     * (CONNECT, HELO, DATA), a 2xx with an empty text, which the caller replaces.
-     */
-    SmtpReply reply(AclResult result) {
-        SmtpReply reply = verdictReply(result);
-        // a refused connection is closed after the reply, as Exim does
-        return this == CONNECT && !reply.positive() ? reply.closing() : reply;
+    public AclWhere where() {
+        return where;
     }
 
-    /**
-     * A message may start with its own code ("550 ..." or "421 ..."), used when its first digit
-     * is the default's, as Exim allows.
-     */
-    private static SmtpReply withCode(String code, String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([2-5][0-9][0-9])[ -](.*)", java.util.regex.Pattern.DOTALL)
-                .matcher(message);
-        if (m.matches() && m.group(1).charAt(0) == code.charAt(0)) {
-            return SmtpReply.of(m.group(1), m.group(2));
-        }
-        return SmtpReply.of(code, message);
+    /** Exim's positive reply here, or null where the caller words it (banner, greeting, DATA). */
+    SmtpReply acceptReply() {
+        return acceptReply;
     }
 
-    private SmtpReply verdictReply(AclResult result) {
-        return switch (result.verdict()) {
-            case ACCEPT, DISCARD -> acceptReply == null ? SmtpReply.of(this == CONNECT ? "220" : "250", result.message().orElse(""))
-                    : result.message().filter(m -> acceptReply.code().startsWith("2"))
-                        .map(m -> withCode(acceptReply.code(), m)).orElse(acceptReply);
-            case DENY -> withCode("550", result.message().orElse(DENIED));
-            case DROP -> withCode("550", result.message().orElse(DENIED)).closing();
-            case DEFER -> withCode("451", result.message().orElse(TEMPORARY));
-            case ERROR -> SmtpReply.of("451", TEMPORARY);
-        };
+    /** Whether Exim refuses when the option is unset (it runs a NULL ACL: implicit deny). */
+    boolean unsetRefuses() {
+        return unsetRefuses;
     }
 }

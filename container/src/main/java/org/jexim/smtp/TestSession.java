@@ -46,9 +46,7 @@ public final class TestSession {
             throws IOException {
         org.jexim.conf.translate.TranslatedConfiguration tc = org.jexim.conf.translate.TranslatedConfiguration.load(translated);
         JeximRuntime runtime = new JeximRuntime(tc);
-        org.jexim.acl.AclEngine engine = new org.jexim.acl.AclEngine(tc.acls(), runtime,
-                new RoutingRecipientVerifier(config, runtime));
-        return new TestSession(runtime, new AclGate(engine), out);
+        return new TestSession(runtime, new AclGate(AclEngines.create(runtime, config, true)), out);
     }
 
     /** Runs the dialogue until QUIT, a dropped connection or the end of input. */
@@ -57,7 +55,7 @@ public final class TestSession {
                 + "**** but without any ident (RFC 1413) callback.\n"
                 + "**** This is not for real!\n\n");
         SessionState session = new SessionState(ip, 0, runtime.primaryHostname());
-        SmtpReply connect = gate.check(Stage.CONNECT, acl("acl_smtp_connect"), session, null);
+        SmtpReply connect = gate.check(Stage.CONNECT, acl(Stage.CONNECT), session, null);
         // an accept with a message replaces the banner (spec, "The connect ACL")
         if (!send(connect.positive() && connect.text().isEmpty() ? texts.banner(session) : connect)) {
             return;
@@ -67,6 +65,7 @@ public final class TestSession {
         String line;
         while ((line = in.readLine()) != null) {
             synprot = false;
+            session.command(stripCr(line));
             SmtpReply reply = command(stripCr(line), session, in);
             if (reply == EximTexts.UNRECOGNIZED && ++unknown > maxUnknown) {
                 reply = SmtpReply.of("500", "Too many unrecognized commands").closing();
@@ -99,7 +98,7 @@ public final class TestSession {
             case "HELO", "EHLO": {
                 session.helo(argument);
                 newMessage();
-                SmtpReply check = gate.check(Stage.HELO, acl("acl_smtp_helo"), session, null);
+                SmtpReply check = gate.check(Stage.HELO, acl(Stage.HELO), session, null);
                 if (!check.positive()) {
                     return check;
                 }
@@ -119,7 +118,7 @@ public final class TestSession {
                     return SmtpReply.of("503", "sender already given");
                 }
                 session.sender(address);
-                SmtpReply reply = gate.check(Stage.MAIL, acl("acl_smtp_mail"), session, null);
+                SmtpReply reply = gate.check(Stage.MAIL, acl(Stage.MAIL), session, null);
                 if (!reply.positive()) {
                     session.sender(null);
                     lastWasRejectedMail = true;
@@ -136,7 +135,8 @@ public final class TestSession {
                     synprot = !(pipelining && wasRejectedMail);
                     return rcptFailed(EximTexts.NO_SENDER);
                 }
-                AclGate.Decision decision = gate.decide(Stage.RCPT, acl("acl_smtp_rcpt"), session, address);
+                session.rcptSeen();
+                AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, address);
                 if (!decision.reply().positive()) {
                     rcptFailed(decision.reply());
                 }
@@ -175,7 +175,7 @@ public final class TestSession {
             synprot = true;
             return SmtpReply.of("503", text + EximTexts.NO_RECIPIENTS.text());
         }
-        SmtpReply predata = gate.check(Stage.PREDATA, acl("acl_smtp_predata"), session, null);
+        SmtpReply predata = gate.check(Stage.PREDATA, acl(Stage.PREDATA), session, null);
         if (!send(predata)) {
             return null;
         }
@@ -183,13 +183,16 @@ public final class TestSession {
             return SmtpReply.of("", ""); // already sent
         }
         String line;
+        java.util.List<String> lines = new java.util.ArrayList<>();
         while ((line = in.readLine()) != null && !stripCr(line).equals(".")) {
-            // the message is read and dropped: -bh delivers nothing
+            String l = stripCr(line);
+            lines.add(l.startsWith(".") ? l.substring(1) : l); // -bh keeps the message for the DATA ACL only
         }
         if (line == null) {
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
-        SmtpReply check = gate.check(Stage.DATA, acl("acl_smtp_data"), session, null);
+        session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
+        SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         session.reset();
         newMessage();
         if (!check.positive()) {
@@ -225,8 +228,8 @@ public final class TestSession {
         return !reply.closes();
     }
 
-    private String acl(String option) {
-        return runtime.mainOption(option).map(String::strip).orElse(null);
+    private String acl(Stage stage) {
+        return runtime.mainOption(stage.option()).map(String::strip).orElse(null);
     }
 
     /** The address of {@code FROM:<a@b> SIZE=1}; null when the argument is not of that form. */

@@ -1,158 +1,267 @@
 package org.jexim.acl;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jexim.conf.expand.AclRunner;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.model.Acl;
-import org.jexim.conf.model.AclItem;
 import org.jexim.conf.model.AclStatement;
+import org.jexim.conf.model.AclVerb;
 import org.jexim.lists.ListContext;
-import org.jexim.lists.ListException;
 
 /**
- * Runs one ACL as Exim does (spec, "Access control lists"): statements in order, each
- * statement's conditions and modifiers in order; {@code accept} and {@code deny} end the
- * ACL when all their conditions are true, {@code require} denies when one is false,
- * {@code warn} never ends it, and falling off the end denies. The SMTP hooks and -bh both
+ * Runs one ACL as Exim's acl_check() and acl_check_internal() do (spec, "Access control
+ * lists"): statements in order, each statement's conditions and modifiers in order (see
+ * {@link StatementCheck}, the conditions are those of {@link AclConditionTable}); {@code accept}
+ * and {@code deny} end the ACL when all their conditions are true, {@code require} denies when
+ * one is false, {@code warn} never ends it, a deferred condition defers the ACL (except under
+ * {@code warn}), and falling off the end denies. The SMTP hooks, -bh and local submission all
  * call this engine.
  */
 public final class AclEngine {
+    private static final int MAX_LEVEL = 20;
     private final Map<String, Acl> acls;
-    private final AclConditions conditions;
-    private final RecipientVerifier verifier;
+    private final AclConditionTable table;
+    private final StatementCheck statements;
+    private final AclServices services;
 
     public AclEngine(Map<String, Acl> acls, ListContext lists) {
-        this(acls, lists, null);
+        this(acls, AclServices.of(lists));
     }
 
     /** {@code verifier} answers {@code verify = recipient}; null where no routing is at hand. */
     public AclEngine(Map<String, Acl> acls, ListContext lists, RecipientVerifier verifier) {
+        this(acls, AclServices.of(lists).withVerifier(verifier));
+    }
+
+    public AclEngine(Map<String, Acl> acls, AclServices services) {
         this.acls = acls;
-        this.conditions = new AclConditions(lists);
-        this.verifier = verifier;
+        this.services = services;
+        this.table = AclConditionTable.standard(services, this);
+        this.statements = new StatementCheck(table);
     }
 
-    /** Runs the named ACL (or an inline one-statement ACL text is not supported: the name must exist). */
+    public AclServices services() {
+        return services;
+    }
+
+    /** Runs the named ACL where the subject says it runs (RCPT unless set). */
     public AclResult run(String aclName, AclSubject subject) {
-        Acl acl = acls.get(aclName);
-        if (acl == null && (aclName.equals("accept") || aclName.equals("deny"))) {
-            // an ACL option may name a verb instead of an ACL, as Exim allows
-            return AclResult.of(aclName.equals("accept") ? AclVerdict.ACCEPT : AclVerdict.DENY);
-        }
-        if (acl == null) {
-            return new AclResult(AclVerdict.ERROR, Optional.empty(),
-                    Optional.of("ACL \"" + aclName + "\" not found"));
-        }
-        for (AclStatement statement : acl.statements()) {
-            Optional<AclResult> decided = runStatement(statement, subject);
-            if (decided.isPresent()) {
-                return decided.get();
-            }
-        }
-        return new AclResult(AclVerdict.DENY, Optional.empty(), Optional.of("implicit DENY at end of ACL"));
+        return run(subject.where(), aclName, subject);
     }
 
-    private Optional<AclResult> runStatement(AclStatement statement, AclSubject subject) {
-        String message = null;
-        String logMessage = null;
-        boolean allTrue = true;
-        boolean passed = false;
-        String verifyMessage = null;
-        for (AclItem item : statement.items()) {
+    /**
+     * Exim's acl_check(): runs the ACL {@code aclText} (a name, or the text of an inline ACL,
+     * expanded first) at {@code where}.
+     */
+    public AclResult run(AclWhere where, String aclText, AclSubject subject) {
+        subject.where(where);
+        subject.engine(this);
+        subject.effects().clearControl("log_reject_target");
+        AclMessages msgs = new AclMessages();
+        AclOutcome.Code rc;
+        String text;
+        try {
+            text = expand(aclText, subject);
+        } catch (ExpansionException e) {
+            if (e.forced()) {
+                return AclResult.of(AclVerdict.ACCEPT);
+            }
+            return new AclResult(AclVerdict.ERROR, Optional.empty(),
+                    Optional.of("failed to expand ACL string \"" + aclText + "\": " + e.getMessage()), false);
+        }
+        rc = internal(where, text, subject, msgs, 0);
+        if (rc == AclOutcome.Code.DISCARD && (!where.inMessage() || where == AclWhere.PREDATA)) {
+            services.log().panic("\"discard\" verb not allowed in " + where.eximName() + " ACL");
+            rc = AclOutcome.Code.ERROR;
+        }
+        if (rc == AclOutcome.Code.DROP && where == AclWhere.MAILAUTH) {
+            services.log().panic("\"drop\" verb not allowed in " + where.eximName() + " ACL");
+            rc = AclOutcome.Code.ERROR;
+        }
+        AclVerdict verdict = switch (rc) {
+            case OK -> AclVerdict.ACCEPT;
+            case FAIL -> AclVerdict.DENY;
+            case DROP -> AclVerdict.DROP;
+            case DISCARD -> AclVerdict.DISCARD;
+            case DEFER -> AclVerdict.DEFER;
+            case ERROR -> AclVerdict.ERROR;
+        };
+        return new AclResult(verdict, Optional.ofNullable(SplitMessage.split(msgs.user)),
+                Optional.ofNullable(msgs.log), msgs.tempDetails);
+    }
+
+    /** Exim's acl_check_internal() for an already expanded ACL name or text. */
+    AclOutcome.Code internal(AclWhere where, String name, AclSubject subject, AclMessages msgs, int level) {
+        if (level > MAX_LEVEL) {
+            msgs.log = "ACL nested too deep: possible loop";
+            return AclOutcome.Code.ERROR;
+        }
+        if (name == null) {
+            return AclOutcome.Code.FAIL;
+        }
+        String ss = name.stripLeading();
+        List<AclStatement> list;
+        Acl acl = ss.indexOf(' ') < 0 ? acls.get(ss) : null;
+        if (acl != null) {
+            list = acl.statements();
+            if (list.isEmpty()) {
+                return AclOutcome.Code.FAIL; // "ACL is empty: implicit DENY"
+            }
+        } else if (ss.startsWith("/")) {
+            msgs.log = "failed to open ACL file \"" + ss + "\": ACL files are not supported by jexim";
+            return AclOutcome.Code.ERROR;
+        } else {
             try {
-                if (item.modifier()) {
-                    switch (item.name()) {
-                        case "endpass" -> passed = true;
-                        case "message" -> message = expand(item.value(), subject);
-                        case "log_message" -> logMessage = expand(item.value(), subject);
-                        case "set" -> set(item.value(), subject);
-                        default -> {
-                            // control, logwrite, add_header ...: recorded by later work; no effect on the verdict
-                        }
-                    }
-                    continue;
-                }
-                boolean result;
-                if (item.name().equals("verify") && verifier != null
-                        && expand(item.value(), subject).strip().toLowerCase(java.util.Locale.ROOT).startsWith("recipient")) {
-                    RecipientVerifier.Verification v = verifier.verify(subject.variable("recipient").orElse(""), subject);
-                    if (v.outcome() == RecipientVerifier.Outcome.DEFER) {
-                        return Optional.of(new AclResult(AclVerdict.DEFER, Optional.empty(), Optional.ofNullable(v.message())));
-                    }
-                    if (v.outcome() == RecipientVerifier.Outcome.FAIL) {
-                        verifyMessage = v.message() == null ? "Unrouteable address" : v.message();
-                        subject.set("acl_verify_message", verifyMessage);
-                    }
-                    result = (v.outcome() == RecipientVerifier.Outcome.OK) != item.negated();
-                } else if (item.name().equals("acl")) {
-                    AclResult nested = nested(expand(item.value(), subject), subject);
-                    if (nested.verdict() != AclVerdict.ACCEPT && nested.verdict() != AclVerdict.DENY) {
-                        return Optional.of(nested); // defer, drop, discard and errors end the calling ACL too
-                    }
-                    if (message == null && nested.message().isPresent()) {
-                        message = nested.message().get();
-                    }
-                    result = (nested.verdict() == AclVerdict.ACCEPT) != item.negated();
-                } else {
-                    result = conditions.test(item.name(), expand(item.value(), subject), subject) != item.negated();
-                }
-                if (!result) {
-                    allTrue = false;
-                    if (passed && (statement.verb() == org.jexim.conf.model.AclVerb.ACCEPT
-                            || statement.verb() == org.jexim.conf.model.AclVerb.DISCARD)) {
-                        // a condition after endpass failed: the ACL denies instead of going on
-                        return Optional.of(new AclResult(AclVerdict.DENY, Optional.ofNullable(message),
-                                Optional.ofNullable(logMessage)));
-                    }
-                    break;
-                }
-            } catch (ListException | ExpansionException | AclConditions.UnsupportedCondition e) {
-                if (e instanceof ExpansionException x && x.forced()) {
-                    allTrue = false;
-                    break;
-                }
-                return Optional.of(new AclResult(AclVerdict.ERROR, Optional.empty(),
-                        Optional.of(statement.verb().keyword() + " " + item.name() + ": " + e.getMessage())));
+                list = InlineAcl.parse(ss);
+            } catch (IllegalArgumentException e) {
+                msgs.log = e.getMessage();
+                return AclOutcome.Code.ERROR;
             }
         }
-        // with endpass, an accept's message is the text of its refusal, never of its acceptance
-        Optional<String> msg = passed ? Optional.empty() : Optional.ofNullable(message);
-        if (msg.isEmpty() && verifyMessage != null
-                && (statement.verb() == org.jexim.conf.model.AclVerb.DENY || statement.verb() == org.jexim.conf.model.AclVerb.REQUIRE)) {
-            msg = Optional.of(verifyMessage); // a failed verification words the refusal, as in Exim
+        boolean quitCheck = level == 0 && (where == AclWhere.QUIT || where == AclWhere.NOTQUIT);
+        for (AclStatement statement : list) {
+            msgs.clear();
+            boolean[] endpass = {false};
+            AclVerb verb = statement.verb();
+            AclOutcome.Code cond = statements.check(verb, statement.items(), subject, endpass, msgs);
+            if (cond == AclOutcome.Code.DEFER) {
+                if (verb != AclVerb.WARN) {
+                    return AclOutcome.Code.DEFER;
+                }
+            } else if (cond == AclOutcome.Code.ERROR) {
+                return AclOutcome.Code.ERROR;
+            }
+            switch (verb) {
+                case ACCEPT -> {
+                    if (cond == AclOutcome.Code.OK || cond == AclOutcome.Code.DISCARD || endpass[0]) {
+                        return cond;
+                    }
+                }
+                case DEFER -> {
+                    if (cond == AclOutcome.Code.OK) {
+                        if (quitCheck) {
+                            return badQuit(verb, msgs);
+                        }
+                        msgs.tempDetails = true;
+                        return AclOutcome.Code.DEFER;
+                    }
+                }
+                case DENY -> {
+                    if (cond == AclOutcome.Code.OK) {
+                        return quitCheck ? badQuit(verb, msgs) : AclOutcome.Code.FAIL;
+                    }
+                }
+                case DISCARD -> {
+                    if (cond == AclOutcome.Code.OK || cond == AclOutcome.Code.DISCARD) {
+                        return quitCheck ? badQuit(verb, msgs) : AclOutcome.Code.DISCARD;
+                    }
+                    if (endpass[0]) {
+                        return cond;
+                    }
+                }
+                case DROP -> {
+                    if (cond == AclOutcome.Code.OK) {
+                        return quitCheck ? badQuit(verb, msgs) : AclOutcome.Code.DROP;
+                    }
+                }
+                case REQUIRE -> {
+                    if (cond != AclOutcome.Code.OK) {
+                        return quitCheck ? badQuit(verb, msgs) : cond;
+                    }
+                }
+                case WARN -> {
+                    if (cond == AclOutcome.Code.OK) {
+                        new WarnEffects(services.log()).apply(subject, msgs.user, msgs.log);
+                    } else if (cond == AclOutcome.Code.DEFER) {
+                        // log_selector acl_warn_skipped (default on) writes a line
+                        services.log().main(WarnEffects.hostAndIdent(subject)
+                                + " Warning: ACL \"warn\" statement skipped: condition test deferred"
+                                + (msgs.log != null ? ": " + msgs.log : ""));
+                    }
+                    msgs.user = null;
+                    msgs.log = null;
+                }
+            }
         }
-        Optional<String> log = Optional.ofNullable(logMessage);
-        return switch (statement.verb()) {
-            case ACCEPT -> allTrue ? Optional.of(new AclResult(AclVerdict.ACCEPT, msg, log)) : Optional.empty();
-            case DENY -> allTrue ? Optional.of(new AclResult(AclVerdict.DENY, msg, log)) : Optional.empty();
-            case DEFER -> allTrue ? Optional.of(new AclResult(AclVerdict.DEFER, msg, log)) : Optional.empty();
-            case DISCARD -> allTrue ? Optional.of(new AclResult(AclVerdict.DISCARD, msg, log)) : Optional.empty();
-            case DROP -> allTrue ? Optional.of(new AclResult(AclVerdict.DROP, msg, log)) : Optional.empty();
-            case REQUIRE -> allTrue ? Optional.empty() : Optional.of(new AclResult(AclVerdict.DENY, msg, log));
-            case WARN -> Optional.empty();
+        return AclOutcome.Code.FAIL; // implicit DENY at the end of the ACL
+    }
+
+    private static AclOutcome.Code badQuit(AclVerb verb, AclMessages msgs) {
+        msgs.log = "QUIT or not-QUIT toplevel ACL may not fail ('" + verb.keyword() + "' verb used incorrectly)";
+        return AclOutcome.Code.ERROR;
+    }
+
+    /**
+     * Exim's acl_check_wargs(), for the {@code acl} condition: "NAME arg1 ..." with each word
+     * (quotes allowed) expanded, $acl_arg1..9 and $acl_narg set for the nested run and restored
+     * after it.
+     */
+    AclOutcome nested(String value, AclSubject subject) {
+        AclMessages msgs = new AclMessages();
+        List<String> words;
+        try {
+            words = AclArguments.split(value, subject);
+        } catch (ExpansionException e) {
+            if (e.forced()) {
+                return AclOutcome.error(null);
+            }
+            return AclOutcome.error("failed to expand ACL string \"" + value + "\": " + e.getMessage());
+        }
+        String[] saved = new String[10];
+        for (int i = 1; i <= 9; i++) {
+            saved[i] = subject.variable("acl_arg" + i).orElse(null);
+            subject.set("acl_arg" + i, i < words.size() ? words.get(i) : null);
+        }
+        String savedNarg = subject.variable("acl_narg").orElse(null);
+        subject.set("acl_narg", Integer.toString(Math.min(9, words.size() - 1)));
+        int level = subject.nestingLevel();
+        subject.nestingLevel(level + 1);
+        AclOutcome.Code rc;
+        try {
+            rc = internal(subject.where(), words.get(0), subject, msgs, level + 1);
+        } finally {
+            subject.nestingLevel(level);
+            for (int i = 1; i <= 9; i++) {
+                subject.set("acl_arg" + i, saved[i]);
+            }
+            subject.set("acl_narg", savedNarg);
+        }
+        return new AclOutcome(rc, msgs.user, msgs.log, msgs.tempDetails);
+    }
+
+    /** {@code ${acl{name}{args}}}: runs the ACL where the subject is, as Exim's acl_eval(). */
+    AclRunner expansionRunner(AclSubject subject) {
+        return (name, args) -> {
+            AclMessages msgs = new AclMessages();
+            String[] saved = new String[10];
+            for (int i = 1; i <= 9; i++) {
+                saved[i] = subject.variable("acl_arg" + i).orElse(null);
+                subject.set("acl_arg" + i, i <= args.size() ? args.get(i - 1) : null);
+            }
+            subject.set("acl_narg", Integer.toString(Math.min(9, args.size())));
+            AclOutcome.Code rc;
+            try {
+                rc = internal(subject.where(), name, subject, msgs, subject.nestingLevel() + 1);
+            } finally {
+                for (int i = 1; i <= 9; i++) {
+                    subject.set("acl_arg" + i, saved[i]);
+                }
+            }
+            AclRunner.Verdict v = switch (rc) {
+                case OK, DISCARD -> AclRunner.Verdict.OK;
+                case FAIL, DROP -> AclRunner.Verdict.FAIL;
+                case DEFER -> AclRunner.Verdict.DEFER;
+                case ERROR -> AclRunner.Verdict.ERROR;
+            };
+            return new AclRunner.Result(v, msgs.user);
         };
     }
 
-    /** The {@code acl} condition: runs "NAME arg1 arg2 ..." with $acl_arg1.. set, as a nested ACL. */
-    private AclResult nested(String value, AclSubject subject) {
-        String[] words = value.strip().split("\\s+");
-        for (int i = 1; i < words.length && i <= 9; i++) {
-            subject.set("acl_arg" + i, words[i]);
-        }
-        subject.set("acl_narg", Integer.toString(words.length - 1));
-        return run(words[0], subject);
-    }
-
-    private static void set(String assignment, AclSubject subject) throws ExpansionException {
-        int eq = assignment.indexOf('=');
-        if (eq > 0) {
-            subject.set(assignment.substring(0, eq).strip(), expand(assignment.substring(eq + 1).strip(), subject));
-        }
-    }
-
     /** Strings without {@code $} or {@code \} expand to themselves; the rest go to the expander. */
-    static String expand(String text, AclSubject subject) throws ExpansionException {
+    public static String expand(String text, AclSubject subject) throws ExpansionException {
         if (text == null || (text.indexOf('$') < 0 && text.indexOf('\\') < 0)) {
             return text;
         }

@@ -1,16 +1,36 @@
 package org.jexim.acl;
 
 /**
- * {@code verify = recipient}: routes the recipient as Exim's verify_address does, through the
- * same routing engine as -bt and delivery. The engine without one cannot verify (the ACL defers).
+ * {@code verify = recipient} and {@code verify = sender}: routes an address as Exim's
+ * verify_address does, through the same routing engine as -bt and delivery (and, when
+ * {@link CalloutRequest} asks, calls out to the host routing chose). Without one the ACL
+ * cannot verify (the condition defers).
  */
 public interface RecipientVerifier {
-    /** The outcome and, for a failure, the router's message (null for Exim's "Unrouteable address"). */
-    record Verification(Outcome outcome, String message) {
+    /**
+     * The outcome; for a failure or deferral, the router's (or callout's) message, the user
+     * message when it differs, and Exim's $sender_verify_failure / $recipient_verify_failure
+     * word ("route", "qualify", "mail", "recipient", "postmaster", "random").
+     */
+    record Verification(Outcome outcome, String message, String userMessage, String failure, boolean calloutDefer) {
+        public Verification(Outcome outcome, String message) {
+            this(outcome, message, null, outcome == Outcome.OK ? null : "route", false);
+        }
     }
 
     /** Exim's verify results. */
     enum Outcome { OK, FAIL, DEFER }
 
+    /** Verifies a recipient (routers with verify_recipient). */
     Verification verify(String recipient, AclSubject subject);
+
+    /** Verifies a sender (routers with verify_sender; $sender_address is empty while routing). */
+    default Verification verifySender(String sender, AclSubject subject) {
+        return verify(sender, subject);
+    }
+
+    /** Verifies with a callout when routing gives hosts; without callout support, routing alone. */
+    default Verification verify(String address, boolean sender, CalloutRequest callout, AclSubject subject) {
+        return sender ? verifySender(address, subject) : verify(address, subject);
+    }
 }

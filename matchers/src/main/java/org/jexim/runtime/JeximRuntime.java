@@ -36,7 +36,7 @@ public final class JeximRuntime implements ListContext {
     public JeximRuntime(TranslatedConfiguration configuration) {
         this.configuration = configuration;
         this.primaryHostname = configuration.mainOption("primary_hostname").orElseGet(JeximRuntime::hostName);
-        this.aclEngine = new AclEngine(configuration.acls(), this);
+        this.aclEngine = new AclEngine(configuration.acls(), new org.jexim.acl.AclServices(this, configuration::mainOption));
     }
 
     private static TranslatedConfiguration load(FileSystem fileSystem) {
@@ -88,6 +88,11 @@ public final class JeximRuntime implements ListContext {
     /** The retry section, in configure order. */
     public List<RetryRule> retryRules() {
         return configuration.retryRules();
+    }
+
+    /** The ACLs of the configuration by name (those written inline in options included). */
+    public java.util.Map<String, org.jexim.conf.model.Acl> acls() {
+        return configuration.acls();
     }
 
     /** The authenticators of the configure file, in order. */

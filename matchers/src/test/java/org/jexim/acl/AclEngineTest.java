@@ -67,12 +67,12 @@ class AclEngineTest {
     @Test
     void falling_off_the_end_denies_and_unknown_conditions_give_a_temporary_error() {
         Acl acl = new Acl("a", List.of(new AclStatement(AclVerb.ACCEPT, List.of(notCond("hosts", "*")), null)), null);
-        Acl verify = new Acl("v", List.of(new AclStatement(AclVerb.REQUIRE, List.of(cond("verify", "sender")), null)), null);
+        Acl verify = new Acl("v", List.of(new AclStatement(AclVerb.REQUIRE, List.of(cond("bmi_optin", "x")), null)), null);
         AclEngine e = new AclEngine(Map.of("a", acl, "v", verify), ListMatcherTest.CONTEXT);
         AclSubject s = new AclSubject("1.2.3.4", null, "", "x", "y");
         assertThat(e.run("a", s).verdict()).isEqualTo(AclVerdict.DENY);
         AclResult r = e.run("v", s);
         assertThat(r.verdict()).isEqualTo(AclVerdict.ERROR);
-        assertThat(r.logMessage().orElseThrow()).contains("\"verify\" is not implemented");
+        assertThat(r.logMessage().orElseThrow()).contains("\"bmi_optin\" is not implemented");
     }
 }

@@ -1,0 +1,51 @@
+package org.jexim.submit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jexim.acl.AclEngine;
+import org.jexim.acl.AclResult;
+import org.jexim.acl.AclSubject;
+import org.jexim.acl.AclVerdict;
+
+/**
+ * Runs acl_not_smtp_start (before the message is read; its verdict is ignored, as in Exim) and
+ * acl_not_smtp (after; deny rejects the message, discard drops its recipients) through the
+ * shared ACL engine, with the variables of a local submission.
+ */
+public final class NotSmtpAcl {
+    private final AclEngine engine;
+    private final Optional<String> start;
+    private final Optional<String> main;
+
+    public NotSmtpAcl(AclEngine engine, Optional<String> start, Optional<String> main) {
+        this.engine = engine;
+        this.start = start;
+        this.main = main;
+    }
+
+    /** Runs acl_not_smtp_start for its side effects; returns the ACL variables it set. */
+    public void runStart(Map<String, String> variables, Map<String, String> aclVariables) {
+        start.ifPresent(name -> engine.run(name, subject(variables, aclVariables)));
+    }
+
+    /** The verdict of acl_not_smtp; ACCEPT when it is not set. */
+    public AclResult run(Map<String, String> variables, Map<String, String> aclVariables) {
+        if (main.isEmpty()) {
+            return AclResult.of(AclVerdict.ACCEPT);
+        }
+        return engine.run(main.get(), subject(variables, aclVariables));
+    }
+
+    private static AclSubject subject(Map<String, String> variables, Map<String, String> aclVariables) {
+        AclSubject subject = new AclSubject(null, null, variables.get("sender_address"), null, null, aclVariables);
+        variables.forEach(subject::set);
+        return subject;
+    }
+
+    /** The $recipients value: the addresses separated by comma and space. */
+    public static String recipientsVariable(List<String> recipients) {
+        return String.join(", ", recipients);
+    }
+}

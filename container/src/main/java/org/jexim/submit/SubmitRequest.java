@@ -1,0 +1,25 @@
+package org.jexim.submit;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the sendmail-style command line asks of one local submission (spec 5, "The Exim command
+ * line"): -t, -i, -f, -F, -od*, -oe*, -N, -oM* and the recipients.
+ *
+ * @param sender -f's value as given (may be empty for {@code <>}), or empty when -f was not used
+ * @param fullName -F's value, or empty
+ * @param oMa .. the -oM* values a trusted caller may give; ignored for untrusted callers
+ */
+public record SubmitRequest(List<String> recipients, boolean extractRecipients, boolean dotEndsMessage,
+                            Optional<String> sender, Optional<String> fullName, DeliveryMode deliveryMode,
+                            ErrorMode errorMode, boolean dontDeliver, Optional<String> hostAddress,
+                            Optional<String> hostName, Optional<String> protocol, Optional<String> ident,
+                            Optional<String> authenticatedId, Optional<String> authenticatedSender) {
+
+    /** -odq, -odi, -odb, -odf (or none: the configure decides, which means "deliver now"). */
+    public enum DeliveryMode { DEFAULT, QUEUE, INTERACTIVE, BACKGROUND }
+
+    /** -oem/-oew (mail the error to the sender), -oee (the same, exit 0), -oep/-oeq (stderr). */
+    public enum ErrorMode { MAIL, MAIL_EXIT_ZERO, STDERR }
+}

@@ -1,0 +1,185 @@
+package org.jexim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sendmail interface side by side with the real exim4: the same command line and standard
+ * input given to {@code exim4 -odq} and to jexim must spool the same message (-H envelope, option
+ * lines and transmitted headers, -D body; ids, dates and times masked), write the same mainlog
+ * lines, print the same errors and exit with the same status.
+ */
+class SendmailAgainstEximTest {
+    private static final String CONFIG = "acl_not_smtp = acl_ns\n"
+        + "begin acl\n"
+        + "acl_ns:\n"
+        + "  deny message = Go away $sender_address\n"
+        + "       log_message = logged $recipients_count\n"
+        + "       condition = ${if eq{$recipients}{bad@test.example}}\n"
+        + "  accept\n";
+    private static final String DATE = "\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d [-+]\\d{4}";
+    private static final String ID = "[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}";
+
+    @TempDir
+    Path dir;
+    private ScratchSpool exim;
+    private ScratchSpool jexim;
+
+    @BeforeEach
+    void spools() throws Exception {
+        assumeTrue(ScratchSpool.eximUsable(), "needs /usr/sbin/exim4 and root");
+        exim = new ScratchSpool(dir.resolve("exim"), CONFIG);
+        jexim = new ScratchSpool(dir.resolve("jexim"), CONFIG);
+    }
+
+    @AfterEach
+    void forgetTheName() {
+        System.clearProperty("jexim.argv0");
+    }
+
+    static List<Arguments> submissions() {
+        return List.of(
+            Arguments.of(List.of("-t", "-i"),
+                "Subject: hello\nTo: bob@test.example\nCc: carol\nBcc: dave@x.example\n\nbody line\n.\nmore\n"),
+            Arguments.of(List.of("-f", "someone@else.example", "-F", "Some Body", "bob"), "Subject: hi\n\nbody\n"),
+            Arguments.of(List.of("bob@test.example"), "From: root\nSubject: login only\n\nx\n"),
+            Arguments.of(List.of("-oi", "bob"),
+                "Message-ID: <abc@def.example>\nDate: Mon, 1 Jan 2024 00:00:00 +0000\nSubject: kept\n\nline\n.\nafter dot\n"),
+            Arguments.of(List.of("bob"), "Subject: dot\r\n\r\nbefore\r\n.\r\nafter\r\n"),
+            Arguments.of(List.of("-t", "a@b.example"), "To: a@b.example, c@d.example\nSubject: x\n\nb\n"),
+            Arguments.of(List.of("-oMr", "batch", "-F", "Name, With Comma", "carol", "dave@other.example"),
+                "Subject: protocol\n\nb\n"),
+            Arguments.of(List.of("-f", "<>", "bob"), "Subject: null sender\n\nb\n"),
+            Arguments.of(List.of("-t"), "To: \"Bob B.\" <bob@test.example>, (comment) carol (Carol),\n  group: dave, erin@x.example;\n"
+                + "Sender: someone@else.example\nSubject: groups\n\nno blank line end"),
+            Arguments.of(List.of("-oep", "bad"), "Subject: denied\n\nb\n"),
+            Arguments.of(List.of("-t", "-oep"), "Subject: nobody\n\nb\n"),
+            Arguments.of(List.of("-t", "-oep", "a@b.example"), "To: a@b.example\n\nb\n"),
+            Arguments.of(List.of("-oep"), "Subject: no args\n\nb\n"),
+            Arguments.of(List.of("-fsomeone@x.example", "-FAttached", "bob"), "Not a header line\nSubject: body\n"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("submissions")
+    void spoolsWhatEximSpools(List<String> args, String input) throws Exception {
+        Run e = runExim(args, input);
+        Run j = runJexim(args, input);
+        assertThat(j.err()).as("stderr").isEqualTo(e.err());
+        assertThat(j.status()).as("status").isEqualTo(e.status());
+        assertThat(jexim.ids()).as("messages spooled").hasSameSizeAs(exim.ids());
+        for (int i = 0; i < exim.ids().size(); i++) {
+            String eid = exim.ids().get(i);
+            String jid = jexim.ids().get(i);
+            Header eh = Header.parse(read(exim.headerFile(eid)));
+            Header jh = Header.parse(read(jexim.headerFile(jid)));
+            assertThat(jh.envelope()).as("-H envelope").isEqualTo(eh.envelope());
+            assertThat(jh.options()).as("-H options").isEqualTo(eh.options());
+            assertThat(jh.headers()).as("-H headers").isEqualTo(eh.headers());
+            assertThat(mask(read(Files.readAllBytes(data(jexim, jid))))).as("-D")
+                .isEqualTo(mask(read(Files.readAllBytes(data(exim, eid)))));
+        }
+        assertThat(jexim.mainlog().stream().map(SendmailAgainstEximTest::mask).toList()).as("mainlog")
+            .isEqualTo(exim.mainlog().stream().map(SendmailAgainstEximTest::mask).toList());
+    }
+
+    private static Path data(ScratchSpool spool, String id) {
+        return spool.spool.resolve("input").resolve(id + "-D");
+    }
+
+    record Run(String err, int status) {
+    }
+
+    private Run runExim(List<String> args, String input) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ScratchSpool.EXIM.toString(), "-C", exim.configure.toString(), "-odq"));
+        command.addAll(args);
+        Path errFile = dir.resolve("exim.err");
+        Process p = new ProcessBuilder(command).redirectError(errFile.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().write(input.getBytes(StandardCharsets.ISO_8859_1));
+        p.getOutputStream().close();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("exim4 hangs");
+        }
+        return new Run(mask(Files.readString(errFile, StandardCharsets.ISO_8859_1)), p.exitValue());
+    }
+
+    private Run runJexim(List<String> args, String input) throws Exception {
+        List<String> all = new ArrayList<>(List.of("-C", jexim.configure.toString(), "-odq"));
+        all.addAll(args);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine line = Main.parse(all.toArray(new String[0]));
+        line.in = new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1));
+        line.err = new PrintStream(err, true, StandardCharsets.ISO_8859_1);
+        line.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.ISO_8859_1);
+        int status = Main.run(line);
+        return new Run(mask(err.toString(StandardCharsets.ISO_8859_1)), status);
+    }
+
+    private static String read(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    static String mask(String text) {
+        return text.replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ", "")
+            .replaceAll(DATE, "DATE").replaceAll(ID, "ID");
+    }
+
+    /**
+     * A -H file cut into what the comparison looks at: the envelope (owner, sender, recipients),
+     * the option lines as a set (without the arrival times, Exim's TLS resumption line and jexim's own
+     * lines), and the headers a delivery transmits (deleted ones, flagged *, left out).
+     */
+    record Header(List<String> envelope, TreeSet<String> options, List<String> headers) {
+        static Header parse(String text) {
+            String[] lines = text.split("\n", -1);
+            List<String> envelope = new ArrayList<>(List.of(lines[1], lines[2]));
+            TreeSet<String> options = new TreeSet<>();
+            int i = 4;
+            for (; lines[i].startsWith("-"); i++) {
+                String name = lines[i].split(" ")[0];
+                if (!List.of("-received_time_usec", "-received_time_complete", "-tls_resumption").contains(name)
+                    && !name.startsWith("-jexim_")) {
+                    // Exim marks a tainted value (-oMr's) with a second dash; jexim's spool keeps no taint
+                    options.add(lines[i].startsWith("--") ? lines[i].substring(1) : lines[i]);
+                }
+            }
+            i++; // the non-recipients tree
+            int count = Integer.parseInt(lines[i++].trim());
+            for (int r = 0; r < count; r++) {
+                envelope.add(lines[i++]);
+            }
+            i++; // the blank line
+            String rest = String.join("\n", java.util.Arrays.copyOfRange(lines, i, lines.length));
+            List<String> headers = new ArrayList<>();
+            int pos = 0;
+            while (pos + 5 <= rest.length()) {
+                int length = Integer.parseInt(rest.substring(pos, pos + 3));
+                char flag = rest.charAt(pos + 3);
+                String field = rest.substring(pos + 5, Math.min(rest.length(), pos + 5 + length));
+                if (flag != '*') {
+                    headers.add(mask(length + String.valueOf(flag) + " " + field));
+                }
+                pos += 5 + length;
+            }
+            return new Header(envelope, options, headers);
+        }
+    }
+}
