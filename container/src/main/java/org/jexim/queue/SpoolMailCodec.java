@@ -53,6 +53,8 @@ final class SpoolMailCodec {
     static final String BODY_NEWLINES = "jexim_body_newlines";
     /** The message waits for a queue run (queue_only, -odq) before its first delivery. */
     static final String HELD = "jexim_held";
+    /** Written by -Mg and timeout_frozen_after (org.jexim.queuetools.Cancellation). */
+    static final String CANCEL = "jexim_cancel";
 
     private final SpoolOwner owner;
 
@@ -217,6 +219,7 @@ final class SpoolMailCodec {
         try {
             switch (o.name()) {
                 case STATE -> builder.state(o.value());
+                case CANCEL -> attributes.add(new Attribute(SpoolAttributes.CANCEL, AttributeValue.of(o.value())));
                 case LAST_UPDATED -> builder.lastUpdated(new Date(Long.parseLong(o.value())));
                 case REMOTE_ADDR -> builder.remoteAddr(o.value());
                 case REMOTE_HOST -> builder.remoteHost(o.value());

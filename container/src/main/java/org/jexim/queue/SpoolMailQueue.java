@@ -107,10 +107,10 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** Registers an entry found on disk at start-up or by a rescan. */
-    void adopt(SpoolEntry entry, SpoolHeader header) {
+    /** Registers an entry found on disk at start-up or by a rescan; scheduled at its time if asked. */
+    void adopt(SpoolEntry entry, SpoolHeader header, boolean schedule) {
         members.add(entry);
-        if (!header.hasFlag("frozen") && !SpoolMailCodec.heldOf(header)) {
+        if (schedule && !header.hasFlag("frozen") && !SpoolMailCodec.heldOf(header)) {
             waiting.add(QueuedItem.schedule(entry, store.generationOf(entry),
                 SpoolMailCodec.deliverAtOf(header).orElse(Instant.EPOCH)));
         }
@@ -182,6 +182,8 @@ public final class SpoolMailQueue implements ManageableMailQueue {
             }
             return Optional.empty();
         }
+        mail.get().getAttribute(SpoolAttributes.CANCEL).flatMap(a -> a.getValue().valueAs(String.class))
+            .ifPresent(text -> factory.cancelled().prepare(mail.get(), text));
         return Optional.of(decorators.decorate(new SpoolQueueItem(item, mail.get()), name));
     }
 

@@ -29,6 +29,7 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
     private final ConcurrentHashMap<MailQueueName, SpoolMailQueue> queues = new ConcurrentHashMap<>();
     private final Set<MailQueueName> created = ConcurrentHashMap.newKeySet();
     private volatile HoldPolicy policy = HoldPolicy.NEVER;
+    private volatile CancelledMail cancelled = CancelledMail.UNCHANGED;
 
     public SpoolMailQueueFactory(SpoolDirectory directory, MailQueueItemDecoratorFactory decorators,
                                  SpoolOwner owner, Duration rejectDelay) throws IOException {
@@ -44,7 +45,9 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
         this.decorators = decorators;
         this.rejectDelay = rejectDelay;
         directory.tidyTemporaries(Duration.ofHours(1));
-        rescan();
+        synchronized (this) {
+            store.scan((entry, header) -> queue(entry.queue).adopt(entry, header, true));
+        }
     }
 
     /** A factory with James's plain decorators, the JVM's user as owner and fsync on. */
@@ -62,9 +65,13 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
         return store.directory();
     }
 
-    /** Picks up -H files this process does not know yet (a restart, or another jexim process). */
+    /**
+     * Picks up -H files this process does not know yet, which other processes spooled (exim4 or
+     * jexim -odq): they wait for a queue run, as in Exim, and {@link #run} looks at them. (At
+     * start-up every message found is scheduled, to finish what a stopped daemon left.)
+     */
     public synchronized void rescan() throws IOException {
-        store.scan((entry, header) -> queue(entry.queue).adopt(entry, header));
+        store.scan((entry, header) -> queue(entry.queue).adopt(entry, header, false));
     }
 
     private SpoolMailQueue queue(MailQueueName name) {
@@ -78,6 +85,15 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
 
     HoldPolicy policy() {
         return policy;
+    }
+
+    /** Sets what prepares a cancelled message (-Mg) for the failure of its recipients. */
+    public void cancelledMail(CancelledMail cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    CancelledMail cancelled() {
+        return cancelled;
     }
 
     /** Puts the item in the waiting line of the queue its message belongs to now. */
