@@ -16,6 +16,7 @@ public final class TestSession {
     private final EximTexts texts;
     private final AclGate gate;
     private final PrintStream out;
+    private final AuthCommand auth;
     /** Exim's smtp_in.c state: protocol errors, unknown commands, and what the last commands were. */
     private int errors;
     private int unknown;
@@ -24,6 +25,8 @@ public final class TestSession {
     private boolean lastWasRcpt;
     private boolean lastWasRejectedMail;
     private String rcptFailure;
+    private boolean quit;
+    private final AclCommands commands;
     private boolean rcptFailuresSame = true;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
@@ -36,6 +39,8 @@ public final class TestSession {
         this.texts = new EximTexts(runtime);
         this.gate = gate;
         this.out = out;
+        this.commands = new AclCommands(runtime, gate);
+        this.auth = new AuthCommand(runtime, gate);
     }
 
     /**
@@ -73,9 +78,13 @@ public final class TestSession {
                 reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
             }
             if (!send(reply)) {
+                if (!quit) {
+                    commands.notQuit(session, reply != null && reply.code().equals("421") ? "connection-lost" : "acl-drop");
+                }
                 return;
             }
         }
+        commands.notQuit(session, "connection-lost");
     }
 
     private SmtpReply command(String line, SessionState session, BufferedReader in) throws IOException {
@@ -96,13 +105,18 @@ public final class TestSession {
         String argument = line.length() > 4 ? line.substring(4).strip() : "";
         switch (verb) {
             case "HELO", "EHLO": {
+                if (!HeloSyntax.valid(argument, runtime.mainOption("helo_allow_chars").orElse(""))) {
+                    synprot = true;
+                    return SmtpReply.of("501", "Syntactically invalid " + verb + " argument(s)");
+                }
                 session.helo(argument);
+                session.esmtp(verb.equals("EHLO"));
                 newMessage();
                 SmtpReply check = gate.check(Stage.HELO, acl(Stage.HELO), session, null);
                 if (!check.positive()) {
                     return check;
                 }
-                SmtpReply hello = texts.hello(argument, session.ip(), verb.equals("EHLO"));
+                SmtpReply hello = texts.hello(session, verb.equals("EHLO"));
                 pipelining = verb.equals("EHLO") && hello.text().contains("\nPIPELINING");
                 // an accept with a message replaces the greeting line, never the EHLO keywords
                 return check.text().isEmpty() ? hello : SmtpReply.of("250",
@@ -148,6 +162,8 @@ public final class TestSession {
                 }
                 return decision.reply();
             }
+            case "AUTH":
+                return auth(argument, session, in);
             case "DATA":
                 return data(session, in, wasRcpt);
             case "RSET":
@@ -157,7 +173,17 @@ public final class TestSession {
             case "NOOP":
                 return EximTexts.NOOP;
             case "QUIT":
-                return texts.closing();
+                quit = true;
+                return commands.quit(session);
+            case "VRFY":
+                return commands.vrfy(session, argument);
+            case "EXPN":
+                return commands.expn(session, argument);
+            case "ETRN": {
+                SmtpReply reply = commands.etrn(session, argument);
+                synprot = reply.code().equals("503") || reply.code().equals("501");
+                return reply;
+            }
             default:
                 return EximTexts.UNRECOGNIZED;
         }
@@ -201,6 +227,21 @@ public final class TestSession {
         send(EximTexts.queued(org.jexim.queue.EximMessageId.next()));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
+    }
+
+    /** AUTH and its exchange: each 334 challenge is answered by the next input line. */
+    private SmtpReply auth(String argument, SessionState session, BufferedReader in) throws IOException {
+        AuthCommand.Turn turn = auth.start(session, argument, session.esmtp());
+        while (turn.pending() != null) {
+            send(turn.reply());
+            String line = in.readLine();
+            if (line == null) {
+                return SmtpReply.of("421", runtime.primaryHostname() + " lost input connection").closing();
+            }
+            turn = auth.next(session, turn.pending(), stripCr(line));
+        }
+        synprot = turn.protocolError();
+        return turn.reply();
     }
 
     /** Remembers a refused RCPT's reply for the 503 to a DATA without recipients. */
