@@ -15,7 +15,7 @@ public final class AclServices {
     private final RecipientVerifier verifier;
     private final AclLog log;
     private final boolean hostChecking;
-    private org.jexim.conf.lists.HostResolver resolver = org.jexim.conf.lists.HostResolver.SYSTEM;
+    private org.jexim.conf.lists.HostResolver resolver = DnsOnlyResolver.INSTANCE;
 
     public AclServices(ListContext lists, Function<String, Optional<String>> options) {
         this(lists, options, null, AclLog.NONE, false);
