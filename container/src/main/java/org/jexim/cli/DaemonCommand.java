@@ -63,6 +63,7 @@ final class DaemonCommand implements Command {
         JamesLogging.configure(paths.jamesLog());
         LogSetup.install(config, paths);
         long start = System.nanoTime();
+        org.jexim.smtp.AclEngines.use(config); // verify = recipient/sender in the server routes as -bv does
         JeximServer server = JeximServer.start(paths.jamesHome(), paths.spool(), List.of(new DeliveryRequestModule(queue)));
         org.slf4j.LoggerFactory.getLogger("org.jexim.daemon").info("jexim daemon started in {} ms, pid {}",
                 (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
