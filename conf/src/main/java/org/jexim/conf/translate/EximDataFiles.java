@@ -42,8 +42,25 @@ final class EximDataFiles {
             }
             e.text(TranslationContext.text(o));
         }
+        // jexim's own macros (JEXIM_DNS_SERVERS ...) are read by the server as they are by -bt
+        context.configuration().macros().forEach((name, value) -> {
+            if (name.startsWith("JEXIM_")) {
+                root.child("macro").attribute("name", name).text(value);
+            }
+        });
+        // Exim's info->local of each transport, which routers consult (manualroute's host list)
+        List<String> local = new ArrayList<>();
+        for (DriverInstance t : context.configuration().transports()) {
+            if (LOCAL_TRANSPORT_DRIVERS.contains(t.driver())) {
+                local.add(t.name());
+            }
+        }
+        root.child("local_transports").text(String.join(" ", local));
         return root;
     }
+
+    /** Transport drivers that deliver locally (Exim's info->local). */
+    static final java.util.Set<String> LOCAL_TRANSPORT_DRIVERS = java.util.Set.of("appendfile", "pipe", "autoreply", "lmtp");
 
     XmlElement namedLists() {
         XmlElement root = new XmlElement("namedlists");
@@ -109,7 +126,6 @@ final class EximDataFiles {
         XmlElement root = new XmlElement("rewrite");
         for (RewriteRule r : context.configuration().rewriteRules()) {
             root.comment(context.origin(r.location()));
-            context.warning(r.location(), "rewrite rules are translated but not applied yet");
             root.child("rule").attribute("pattern", r.pattern()).attribute("replacement", r.replacement())
                     .attribute("flags", r.flags() == null ? "" : r.flags());
         }

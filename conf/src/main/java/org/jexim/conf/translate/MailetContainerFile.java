@@ -47,7 +47,7 @@ final class MailetContainerFile {
         for (DriverInstance transport : context.configuration().transports()) {
             processors.add(transportProcessor(transport));
         }
-        processors.add(single("defer", "Defer", "deferred addresses wait in the queue for a retry"));
+        processors.add(deferProcessor());
         processors.add(bounceProcessor());
         processors.add(errorProcessor());
         processors.add(jamesBccCheck());
@@ -55,7 +55,16 @@ final class MailetContainerFile {
     }
 
     private XmlElement rootProcessor() {
-        return forward("root", "routers", "every message: its recipients go through the routers");
+        XmlElement p = forward("root", "routers", "every message: its recipients go through the routers");
+        if (!context.configuration().rewriteRules().isEmpty()) {
+            XmlElement root = processor("root");
+            root.comment("the rewrite section, applied to the envelope and headers as the message arrives");
+            root.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "Rewrite");
+            root.comment("every message: its recipients go through the routers");
+            root.child("mailet").attribute("match", "All").attribute("class", "ToProcessor").leaf("processor", "routers");
+            return root;
+        }
+        return p;
     }
 
     private static XmlElement forward(String state, String to, String why) {
@@ -157,6 +166,15 @@ final class MailetContainerFile {
     private static XmlElement bounceProcessor() {
         return single("bounce", "Bounce",
                 "failed addresses: Exim's bounce message goes to the sender, never to a null sender");
+    }
+
+    private static XmlElement deferProcessor() {
+        XmlElement p = processor("defer");
+        p.comment("deferred addresses wait in the queue for a retry; a spool that cannot be rewritten (a full"
+                + " disk) keeps the message as it was, for the queue to offer again, instead of the error processor");
+        p.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "Defer")
+                .leaf("onMailetException", "propagate");
+        return p;
     }
 
     private static XmlElement errorProcessor() {
