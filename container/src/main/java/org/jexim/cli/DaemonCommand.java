@@ -51,13 +51,16 @@ final class DaemonCommand implements Command {
         Files.createDirectories(paths.logDirectory());
         Files.createDirectories(paths.jamesConf());
         translation.writeTo(paths.jamesConf());
+        org.jexim.server.WebAdminSettings.of(config.macros()).writeTo(paths.jamesConf());
         if (line.mode().equals("-bd")) {
             return detach(line, paths);
         }
-        return foreground(paths, config);
+        String queueRuns = line.flags().keySet().stream().filter(f -> f.startsWith("-q") && f.length() > 2)
+                .findFirst().orElse("no queue runs");
+        return foreground(paths, config, queueRuns);
     }
 
-    private static int foreground(ServerPaths paths, Configuration config) throws Exception {
+    private static int foreground(ServerPaths paths, Configuration config, String queueRuns) throws Exception {
         JamesLogging.configure(paths.jamesLog());
         LogSetup.install(config, paths);
         long start = System.nanoTime();
@@ -65,6 +68,8 @@ final class DaemonCommand implements Command {
         org.slf4j.LoggerFactory.getLogger("org.jexim.daemon").info("jexim daemon started in {} ms, pid {}",
                 (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
         Files.writeString(paths.pidFile(), ProcessHandle.current().pid() + "\n");
+        org.jexim.log.EximLog.main().main(DaemonStartLine.of(ProcessHandle.current().pid(), queueRuns,
+                ListenAddresses.of(paths.jamesConf().resolve("smtpserver.xml"))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
