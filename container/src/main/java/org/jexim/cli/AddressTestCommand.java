@@ -15,7 +15,6 @@ import org.jexim.conf.model.Configuration;
 import org.jexim.conf.model.DriverInstance;
 import org.jexim.conf.model.ListKind;
 import org.jexim.conf.model.NamedList;
-import org.jexim.conf.model.OptionSetting;
 import org.jexim.lists.ListContext;
 import org.jexim.routing.AddressVerifier;
 import org.jexim.routing.RouteDns;
@@ -23,6 +22,7 @@ import org.jexim.routing.RouteVariables;
 import org.jexim.routing.RouterDefinition;
 import org.jexim.routing.RouterFactory;
 import org.jexim.routing.RoutingEngine;
+import org.jexim.routing.rewrite.Rewriter;
 
 /**
  * -bt (address testing) and -bv (address verification), as {@code exim -bt/-bv}: each argument
@@ -48,9 +48,11 @@ final class AddressTestCommand implements Command {
         Set<String> localTransports = config.transports().stream()
                 .filter(t -> LOCAL_DRIVERS.contains(t.driver())).map(DriverInstance::name).collect(Collectors.toSet());
         AddressVerifier verifier = new AddressVerifier(new RoutingEngine(routers), localTransports::contains, out);
-        String host = option(config, "primary_hostname").orElseGet(OptionHostName::primaryHostName);
-        String qualifyDomain = option(config, "qualify_domain").orElse(host);
-        String qualifyRecipient = option(config, "qualify_recipient").orElse(qualifyDomain);
+        MainSettings settings = MainSettings.of(config);
+        String host = settings.primaryHostname();
+        String qualifyDomain = settings.qualifyDomain();
+        String qualifyRecipient = settings.qualifyRecipient();
+        Rewriter rewriter = settings.rewriter();
         String sender = line.flags().getOrDefault("-f", System.getProperty("user.name", "root") + "@" + qualifyDomain);
         Map<String, String> variables = new HashMap<>();
         variables.put("sender_address", sender);
@@ -70,6 +72,14 @@ final class AddressTestCommand implements Command {
                 status = 2;
                 continue;
             }
+            if (!rewriter.isEmpty()) {
+                // verify_address: the address is rewritten (T rules for -bt/-bv) and that is what is routed
+                String rewritten = rewriter.rewriteAddress(address.address(), true);
+                if (!rewritten.equals(address.address())) {
+                    out.println("Address rewritten as: " + rewritten);
+                    address = AddressItem.of(rewritten);
+                }
+            }
             AddressVerifier.Result r = verifier.verify(address, AddressArgument.unique(argument), context, test, test);
             if (r == AddressVerifier.Result.FAIL) {
                 status = 2;
@@ -79,10 +89,6 @@ final class AddressTestCommand implements Command {
         }
         out.flush();
         return status;
-    }
-
-    private static Optional<String> option(Configuration config, String name) {
-        return config.mainOption(name).map(OptionSetting::text);
     }
 
     private static ListContext lists(Configuration config, String host) {

@@ -67,6 +67,11 @@ final class DaemonCommand implements Command {
         JeximServer server = JeximServer.start(paths.jamesHome(), paths.spool(), List.of());
         org.slf4j.LoggerFactory.getLogger("org.jexim.daemon").info("jexim daemon started in {} ms, pid {}",
                 (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
+        if (Boolean.getBoolean("jexim.startOnly")) {
+            // the launcher's class-data training run: load what a start loads, then stop
+            server.close();
+            return 0;
+        }
         Files.writeString(paths.pidFile(), ProcessHandle.current().pid() + "\n");
         org.jexim.log.EximLog.main().main(DaemonStartLine.of(ProcessHandle.current().pid(), queueRuns,
                 ListenAddresses.of(paths.jamesConf().resolve("smtpserver.xml"))));

@@ -12,6 +12,7 @@ public final class Main {
             Map.entry("-bV", VersionCommand::new),
             Map.entry("-bP", PrintOptionsCommand::new),
             Map.entry("-be", ExpandCommand::new),
+            Map.entry("-brw", RewriteTestCommand::new),
             Map.entry("-bt", AddressTestCommand::new), Map.entry("-bv", AddressTestCommand::new),
             Map.entry("translate", TranslateCommand::new),
             Map.entry("exiwhat", ProcessInfoCommand::new),

@@ -30,6 +30,7 @@ public final class JeximServer implements AutoCloseable {
      * its queues on Exim's spool in {@code spool} (messages are on disk before 250).
      */
     public static JeximServer start(Path workingDirectory, Path spool, List<Module> overrides) throws Exception {
+        org.jexim.smtp.tls.SelfSignedCertificate.ensure(workingDirectory.resolve("conf"));
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
                 .workingDirectory(workingDirectory.toFile())
                 .build();

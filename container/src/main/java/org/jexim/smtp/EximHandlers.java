@@ -8,8 +8,9 @@ import org.apache.james.smtpserver.CoreCmdHandlerLoader;
 
 /**
  * James's core SMTP handlers with Exim's words: the banner ({@link EximBanner}), the spooling
- * with {@code 250 OK id=} ({@link EximSpool}) and the reply texts ({@link EximReplyTexts}); James
- * keeps the protocol work. The translator writes it in place of CoreCmdHandlerLoader:
+ * with {@code 250 OK id=} ({@link EximSpool}), the reply texts ({@link EximReplyTexts}), AUTH with
+ * Exim's authenticators ({@link EximAuthCmd}), STARTTLS ({@link EximStartTls}) and Exim's
+ * Received: header ({@link EximReceivedHeader}); James keeps the protocol work. The translator writes it in place of CoreCmdHandlerLoader:
  * <pre>{@code
  * <handler class="org.jexim.smtp.EximHandlers"/>
  * }</pre>
@@ -17,11 +18,20 @@ import org.apache.james.smtpserver.CoreCmdHandlerLoader;
 public final class EximHandlers implements HandlersPackage {
     private static final Map<String, String> REPLACED = Map.of(
             "org.apache.james.smtpserver.JamesWelcomeMessageHandler", EximBanner.class.getName(),
-            "org.apache.james.smtpserver.SendMailHandler", EximSpool.class.getName());
+            "org.apache.james.smtpserver.SendMailHandler", EximSpool.class.getName(),
+            "org.apache.james.protocols.smtp.core.esmtp.AuthCmdHandler", EximAuthCmd.class.getName(),
+            "org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler", EximStartTls.class.getName(),
+            "org.apache.james.protocols.smtp.core.ReceivedDataLineFilter", EximReceivedHeader.class.getName());
+    /** James's user-repository authentication and its relay/sender rules: Exim's authenticators and ACLs decide. */
+    private static final List<String> REMOVED = List.of(
+            "org.apache.james.smtpserver.UsersRepositoryAuthHook",
+            "org.apache.james.smtpserver.AuthRequiredToRelayRcptHook",
+            "org.apache.james.smtpserver.SenderAuthIdentifyVerificationHook");
 
     @Override
     public List<String> getHandlers() {
         List<String> handlers = new CoreCmdHandlerLoader().getHandlers().stream()
+                .filter(h -> !REMOVED.contains(h))
                 .map(h -> REPLACED.getOrDefault(h, h)).collect(Collectors.toList());
         handlers.add(EximReplyTexts.class.getName());
         return handlers;

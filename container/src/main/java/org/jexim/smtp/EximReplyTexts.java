@@ -72,7 +72,7 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
 
     private SmtpReply hello(SMTPSession session, boolean extended) {
         SessionState state = JamesSessions.of(session, runtime, null);
-        return texts.hello(state.helo(), state.ip(), extended);
+        return texts.hello(state, extended);
     }
 
     /** Exim's text for a reply James worded itself; null to leave it as it is. */

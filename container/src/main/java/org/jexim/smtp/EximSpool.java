@@ -18,6 +18,7 @@ import org.apache.mailet.Mail;
 import org.jexim.log.Arrival;
 import org.jexim.log.EximLog;
 import org.jexim.queue.EximMessageId;
+import org.jexim.queue.SpoolAttributes;
 import org.jexim.runtime.JeximRuntime;
 
 /**
@@ -43,10 +44,12 @@ public final class EximSpool implements JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        String id = EximMessageId.next();
+        String id = EximReceivedHeader.messageId(session);
+        EximReceivedHeader.forgetMessageId(session);
         SessionState state = JamesSessions.of(session, runtime, null);
         try {
             mail.setName(id);
+            spoolAttributes(mail, state);
             // recipients an ACL discarded were answered 250 but are not delivered
             mail.setRecipients(mail.getRecipients().stream()
                     .filter(r -> !state.discarded().contains(r.asString())).collect(Collectors.toList()));
@@ -63,10 +66,21 @@ public final class EximSpool implements JamesMessageHook {
                 .smtpDescription(reply.text()).build();
     }
 
+    /** What Exim's -H file records about the SMTP session ({@code -received_protocol}, {@code -auth_id}, ...). */
+    private static void spoolAttributes(Mail mail, SessionState state) {
+        mail.setAttribute(SpoolAttributes.option("received_protocol", state.receivedProtocol()));
+        state.protocolVariable("authenticated_id").filter(v -> !v.isEmpty())
+                .ifPresent(v -> mail.setAttribute(SpoolAttributes.option("auth_id", v)));
+        state.authenticatedSender().ifPresent(v -> mail.setAttribute(SpoolAttributes.option("auth_sender", v)));
+        state.protocolVariable("tls_in_cipher").ifPresent(v -> mail.setAttribute(SpoolAttributes.option("tls_cipher", v)));
+        state.protocolVariable("tls_in_peerdn").ifPresent(v -> mail.setAttribute(SpoolAttributes.option("tls_peerdn", v)));
+        if (state.protocolVariable("tls_in_certificate_verified").map("1"::equals).orElse(false)) {
+            mail.setAttribute(SpoolAttributes.flag("tls_certificate_verified"));
+        }
+    }
+
     private void logArrival(SMTPSession session, Mail mail, String id) {
         SessionState state = JamesSessions.of(session, runtime, null);
-        boolean ehlo = session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection)
-                .map("EHLO"::equalsIgnoreCase).orElse(false);
         long size;
         String messageId = null;
         String subject = null;
@@ -78,8 +92,17 @@ public final class EximSpool implements JamesMessageHook {
             size = 0;
         }
         List<String> recipients = mail.getRecipients().stream().map(MailAddress::asString).toList();
-        Arrival arrival = Arrival.smtp(id, mail.getMaybeSender().asString(""), state.peer(), ehlo ? "esmtp" : "smtp", size)
+        Arrival arrival = Arrival.smtp(id, mail.getMaybeSender().asString(""), state.peer(), state.receivedProtocol(), size)
                 .withMessageId(messageId).withSubject(subject).withRecipients(recipients);
+        if (state.encrypted()) {
+            arrival = arrival.withTls(state.protocolVariable("tls_in_cipher").orElse(""),
+                    state.protocolVariable("tls_in_certificate_verified").map("1"::equals).orElse(false));
+        }
+        if (state.authenticated()) {
+            String authId = state.protocolVariable("authenticated_id").orElse("");
+            arrival = arrival.withAuthenticator(state.protocolVariable("sender_host_authenticated").orElse("")
+                    + (authId.isEmpty() ? "" : ":" + authId));
+        }
         EximLog.main().received(arrival);
         Optional.ofNullable(state).ifPresent(SessionState::reset);
     }

@@ -26,9 +26,11 @@ public final class EximTexts {
     public static final SmtpReply RESET = SmtpReply.of("250", "Reset OK");
 
     private final JeximRuntime runtime;
+    private final AuthAdvertising auth;
 
     public EximTexts(JeximRuntime runtime) {
         this.runtime = runtime;
+        this.auth = new AuthAdvertising(runtime);
     }
 
     /** The 220 greeting: smtp_banner expanded in the connection's context. */
@@ -44,12 +46,23 @@ public final class EximTexts {
 
     /** {@code 250 HOST Hello NAME [IP]}, and for EHLO the capability lines Exim would list. */
     public SmtpReply hello(String helo, String ip, boolean extended) {
+        SessionState state = new SessionState(ip, 0, runtime.primaryHostname());
+        state.helo(helo);
+        state.esmtp(extended);
+        return hello(state, extended);
+    }
+
+    /** As {@link #hello(String, String, boolean)} for a session whose TLS and AUTH state the list follows. */
+    public SmtpReply hello(SessionState state, boolean extended) {
+        String helo = state.helo();
+        String ip = state.ip();
         StringBuilder text = new StringBuilder(runtime.primaryHostname()).append(" Hello ").append(helo);
         if (ip != null) {
             text.append(" [").append(ip).append(']');
         }
+        state.authAdvertised(false);
         if (extended) {
-            for (String capability : capabilities(ip)) {
+            for (String capability : capabilities(state)) {
                 text.append('\n').append(capability);
             }
         }
@@ -69,10 +82,13 @@ public final class EximTexts {
     /**
      * The EHLO keywords in Exim's order, limited to what jexim implements: SIZE unless
      * message_size_limit is 0, 8BITMIME (accept_8bitmime), PIPELINING
-     * (pipelining_advertise_hosts), HELP. CHUNKING, PIPECONNECT, STARTTLS and SMTPUTF8 are
-     * not offered yet (see the known differences of the -bh comparison).
+     * (pipelining_advertise_hosts), AUTH (auth_advertise_hosts and the authenticators'
+     * server_advertise_condition), STARTTLS (tls_advertise_hosts, until TLS is on), HELP.
+     * CHUNKING, PIPECONNECT and SMTPUTF8 are not offered yet (see the known differences of the
+     * -bh comparison).
      */
-    List<String> capabilities(String ip) {
+    List<String> capabilities(SessionState state) {
+        String ip = state.ip();
         List<String> caps = new ArrayList<>();
         long size = SizeLimit.bytes(runtime.mainOption("message_size_limit").orElse("50M"));
         if (size > 0) {
@@ -83,6 +99,14 @@ public final class EximTexts {
         }
         if (hostIn("pipelining_advertise_hosts", "*", ip)) {
             caps.add("PIPELINING");
+        }
+        List<String> mechanisms = auth.mechanisms(state);
+        state.authAdvertised(!mechanisms.isEmpty());
+        if (!mechanisms.isEmpty()) {
+            caps.add("AUTH " + String.join(" ", mechanisms));
+        }
+        if (!state.encrypted() && hostIn("tls_advertise_hosts", "*", ip)) {
+            caps.add("STARTTLS");
         }
         caps.add("HELP");
         return caps;

@@ -46,6 +46,11 @@ final class JamesSessions {
         if (sender != null) {
             state.sender(sender);
         }
+        state.esmtp(session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection)
+                .map("EHLO"::equalsIgnoreCase).orElse(false));
+        if (!state.encrypted() && session.isTLSStarted()) {
+            session.getSSLSession().ifPresent(ssl -> org.jexim.smtp.tls.TlsVariables.of(ssl).forEach(state::protocolVariable));
+        }
         // $recipients_count: the recipients James has accepted so far in this transaction
         state.recipients().clear();
         session.getAttachment(SMTPSession.RCPT_LIST, ProtocolSession.State.Transaction)

@@ -30,6 +30,11 @@ public final class SessionState {
     private final Set<String> discarded = new HashSet<>();
     private String helo;
     private String sender;
+    /** Connection variables the protocol sets: $tls_in_*, $authenticated_id, $sender_host_authenticated. */
+    private final Map<String, String> protocolVariables = new HashMap<>();
+    private String authenticatedSender;
+    private boolean esmtp;
+    private boolean authAdvertised;
     private String command;
     private String commandArgument;
     private AclMessage message;
@@ -103,6 +108,68 @@ public final class SessionState {
         return recipients;
     }
 
+    /** Sets (or with null, unsets) a connection variable of the protocol, such as $tls_in_cipher. */
+    public void protocolVariable(String name, String value) {
+        if (value == null) {
+            protocolVariables.remove(name);
+        } else {
+            protocolVariables.put(name, value);
+        }
+    }
+
+    public java.util.Optional<String> protocolVariable(String name) {
+        return java.util.Optional.ofNullable(protocolVariables.get(name));
+    }
+
+    /** True once an AUTH command succeeded ($sender_host_authenticated is the authenticator's name). */
+    public boolean authenticated() {
+        return protocolVariables.containsKey("sender_host_authenticated");
+    }
+
+    /** True while the connection is encrypted ($tls_in_cipher is set): the data of the {@code encrypted} condition. */
+    public boolean encrypted() {
+        return protocolVariables.containsKey("tls_in_cipher");
+    }
+
+    /** $authenticated_sender: the AUTH= of the current MAIL command, when the ACL allowed it. */
+    public void authenticatedSender(String address) {
+        authenticatedSender = address;
+    }
+
+    public java.util.Optional<String> authenticatedSender() {
+        return java.util.Optional.ofNullable(authenticatedSender);
+    }
+
+    /** Whether the client greeted with EHLO. */
+    public void esmtp(boolean extended) {
+        esmtp = extended;
+    }
+
+    public boolean esmtp() {
+        return esmtp;
+    }
+
+    /** Whether the last EHLO reply listed AUTH (Exim refuses AUTH otherwise). */
+    public void authAdvertised(boolean listed) {
+        authAdvertised = listed;
+    }
+
+    public boolean authAdvertised() {
+        return authAdvertised;
+    }
+
+    /** $received_protocol: smtp or esmtp, with s for TLS and a for AUTH, local- for -bs; as Exim names them. */
+    public String receivedProtocol() {
+        String base = esmtp ? "esmtp" : "smtp";
+        if (encrypted()) {
+            base += "s";
+        }
+        if (authenticated() && esmtp) {
+            base += "a";
+        }
+        return ip == null ? "local-" + base : base;
+    }
+
     /** What the ACLs asked for the current message and session. */
     public AclEffects effects() {
         return effects;
@@ -115,6 +182,7 @@ public final class SessionState {
 
     /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients, $acl_m* and ACL effects. */
     public void reset() {
+        authenticatedSender = null;
         sender = null;
         recipients.clear();
         acceptedRcpts = 0;
@@ -139,6 +207,13 @@ public final class SessionState {
         subject.set("primary_hostname", primaryHostname);
         subject.set("smtp_active_hostname", primaryHostname);
         subject.set("recipients_count", Integer.toString(recipients.size()));
+        protocolVariables.forEach(subject::set);
+        if (authenticatedSender != null) {
+            subject.set("authenticated_sender", authenticatedSender);
+        }
+        if (helo != null || ip == null) {
+            subject.set("received_protocol", receivedProtocol());
+        }
         subject.set("recipients", String.join(", ", recipients));
         subject.set("rcpt_count", Integer.toString(rcptCount));
         subject.set("host_and_ident", peer().hostField(false));

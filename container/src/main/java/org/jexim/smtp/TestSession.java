@@ -16,6 +16,7 @@ public final class TestSession {
     private final EximTexts texts;
     private final AclGate gate;
     private final PrintStream out;
+    private final AuthCommand auth;
     /** Exim's smtp_in.c state: protocol errors, unknown commands, and what the last commands were. */
     private int errors;
     private int unknown;
@@ -36,6 +37,7 @@ public final class TestSession {
         this.texts = new EximTexts(runtime);
         this.gate = gate;
         this.out = out;
+        this.auth = new AuthCommand(runtime, gate);
     }
 
     /**
@@ -97,12 +99,13 @@ public final class TestSession {
         switch (verb) {
             case "HELO", "EHLO": {
                 session.helo(argument);
+                session.esmtp(verb.equals("EHLO"));
                 newMessage();
                 SmtpReply check = gate.check(Stage.HELO, acl(Stage.HELO), session, null);
                 if (!check.positive()) {
                     return check;
                 }
-                SmtpReply hello = texts.hello(argument, session.ip(), verb.equals("EHLO"));
+                SmtpReply hello = texts.hello(session, verb.equals("EHLO"));
                 pipelining = verb.equals("EHLO") && hello.text().contains("\nPIPELINING");
                 // an accept with a message replaces the greeting line, never the EHLO keywords
                 return check.text().isEmpty() ? hello : SmtpReply.of("250",
@@ -148,6 +151,8 @@ public final class TestSession {
                 }
                 return decision.reply();
             }
+            case "AUTH":
+                return auth(argument, session, in);
             case "DATA":
                 return data(session, in, wasRcpt);
             case "RSET":
@@ -201,6 +206,21 @@ public final class TestSession {
         send(EximTexts.queued(org.jexim.queue.EximMessageId.next()));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
+    }
+
+    /** AUTH and its exchange: each 334 challenge is answered by the next input line. */
+    private SmtpReply auth(String argument, SessionState session, BufferedReader in) throws IOException {
+        AuthCommand.Turn turn = auth.start(session, argument, session.esmtp());
+        while (turn.pending() != null) {
+            send(turn.reply());
+            String line = in.readLine();
+            if (line == null) {
+                return SmtpReply.of("421", runtime.primaryHostname() + " lost input connection").closing();
+            }
+            turn = auth.next(session, turn.pending(), stripCr(line));
+        }
+        synprot = turn.protocolError();
+        return turn.reply();
     }
 
     /** Remembers a refused RCPT's reply for the 503 to a DATA without recipients. */

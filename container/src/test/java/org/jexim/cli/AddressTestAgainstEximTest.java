@@ -84,6 +84,31 @@ class AddressTestAgainstEximTest {
     }
 
     /**
+     * queryprogram (a script the test writes) and iplookup (a UDP and a TCP server the test
+     * runs on loopback, and a port where nothing listens).
+     */
+    @Test
+    void queryprogramAndIplookupAgreeWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Path script = dir.resolve("qp.sh");
+        Files.writeString(script, resource("qp.sh"));
+        StringBuilder map = new StringBuilder();
+        for (String a : lines("drivers.addresses")) {
+            String lp = a.substring(0, a.indexOf('@'));
+            map.append(lp).append(": ").append(lp).append('\n');
+        }
+        Files.writeString(dir.resolve("qpmap"), map.toString()); // lookup results are not tainted
+        try (LookupPeers peers = new LookupPeers()) {
+            Path conf = dir.resolve("c");
+            Files.writeString(conf, resource("drivers.conf").replace("DIR", dir.toString())
+                    .replace("UDPPORT", Integer.toString(peers.udpPort()))
+                    .replace("TCPPORT", Integer.toString(peers.tcpPort()))
+                    .replace("DEADPORT", Integer.toString(peers.deadPort())));
+            assertEquals(List.of(), compareAll(conf, lines("drivers.addresses"), List.of()));
+        }
+    }
+
+    /**
      * The configure files of the shared corpus (Exim's default, Debian's generated one) with
      * this system's accounts and aliases: local addresses only, no DNS.
      */
@@ -115,8 +140,9 @@ class AddressTestAgainstEximTest {
     private void openUp() throws IOException {
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.toList()) {
+                boolean script = p.getFileName().toString().endsWith(".sh");
                 Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                        Files.isDirectory(p) || script ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
     }

@@ -63,6 +63,45 @@ class FilterTestAgainstEximTest {
         assertEquals("", String.join("\n", differences));
     }
 
+    /** A redirect router with allow_filter: what each filter sets up, as -bt shows it. */
+    @Test
+    void filtersInRedirectRoutersAgreeWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Path filters = Files.createDirectories(dir.resolve("filters"));
+        String[][] files = {
+            {"all", "deliver b1@test.example\nsave /tmp/x\npipe \"/bin/cat\"\nvacation\n"},
+            {"notdel", "unseen deliver b2@test.example\n"},
+            {"failer", "fail text \"no such user here\"\n"},
+            {"deferer", "defer text \"later\"\n"},
+            {"freezer", "freeze \"cold\"\n"},
+            {"discard", "seen finish\n"},
+            {"nothing", "testprint x\n"},
+            {"broken", "if then\n"},
+            {"mailer", "mail to \"a@x.example, B <b@y.example>\" subject hi\nunseen save relative/path\n"},
+            {"errs", "if $local_part is \"errs\" then deliver \"${if eq{1}{2}{a}{b}}\" endif\n"},
+            {"nested", "if $local_part begins n then\n  deliver all@test.example\nelse\n  fail\nendif\n"},
+        };
+        for (String[] f : files) {
+            Files.writeString(filters.resolve(f[0]), "# Exim filter\n" + f[1]);
+        }
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/filter/routing.conf")) {
+            text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).replace("DIR", dir.toString());
+        }
+        Path conf = dir.resolve("routing.conf");
+        Files.writeString(conf, text);
+        List<String> differences = new ArrayList<>();
+        for (String[] f : files) {
+            List<String> args = List.of("-C", conf.toString(), "-bt", f[0]);
+            String exim = exim(args, "");
+            String jexim = jexim(args, "");
+            if (!exim.equals(jexim)) {
+                differences.add(f[0] + "\n--- exim4\n" + exim + "--- jexim\n" + jexim);
+            }
+        }
+        assertEquals("", String.join("\n", differences));
+    }
+
     private static String mask(String s) {
         return s.replaceAll("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "ID")
                 .replaceAll("[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}", "DATE");

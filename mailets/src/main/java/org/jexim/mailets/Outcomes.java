@@ -27,6 +27,30 @@ final class Outcomes {
     private Outcomes() {
     }
 
+    /**
+     * A pipe or file a redirect router generated goes to the router's pipe_transport or
+     * file_transport as a recipient of its own: the parent's domain with the command or path
+     * as a quoted local part (unique, and a valid address for James), the text itself in
+     * $address_pipe / $address_file; one that could not be set up defers its parent.
+     */
+    private static void placePipeOrFile(AddressItem child, AddressItem parent, String router, RecipientGroups groups,
+                                        DeliveryLog log, String messageId) {
+        String error = child.variables().get(RouterOutcome.PFR_ERROR);
+        String transport = child.variables().get(RouterOutcome.PFR_TRANSPORT);
+        if (error != null || transport == null) {
+            String m = error == null ? "no transport for " + child.localPart() : error;
+            groups.send(DEFER, parent.with(MESSAGE, m));
+            log.deferred(messageId, parent, router, null, m);
+            return;
+        }
+        boolean pipe = child.localPart().startsWith("|");
+        String quoted = "\"" + child.localPart().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        AddressItem item = new AddressItem(quoted, parent.domain(), parent, child.variables())
+                .with(pipe ? RouterOutcome.ADDRESS_PIPE : RouterOutcome.ADDRESS_FILE, child.localPart())
+                .with(ROUTER, router);
+        groups.send(TRANSPORT_PREFIX + transport, item);
+    }
+
     /** Groups the address by where it goes next, and logs a routing failure or deferral. */
     static void place(RouterOutcome outcome, String router, RecipientGroups groups, DeliveryLog log, String messageId) {
         AddressItem a = router == null ? outcome.address() : outcome.address().with(ROUTER, router);
@@ -36,10 +60,7 @@ final class Outcomes {
                     : a.with(HostsVariable.NAME, HostsVariable.encode(outcome.hosts())));
             case REDIRECT -> outcome.children().forEach(c -> {
                 if (RouterOutcome.isPipeOrFile(c)) {
-                    // -bt shows these; the server's transports do not take them yet: keep the parent queued
-                    String m = "pipe and file deliveries from redirect (" + c.localPart() + ") are not supported by the jexim server yet";
-                    groups.send(DEFER, a.with(MESSAGE, m));
-                    log.deferred(messageId, a, router, null, m);
+                    placePipeOrFile(c, a, router, groups, log, messageId);
                 } else {
                     groups.send(REROUTE, c);
                 }

@@ -8,6 +8,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.jexim.address.AddressAttributes;
 import org.jexim.address.AddressItem;
+import org.jexim.address.Precondition;
 import org.jexim.address.RoutingContext;
 import org.jexim.matchers.RouterContexts;
 import org.jexim.routing.RouterDefinition;
@@ -60,7 +61,7 @@ public final class Router extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        RoutingContext context = RouterContexts.of(runtime, mail);
+        RoutingContext context = RouterContexts.of(runtime, mail).withMessage(MailContent.of(mail));
         RecipientGroups groups = new RecipientGroups();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
@@ -69,6 +70,10 @@ public final class Router extends GenericMailet {
                     ? RouterOutcome.defer(item, undecided)
                     : router.routeAfterPreconditions(item, context);
             Outcomes.place(outcome, router.name(), groups, log, RouterContexts.messageId(mail));
+            if (outcome.kind() == RouterOutcome.Kind.ACCEPT && router.unseen()) {
+                // unseen: the address is delivered and also goes on, as a copy, to the next routers
+                groups.stay(item.without(Precondition.ROUTER_VARIABLES));
+            }
         }
         groups.apply(mail, getMailetContext());
     }

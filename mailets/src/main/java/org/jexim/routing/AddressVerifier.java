@@ -119,7 +119,8 @@ public final class AddressVerifier {
     }
 
     private void printPfr(AddressItem addr) {
-        out.print(display(addr.parent().orElseThrow()) + " -> " + addr.localPart());
+        String target = addr.localPart().startsWith(">") ? "mail " + addr.localPart().substring(1) : addr.localPart();
+        out.print(display(addr.parent().orElseThrow()) + " -> " + target);
         String error = addr.variables().get(RedirectDriver.PFR_ERROR);
         if ("forbidden".equals(error)) {
             out.println(" *** forbidden ***");

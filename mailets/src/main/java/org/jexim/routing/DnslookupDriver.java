@@ -26,6 +26,7 @@ final class DnslookupDriver implements RouterDriver {
     private final String widenDomains;
     private final String ignoreTargetHosts;
     private final SelfAction self;
+    private final String checkSrv;
     /** The default of dns_check_names_pattern, in Java's syntax. */
     private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
             "(?i)^[^\\W]([a-z0-9/_-]*[^\\W])?(\\.[^\\W]([a-z0-9/_-]*[^\\W])?)*\\.?$");
@@ -37,6 +38,7 @@ final class DnslookupDriver implements RouterDriver {
         this.widenDomains = o.get("widen_domains");
         this.ignoreTargetHosts = o.get("ignore_target_hosts");
         this.self = new SelfAction(o.get("self"));
+        this.checkSrv = o.get("check_srv");
     }
 
     @Override
@@ -46,6 +48,12 @@ final class DnslookupDriver implements RouterDriver {
         if (!DNS_NAME.matcher(domain).matches()) {
             // Exim's dns_check_names_pattern: such a name is never looked up, the address fails
             return RouterOutcome.fail(address, "mail domain \"" + domain + "\" is syntactically invalid");
+        }
+        if (checkSrv != null) {
+            RouterOutcome srv = srv(address, context, dns, domain);
+            if (srv != null) {
+                return srv;
+            }
         }
         RouteDns.Answer mx = dns.query(domain, Type.MX);
         if (mx.status() == RouteDns.Status.AGAIN) {
@@ -58,7 +66,11 @@ final class DnslookupDriver implements RouterDriver {
         boolean viaMx = mx.status() == RouteDns.Status.FOUND;
         if (viaMx) {
             int localPreference = Integer.MAX_VALUE;
-            for (MXRecord r : RouteDns.sortedMx(mx)) {
+            List<MXRecord> records = RouteDns.sortedMx(mx);
+            if (records.size() == 1 && records.get(0).getTarget().equals(org.xbill.DNS.Name.root)) {
+                return RouterOutcome.fail(address, NO_SERVICE); // RFC 7505 null MX
+            }
+            for (MXRecord r : records) {
                 String name = r.getTarget().toString(true);
                 List<String> ips = dns.addresses(name);
                 if (ips == null) {
@@ -76,6 +88,9 @@ final class DnslookupDriver implements RouterDriver {
             if (hosts.isEmpty() && cut != Integer.MAX_VALUE) {
                 return self.outcome(address, "lowest numbered MX record points to local host");
             }
+            if (hosts.isEmpty()) {
+                return RouterOutcome.fail(address, "all relevant MX records point to non-existent hosts");
+            }
         } else {
             if (matches(mxDomains, domain, address, context)) {
                 return RouterOutcome.decline(address);
@@ -91,6 +106,11 @@ final class DnslookupDriver implements RouterDriver {
                 hosts.add(new RouteHost(domain, Ipv6Text.compress(ip), -1, -1));
             }
         }
+        return accepted(address, context, hosts);
+    }
+
+    /** The hosts found, less ignore_target_hosts; none left declines. */
+    private RouterOutcome accepted(AddressItem address, RoutingContext context, List<RouteHost> hosts) {
         if (ignoreTargetHosts != null) {
             hosts.removeIf(h -> ignored(h, address, context));
         }
@@ -106,6 +126,46 @@ final class DnslookupDriver implements RouterDriver {
             return RouterOutcome.defer(address, "failed to expand transport name \"" + transport + "\" in "
                     + routerName + " router: " + e.getMessage());
         }
+    }
+
+    /** What Exim says of a domain whose MX or SRV record is the root: no mail service. */
+    private static final String NO_SERVICE = "an MX or SRV record indicated no SMTP service";
+
+    /**
+     * check_srv: the SRV records of _service._tcp.domain give the hosts (priority shown as MX,
+     * with their ports); a lone "." record declines; null when there are none (MX comes next).
+     */
+    private RouterOutcome srv(AddressItem address, RoutingContext context, RouteDns dns, String domain) {
+        String service;
+        try {
+            service = RouteExpansion.expand(checkSrv, address, context);
+        } catch (ExpansionException e) {
+            return e.forced() ? null : RouterOutcome.defer(address, "failed to expand \"" + checkSrv + "\": "
+                    + e.getMessage());
+        }
+        RouteDns.Answer srv = dns.query("_" + service + "._tcp." + domain, Type.SRV);
+        if (srv.status() == RouteDns.Status.AGAIN) {
+            return RouterOutcome.defer(address, "host lookup did not complete");
+        }
+        if (srv.status() != RouteDns.Status.FOUND) {
+            return null;
+        }
+        List<org.xbill.DNS.SRVRecord> records = RouteDns.sortedSrv(srv);
+        if (records.size() == 1 && records.get(0).getTarget().equals(org.xbill.DNS.Name.root)) {
+            return RouterOutcome.decline(address);
+        }
+        List<RouteHost> hosts = new ArrayList<>();
+        for (org.xbill.DNS.SRVRecord r : records) {
+            String name = r.getTarget().toString(true);
+            List<String> ips = dns.addresses(name);
+            if (ips == null) {
+                return RouterOutcome.defer(address, "host lookup did not complete");
+            }
+            for (String ip : ips) {
+                hosts.add(new RouteHost(name, Ipv6Text.compress(ip), r.getPriority(), r.getPort()));
+            }
+        }
+        return accepted(address, context, hosts);
     }
 
     /** widen_domains: the first suffix that makes an existing domain gives a new address to route. */

@@ -69,9 +69,9 @@ final class RedirectDriver implements RouterDriver {
         String filter = FILTER_HEADER.matcher(text).lookingAt() ? "Exim" : SIEVE_HEADER.matcher(text).lookingAt()
                 ? "Sieve" : null;
         if (filter != null) {
-            return RouterOutcome.defer(address, options.allowFilter()
-                    ? "error in filter data: " + filter + " filter files are not interpreted by jexim yet"
-                    : "error in filter data: filtering not enabled");
+            return options.allowFilter()
+                    ? FilterRedirect.route(text, address, context, routerName, options)
+                    : RouterOutcome.defer(address, "error in filter data: filtering not enabled");
         }
         List<AddressItem> children = new ArrayList<>();
         RouterOutcome special;

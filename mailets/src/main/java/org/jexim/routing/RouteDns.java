@@ -1,29 +1,23 @@
 package org.jexim.routing;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jexim.dns.DnsClient;
+import org.jexim.dns.DnsSettings;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.MXRecord;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Resolver;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Type;
 
 /**
- * The DNS questions routers ask (MX, A, AAAA), sent to the servers the configure names in
- * the {@code JEXIM_DNS_SERVERS} macro ("ip:port" items, colon-separated in brackets for IPv6),
- * or to the system's resolvers when it is not defined.
+ * The DNS questions routers ask (MX, SRV, A, AAAA), through jexim's one DNS client
+ * ({@link DnsClient}) and the servers the configure names in the {@code JEXIM_DNS_SERVERS}
+ * macro, or the system's resolvers when it is not defined. -bt and the server both pass the
+ * macro's value in the routing variable {@link #SERVERS_VARIABLE}.
  */
 public final class RouteDns {
     /** How a question ended. */
@@ -34,53 +28,25 @@ public final class RouteDns {
     }
 
     /** The routing variable that carries the configured servers from the configure to the routers. */
-    public static final String SERVERS_VARIABLE = "_dns_servers";
+    public static final String SERVERS_VARIABLE = org.jexim.matchers.RouterContexts.DNS_SERVERS;
 
-    private final Resolver resolver;
+    private static final Map<String, RouteDns> CLIENTS = new ConcurrentHashMap<>();
 
-    private RouteDns(Resolver resolver) {
-        this.resolver = resolver;
+    private final DnsClient client;
+
+    private RouteDns(DnsClient client) {
+        this.client = client;
     }
 
-    /** A resolver for "host:port" items separated by white space or commas; the system's when blank. */
+    /** The client for "host:port" items separated by white space or commas; the system's when blank. */
     public static RouteDns of(String servers) {
-        try {
-            if (servers == null || servers.isBlank()) {
-                return new RouteDns(new ExtendedResolver());
-            }
-            List<Resolver> list = new ArrayList<>();
-            for (String s : servers.strip().split("[\\s,]+")) {
-                int colon = s.lastIndexOf(':');
-                String host = s.substring(0, colon).replace("[", "").replace("]", "");
-                SimpleResolver r = new SimpleResolver(new InetSocketAddress(host, Integer.parseInt(s.substring(colon + 1))));
-                list.add(r);
-            }
-            ExtendedResolver r = new ExtendedResolver(list);
-            r.setTimeout(Duration.ofSeconds(2));
-            r.setRetries(1);
-            return new RouteDns(r);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("bad JEXIM_DNS_SERVERS \"" + servers + "\": " + e.getMessage(), e);
-        }
+        String key = servers == null ? "" : servers.strip();
+        return CLIENTS.computeIfAbsent(key, k -> new RouteDns(new DnsClient(DnsSettings.servers(k))));
     }
 
     public Answer query(String name, int type) {
-        try {
-            Name n = Name.fromString(name.endsWith(".") ? name : name + ".");
-            Message response = resolver.send(Message.newQuery(Record.newRecord(n, type, DClass.IN)));
-            if (response.getRcode() == Rcode.NXDOMAIN) {
-                return new Answer(Status.NXDOMAIN, List.of());
-            }
-            if (response.getRcode() != Rcode.NOERROR) {
-                return new Answer(Status.AGAIN, List.of());
-            }
-            List<Record> records = response.getSection(Section.ANSWER).stream().filter(r -> r.getType() == type).toList();
-            return new Answer(records.isEmpty() ? Status.NODATA : Status.FOUND, records);
-        } catch (TextParseException e) {
-            return new Answer(Status.NXDOMAIN, List.of());
-        } catch (IOException e) {
-            return new Answer(Status.AGAIN, List.of());
-        }
+        DnsClient.Answer a = client.query(name, type);
+        return new Answer(Status.valueOf(a.status().name()), a.records());
     }
 
     /** The IPv6 then IPv4 addresses of a host name; empty when it has none; null on a temporary failure. */
@@ -109,5 +75,13 @@ public final class RouteDns {
         answer.records().forEach(r -> mx.add((MXRecord) r));
         mx.sort(java.util.Comparator.comparingInt(MXRecord::getPriority));
         return mx;
+    }
+
+    /** SRV records of a name, by priority (weights are not randomised, as with hosts_randomize unset). */
+    static List<SRVRecord> sortedSrv(Answer answer) {
+        List<SRVRecord> srv = new ArrayList<>();
+        answer.records().forEach(r -> srv.add((SRVRecord) r));
+        srv.sort(java.util.Comparator.comparingInt(SRVRecord::getPriority));
+        return srv;
     }
 }

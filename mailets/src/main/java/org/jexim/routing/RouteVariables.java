@@ -50,7 +50,7 @@ public final class RouteVariables {
     }
 
     /** Internal variable: the names of the configure's local transports, space-separated (Exim's info->local). */
-    public static final String LOCAL_TRANSPORTS = "_local_transports";
+    public static final String LOCAL_TRANSPORTS = org.jexim.matchers.RouterContexts.LOCAL_TRANSPORTS;
 
     static boolean localTransport(String name, AddressItem address, RoutingContext context) {
         String list = context.variablesFor(address).variable(LOCAL_TRANSPORTS).orElse("");

@@ -89,6 +89,8 @@ public final class RouterFactory {
                     o.get("route_data"), new SelfAction(o.get("self")));
             case "ipliteral" -> new IpliteralDriver(name, o.get("transport"), new SelfAction(o.get("self")));
             case "dnslookup" -> new DnslookupDriver(name, o);
+            case "queryprogram" -> new QueryprogramDriver(name, o);
+            case "iplookup" -> new IplookupDriver(name, o);
             default -> new UnsupportedDriver(name, driver);
         };
     }

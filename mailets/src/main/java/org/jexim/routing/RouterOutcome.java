@@ -52,6 +52,14 @@ public record RouterOutcome(Kind kind, AddressItem address, String transport, St
         return new RouterOutcome(Kind.DISCARD, address, null, null, List.of(), List.of());
     }
 
+    /** Exim's $address_pipe and $address_file: the text of a generated pipe or file, for its transport. */
+    public static final String ADDRESS_PIPE = "address_pipe";
+    public static final String ADDRESS_FILE = "address_file";
+    /** The variable naming the transport of a generated pipe or file. */
+    public static final String PFR_TRANSPORT = RedirectDriver.PFR_TRANSPORT;
+    /** The variable holding why a generated pipe or file cannot be delivered. */
+    public static final String PFR_ERROR = RedirectDriver.PFR_ERROR;
+
     /** Whether a child address is a pipe or file a redirect router generated (delivered by its router's transport). */
     public static boolean isPipeOrFile(AddressItem child) {
         return child.variables().containsKey(RedirectDriver.PFR);

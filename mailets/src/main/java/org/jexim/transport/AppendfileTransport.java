@@ -44,6 +44,9 @@ final class AppendfileTransport implements Transport {
         return name;
     }
 
+    /** The routing variable holding a redirected file's path, Exim's $address_file. */
+    static final String ADDRESS_FILE = "address_file";
+
     @Override
     public DeliveryResult deliver(Delivery delivery) {
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), clock.getZone());
@@ -52,6 +55,15 @@ final class AppendfileTransport implements Transport {
         try {
             String directory = options.string("directory");
             String file = options.string("file");
+            String addressFile = delivery.address().variables().get(ADDRESS_FILE);
+            if (directory == null && file == null && addressFile != null) {
+                // a file from a redirect router ("/path" in an alias or .forward); a trailing / is a directory
+                if (addressFile.endsWith("/")) {
+                    directory = "\\N" + addressFile + "\\N";
+                } else {
+                    file = "\\N" + addressFile + "\\N";
+                }
+            }
             if (directory == null && file == null) {
                 return DeliveryResult.defer("Mandatory file or directory option missing from " + name + " transport");
             }

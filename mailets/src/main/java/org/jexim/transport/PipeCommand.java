@@ -12,12 +12,12 @@ import org.jexim.conf.options.EximStrings;
  * "double" (backslash escapes) and 'single' quoted arguments, then each argument expanded on
  * its own, so that an expansion never adds arguments and no shell is involved.
  */
-final class PipeCommand {
+public final class PipeCommand {
     private PipeCommand() {
     }
 
     /** The unexpanded arguments of {@code command}. */
-    static List<String> split(String command) {
+    public static List<String> split(String command) {
         List<String> args = new ArrayList<>();
         int i = 0;
         int n = command.length();
@@ -50,7 +50,7 @@ final class PipeCommand {
     }
 
     /** The arguments, each expanded for this delivery. */
-    static List<String> expand(String command, ExpansionContext vars) throws ExpansionException {
+    public static List<String> expand(String command, ExpansionContext vars) throws ExpansionException {
         List<String> out = new ArrayList<>();
         for (String a : split(command)) {
             out.add(Expander.expand(a, vars));

@@ -36,6 +36,9 @@ final class PipeTransport implements Transport {
         this.clock = clock;
     }
 
+    /** The routing variable holding a redirected pipe's text ("|command"), Exim's $address_pipe. */
+    static final String ADDRESS_PIPE = "address_pipe";
+
     @Override
     public String name() {
         return name;
@@ -45,7 +48,10 @@ final class PipeTransport implements Transport {
     public DeliveryResult deliver(Delivery delivery) {
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), clock.getZone());
         TransportVariables vars = new TransportVariables(delivery, name, now);
-        String command = options.string("command");
+        // a pipe from a redirect router ("|cmd" in an alias or .forward): its command, split but not expanded
+        String addressPipe = delivery.address().variables().get(ADDRESS_PIPE);
+        String command = addressPipe != null && !options.bool("force_command", false)
+                ? addressPipe.substring(1).strip() : options.string("command");
         if (command == null) {
             return DeliveryResult.defer("no command specified for " + name + " transport");
         }
@@ -53,7 +59,8 @@ final class PipeTransport implements Transport {
         byte[] input;
         ProcessBuilder pb;
         try {
-            argv = PipeCommand.expand(command, vars);
+            argv = addressPipe != null && !options.bool("force_command", false) ? PipeCommand.split(command)
+                    : PipeCommand.expand(command, vars);
             if (argv.isEmpty()) {
                 return DeliveryResult.defer("no command specified for " + name + " transport");
             }

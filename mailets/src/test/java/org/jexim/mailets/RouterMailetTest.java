@@ -79,12 +79,12 @@ class RouterMailetTest {
     @Test
     void unsupportedDriversDeferTheirAddresses() throws Exception {
         FakeMailContext context = FakeMailContext.defaultContext();
-        Router dns = router(context, "qp", "queryprogram", "transport", "remote_smtp");
+        Router dns = router(context, "qp", "nosuchdriver", "transport", "remote_smtp");
         Mail mail = FakeMail.builder().name("m3").sender("a@b.example").recipients("x@remote.example").state("routers").build();
         dns.service(mail);
         assertThat(mail.getState()).isEqualTo("defer");
         assertThat(mail.getErrorMessage())
-                .isEqualTo("x@remote.example: router qp: driver queryprogram is not implemented in jexim yet");
+                .isEqualTo("x@remote.example: router qp: driver nosuchdriver is not implemented in jexim yet");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
+import org.jexim.testkit.LoopbackDnsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,8 @@ class DnslookupTest {
 
     @Test
     void hostsWithoutAddressesIgnoredTargetsAndNoRecordsDecline() {
-        assertThat(bt("u@dangling.example")).isEqualTo("u@dangling.example is undeliverable: Unrouteable address\n");
+        assertThat(bt("u@dangling.example")).isEqualTo(
+                "u@dangling.example is undeliverable: all relevant MX records point to non-existent hosts\n");
         assertThat(bt("u@ignored.example")).isEqualTo("u@ignored.example is undeliverable: Unrouteable address\n");
         assertThat(bt("u@txtonly.example")).isEqualTo("u@txtonly.example is undeliverable: Unrouteable address\n");
     }

@@ -98,7 +98,22 @@ public final class AclConditionTable {
                 .forbiddenAt(senderForbidden));
         t.register(modifier("set", new SetModifier()));
         t.register(condition("verify", new VerifyCondition(services)));
-        // content scanning, SPF, DNS lists, DKIM (matchers org.jexim.scan) register here, one line each
+        // content scanning, SPF, DNS lists, DKIM, MIME, greylisting (antispam packages), one line each
+        org.jexim.scan.ScanAclConditions scan = new org.jexim.scan.ScanAclConditions(services);
+        org.jexim.mime.MimeAclConditions mime = new org.jexim.mime.MimeAclConditions(services);
+        Set<AclWhere> spfForbidden = Set.of(AclWhere.AUTH, CONNECT, HELO, AclWhere.MAILAUTH, AclWhere.ETRN,
+                AclWhere.EXPN, AclWhere.STARTTLS, VRFY, NOTSMTP, NOTSMTP_START);
+        t.register(condition("spam", scan.spam()).onlyAt(DATA, PRDR, NOTSMTP));
+        t.register(condition("malware", scan.malware()).onlyAt(DATA, PRDR, NOTSMTP));
+        t.register(condition("regex", mime.regex()).onlyAt(DATA, PRDR, NOTSMTP, MIME));
+        t.register(condition("mime_regex", mime.mimeRegex()).onlyAt(MIME));
+        t.register(condition("decode", mime.decode()).onlyAt(MIME));
+        t.register(condition("spf", new org.jexim.spf.SpfAclCondition(services, false)).forbiddenAt(spfForbidden));
+        t.register(condition("spf_guess", new org.jexim.spf.SpfAclCondition(services, true)).forbiddenAt(spfForbidden));
+        t.register(condition("dnslists", new org.jexim.dnslists.DnsListsAclCondition(services)));
+        t.register(condition("dkim_signers", org.jexim.dkim.DkimAclConditions.signers()).onlyAt(DKIM));
+        t.register(condition("dkim_status", org.jexim.dkim.DkimAclConditions.status()).onlyAt(DKIM));
+        t.register(condition("seen", new org.jexim.greylist.SeenAclCondition(services)));
         return t;
     }
 }

@@ -30,6 +30,8 @@ public final class AclSubject implements ExpansionContext {
     private AclEngine engine;
     private int nestingLevel;
     private org.jexim.conf.model.AclVerb statementVerb;
+    /** Objects a condition shares with its caller for this run (the current MIME part ...), by type. */
+    private final Map<Class<?>, Object> attachments = new HashMap<>();
 
     public AclSubject(String clientIp, String heloName, String sender, String localPart, String domain) {
         this(clientIp, heloName, sender, localPart, domain, new HashMap<>());
@@ -68,6 +70,20 @@ public final class AclSubject implements ExpansionContext {
         if (value != null) {
             variables.put(name, value);
         }
+    }
+
+    /** Attaches an object for the conditions of this run (the MIME ACL's current part ...); null detaches. */
+    public <T> void attach(Class<T> type, T value) {
+        if (value == null) {
+            attachments.remove(type);
+        } else {
+            attachments.put(type, value);
+        }
+    }
+
+    /** The object attached for this type, if any. */
+    public <T> Optional<T> attached(Class<T> type) {
+        return Optional.ofNullable(type.cast(attachments.get(type)));
     }
 
     /** Sets a variable (ACL variables from {@code set}, $domain_data from a list match ...). */

@@ -16,11 +16,24 @@ public final class RoutingContext {
     private final ListContext lists;
     private final String qualifyRecipient;
     private final Map<String, String> messageVariables;
+    private MessageContent message;
 
     public RoutingContext(ListContext lists, String qualifyRecipient, Map<String, String> messageVariables) {
         this.lists = lists;
         this.qualifyRecipient = qualifyRecipient;
         this.messageVariables = messageVariables;
+    }
+
+    /** The same context with the message's content, which filters read; -bt and -bv have none. */
+    public RoutingContext withMessage(MessageContent content) {
+        RoutingContext c = new RoutingContext(lists, qualifyRecipient, messageVariables);
+        c.message = content;
+        return c;
+    }
+
+    /** The message's content, when a message is being routed. */
+    public Optional<MessageContent> message() {
+        return Optional.ofNullable(message);
     }
 
     public ListContext lists() {

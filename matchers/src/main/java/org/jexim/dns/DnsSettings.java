@@ -48,6 +48,24 @@ public record DnsSettings(List<String> servers, Duration retrans, int retry, Str
                 mainOptions.getOrDefault("dns_again_means_nonexist", ""), edns);
     }
 
+    /**
+     * From the main options of a running configuration: the servers from the option function
+     * when it knows JEXIM_DNS_SERVERS (-bh passes the macro), else the JEXIM_DNS_SERVERS
+     * environment variable (the daemon: the translated configuration keeps no macros), else
+     * the system's resolvers.
+     */
+    public static DnsSettings fromOptions(java.util.function.Function<String, java.util.Optional<String>> options) {
+        Map<String, String> main = new java.util.HashMap<>();
+        for (String name : List.of("dns_retrans", "dns_retry", "dns_again_means_nonexist", "dns_use_edns0")) {
+            options.apply(name).ifPresent(v -> main.put(name, v));
+        }
+        String servers = options.apply("JEXIM_DNS_SERVERS").orElseGet(() -> {
+            String env = System.getenv("JEXIM_DNS_SERVERS");
+            return env != null ? env : System.getProperty("jexim.dns.servers", "");
+        });
+        return of(Map.of("JEXIM_DNS_SERVERS", servers), main);
+    }
+
     private static List<String> parseServers(String servers) {
         List<String> out = new ArrayList<>();
         if (servers != null && !servers.isBlank()) {

@@ -17,10 +17,17 @@ public final class RouterContexts {
     /** The attribute where jexim's spool queue keeps the Exim message id. */
     static final AttributeName MESSAGE_ID = AttributeName.of("exim.message_id");
 
+    /** The routing variable carrying the DNS servers of JEXIM_DNS_SERVERS to the routers. */
+    public static final String DNS_SERVERS = "_dns_servers";
+    /** The routing variable naming the local transports, space-separated (Exim's info->local). */
+    public static final String LOCAL_TRANSPORTS = "_local_transports";
+
     public static RoutingContext of(JeximRuntime runtime, Mail mail) {
         String sender = mail.getMaybeSender().asString("");
         return new RoutingContext(runtime, runtime.qualifyRecipient(),
-                Map.of("sender_address", sender, "return_path", sender, "message_id", messageId(mail)));
+                Map.of("sender_address", sender, "return_path", sender, "message_id", messageId(mail),
+                        DNS_SERVERS, runtime.macro("JEXIM_DNS_SERVERS").orElse(""),
+                        LOCAL_TRANSPORTS, runtime.localTransports()));
     }
 
     /** The Exim message id ($message_id, the log lines' first field); James's mail name when there is none. */

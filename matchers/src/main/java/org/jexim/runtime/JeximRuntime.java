@@ -85,6 +85,21 @@ public final class JeximRuntime implements ListContext {
         return configuration.mainOption(name);
     }
 
+    /** A jexim macro of the configure (JEXIM_DNS_SERVERS ...), which the server reads as -bt does. */
+    public Optional<String> macro(String name) {
+        return configuration.macro(name);
+    }
+
+    /** The names of the transports that deliver locally, space-separated. */
+    public String localTransports() {
+        return configuration.localTransports();
+    }
+
+    /** The rewrite section, in configure order. */
+    public List<org.jexim.conf.model.RewriteRule> rewriteRules() {
+        return configuration.rewriteRules();
+    }
+
     /** The retry section, in configure order. */
     public List<RetryRule> retryRules() {
         return configuration.retryRules();

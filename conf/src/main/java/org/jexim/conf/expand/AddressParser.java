@@ -21,6 +21,9 @@ public final class AddressParser {
     private final String s;
     private int p;
     private int lastComment;
+    /** Where the operative address starts and ends in the mailbox (Exim's start and end offsets). */
+    private int start;
+    private int end;
     private String error;
     /** Group syntax (phrase: addresses;) is accepted, as in ${addresses} and header scanning. */
     boolean allowGroup;
@@ -50,6 +53,34 @@ public final class AddressParser {
             err[0] = ap.error;
         }
         return r;
+    }
+
+    /** A parse with the offsets of the operative address in the mailbox, or the error. */
+    public record Span(Parsed parsed, int start, int end, String error) {
+    }
+
+    /**
+     * Parses one mailbox as Exim's parse_extract_address does, with the start and end offsets
+     * of the address inside it; {@code allowNull} accepts {@code <>} (an empty address).
+     */
+    public static Span extractSpan(String mailbox, boolean allowNull) {
+        AddressParser ap = new AddressParser(mailbox);
+        Parsed r = ap.extract(allowNull);
+        return new Span(r, ap.start, ap.end, ap.error);
+    }
+
+    /**
+     * As {@link #extractSpan}, inside a header where group syntax is allowed: {@code group}
+     * holds Exim's parse_allow_group and parse_found_group, updated for the next address.
+     */
+    public static Span extractSpanInGroup(String mailbox, boolean[] group) {
+        AddressParser ap = new AddressParser(mailbox);
+        ap.allowGroup = group[0];
+        ap.foundGroup = group[1];
+        Parsed r = ap.extract(false);
+        group[0] = ap.allowGroup;
+        group[1] = ap.foundGroup;
+        return new Span(r, ap.start, ap.end, ap.error);
     }
 
     /** The end (index of ',' or of the string) of the address starting at {@code from}. */
@@ -287,6 +318,7 @@ public final class AddressParser {
         int endptr;
         while (true) {
             skipComment();
+            start = p;
             t.setLength(0);
             readLocalPart(t, true);
             if (error != null) {
@@ -321,6 +353,7 @@ public final class AddressParser {
         if (at(p) == '<') {
             p++;
             t.setLength(0);
+            start = p;
             skipComment();
             boolean sourceRouted = false;
             if (at(p) == '@') {
@@ -396,6 +429,10 @@ public final class AddressParser {
             return null;
         }
         error = null;
+        end = endptr;
+        while (end > 0 && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
         return new Parsed(address, domain);
     }
 

@@ -1,6 +1,7 @@
 package org.jexim.conf.expand;
 
 import java.util.Optional;
+import org.jexim.conf.lists.ExpandingListEnv;
 import org.jexim.conf.lists.ListEnv;
 import org.jexim.conf.lists.NamedLists;
 import org.jexim.conf.lookup.LookupEnv;
@@ -123,60 +124,13 @@ public final class Eval {
 
     /** The list-matching environment; with {@code expandNamed}, named lists are expanded first. */
     public ListEnv listEnv(boolean expandNamed) {
-        Eval self = this;
-        return new ListEnv() {
-            @Override
-            public String expandNamedList(String list) throws ListExpansionException {
-                if (!expandNamed) {
-                    return list;
-                }
-                try {
-                    return expandString(Expander.parseLenientNode(list));
-                } catch (ExpansionException e) {
-                    throw new ListExpansionException(e.getMessage(), e.forced());
-                }
-            }
-
-            @Override
-            public NamedLists namedLists() {
-                return context.namedLists();
-            }
-
-            @Override
-            public Lookups lookups() {
-                return context.lookups();
-            }
-
-            @Override
-            public LookupEnv lookupEnv() {
-                return self.lookupEnv();
-            }
-
-            @Override
-            public String primaryHostname() {
-                String h = variable("primary_hostname");
-                return h == null ? "" : h;
-            }
-        };
+        return new ExpandingListEnv(context,
+                expandNamed ? list -> expandString(Expander.parseLenientNode(list)) : list -> list);
     }
 
     /** What lookups see of this evaluation: main options, and expansion for wildlsearch keys. */
     public LookupEnv lookupEnv() {
-        return new LookupEnv() {
-            @Override
-            public Optional<String> option(String name) {
-                return context.option(name);
-            }
-
-            @Override
-            public String expand(String s) throws LookupException {
-                try {
-                    return Expander.expand(s, context);
-                } catch (ExpansionException e) {
-                    throw LookupException.defer(e.getMessage());
-                }
-            }
-        };
+        return ExpandingListEnv.lookupEnvOf(context);
     }
 
     /** Appends $name's value. */

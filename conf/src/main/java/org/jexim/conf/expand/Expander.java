@@ -31,6 +31,13 @@ public final class Expander {
         return ((ParsedExpansion) parseLenient(text)).root();
     }
 
+    /** Parses and evaluates with the numbered variables $0, $1 ... already set (rewrite replacements). */
+    public static String expand(String text, ExpansionContext context, String[] captures) throws ExpansionException {
+        Eval ev = new Eval(context);
+        ev.setCaptures(captures, false);
+        return ev.expandString(((ParsedExpansion) parse(text)).root());
+    }
+
     /** Parses and evaluates in one step. */
     public static String expand(String text, ExpansionContext context) throws ExpansionException {
         return parse(text).evaluate(context);

@@ -94,9 +94,29 @@ final class AddressItem implements ItemTest {
             st.value = (value == null ? "" : value) + "@" + (dst.value == null ? "" : dst.value);
         }
         if (rc == OK) {
-            st.captures = dst.captures;
+            // as Exim's shared expand_nstring: the local part's wild part stays below the domain's
+            st.captures = merge(caps, dst.captures);
         }
         return rc;
+    }
+
+    private static String[] merge(String[] low, String[] high) {
+        if (low == null) {
+            return high;
+        }
+        String[] out = java.util.Arrays.copyOf(high == null ? new String[0] : high, Math.max(low.length,
+                high == null ? 0 : high.length));
+        for (int i = 0; i < low.length; i++) {
+            if (low[i] != null && (out[i] == null || out[i].isEmpty())) {
+                out[i] = low[i];
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = "";
+            }
+        }
+        return out;
     }
 
     private static int single(String subject, String pattern, int setup, boolean usePartial, boolean caseless,

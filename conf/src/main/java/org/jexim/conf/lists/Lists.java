@@ -46,6 +46,26 @@ public final class Lists {
         return result(ListMatcher.check(list, 0, ListKind.ADDRESS, new AddressItem(), st), st);
     }
 
+    /**
+     * One address-list item matched as a rewrite rule's pattern is (Exim's match_address_list
+     * with expand_setup 0): local parts case-sensitive, $0 the whole address, $1.. the wild
+     * parts or the regex's groups.
+     */
+    public static ListMatch addressPattern(String address, String item, ListEnv env) {
+        MatchState st = new MatchState(env, address, false, 1);
+        st.subject = lowerAddress(address, false);
+        int rc = ListMatcher.check(item, ExiList.SINGLE_ITEM, ListKind.ADDRESS, new AddressItem(), st);
+        ListMatch m = result(rc, st);
+        if (!m.matched()) {
+            return m;
+        }
+        String[] caps = m.captures() == null || m.captures().length == 0 ? new String[1] : m.captures().clone();
+        if (caps[0] == null || caps[0].isEmpty()) {
+            caps[0] = address;
+        }
+        return new ListMatch(m.outcome(), m.value(), caps, null);
+    }
+
     static String lowerAddress(String address, boolean caseless) {
         char[] a = address.toCharArray();
         for (int p = a.length - 1; p >= 0; p--) {

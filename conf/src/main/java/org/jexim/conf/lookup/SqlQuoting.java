@@ -7,30 +7,21 @@ public final class SqlQuoting {
 
     /** ${quote_mysql:}. */
     public static String mysql(String s) {
-        StringBuilder t = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if ("\n\t\r\b'\"\\".indexOf(c) >= 0) {
-                t.append('\\').append(switch (c) {
-                    case '\n' -> 'n';
-                    case '\t' -> 't';
-                    case '\r' -> 'r';
-                    case '\b' -> 'b';
-                    default -> c;
-                });
-            } else {
-                t.append(c);
-            }
-        }
-        return t.toString();
+        return backslashed(s, "\n\t\r\b'\"\\", null);
     }
 
-    /** ${quote_pgsql:}. */
+    /** ${quote_pgsql:}: as mysql, but a single quote is doubled. */
     public static String pgsql(String s) {
+        return backslashed(s, "\n\t\r\b\"\\", "''");
+    }
+
+    /** Backslash-escapes the characters in {@code special} as C does; a quote becomes {@code quote} if given. */
+    private static String backslashed(String s, String special, String quote) {
         StringBuilder t = new StringBuilder();
         for (char c : s.toCharArray()) {
-            if (c == '\'') {
-                t.append("''");
-            } else if ("\n\t\r\b\"\\".indexOf(c) >= 0) {
+            if (c == '\'' && quote != null) {
+                t.append(quote);
+            } else if (special.indexOf(c) >= 0) {
                 t.append('\\').append(switch (c) {
                     case '\n' -> 'n';
                     case '\t' -> 't';

@@ -42,8 +42,25 @@ final class EximDataFiles {
             }
             e.text(TranslationContext.text(o));
         }
+        // jexim's own macros (JEXIM_DNS_SERVERS ...) are read by the server as they are by -bt
+        context.configuration().macros().forEach((name, value) -> {
+            if (name.startsWith("JEXIM_")) {
+                root.child("macro").attribute("name", name).text(value);
+            }
+        });
+        // Exim's info->local of each transport, which routers consult (manualroute's host list)
+        List<String> local = new ArrayList<>();
+        for (DriverInstance t : context.configuration().transports()) {
+            if (LOCAL_TRANSPORT_DRIVERS.contains(t.driver())) {
+                local.add(t.name());
+            }
+        }
+        root.child("local_transports").text(String.join(" ", local));
         return root;
     }
+
+    /** Transport drivers that deliver locally (Exim's info->local). */
+    static final java.util.Set<String> LOCAL_TRANSPORT_DRIVERS = java.util.Set.of("appendfile", "pipe", "autoreply", "lmtp");
 
     XmlElement namedLists() {
         XmlElement root = new XmlElement("namedlists");
@@ -109,12 +126,23 @@ final class EximDataFiles {
         XmlElement root = new XmlElement("rewrite");
         for (RewriteRule r : context.configuration().rewriteRules()) {
             root.comment(context.origin(r.location()));
-            context.warning(r.location(), "rewrite rules are translated but not applied yet");
             root.child("rule").attribute("pattern", r.pattern()).attribute("replacement", r.replacement())
                     .attribute("flags", r.flags() == null ? "" : r.flags());
         }
         return root;
     }
+
+    /** Authenticator drivers whose server side jexim runs (org.jexim.smtp.auth). */
+    static final List<String> SERVER_DRIVERS = List.of("plaintext", "cram_md5", "external");
+    /** Why the other drivers of Exim 4.96 have no server side here. */
+    static final Map<String, String> UNSUPPORTED_DRIVERS = Map.of(
+            "dovecot", "it needs Dovecot's auth socket protocol, which jexim does not speak; "
+                    + "use plaintext with server_condition instead",
+            "cyrus_sasl", "Cyrus SASL is a C library jexim cannot call; use plaintext with ${if saslauthd{...}}",
+            "gsasl", "GNU SASL is a C library jexim cannot call; use plaintext or cram_md5",
+            "heimdal_gssapi", "Kerberos GSSAPI is not supported",
+            "spa", "NTLM (SPA) is not supported",
+            "tls", "use the external driver, which jexim supports, for client certificates");
 
     XmlElement authenticators() {
         XmlElement root = new XmlElement("authenticators");
@@ -133,9 +161,10 @@ final class EximDataFiles {
                 e.comment(context.origin(o.location()));
                 e.child("option").attribute("name", o.name()).text(TranslationContext.text(o));
             }
-            if (!serverOptions.isEmpty()) {
-                context.problem(a.location(), a.name() + " authenticator: server authentication is not supported yet ("
-                        + String.join(", ", serverOptions) + ")");
+            if (!serverOptions.isEmpty() && !SERVER_DRIVERS.contains(a.driver())) {
+                context.problem(a.location(), a.name() + " authenticator: the " + a.driver()
+                        + " driver has no server side in jexim (" + String.join(", ", serverOptions) + "); "
+                        + UNSUPPORTED_DRIVERS.getOrDefault(a.driver(), "server authenticators: " + String.join(", ", SERVER_DRIVERS)));
             }
         }
         return root;

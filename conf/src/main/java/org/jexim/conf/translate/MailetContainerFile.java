@@ -55,7 +55,16 @@ final class MailetContainerFile {
     }
 
     private XmlElement rootProcessor() {
-        return forward("root", "routers", "every message: its recipients go through the routers");
+        XmlElement p = forward("root", "routers", "every message: its recipients go through the routers");
+        if (!context.configuration().rewriteRules().isEmpty()) {
+            XmlElement root = processor("root");
+            root.comment("the rewrite section, applied to the envelope and headers as the message arrives");
+            root.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "Rewrite");
+            root.comment("every message: its recipients go through the routers");
+            root.child("mailet").attribute("match", "All").attribute("class", "ToProcessor").leaf("processor", "routers");
+            return root;
+        }
+        return p;
     }
 
     private static XmlElement forward(String state, String to, String why) {

@@ -38,13 +38,37 @@ final class SmtpServerFile {
 
     XmlElement build() {
         XmlElement servers = new XmlElement("smtpservers");
-        XmlElement server = servers.child("smtpserver").attribute("enabled", "true");
-        server.leaf("jmxName", "jexim-smtp");
         Optional<OptionSetting> ports = context.configuration().mainOption("daemon_smtp_ports");
         Optional<OptionSetting> interfaces = context.configuration().mainOption("local_interfaces");
+        List<String> binds = binds(ports, interfaces);
+        List<Integer> tlsOnConnect = tlsOnConnectPorts();
+        List<String> plain = binds.stream().filter(b -> !tlsOnConnect.contains(port(b))).toList();
+        List<String> onConnect = binds.stream().filter(b -> tlsOnConnect.contains(port(b))).toList();
+        XmlElement chain = handlerChain();
+        if (!plain.isEmpty() || onConnect.isEmpty()) {
+            XmlElement server = server(servers, "jexim-smtp", plain, ports, interfaces, chain);
+            if (tlsAdvertised()) {
+                server.add(tls(false));
+            }
+        }
+        if (tlsAdvertised() || !onConnect.isEmpty()) {
+            tlsWarnings();
+        }
+        if (!onConnect.isEmpty()) {
+            context.configuration().mainOption("tls_on_connect_ports").ifPresent(o -> servers.comment(context.origin(o.location())));
+            XmlElement server = server(servers, "jexim-smtps", onConnect, ports, interfaces, chain);
+            server.add(tls(true));
+        }
+        return servers;
+    }
+
+    private XmlElement server(XmlElement servers, String jmxName, List<String> binds, Optional<OptionSetting> ports,
+                              Optional<OptionSetting> interfaces, XmlElement chain) {
+        XmlElement server = servers.child("smtpserver").attribute("enabled", "true");
+        server.leaf("jmxName", jmxName);
         ports.ifPresent(p -> server.comment(context.origin(p.location())));
         interfaces.ifPresent(i -> server.comment(context.origin(i.location())));
-        server.leaf("bind", String.join(", ", binds(ports, interfaces)));
+        server.leaf("bind", String.join(", ", binds));
         server.leaf("connectionBacklog", "200");
         XmlElement helo = server.child("helloName");
         Optional<OptionSetting> primary = context.configuration().mainOption("primary_hostname");
@@ -53,24 +77,125 @@ final class SmtpServerFile {
         } else {
             helo.attribute("autodetect", "true");
         }
-        context.configuration().mainOption("smtp_banner").ifPresent(b -> {
-            context.checkExpansion(b, "main");
-            String banner = TranslationContext.text(b);
-            if (banner.indexOf('$') >= 0 || banner.indexOf('\\') >= 0) {
-                context.warning(b.location(), "smtp_banner: a banner that needs expanding is not supported yet; "
-                        + "James's banner is sent");
-                return;
-            }
-            server.comment(context.origin(b.location()));
-            server.leaf("smtpGreeting", banner);
-        });
+        // the banner is written by org.jexim.smtp.EximBanner from smtp_banner, expanded per connection
+        context.configuration().mainOption("smtp_banner").ifPresent(b -> context.checkExpansion(b, "main"));
         sizeLimit(server);
+        limits(server);
         server.comment("relaying is decided by the RCPT ACL alone, as in Exim");
         server.leaf("authRequired", "false");
         server.leaf("verifyIdentity", "false");
         server.leaf("addressBracketsEnforcement", "true");
-        server.add(handlerChain());
-        return servers;
+        server.add(chain);
+        return server;
+    }
+
+    /** smtp_accept_max, smtp_accept_max_per_host and smtp_receive_timeout, where James has the same limit. */
+    private void limits(XmlElement server) {
+        Optional<OptionSetting> max = context.configuration().mainOption("smtp_accept_max");
+        max.ifPresent(o -> server.comment(context.origin(o.location())));
+        server.leaf("connectionLimit", max.map(TranslationContext::text).map(String::strip).orElse("20"));
+        context.configuration().mainOption("smtp_accept_max_per_host").ifPresent(o -> {
+            String text = TranslationContext.text(o).strip();
+            if (text.matches("[0-9]+")) {
+                server.comment(context.origin(o.location()));
+                server.leaf("connectionLimitPerIP", text);
+            } else {
+                context.warning(o.location(), "smtp_accept_max_per_host: only a number is applied by jexim (no expansion)");
+            }
+        });
+        Optional<OptionSetting> timeout = context.configuration().mainOption("smtp_receive_timeout");
+        timeout.ifPresent(o -> server.comment(context.origin(o.location())));
+        long seconds = timeout.map(TranslationContext::text).map(SmtpServerFile::seconds).orElse(300L);
+        if (seconds > 0) {
+            server.leaf("connectiontimeout", Long.toString(seconds));
+        }
+    }
+
+    /** An Exim time value (5m, 1h30m, 30s, 90) in seconds. */
+    static long seconds(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)([wdhms]?)").matcher(text.strip());
+        long total = 0;
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            total += switch (m.group(2)) {
+                case "w" -> n * 7 * 86400;
+                case "d" -> n * 86400;
+                case "h" -> n * 3600;
+                case "m" -> n * 60;
+                default -> n;
+            };
+        }
+        return total;
+    }
+
+    /** STARTTLS is on unless tls_advertise_hosts is set empty, as in Exim 4.96. */
+    private boolean tlsAdvertised() {
+        return context.configuration().mainOption("tls_advertise_hosts").map(TranslationContext::text)
+                .map(t -> !t.isBlank()).orElse(true);
+    }
+
+    /** The TLS options jexim does not apply, each with what happens instead. */
+    private void tlsWarnings() {
+        context.configuration().mainOption("tls_require_ciphers").filter(o -> !TranslationContext.text(o).isBlank())
+                .ifPresent(o -> context.warning(o.location(), "tls_require_ciphers: GnuTLS/OpenSSL priority strings are "
+                        + "not mapped; Java's default protocols and cipher suites apply"));
+        for (String option : List.of("tls_verify_hosts", "tls_try_verify_hosts")) {
+            context.configuration().mainOption(option).filter(o -> !TranslationContext.text(o).isBlank())
+                    .ifPresent(o -> context.warning(o.location(), option + ": client certificates are not requested "
+                            + "by jexim yet; $tls_in_peerdn stays unset"));
+        }
+    }
+
+    private List<Integer> tlsOnConnectPorts() {
+        List<Integer> out = new ArrayList<>();
+        context.configuration().mainOption("tls_on_connect_ports").ifPresent(o -> {
+            for (String p : ListSplitter.items(TranslationContext.text(o))) {
+                Integer n = PORT_NAMES.get(p);
+                try {
+                    out.add(n != null ? n : Integer.parseInt(p));
+                } catch (NumberFormatException e) {
+                    context.problem(o.location(), "tls_on_connect_ports: unknown port \"" + p + "\"");
+                }
+            }
+        });
+        return out;
+    }
+
+    private static int port(String bind) {
+        return Integer.parseInt(bind.substring(bind.lastIndexOf(':') + 1));
+    }
+
+    /**
+     * James's TLS element: the PEM files of tls_certificate and tls_privatekey (the key defaults
+     * to the certificate's file, as in Exim), or, when no certificate is configured, the
+     * self-signed one the server generates at its first start (as Exim 4.96 does).
+     */
+    private XmlElement tls(boolean onConnect) {
+        XmlElement tls = new XmlElement("tls").attribute("socketTLS", Boolean.toString(onConnect))
+                .attribute("startTLS", Boolean.toString(!onConnect));
+        Optional<OptionSetting> certificate = context.configuration().mainOption("tls_certificate")
+                .filter(o -> !TranslationContext.text(o).isBlank());
+        if (certificate.isPresent()) {
+            String cert = TranslationContext.text(certificate.get()).strip();
+            String key = context.configuration().mainOption("tls_privatekey").map(TranslationContext::text).map(String::strip)
+                    .filter(k -> !k.isEmpty()).orElse(cert);
+            if (cert.contains("$") || key.contains("$")) {
+                context.warning(certificate.get().location(), "tls_certificate/tls_privatekey: file names that need "
+                        + "expanding (per SNI or per interface) are not supported; a self-signed certificate is used");
+                certificate = Optional.empty();
+            } else {
+                tls.comment(context.origin(certificate.get().location()));
+                tls.leaf("privateKey", "file://" + key);
+                tls.leaf("certificates", "file://" + cert);
+            }
+        }
+        if (certificate.isEmpty()) {
+            tls.comment("tls_certificate unset: a self-signed certificate made at first start, as Exim 4.96 makes one");
+            tls.leaf("keystore", "file://conf/" + SelfSignedKeystore.FILE_NAME);
+            tls.leaf("keystoreType", "PKCS12");
+            tls.leaf("secret", SelfSignedKeystore.SECRET);
+        }
+        return tls;
     }
 
     private void sizeLimit(XmlElement server) {

@@ -17,6 +17,7 @@ import org.jexim.conf.model.AclStatement;
 import org.jexim.conf.model.AclVerb;
 import org.jexim.conf.model.ListKind;
 import org.jexim.conf.model.RetryRule;
+import org.jexim.conf.model.RewriteRule;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -30,10 +31,17 @@ public final class TranslatedConfiguration {
     private final Map<ListKind, Map<String, String>> namedLists;
     private final Map<String, Acl> acls;
     private final List<RetryRule> retryRules;
+    private final Map<String, String> macros;
+    private final String localTransports;
+    private final List<RewriteRule> rewriteRules;
     private List<TranslatedDriver> authenticators = List.of();
 
     private TranslatedConfiguration(Map<String, String> mainOptions, Map<ListKind, Map<String, String>> namedLists,
-                                    Map<String, Acl> acls, List<RetryRule> retryRules) {
+                                    Map<String, Acl> acls, List<RetryRule> retryRules, Map<String, String> macros,
+                                    String localTransports, List<RewriteRule> rewriteRules) {
+        this.macros = macros;
+        this.localTransports = localTransports;
+        this.rewriteRules = rewriteRules;
         this.mainOptions = mainOptions;
         this.namedLists = namedLists;
         this.acls = acls;
@@ -60,8 +68,14 @@ public final class TranslatedConfiguration {
     /** Reads the files {@link Translator} wrote into {@code directory}; absent files read as empty. */
     public static TranslatedConfiguration load(Path directory) throws IOException {
         Map<String, String> main = new LinkedHashMap<>();
+        Map<String, String> macros = new LinkedHashMap<>();
+        String localTransports = "";
         for (Element e : children(document(directory.resolve(EximDataFiles.MAIN)))) {
-            main.put(e.getAttribute("name"), e.getTextContent());
+            switch (e.getTagName()) {
+                case "macro" -> macros.put(e.getAttribute("name"), e.getTextContent());
+                case "local_transports" -> localTransports = e.getTextContent();
+                default -> main.put(e.getAttribute("name"), e.getTextContent());
+            }
         }
         Map<ListKind, Map<String, String>> lists = new EnumMap<>(ListKind.class);
         for (Element e : children(document(directory.resolve(EximDataFiles.LISTS)))) {
@@ -86,7 +100,8 @@ public final class TranslatedConfiguration {
             acls.put(a.getAttribute("name"), new Acl(a.getAttribute("name"), List.copyOf(statements), null));
         }
         TranslatedConfiguration c = new TranslatedConfiguration(main, lists, acls,
-                retryRules(document(directory.resolve(EximDataFiles.RETRY))));
+                retryRules(document(directory.resolve(EximDataFiles.RETRY))), macros, localTransports,
+                rewriteRules(document(directory.resolve(EximDataFiles.REWRITE))));
         c.authenticators = authenticators(document(directory.resolve(EximDataFiles.AUTHENTICATORS)));
         return c;
     }
@@ -107,6 +122,31 @@ public final class TranslatedConfiguration {
                     List.copyOf(parameters), null));
         }
         return List.copyOf(rules);
+    }
+
+    /** The rewrite section as {@link EximDataFiles#rewriteRules()} wrote it, in configure order. */
+    private static List<RewriteRule> rewriteRules(Element root) {
+        List<RewriteRule> rules = new ArrayList<>();
+        for (Element r : children(root)) {
+            rules.add(new RewriteRule(r.getAttribute("pattern"), r.getAttribute("replacement"), r.getAttribute("flags"),
+                    null));
+        }
+        return List.copyOf(rules);
+    }
+
+    /** jexim's own macros of the configure (JEXIM_DNS_SERVERS ...). */
+    public Optional<String> macro(String name) {
+        return Optional.ofNullable(macros.get(name));
+    }
+
+    /** The names of the transports that deliver locally, space-separated. */
+    public String localTransports() {
+        return localTransports;
+    }
+
+    /** The rewrite section, in configure order. */
+    public List<RewriteRule> rewriteRules() {
+        return rewriteRules;
     }
 
     public Optional<String> mainOption(String name) {

@@ -6,24 +6,13 @@ import static org.jexim.conf.reader.ConfigFiles.main;
 import java.nio.file.Path;
 import org.jexim.conf.SourceLocation;
 import org.jexim.conf.model.Configuration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Comments, white space, continuation lines, conditionals and included files; the expected
  * values are what exim4 -bP prints for the same files.
  */
-class LineReaderTest {
-    @TempDir
-    Path dir;
-    ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
-
+class LineReaderTest extends ConfigFilesTestCase {
     @Test
     void continuationDropsLeadingWhiteSpaceSkipsCommentsAndEndsAtABlankLine() throws Exception {
         Configuration c = files.read("primary_hostname = a \\\n# a comment inside\n     b \\\n\n"

@@ -5,21 +5,10 @@ import static org.jexim.conf.reader.ConfigFiles.main;
 
 import java.util.Map;
 import org.jexim.conf.model.Configuration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Macro definition and substitution, checked against what exim4 -bP prints for the same file. */
-class MacroTest {
-    @TempDir
-    java.nio.file.Path dir;
-    ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
-
+class MacroTest extends ConfigFilesTestCase {
     @Test
     void aMacroDefinedFirstIsReplacedFirstSoALongerNameDefinedEarlierWins() throws Exception {
         Configuration c = files.read("ABC = y\nAB = x\nprimary_hostname = ABC-AB\n");

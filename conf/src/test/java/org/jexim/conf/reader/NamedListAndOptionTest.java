@@ -3,27 +3,15 @@ package org.jexim.conf.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jexim.conf.reader.ConfigFiles.main;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.jexim.conf.model.Configuration;
 import org.jexim.conf.model.ListKind;
 import org.jexim.conf.model.NamedList;
 import org.jexim.conf.model.OptionSetting;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Named lists and main options typed by the option tables, with hide and no_/not_. */
-class NamedListAndOptionTest {
-    @TempDir
-    Path dir;
-    ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
-
+class NamedListAndOptionTest extends ConfigFilesTestCase {
     @Test
     void namedListsKeepTheirRawValueWithSeparatorChangesAndHide() throws Exception {
         Configuration c = files.read("domainlist local_domains = @ : localhost\n"

@@ -14,7 +14,7 @@ import org.jexim.conf.lists.Ascii;
 import org.jexim.conf.lists.ExiList;
 
 /** ${extract} (keyed, numbered, json, jsons), ${listextract}, ${listquote}, ${certextract}. */
-final class ExtractItems {
+public final class ExtractItems {
     private ExtractItems() {
     }
 
@@ -250,7 +250,7 @@ final class ExtractItems {
     }
 
     /** expand_getkeyed(): key=value pairs, values optionally quoted. */
-    static String keyed(String key, String s) {
+    public static String keyed(String key, String s) {
         int[] p = {0};
         skip(s, p);
         while (p[0] < s.length()) {

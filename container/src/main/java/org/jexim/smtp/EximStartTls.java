@@ -1,0 +1,55 @@
+package org.jexim.smtp;
+
+import java.util.Collection;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.Request;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.CommandHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.SMTPStartTlsResponse;
+import org.jexim.runtime.JeximRuntime;
+
+/**
+ * STARTTLS as Exim answers it, in place of James's handler: {@code 220 TLS go ahead} when EHLO
+ * offered it (tls_advertise_hosts, not yet encrypted), else {@code 503 STARTTLS command used
+ * when not advertised}; {@code 501 unexpected argument data} for an argument. Both errors count
+ * towards smtp_max_synprot_errors. James's transport then runs the handshake.
+ */
+public final class EximStartTls implements CommandHandler<SMTPSession> {
+    private final JeximRuntime runtime;
+
+    @Inject
+    public EximStartTls(JeximRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Collection<String> getImplCommands() {
+        return List.of("STARTTLS");
+    }
+
+    @Override
+    public Response onCommand(SMTPSession session, Request request) {
+        SessionState state = JamesSessions.of(session, runtime, null);
+        boolean extended = session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection)
+                .map("EHLO"::equalsIgnoreCase).orElse(false);
+        boolean advertised = extended && !state.encrypted() && session.isStartTLSSupported()
+                && AuthAdvertising.hostIn(runtime, "tls_advertise_hosts", "*", state.ip());
+        if (!advertised) {
+            return error(session, SmtpReply.of("503", "STARTTLS command used when not advertised"));
+        }
+        String argument = request.getArgument();
+        if (argument != null && !argument.isBlank()) {
+            return error(session, SmtpReply.of("501", "unexpected argument data"));
+        }
+        // Exim forgets the greeting and any message in progress: the client starts again after the handshake
+        state.reset();
+        return new SMTPStartTlsResponse("220", "TLS go ahead");
+    }
+
+    private Response error(SMTPSession session, SmtpReply reply) {
+        return JamesReplies.response(ProtocolErrors.counted(session, runtime, reply));
+    }
+}

@@ -1,0 +1,32 @@
+package org.jexim.smtp;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.jexim.runtime.JeximRuntime;
+
+/**
+ * Exim's count of syntax and protocol errors in one connection: once it passes
+ * smtp_max_synprot_errors (default 3), the reply to the error gains the line
+ * "Too many syntax or protocol errors" and the connection closes.
+ */
+final class ProtocolErrors {
+    private static final ProtocolSession.AttachmentKey<AtomicInteger> KEY =
+            ProtocolSession.AttachmentKey.of("jexim.synprot", AtomicInteger.class);
+
+    private ProtocolErrors() {
+    }
+
+    /** {@code reply}, counted as a protocol error: unchanged, or closing when the limit is passed. */
+    static SmtpReply counted(ProtocolSession session, JeximRuntime runtime, SmtpReply reply) {
+        AtomicInteger errors = session.getAttachment(KEY, ProtocolSession.State.Connection).orElseGet(() -> {
+            AtomicInteger created = new AtomicInteger();
+            session.setAttachment(KEY, created, ProtocolSession.State.Connection);
+            return created;
+        });
+        int max = runtime.mainOption("smtp_max_synprot_errors").map(String::strip).map(Integer::parseInt).orElse(3);
+        if (max > 0 && errors.incrementAndGet() > max) {
+            return SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
+        }
+        return reply;
+    }
+}
