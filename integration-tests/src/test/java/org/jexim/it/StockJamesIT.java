@@ -42,7 +42,7 @@ class StockJamesIT {
         home = Files.createTempDirectory("stock-james");
         Jexim.Result assembled = Jexim.run(List.of("mvn", "-B", "-q", "-f",
             Jexim.ROOT.resolve("integration-tests/stock-james/pom.xml").toString(), "package",
-            "-Dstock.dir=" + home, "-DbuildDirectory=" + home.resolve("build")));
+            "-Dstock.dir=" + home));
         assertThat(assembled.status()).as(assembled.output()).isZero();
         james = home.resolve("james-server-memory-app");
         Files.copy(extension, james.resolve("extensions-jars/jexim-james-extension.jar"));

@@ -46,7 +46,8 @@ class WebAdminIT {
             + "begin routers\ndeferring:\n  driver = redirect\n  local_parts = later\n  data = :defer: try again later\n"
             + "  allow_defer\nlocal_user:\n  driver = accept\n  domains = +local_domains\n  transport = local_maildir\n"
             + "begin transports\nlocal_maildir:\n  driver = appendfile\n  directory = " + home + "/mail/$local_part\n"
-            + "  maildir_format\n");
+            + "  maildir_format\n"
+            + "begin retry\n*   *   F,2h,15m\n");
         Jexim.Result started = Jexim.jexim("-C", configure.toString(), "-bd");
         assertThat(started.status()).as(started.output()).isZero();
     }
