@@ -215,9 +215,10 @@ class DeliveryDifferentialIT {
         for (String regex : KNOWN) {
             text = text.replaceAll(regex, "KNOWN-DIFFERENCE\n");
         }
-        return text.replaceAll("[A-Z][a-z]{2}, [ 0-9]?[0-9] [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} [-+][0-9]{4}", "DATE")
+        // case-insensitive: the transport_filter case upper-cases the whole message
+        return text.replaceAll("(?i)[A-Z][a-z]{2}, [ 0-9]?[0-9] [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} [-+][0-9]{4}", "DATE")
                 .replaceAll("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] [0-9:]{8} [0-9]{4}", "BSDDATE")
-                .replaceAll("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "MESSAGEID")
+                .replaceAll("(?i)[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "MESSAGEID")
                 .replaceAll("[0-9]+-eximdsn-[0-9]+", "BOUNDARY");
     }
 
