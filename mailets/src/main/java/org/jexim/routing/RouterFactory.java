@@ -85,8 +85,7 @@ public final class RouterFactory {
         return switch (driver) {
             case "accept" -> new AcceptDriver(name, o.get("transport"));
             case "redirect" -> new RedirectDriver(name, RedirectOptions.of(o));
-            case "manualroute" -> new ManualrouteDriver(name, o.get("transport"), o.get("route_list"),
-                    o.get("route_data"), new SelfAction(o.get("self")));
+            case "manualroute" -> new ManualrouteDriver(name, o);
             case "ipliteral" -> new IpliteralDriver(name, o.get("transport"), new SelfAction(o.get("self")));
             case "dnslookup" -> new DnslookupDriver(name, o);
             case "queryprogram" -> new QueryprogramDriver(name, o);
