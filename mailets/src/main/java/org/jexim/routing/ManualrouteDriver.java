@@ -92,9 +92,14 @@ final class ManualrouteDriver implements RouterDriver {
         if (transportName == null) {
             return RouterOutcome.defer(address, "router " + routerName + ": no transport defined");
         }
-        for (RouteHost h : hosts) {
-            if (!self.send() && HostListParser.isLocal(h.address())) {
-                return self.outcome(address, "remote host address is the local host");
+        // rf_lookup_hostlist: the local host first is the self case; later, it and what follows are dropped
+        for (int i = 0; i < hosts.size() && !self.send(); i++) {
+            if (HostListParser.isLocal(hosts.get(i).address())) {
+                if (i == 0) {
+                    return self.outcome(address, "remote host address is the local host");
+                }
+                hosts = new ArrayList<>(hosts.subList(0, i));
+                break;
             }
         }
         try {

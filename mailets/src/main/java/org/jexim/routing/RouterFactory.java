@@ -32,7 +32,7 @@ public final class RouterFactory {
         return new RouterDefinition(name, preconditions(options), driver(name, driver, options),
                 bool(options, "more", true), bool(options, "repeat_use", true),
                 options.get("address_data"), options.get("cannot_route_message"),
-                bool(options, "unseen", false), options.get("pass_router"));
+                bool(options, "unseen", false), options.get("pass_router"), new AddressProperties(name, options));
     }
 
     /** The preconditions in the order Exim tests them (spec 3.12, "Router preconditions"). */
