@@ -23,6 +23,7 @@ final class AddressProperties {
     private final String headersRemove;
     private final String user;
     private final String group;
+    private final String fallbackHosts;
 
     AddressProperties(String router, Map<String, String> o) {
         this.router = router;
@@ -31,10 +32,20 @@ final class AddressProperties {
         this.headersRemove = o.get("headers_remove");
         this.user = o.get("user");
         this.group = o.get("group");
+        this.fallbackHosts = o.get("fallback_hosts");
     }
 
     /** The outcome with the properties set on its address or children, or a deferral. */
     RouterOutcome apply(RouterOutcome outcome, AddressItem address, RoutingContext context) {
+        if (outcome.kind() == RouterOutcome.Kind.FAIL && errorsTo != null) {
+            // a failure the router itself decides (":fail:", queryprogram FAIL) is reported to errors_to too
+            try {
+                return RouterOutcome.fail(outcome.address().with(RouterOutcome.ERRORS_TO,
+                        RouteExpansion.expand(errorsTo, outcome.address(), context)), outcome.message());
+            } catch (ExpansionException e) {
+                return outcome;
+            }
+        }
         if (outcome.kind() != RouterOutcome.Kind.ACCEPT && outcome.kind() != RouterOutcome.Kind.REDIRECT) {
             return outcome;
         }
@@ -65,6 +76,9 @@ final class AddressProperties {
             return RouterOutcome.defer(address, missing);
         }
         if (outcome.kind() == RouterOutcome.Kind.ACCEPT) {
+            if (fallbackHosts != null) {
+                a = a.with(RouterOutcome.FALLBACK_HOSTS, fallbackHosts); // not expanded, as in Exim
+            }
             return new RouterOutcome(outcome.kind(), a, outcome.transport(), outcome.message(), outcome.children(),
                     outcome.hosts());
         }

@@ -56,6 +56,7 @@ public record RouterOutcome(Kind kind, AddressItem address, String transport, St
     public static final String ERRORS_TO = "_errors_to";
     public static final String HEADERS_ADD = "_headers_add";
     public static final String HEADERS_REMOVE = "_headers_remove";
+    public static final String FALLBACK_HOSTS = "_fallback_hosts";
 
     /** Exim's $address_pipe and $address_file: the text of a generated pipe or file, for its transport. */
     public static final String ADDRESS_PIPE = "address_pipe";
