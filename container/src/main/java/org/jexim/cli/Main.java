@@ -66,8 +66,8 @@ public final class Main {
             return 1;
         }
         Supplier<Command> command = MODES.get(line.mode);
-        if (command == null && line.mode.startsWith("-q")) {
-            command = QueueRunCommand::new; // -q with an interval: it says where periodic runs happen
+        if (command == null && (line.mode.startsWith("-q") || line.mode.matches("-[RS][rf]*"))) {
+            command = QueueRunCommand::new; // -qi, -qq, -R, -S ...; -q with an interval says where periodic runs happen
         }
         if (command == null && (line.mode.startsWith("-bp") || line.mode.startsWith("-M"))) {
             throw new UsageException("exim abandoned: unknown, malformed, or incomplete option " + line.mode);
@@ -118,7 +118,8 @@ public final class Main {
                 line.flags.put(a.substring(0, 2), a.substring(2)); // -fADDRESS, -FNAME, as Exim accepts them
             } else if (a.length() == 3 && a.startsWith("-e")) {
                 line.flags.put("-o" + a.substring(1), ""); // -em is -oem, for vacation and friends
-            } else if (line.mode == null && (a.startsWith("-b") || a.startsWith("-M") || a.startsWith("-q"))) {
+            } else if (line.mode == null && (a.startsWith("-b") || a.startsWith("-M") || a.startsWith("-q")
+                || a.matches("-[RS][rf]*"))) {
                 line.mode = a;
             } else if (a.startsWith("-")) {
                 line.flags.put(a, "");

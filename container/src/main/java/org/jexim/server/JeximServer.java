@@ -36,7 +36,9 @@ public final class JeximServer implements AutoCloseable {
                 .build();
         List<Module> all = new ArrayList<>(overrides);
         all.add(new SpoolQueueModule(spool));
-        all.add(new DeliveryRequestModule()); // -M reaches the daemon through the spool
+        if (overrides.stream().noneMatch(DeliveryRequestModule.class::isInstance)) {
+            all.add(new DeliveryRequestModule()); // -M and -q reach the daemon through the spool
+        }
         all.add(new DeliveryLogModule());
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),

@@ -45,7 +45,13 @@ public final class AclGate {
     public Decision decide(Stage stage, String acl, SessionState session, String recipient) {
         AclSubject subject = session.subject(recipient);
         AclResult result;
-        if (acl == null) {
+        Stage refusedAt = stage;
+        ContentChecks.Refusal content = stage == Stage.DATA ? ContentChecks.beforeData(engine, subject, session.effects()) : null;
+        if (content != null) {
+            // a MIME or DKIM ACL refused: the DATA ACL does not run, as in Exim
+            result = content.result();
+            refusedAt = content.stage();
+        } else if (acl == null) {
             result = AclResult.of(stage.unsetRefuses() ? AclVerdict.DENY : AclVerdict.ACCEPT);
         } else {
             session.effects().senderFailure(null);
@@ -55,7 +61,7 @@ public final class AclGate {
         SmtpReply reply;
         switch (result.verdict()) {
             case ACCEPT, DISCARD -> reply = accepted(stage, result, noMultiline);
-            default -> reply = refused(stage, result, session, recipient, noMultiline);
+            default -> reply = refused(refusedAt, result, session, recipient, noMultiline);
         }
         return new Decision(reply, result.verdict(), result, subject);
     }

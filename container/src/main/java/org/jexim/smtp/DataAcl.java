@@ -23,7 +23,19 @@ public final class DataAcl extends AclHook implements JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        JamesSessions.of(session, runtime(), null).message(JamesMessages.of(mail));
-        return decide(session, mail.getMaybeSender().asString(""), null, Stage.DATA);
+        SessionState state = JamesSessions.of(session, runtime(), null);
+        state.message(JamesMessages.of(mail));
+        HookResult result = decide(session, mail.getMaybeSender().asString(""), null, Stage.DATA);
+        if (result.getResult() == org.apache.james.protocols.smtp.hook.HookReturnCode.declined()
+                || result.getResult().getAction() == org.apache.james.protocols.smtp.hook.HookReturnCode.Action.DECLINED) {
+            try {
+                // add_header / remove_header of the ACLs reach the queued message, as in Exim
+                AddedHeaders.apply(state.effects(), mail.getMessage());
+            } catch (javax.mail.MessagingException e) {
+                return HookResult.builder().hookReturnCode(org.apache.james.protocols.smtp.hook.HookReturnCode.denySoft())
+                        .smtpReturnCode("451").smtpDescription("Temporary local problem - please try later").build();
+            }
+        }
+        return result;
     }
 }

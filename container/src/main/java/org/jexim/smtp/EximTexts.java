@@ -97,6 +97,12 @@ public final class EximTexts {
         if (!runtime.mainOption("accept_8bitmime").map(v -> v.equals("false")).orElse(false)) {
             caps.add("8BITMIME");
         }
+        // ETRN, VRFY and EXPN are offered when an ACL checks them
+        for (String command : List.of("etrn", "vrfy", "expn")) {
+            if (runtime.mainOption("acl_smtp_" + command).isPresent()) {
+                caps.add(command.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
         if (hostIn("pipelining_advertise_hosts", "*", ip)) {
             caps.add("PIPELINING");
         }

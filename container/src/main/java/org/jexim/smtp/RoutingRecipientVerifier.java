@@ -52,7 +52,8 @@ public final class RoutingRecipientVerifier implements RecipientVerifier {
         return switch (result) {
             case OK -> new Verification(Outcome.OK, null);
             case DEFER -> new Verification(Outcome.DEFER, after(said.toString(StandardCharsets.ISO_8859_1), DEFERRED));
-            case FAIL -> new Verification(Outcome.FAIL, after(said.toString(StandardCharsets.ISO_8859_1), FAILED));
+            case FAIL -> new Verification(Outcome.FAIL, java.util.Objects.requireNonNullElse(
+                    after(said.toString(StandardCharsets.ISO_8859_1), FAILED), "Unrouteable address"));
         };
     }
 

@@ -72,8 +72,14 @@ public final class SessionState {
     /** The command being handled ($smtp_command) and its argument ($smtp_command_argument). */
     public void command(String line) {
         command = line;
-        int space = line == null ? -1 : line.indexOf(' ');
-        commandArgument = line == null ? null : space < 0 ? "" : line.substring(space + 1).strip();
+        if (line == null) {
+            commandArgument = null;
+            return;
+        }
+        // Exim's command names include "mail from:" and "rcpt to:"; the argument follows them
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        int start = lower.startsWith("mail from:") ? 10 : lower.startsWith("rcpt to:") ? 8 : line.indexOf(' ');
+        commandArgument = start < 0 ? "" : line.substring(start + (start == line.indexOf(' ') ? 1 : 0)).strip();
     }
 
     /** Sets a variable the ACLs see for the rest of the session ($sender_host_authenticated, $tls_in_cipher ...). */

@@ -25,6 +25,8 @@ public final class TestSession {
     private boolean lastWasRcpt;
     private boolean lastWasRejectedMail;
     private String rcptFailure;
+    private boolean quit;
+    private final AclCommands commands;
     private boolean rcptFailuresSame = true;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
@@ -37,6 +39,7 @@ public final class TestSession {
         this.texts = new EximTexts(runtime);
         this.gate = gate;
         this.out = out;
+        this.commands = new AclCommands(runtime, gate);
         this.auth = new AuthCommand(runtime, gate);
     }
 
@@ -75,9 +78,13 @@ public final class TestSession {
                 reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
             }
             if (!send(reply)) {
+                if (!quit) {
+                    commands.notQuit(session, reply != null && reply.code().equals("421") ? "connection-lost" : "acl-drop");
+                }
                 return;
             }
         }
+        commands.notQuit(session, "connection-lost");
     }
 
     private SmtpReply command(String line, SessionState session, BufferedReader in) throws IOException {
@@ -98,6 +105,10 @@ public final class TestSession {
         String argument = line.length() > 4 ? line.substring(4).strip() : "";
         switch (verb) {
             case "HELO", "EHLO": {
+                if (!HeloSyntax.valid(argument, runtime.mainOption("helo_allow_chars").orElse(""))) {
+                    synprot = true;
+                    return SmtpReply.of("501", "Syntactically invalid " + verb + " argument(s)");
+                }
                 session.helo(argument);
                 session.esmtp(verb.equals("EHLO"));
                 newMessage();
@@ -162,7 +173,17 @@ public final class TestSession {
             case "NOOP":
                 return EximTexts.NOOP;
             case "QUIT":
-                return texts.closing();
+                quit = true;
+                return commands.quit(session);
+            case "VRFY":
+                return commands.vrfy(session, argument);
+            case "EXPN":
+                return commands.expn(session, argument);
+            case "ETRN": {
+                SmtpReply reply = commands.etrn(session, argument);
+                synprot = reply.code().equals("503") || reply.code().equals("501");
+                return reply;
+            }
             default:
                 return EximTexts.UNRECOGNIZED;
         }

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 class DeliveryDifferentialIT {
     static final Path EXIM = Path.of("/usr/sbin/exim4");
     static final List<String> RECIPIENTS = List.of("mb-a@delivery.example", "md-b@delivery.example",
-            "cu-c@delivery.example", "mb-a@delivery.example", "pp-a@delivery.example", "ok@remote.example");
+            "cu-c@delivery.example", "mb-a@delivery.example", "pp-a@delivery.example", "ok@remote.example",
+            "bo-a@delivery.example", "ho-a@delivery.example", "tf-a@delivery.example", "rp-a@delivery.example",
+            "bt-a@delivery.example,bt-b@delivery.example", "bs-a@delivery.example,bs-b@delivery.example",
+            "pa-a@delivery.example,pa-b@delivery.example");
     /** Each fails differently: :fail:, no router, a redirected address no router takes, a pipe's exit 67. */
     static final List<String> FAILING = List.of("nobody@delivery.example", "unknown@delivery.example",
             "alias@delivery.example", "pf-a@delivery.example", "bad@remote.example");
@@ -98,7 +101,7 @@ class DeliveryDifferentialIT {
                     "--from", "md-s@delivery.example", "--to", "later@delivery.example", "--data", "@" + message));
             assertThat(s.output()).as(s.output()).contains("<-  250 ");
         }
-        waitForFiles(RECIPIENTS.size() + FAILING.size());
+        waitForFiles(RECIPIENTS.size() + FAILING.size() + 3);
         waitForLines(" == ", 1);
     }
 

@@ -58,6 +58,9 @@ public final class Transport extends GenericMailet {
         }
         transport = TransportFactory.create(name, driver, MailetOptions.of(getMailetConfig()), services(runtime),
                 runtime.retryRules());
+        if (transport instanceof org.jexim.transport.AutoreplyTransport autoreply) {
+            autoreply.sender(new ReplySubmitter(getMailetContext()));
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.jexim.filter.FilterResult;
 import org.jexim.filter.FilterSetup;
 import org.jexim.filter.FilterType;
 import org.jexim.filter.FilterInterpreter;
+import org.jexim.filter.SieveFilter;
 
 /**
  * The redirect router's data or file is a filter ("# Exim filter"): runs it and turns what it
@@ -27,7 +28,7 @@ import org.jexim.filter.FilterInterpreter;
  */
 final class FilterRedirect {
     /** Per-item variables of a reply: the mail/vacation arguments, prefixed. */
-    static final String REPLY_PREFIX = "_reply_";
+    static final String REPLY_PREFIX = org.jexim.transport.AutoreplyTransport.REPLY_PREFIX;
 
     private FilterRedirect() {
     }
@@ -35,18 +36,26 @@ final class FilterRedirect {
     static RouterOutcome route(String text, AddressItem address, RoutingContext context, String routerName,
                                RedirectOptions options) {
         String where = options.data() != null ? "data" : "file";
-        if (FilterType.of(text) == FilterType.SIEVE) {
-            return RouterOutcome.defer(address, "error in filter " + where
-                    + ": Sieve filters are not interpreted by jexim yet");
-        }
         Map<String, String> o = options.all();
         ExpansionContext base = context.variablesFor(address);
         boolean real = context.message().isPresent();
         FilterPermissions permissions = new FilterPermissions(false, options.allowDefer(), options.allowFail(),
                 RouterFactory.bool(o, "allow_freeze", false), real);
         FilterSetup setup = new FilterSetup(base, permissions, null, true, false);
-        FilterResult result = FilterInterpreter.run(text, setup, message(context, base), filterAddress(address, base),
-                null);
+        FilterResult result;
+        if (FilterType.of(text) == FilterType.SIEVE) {
+            SieveFilter.Options sieve;
+            try {
+                sieve = new SieveFilter.Options(expand(o.get("sieve_vacation_directory"), address, context),
+                        expand(o.get("sieve_useraddress"), address, context),
+                        expand(o.get("sieve_subaddress"), address, context));
+            } catch (ExpansionException e) {
+                return RouterOutcome.defer(address, "failed to expand sieve option: " + e.getMessage());
+            }
+            result = SieveFilter.run(text, setup, message(context, base), filterAddress(address, base), sieve);
+        } else {
+            result = FilterInterpreter.run(text, setup, message(context, base), filterAddress(address, base), null);
+        }
         List<AddressItem> children = new ArrayList<>();
         for (FilterAction action : result.actions()) {
             children.add(child(action, address, context, routerName, o));
@@ -73,6 +82,11 @@ final class FilterRedirect {
                         .with(RoutingEngine.START_AFTER, routerName));
                 return RouterOutcome.redirect(address, children);
         }
+    }
+
+    private static String expand(String option, AddressItem address, RoutingContext context)
+            throws ExpansionException {
+        return option == null ? null : RouteExpansion.expand(option, address, context);
     }
 
     private static RouterOutcome withChildren(RouterOutcome o, List<AddressItem> children) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jexim.conf.expand.Expander;
@@ -49,10 +50,20 @@ final class AppendfileTransport implements Transport {
 
     @Override
     public DeliveryResult deliver(Delivery delivery) {
+        return deliverBatch(List.of(delivery));
+    }
+
+    @Override
+    public List<DeliveryResult> deliverAll(List<Delivery> deliveries) {
+        return LocalBatches.deliver(options, deliveries, name, this::deliverBatch);
+    }
+
+    private DeliveryResult deliverBatch(List<Delivery> batch) {
+        Delivery delivery = batch.get(0);
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), clock.getZone());
-        TransportVariables vars = new TransportVariables(delivery, name, now);
         String where = "";
         try {
+            TransportVariables vars = TransportVariables.of(options, delivery, name, now);
             String directory = options.string("directory");
             String file = options.string("file");
             String addressFile = delivery.address().variables().get(ADDRESS_FILE);
@@ -78,7 +89,7 @@ final class AppendfileTransport implements Transport {
                 return DeliveryResult.defer(where + " \"" + path + "\" is not absolute for " + name + " transport");
             }
             FileOwner owner = FileOwner.of(options.string("user"), options.string("group"));
-            byte[] content = content(delivery, vars);
+            byte[] content = content(batch, vars);
             if (directory != null) {
                 if (!maildir) {
                     return DeliveryResult.defer(name + " transport: directory delivery without maildir_format "
@@ -90,7 +101,7 @@ final class AppendfileTransport implements Transport {
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of \"" + options.string(where.isEmpty() ? "message_prefix" : where)
                     + "\" (" + where + " for " + name + " transport) failed: " + e.getMessage());
-        } catch (QuotaExceeded e) {
+        } catch (QuotaExceeded | LocalMessage.FilterFailed e) {
             return DeliveryResult.defer(e.getMessage());
         } catch (IOException e) {
             return DeliveryResult.defer(name + " transport: " + e.getMessage());
@@ -98,10 +109,10 @@ final class AppendfileTransport implements Transport {
     }
 
     /** Prefix, the message as {@link MessageWriter} writes it, suffix. */
-    byte[] content(Delivery delivery, TransportVariables vars) throws ExpansionException {
+    byte[] content(List<Delivery> batch, TransportVariables vars) throws ExpansionException, IOException {
         boolean mboxDefaults = !maildir && !options.has("directory") && !options.bool("mailstore_format", false)
                 && !options.bool("mbx_format", false);
-        return LocalMessage.bytes(options, delivery, vars, mboxDefaults, mboxDefaults);
+        return LocalMessage.bytes(options, batch, vars, mboxDefaults, mboxDefaults);
     }
 
     private DeliveryResult deliverMaildir(Path dir, byte[] content, FileOwner owner, Instant now, Delivery delivery)

@@ -184,7 +184,7 @@ final class SmtpTransport implements Transport {
         } catch (IOException | ExpansionException e) {
             return Attempt.hostProblem(DeliveryResult.defer(e.getMessage()), true);
         }
-        DeliveryResult.Connection via = new DeliveryResult.Connection(hostName, ip, null, null, false, null, false);
+        DeliveryResult.Connection via = new DeliveryResult.Connection(hostName, ip, null, null, false, null);
         try (c) {
             SmtpSession s = new SmtpSession(c, false);
             String helo = Expander.expand(options.string("helo_data", "$primary_hostname"), vars);
@@ -205,7 +205,7 @@ final class SmtpTransport implements Transport {
                     SSLSocket tls = c.startTls(ctx, hostName,
                             verify && matches("tls_verify_cert_hostnames", hostName, ip, "*", vars));
                     via = new DeliveryResult.Connection(hostName, ip, TlsClient.logFields(tls.getSession(), verify), null,
-                            false, null, false);
+                            false, null);
                 } catch (SSLException | GeneralSecurityException e) {
                     String why = verify ? "(certificate verification failed): certificate invalid" : e.getMessage();
                     if (requireTls) {
@@ -226,7 +226,7 @@ final class SmtpTransport implements Transport {
                 return Attempt.hostProblem(DeliveryResult.defer(auth.problem()).withErrno(EximErrno.ERRNO_AUTHFAIL), false);
             }
             boolean chunking = s.offers("CHUNKING") && matches("hosts_try_chunking", hostName, ip, "*", vars);
-            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null, false);
+            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null);
             List<DeliveryResult> results = transaction(s, batch, message, vars, via);
             s.quit();
             return Attempt.done(results);
@@ -309,8 +309,9 @@ final class SmtpTransport implements Transport {
         for (SmtpSession.RecipientOutcome o : outcomes) {
             if (o.delivered()) {
                 String confirmation = o.reply().text().replace("\n", "\\n");
-                results.add(DeliveryResult.ok(new DeliveryResult.Connection(via.hostName(), via.ip(), via.tls(),
-                        via.authenticator(), via.chunking(), confirmation, logged)));
+                DeliveryResult ok = DeliveryResult.ok(new DeliveryResult.Connection(via.hostName(), via.ip(), via.tls(),
+                        via.authenticator(), via.chunking(), confirmation));
+                results.add(logged ? ok.asAdditional() : ok);
                 logged = true;
                 continue;
             }

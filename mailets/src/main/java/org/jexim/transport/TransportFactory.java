@@ -31,6 +31,7 @@ public final class TransportFactory {
             case "smtp" -> new SmtpTransport(name, options, services, new RetrySchedule(retryRules, Duration.ofDays(1)));
             case "lmtp" -> new LmtpTransport(name, options, clock);
             case "pipe" -> new PipeTransport(name, options, clock);
+            case "autoreply" -> new AutoreplyTransport(name, options, clock);
             default -> new UnsupportedTransport(name, driver);
         };
     }

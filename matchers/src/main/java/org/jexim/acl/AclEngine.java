@@ -60,6 +60,7 @@ public final class AclEngine {
         subject.where(where);
         subject.engine(this);
         subject.effects().clearControl("log_reject_target");
+        subject.effects().newCommand();
         AclMessages msgs = new AclMessages();
         AclOutcome.Code rc;
         String text;

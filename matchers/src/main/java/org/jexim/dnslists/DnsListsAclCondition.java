@@ -26,7 +26,7 @@ public final class DnsListsAclCondition implements AclCondition {
 
     private DnsClient dns() {
         if (dns == null) {
-            dns = new DnsClient(DnsSettings.fromOptions(services::option));
+            dns = new DnsClient(org.jexim.dns.AclDns.settings(services));
         }
         return dns;
     }

@@ -34,7 +34,7 @@ public final class SpfAclCondition implements AclCondition {
         if (template != null) {
             template = AclEngine.expand(template, subject);
         }
-        SpfChecker checker = new SpfChecker(DnsSettings.fromOptions(services::option),
+        SpfChecker checker = new SpfChecker(org.jexim.dns.AclDns.settings(services),
                 services.lists().primaryHostname(), guessRecord, template);
         String sender = subject.sender() == null ? "" : subject.sender();
         SpfResult r = checker.check(ip, sender, subject.variable("sender_helo_name").orElse(""), guess);

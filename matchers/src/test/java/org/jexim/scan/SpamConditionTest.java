@@ -1,5 +1,7 @@
 package org.jexim.scan;
 
+import org.jexim.testkit.Daemon;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

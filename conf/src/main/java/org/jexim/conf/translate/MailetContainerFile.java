@@ -47,7 +47,7 @@ final class MailetContainerFile {
         for (DriverInstance transport : context.configuration().transports()) {
             processors.add(transportProcessor(transport));
         }
-        processors.add(single("defer", "Defer", "deferred addresses wait in the queue for a retry"));
+        processors.add(deferProcessor());
         processors.add(bounceProcessor());
         processors.add(errorProcessor());
         processors.add(jamesBccCheck());
@@ -166,6 +166,15 @@ final class MailetContainerFile {
     private static XmlElement bounceProcessor() {
         return single("bounce", "Bounce",
                 "failed addresses: Exim's bounce message goes to the sender, never to a null sender");
+    }
+
+    private static XmlElement deferProcessor() {
+        XmlElement p = processor("defer");
+        p.comment("deferred addresses wait in the queue for a retry; a spool that cannot be rewritten (a full"
+                + " disk) keeps the message as it was, for the queue to offer again, instead of the error processor");
+        p.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "Defer")
+                .leaf("onMailetException", "propagate");
+        return p;
     }
 
     private static XmlElement errorProcessor() {

@@ -61,7 +61,8 @@ final class AddressVerification {
             rc = code(v);
             calloutDefer = v.calloutDefer();
             failure = rc == AclOutcome.Code.OK ? null
-                    : new SenderVerifyFailure(address, v.message(), v.userMessage(), rc == AclOutcome.Code.DEFER,
+                    : new SenderVerifyFailure(address, v.message(), v.userMessage() != null ? v.userMessage() : v.message(),
+                            rc == AclOutcome.Code.DEFER,
                             "postmaster".equals(v.failure()), "mail".equals(v.failure()), options.noDetails);
             subject.set("sender_verify_failure", failure == null ? null : v.failure());
             subject.effects().senderChecked(address, failure);

@@ -1,0 +1,349 @@
+package org.jexim.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jexim.address.AddressItem;
+import org.jexim.conf.expand.AddressParser;
+import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.expand.Printing;
+import org.jexim.conf.options.EximTime;
+import org.jexim.conf.expand.Eval;
+import org.jexim.conf.lists.Lists;
+import org.jexim.transport.autoreply.OnceStore;
+import org.jexim.transport.autoreply.OriginalMessage;
+import org.jexim.transport.autoreply.ReplyMessage;
+import org.jexim.transport.autoreply.ReplySender;
+import org.jexim.transport.autoreply.ReplySpec;
+import org.jexim.transport.autoreply.ReplySubmission;
+
+/**
+ * The autoreply transport (spec chapter "The autoreply transport"): generates a new message
+ * instead of delivering one, from its own options or from a filter's mail/vacation command
+ * (the address's {@code _reply_*} variables), with once/once_repeat/once_file_size, never_mail,
+ * log, file/file_expand/file_optional, return_message and mode; the reply goes from the null
+ * sender through the {@link ReplySender}.
+ */
+public final class AutoreplyTransport implements Transport {
+    /** The address variables a filter's mail/vacation command sets (see FilterRedirect). */
+    public static final String REPLY_PREFIX = "_reply_";
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private final String name;
+    private final Map<String, String> options;
+    private final Clock clock;
+    private volatile ReplySender sender = ReplySender.NONE;
+
+    AutoreplyTransport(String name, Map<String, String> options, Clock clock) {
+        this.name = name;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Where generated replies go (the server sets its mailet context). */
+    public void sender(ReplySender s) {
+        this.sender = s;
+    }
+
+    private int mode() {
+        String m = options.get("mode");
+        return m == null ? 0600 : Integer.parseInt(m.replaceFirst("^0+(?=.)", ""), 8);
+    }
+
+    @Override
+    public DeliveryResult deliver(Delivery delivery) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        OriginalMessage original = OriginalMessage.of(delivery.message());
+        ExpansionContext context = original.over(new TransportVariables(delivery, name, now));
+        ReplySpec spec;
+        try {
+            spec = delivery.address().variables().containsKey(REPLY_PREFIX + "to")
+                    || delivery.address().variables().containsKey(REPLY_PREFIX + "file_expand")
+                    ? fromFilter(delivery.address()) : fromOptions(context);
+        } catch (ReplyFailure f) {
+            return DeliveryResult.fail(f.getMessage());
+        }
+        String neverMail = options.get("never_mail");
+        String to = spec.to();
+        String cc = spec.cc();
+        String bcc = spec.bcc();
+        if (neverMail != null) {
+            String list;
+            try {
+                list = Expander.expand(neverMail, context);
+            } catch (ExpansionException e) {
+                return DeliveryResult.fail("Failed to expand \"" + neverMail + "\" for \"never_mail\" in " + name
+                        + " transport");
+            }
+            to = NeverMail.remove(to, list, context);
+            cc = NeverMail.remove(cc, list, context);
+            bcc = NeverMail.remove(bcc, list, context);
+            if (to == null && cc == null && bcc == null) {
+                return DeliveryResult.OK;
+            }
+            spec = new ReplySpec(spec.from(), spec.replyTo(), to, cc, bcc, spec.subject(), spec.headers(), spec.text(),
+                    spec.file(), spec.fileExpand(), spec.fileOptional(), spec.log(), spec.once(), spec.onceRepeat(),
+                    spec.returnMessage());
+        }
+        OnceStore once = null;
+        if (spec.once() != null && !spec.once().isEmpty() && to != null) {
+            long size = options.containsKey("once_file_size") ? Long.parseLong(options.get("once_file_size")) : 0;
+            once = new OnceStore(Path.of(spec.once()), size);
+            try {
+                long then = once.lastSent(to);
+                long t = now.toEpochSecond();
+                if (then != 0 && (spec.onceRepeat() <= 0 || t - then < spec.onceRepeat())) {
+                    log(spec.log(), LOG_TIME.format(now) + "\n  previously sent to " + cut(to, 200) + "\n");
+                    return DeliveryResult.OK;
+                }
+            } catch (IOException e) {
+                return DeliveryResult.defer("Failed to open once file " + spec.once() + " when sending message from "
+                        + name + " transport: " + e.getMessage());
+            }
+        }
+        String fileText = null;
+        if (spec.file() != null) {
+            Path f = Path.of(spec.file());
+            if (!Files.isReadable(f)) {
+                if (!spec.fileOptional()) {
+                    return DeliveryResult.defer("Failed to open file " + spec.file() + " when sending message from "
+                            + name + " transport: No such file or directory");
+                }
+            } else {
+                try {
+                    fileText = fileText(f, spec.fileExpand(), context);
+                } catch (IOException e) {
+                    return DeliveryResult.defer("Failed to open file " + spec.file() + " when sending message from "
+                            + name + " transport: " + e.getMessage());
+                }
+            }
+        }
+        String reply = ReplyMessage.build(spec, original.headerLines(),
+                fileText, spec.returnMessage() ? original.text() : null);
+        List<String> recipients = recipients(spec);
+        try {
+            if (!recipients.isEmpty()) {
+                sender.send(recipients, ReplySubmission.prepare(reply, context, now));
+            }
+        } catch (IOException e) {
+            return DeliveryResult.defer("Failed to send message from " + name + " transport (" + e.getMessage() + ")");
+        } finally {
+            if (once != null) {
+                try {
+                    once.record(to, now.toEpochSecond(), mode());
+                } catch (IOException e) {
+                    // Exim errs on the side of sending too few: an unwritable once file is ignored here
+                }
+            }
+        }
+        if (spec.log() != null) {
+            StringBuilder b = new StringBuilder(LOG_TIME.format(now)).append('\n');
+            appendIf(b, "  From: ", spec.from());
+            appendIf(b, "  To: ", to);
+            appendIf(b, "  Cc: ", cc);
+            appendIf(b, "  Bcc: ", bcc);
+            appendIf(b, "  Subject: ", spec.subject());
+            appendIf(b, "  ", spec.headers());
+            log(spec.log(), b.toString());
+        }
+        return DeliveryResult.OK;
+    }
+
+    private static void appendIf(StringBuilder b, String label, String v) {
+        if (v != null) {
+            b.append(label).append(v).append('\n');
+        }
+    }
+
+    private static String cut(String s, int n) {
+        return s.length() > n ? s.substring(0, n) : s;
+    }
+
+    private void log(String file, String text) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Path p = Path.of(file);
+            boolean existed = Files.exists(p);
+            Files.writeString(p, text, StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            if (!existed) {
+                setMode(p);
+            }
+        } catch (IOException e) {
+            // as in Exim, a log that cannot be written does not fail the reply
+        }
+    }
+
+    private void setMode(Path p) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
+                    java.nio.file.attribute.PosixFilePermissions.fromString(permissions(mode()));
+            Files.setPosixFilePermissions(p, perms);
+        } catch (IOException | UnsupportedOperationException e) {
+            // keep the default
+        }
+    }
+
+    private static String permissions(int mode) {
+        String all = "rwxrwxrwx";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            b.append((mode & (1 << (8 - i))) != 0 ? all.charAt(i) : '-');
+        }
+        return b.toString();
+    }
+
+    private static String fileText(Path f, boolean expand, ExpansionContext context) throws IOException {
+        String content = Files.readString(f, StandardCharsets.ISO_8859_1);
+        if (!expand) {
+            return content;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String line : content.split("(?<=\n)")) {
+            try {
+                b.append(Expander.expand(line, context));
+            } catch (ExpansionException e) {
+                b.append(line); // Exim sends the line as it is
+            }
+        }
+        return b.toString();
+    }
+
+    /** The envelope recipients, from To:, Cc: and Bcc: as -t takes them. */
+    private static List<String> recipients(ReplySpec spec) {
+        List<String> out = new ArrayList<>();
+        for (String list : new String[] {spec.to(), spec.cc(), spec.bcc()}) {
+            if (list == null) {
+                continue;
+            }
+            for (AddressParser.Parsed p : AddressParser.extractAll(list)) {
+                if (p != null && !p.address().isEmpty()) {
+                    out.add(p.address());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ReplySpec fromFilter(AddressItem a) {
+        Map<String, String> v = a.variables();
+        return new ReplySpec(v.get(REPLY_PREFIX + "from"), v.get(REPLY_PREFIX + "reply_to"), v.get(REPLY_PREFIX + "to"),
+                v.get(REPLY_PREFIX + "cc"), v.get(REPLY_PREFIX + "bcc"), v.get(REPLY_PREFIX + "subject"),
+                v.get(REPLY_PREFIX + "extra_headers"), v.get(REPLY_PREFIX + "text"), v.get(REPLY_PREFIX + "file"),
+                Boolean.parseBoolean(v.get(REPLY_PREFIX + "file_expand")), false, v.get(REPLY_PREFIX + "log"),
+                v.get(REPLY_PREFIX + "once"),
+                Long.parseLong(v.getOrDefault(REPLY_PREFIX + "once_repeat_seconds", "0")),
+                Boolean.parseBoolean(v.get(REPLY_PREFIX + "return_message")));
+    }
+
+    private ReplySpec fromOptions(ExpansionContext context) throws ReplyFailure {
+        String repeat = check("once_repeat", Kind.FILE, context);
+        long repeatSeconds = 0;
+        if (repeat != null) {
+            repeatSeconds = EximTime.read(repeat);
+            if (repeatSeconds < 0) {
+                throw new ReplyFailure("Invalid time value \"" + repeat + "\" for \"once_repeat\" in " + name
+                        + " transport");
+            }
+        }
+        return new ReplySpec(check("from", Kind.HEADER, context), check("reply_to", Kind.HEADER, context),
+                check("to", Kind.HEADER, context), check("cc", Kind.HEADER, context), check("bcc", Kind.HEADER, context),
+                check("subject", Kind.HEADER, context), check("headers", Kind.TEXT, context),
+                check("text", Kind.TEXT, context), check("file", Kind.FILE, context), bool("file_expand"),
+                bool("file_optional"), check("log", Kind.FILE, context), check("once", Kind.FILE, context),
+                repeatSeconds, bool("return_message"));
+    }
+
+    private boolean bool(String option) {
+        String v = options.get(option);
+        return v != null && (v.isEmpty() || v.equals("true") || v.equals("yes"));
+    }
+
+    private enum Kind { HEADER, TEXT, FILE }
+
+    /** Exim's checkexpand(): expands an option; header and file values may hold only printing characters. */
+    private String check(String option, Kind kind, ExpansionContext context) throws ReplyFailure {
+        String s = options.get(option);
+        if (s == null) {
+            return null;
+        }
+        String v;
+        try {
+            v = Expander.expand(s, context);
+        } catch (ExpansionException e) {
+            throw new ReplyFailure("Expansion of \"" + s + "\" failed in " + name + " transport: " + e.getMessage());
+        }
+        if (kind != Kind.TEXT) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c >= 32 && c <= 126 || c == '\t') {
+                    continue;
+                }
+                if (kind == Kind.HEADER && c == '\n' && i + 1 < v.length()
+                        && (v.charAt(i + 1) == ' ' || v.charAt(i + 1) == '\t')) {
+                    continue;
+                }
+                throw new ReplyFailure("Expansion of \"" + Printing.printing(s) + "\" in " + name
+                        + " transport contains non-printing character " + (int) c);
+            }
+        }
+        return v;
+    }
+
+    /** A failure to set up the reply: the address fails. */
+    private static final class ReplyFailure extends Exception {
+        ReplyFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** never_mail: addresses of a header list that match the address list are removed. */
+    private static final class NeverMail {
+        static String remove(String header, String list, ExpansionContext context) {
+            if (header == null) {
+                return null;
+            }
+            List<String> kept = new ArrayList<>();
+            boolean hit = false;
+            int from = 0;
+            while (from < header.length()) {
+                int end = AddressParser.findAddressEnd(header, from, false);
+                String item = header.substring(from, end);
+                AddressParser.Parsed p = AddressParser.extract(item, new String[1]);
+                if (p == null) {
+                    kept.add(header.substring(from).strip());
+                    break;
+                }
+                if (Lists.address(p.address(), list, new Eval(context).listEnv(false), true).matched()) {
+                    hit = true;
+                } else {
+                    kept.add(item.strip());
+                }
+                from = end < header.length() ? end + 1 : end;
+            }
+            if (!hit) {
+                return header;
+            }
+            String s = String.join(", ", kept).strip();
+            return s.isEmpty() ? null : s;
+        }
+    }
+}
