@@ -303,7 +303,7 @@ final class SmtpTransport implements Transport {
         List<String> recipients = batch.stream().map(d -> d.address().address()).toList();
         List<String> rcptParams = Collections.nCopies(batch.size(), "");
         List<SmtpSession.RecipientOutcome> outcomes = s.transaction(returnPath, params.toString(), recipients, rcptParams,
-                message, via.chunking(), timeout("data_timeout", 300));
+                message, via.chunking(), timeout("data_timeout", 300), timeout("final_timeout", 600));
         List<DeliveryResult> results = new ArrayList<>();
         boolean logged = false;
         for (SmtpSession.RecipientOutcome o : outcomes) {
