@@ -19,6 +19,8 @@ import org.jexim.conf.reader.ConfigReader;
 import org.jexim.conf.translate.Translation;
 import org.jexim.conf.translate.Translator;
 import org.jexim.conf.translate.OptionTexts;
+import org.jexim.queuetools.DaemonQueueOptions;
+import org.jexim.queuetools.DeliveryRequestModule;
 import org.jexim.server.JamesLogging;
 import org.jexim.server.JeximServer;
 import org.jexim.server.ListenAddresses;
@@ -51,17 +53,19 @@ final class DaemonCommand implements Command {
         Files.createDirectories(paths.logDirectory());
         Files.createDirectories(paths.jamesConf());
         translation.writeTo(paths.jamesConf());
+        org.jexim.server.WebAdminSettings.of(config.macros()).writeTo(paths.jamesConf());
         if (line.mode().equals("-bd")) {
             return detach(line, paths);
         }
-        return foreground(paths, config);
+        return foreground(paths, config, DaemonQueueOptions.of(line.flags()));
     }
 
-    private static int foreground(ServerPaths paths, Configuration config) throws Exception {
+    private static int foreground(ServerPaths paths, Configuration config, DaemonQueueOptions queue) throws Exception {
         JamesLogging.configure(paths.jamesLog());
         LogSetup.install(config, paths);
         long start = System.nanoTime();
-        JeximServer server = JeximServer.start(paths.jamesHome(), paths.spool(), List.of());
+        org.jexim.smtp.AclEngines.use(config); // verify = recipient/sender in the server routes as -bv does
+        JeximServer server = JeximServer.start(paths.jamesHome(), paths.spool(), List.of(new DeliveryRequestModule(queue)));
         org.slf4j.LoggerFactory.getLogger("org.jexim.daemon").info("jexim daemon started in {} ms, pid {}",
                 (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
         if (Boolean.getBoolean("jexim.startOnly")) {
@@ -70,6 +74,9 @@ final class DaemonCommand implements Command {
             return 0;
         }
         Files.writeString(paths.pidFile(), ProcessHandle.current().pid() + "\n");
+        org.jexim.log.EximLog.main().main(DaemonStartLine.of(ProcessHandle.current().pid(),
+                queue.interval().map(i -> queue.arguments().get(0)).orElse("no queue runs"),
+                ListenAddresses.of(paths.jamesConf().resolve("smtpserver.xml"))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -95,6 +102,7 @@ final class DaemonCommand implements Command {
             command.add(line.arguments().get(0));
         }
         command.add("-bdf");
+        command.addAll(DaemonQueueOptions.of(line.flags()).arguments()); // -q30m, -odq: after the mode
         Path output = paths.logDirectory().resolve("jexim-daemon.out");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -2,16 +2,20 @@ package org.jexim.cli;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.jexim.queuetools.DeliveryRequests;
 import org.jexim.queuetools.FreezeThaw;
+import org.jexim.queuetools.GiveUp;
+import org.jexim.queuetools.QueueRunRequest;
 
 /**
  * -M, -Mc, -Mg ID...: deliver messages now. jexim delivers only inside its daemon, so these ask
- * the running daemon through {@link DeliveryRequests} (-M first thaws a frozen message, as
- * Exim's forced delivery does) and wait until it has taken the request. With no daemon running,
- * or for -Mg (giving up needs the daemon's bounce code), they say so and exit 1.
+ * the running daemon through {@link DeliveryRequests} and return once it has delivered them (or
+ * tried). -M ignores retry times and first thaws a frozen message, as Exim's forced delivery does;
+ * -Mc respects both; -Mg first marks the message given up ("cancelled by USER"), so that every
+ * recipient fails with "delivery cancelled by administrator" and the sender gets a bounce.
  */
 final class DeliverCommand implements Command {
     static final Duration REQUEST_WAIT = Duration.ofSeconds(10);
@@ -27,34 +31,42 @@ final class DeliverCommand implements Command {
         }
         QueueContext queue = context.get();
         Optional<Long> daemon = runningDaemon(queue);
+        if (daemon.isEmpty()) {
+            for (String id : line.arguments()) {
+                line.err().println("jexim: cannot deliver " + id + " now: the jexim daemon is not running, and jexim"
+                    + " delivers only in its daemon; start it with 'jexim -bd', and it tries every queued message"
+                    + " that is not frozen");
+            }
+            return 1;
+        }
+        boolean forced = !line.mode().equals("-Mc");
+        FreezeThaw thaw = new FreezeThaw(queue.spool(), queue.log(), QueueContext.user());
         int status = 0;
+        List<String> ids = new java.util.ArrayList<>();
         for (String id : line.arguments()) {
             if (!Files.exists(queue.spool().dataFile(id))) {
                 queue.log().write(id, "Spool file " + id + "-D not found");
                 continue;
             }
-            if (daemon.isEmpty()) {
-                line.err().println("jexim: cannot deliver " + id + " now: the jexim daemon is not running, and jexim"
-                    + " delivers only in its daemon; start it with 'jexim -bd', and it tries every queued message"
-                    + " that is not frozen");
-                status = 1;
-            } else if (line.mode().equals("-Mg")) {
-                line.err().println("jexim: cannot give up on " + id + ": bouncing a message on request is not"
-                    + " implemented yet (remove it with -Mrm, or let it time out)");
-                status = 1;
-            } else {
-                boolean wasFrozen = line.mode().equals("-M")
-                    && new FreezeThaw(queue.spool(), queue.log(), QueueContext.user()).thawForDelivery(id);
-                if (!new DeliveryRequests(queue.spool().root()).request(id, REQUEST_WAIT)) {
-                    line.err().println("jexim: the daemon (pid " + daemon.get() + ") did not take the request to"
-                        + " deliver " + id + " within " + REQUEST_WAIT.toSeconds() + "s");
-                    status = 1;
-                } else if (wasFrozen) {
-                    // the daemon's queue keeps a message it saw frozen aside until it restarts
-                    line.err().println("jexim: " + id + " was frozen: if the daemon had already seen it frozen,"
-                        + " it delivers it only after a restart");
-                }
+            if (forced) {
+                thaw.thawForDelivery(id);
             }
+            if (line.mode().equals("-Mg") && !new GiveUp(queue.spool(), queue.log(), QueueContext.user()).mark(id, line.err())) {
+                status = 1;
+                continue;
+            }
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return status;
+        }
+        DeliveryRequests.Outcome outcome = new DeliveryRequests(queue.spool().root())
+            .submit(QueueRunRequest.deliver(forced, ids), REQUEST_WAIT, () -> runningDaemon(queue).isPresent());
+        if (outcome != DeliveryRequests.Outcome.DONE) {
+            line.err().println("jexim: the daemon (pid " + daemon.get() + ") "
+                + (outcome == DeliveryRequests.Outcome.NOT_TAKEN ? "did not take the request within "
+                    + REQUEST_WAIT.toSeconds() + "s" : "stopped before it was done"));
+            return 1;
         }
         return status;
     }

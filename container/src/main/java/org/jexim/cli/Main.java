@@ -15,6 +15,7 @@ public final class Main {
             Map.entry("-brw", RewriteTestCommand::new),
             Map.entry("-bt", AddressTestCommand::new), Map.entry("-bv", AddressTestCommand::new),
             Map.entry("translate", TranslateCommand::new),
+            Map.entry("exiwhat", ProcessInfoCommand::new),
             Map.entry("-bh", TestSessionCommand::new), Map.entry("-bhc", TestSessionCommand::new),
             Map.entry("-bd", DaemonCommand::new),
             // the sendmail interface
@@ -66,8 +67,8 @@ public final class Main {
             return 1;
         }
         Supplier<Command> command = MODES.get(line.mode);
-        if (command == null && line.mode.startsWith("-q")) {
-            command = QueueRunCommand::new; // -q with an interval: it says where periodic runs happen
+        if (command == null && (line.mode.startsWith("-q") || line.mode.matches("-[RS][rf]*"))) {
+            command = QueueRunCommand::new; // -qi, -qq, -R, -S ...; -q with an interval says where periodic runs happen
         }
         if (command == null && (line.mode.startsWith("-bp") || line.mode.startsWith("-M"))) {
             throw new UsageException("exim abandoned: unknown, malformed, or incomplete option " + line.mode);
@@ -102,7 +103,7 @@ public final class Main {
                 String def = a.length() > 2 ? a.substring(2) : value(args, ++i, a);
                 int eq = def.indexOf('=');
                 line.macros.put(eq < 0 ? def : def.substring(0, eq), eq < 0 ? "" : def.substring(eq + 1));
-            } else if (a.equals("translate") && line.mode == null) {
+            } else if ((a.equals("translate") || a.equals("exiwhat")) && line.mode == null) {
                 line.mode = a;
             } else if (a.equals("-bf") || a.equals("-bF") || a.equals("-bfd") || a.equals("-bfl") || a.equals("-bfp")
                     || a.equals("-bfs")) {
@@ -118,7 +119,8 @@ public final class Main {
                 line.flags.put(a.substring(0, 2), a.substring(2)); // -fADDRESS, -FNAME, as Exim accepts them
             } else if (a.length() == 3 && a.startsWith("-e")) {
                 line.flags.put("-o" + a.substring(1), ""); // -em is -oem, for vacation and friends
-            } else if (line.mode == null && (a.startsWith("-b") || a.startsWith("-M") || a.startsWith("-q"))) {
+            } else if (line.mode == null && (a.startsWith("-b") || a.startsWith("-M") || a.startsWith("-q")
+                || a.matches("-[RS][rf]*"))) {
                 line.mode = a;
             } else if (a.startsWith("-")) {
                 line.flags.put(a, "");
@@ -130,6 +132,9 @@ public final class Main {
         String argv0 = System.getProperty("jexim.argv0", "");
         if (line.mode == null && "mailq".equals(argv0)) {
             line.mode = "-bp"; // called as mailq: list the queue, as Exim does
+        }
+        if (line.mode == null && "exiwhat".equals(argv0)) {
+            line.mode = "exiwhat";
         }
         if (line.mode == null && "newaliases".equals(argv0)) {
             line.mode = "-bi";

@@ -1,24 +1,32 @@
 package org.jexim.cli;
 
-import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jexim.queuetools.DeliveryRequests;
 import org.jexim.queuetools.FreezeThaw;
+import org.jexim.queuetools.QueueRunRequest;
+import org.jexim.queuetools.QueueSelection;
 
 /**
- * -q, -qf, -qff: one queue run now. As with -M, the run happens in the daemon: this files a
- * request and returns once the daemon has taken it (the daemon makes every waiting message due,
- * so -q and -qf do the same); -qff first thaws every frozen message, as Exim's does. A -q with an
- * interval belongs with -bd.
+ * One queue run now: {@code -q}, {@code -qf} (retry times ignored), {@code -qff} (frozen
+ * messages too), {@code -qi} (first deliveries only), {@code -qq} (taken as {@code -q}: jexim
+ * has no two-stage run), optionally with a first and last message id; {@code -R[f|ff|r] STRING}
+ * and {@code -S[f|ff|r] STRING} for the messages with a recipient (not yet delivered) or a sender
+ * containing STRING, or matching it as a regex. As with -M the run happens in the daemon, which
+ * logs "Start queue run" and "End queue run"; the command returns when the run is over. A -q
+ * with an interval belongs with -bd.
  */
 final class QueueRunCommand implements Command {
+    private static final Pattern RUN = Pattern.compile("-q(q?)(i?)(f{0,2})(l?)");
+    private static final Pattern SELECT = Pattern.compile("-([RS])(r?)(f{0,2})(r?)");
+
     @Override
     public int run(CommandLine line) throws Exception {
-        String mode = line.mode();
-        if (!mode.matches("-q(f|ff)?")) {
-            line.err().println("jexim: " + mode + ": periodic queue runs are the daemon's; start it with"
-                + " 'jexim -bd' (it tries queued messages itself), or use -q, -qf or -qff for one run now");
+        Optional<Plan> plan = plan(line);
+        if (plan.isEmpty()) {
             return 1;
         }
         Optional<QueueContext> context = QueueContext.load(line);
@@ -32,21 +40,64 @@ final class QueueRunCommand implements Command {
                 + " delivers only in its daemon; start it with 'jexim -bd'");
             return 1;
         }
-        if (mode.equals("-qff")) {
-            thawAll(queue);
+        Plan p = plan.get();
+        Optional<List<String>> ids = Optional.empty();
+        if (p.selective()) {
+            ids = Optional.of(new QueueSelection(queue.spool()).select(p.criteria()));
+            if (p.criteria().thawing()) {
+                new FreezeThaw(queue.spool(), queue.log(), QueueContext.user()).thawAllForDelivery(ids.get());
+            }
         }
-        if (!new DeliveryRequests(queue.spool().root()).request("queue-run", DeliverCommand.REQUEST_WAIT)) {
-            line.err().println("jexim: the daemon (pid " + daemon.get() + ") did not take the queue run request within "
-                + DeliverCommand.REQUEST_WAIT.toSeconds() + "s");
+        DeliveryRequests.Outcome outcome = new DeliveryRequests(queue.spool().root())
+            .submit(QueueRunRequest.run(p.force(), p.detail(), ids), DeliverCommand.REQUEST_WAIT,
+                () -> DeliverCommand.runningDaemon(queue).isPresent());
+        if (outcome != DeliveryRequests.Outcome.DONE) {
+            line.err().println("jexim: the daemon (pid " + daemon.get() + ") "
+                + (outcome == DeliveryRequests.Outcome.NOT_TAKEN ? "did not take the queue run request within "
+                    + DeliverCommand.REQUEST_WAIT.toSeconds() + "s" : "stopped before the queue run was over"));
             return 1;
         }
         return 0;
     }
 
-    private static void thawAll(QueueContext queue) throws IOException {
-        FreezeThaw thaw = new FreezeThaw(queue.spool(), queue.log(), QueueContext.user());
-        for (String id : queue.spool().messageIds(true)) {
-            thaw.thawForDelivery(id);
+    /** What the command line asks: the selection, whether forced, and Exim's log detail. */
+    record Plan(QueueSelection.Criteria criteria, boolean force, String detail, boolean selective) {
+    }
+
+    static Optional<Plan> plan(CommandLine line) {
+        String mode = line.mode();
+        Matcher run = RUN.matcher(mode);
+        Matcher select = SELECT.matcher(mode);
+        if (run.matches()) {
+            List<String> args = line.arguments();
+            boolean thawing = run.group(3).length() == 2;
+            boolean first = !run.group(2).isEmpty();
+            Optional<String> start = args.isEmpty() ? Optional.empty() : Optional.of(args.get(0));
+            Optional<String> stop = args.size() < 2 ? Optional.empty() : Optional.of(args.get(1));
+            QueueSelection.Criteria c = new QueueSelection.Criteria(thawing, first, QueueSelection.Match.ANY,
+                QueueSelection.Match.ANY, start, stop);
+            String extras = run.group(1) + run.group(2) + run.group(3) + run.group(4);
+            return Optional.of(new Plan(c, !run.group(3).isEmpty(), extras.isEmpty() ? "" : "-q" + extras,
+                thawing || first || !args.isEmpty()));
         }
+        if (select.matches()) {
+            if (line.arguments().isEmpty()) {
+                line.err().println("exim: string expected after " + mode);
+                return Optional.empty();
+            }
+            String text = line.arguments().get(0);
+            boolean regex = !select.group(2).isEmpty() || !select.group(4).isEmpty();
+            String f = select.group(3);
+            QueueSelection.Match match = new QueueSelection.Match(Optional.of(text), regex);
+            boolean recipient = select.group(1).equals("R");
+            QueueSelection.Criteria c = new QueueSelection.Criteria(f.length() == 2, false,
+                recipient ? match : QueueSelection.Match.ANY, recipient ? QueueSelection.Match.ANY : match,
+                Optional.empty(), Optional.empty());
+            String detail = (f.isEmpty() ? "" : "-q" + f + " ") + "-" + select.group(1) + (regex ? "r" : "") + " " + text;
+            return Optional.of(new Plan(c, true, detail, true));
+        }
+        line.err().println("jexim: " + mode + ": periodic queue runs are the daemon's; start it with"
+            + " 'jexim -bd " + mode + "' (as 'exim -bd -q30m'), or use -q, -qf or -qff for one run now");
+        return Optional.empty();
     }
 }

@@ -47,13 +47,13 @@ public final class EximDeliveryLog implements DeliveryLog {
     @Override
     public void delivered(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
         DeliveryResult.Connection c = result.connection();
-        if (c == null) {
+        if (c == null && !result.additional()) {
             delivered(messageId, address, router, transport);
             return;
         }
-        Delivery d = remote(delivery(messageId, address, router, transport), c.deliveredFields())
-            .withConfirmation(c.confirmation());
-        if (c.additional()) {
+        Delivery d = c == null ? delivery(messageId, address, router, transport)
+            : remote(delivery(messageId, address, router, transport), c.deliveredFields()).withConfirmation(c.confirmation());
+        if (result.additional()) {
             log.alsoDelivered(d);
         } else {
             log.delivered(d);

@@ -5,18 +5,35 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A reference to one generation of a spool entry, waiting in a queue until its delivery time. */
+/**
+ * A reference to one generation of a spool entry, waiting in a queue until its delivery time.
+ * Each scheduling of an entry gets a new ticket from it, and only the item holding the entry's
+ * latest ticket may be handed out: scheduling again (a flush, a queue run, a requeue) replaces
+ * the earlier item instead of adding a second one.
+ */
 final class QueuedItem implements Delayed {
     private static final AtomicLong ORDER = new AtomicLong();
     final SpoolEntry entry;
     final long generation;
     final Instant deliverAt;
+    final long ticket;
     private final long order = ORDER.getAndIncrement();
 
-    QueuedItem(SpoolEntry entry, long generation, Instant deliverAt) {
+    private QueuedItem(SpoolEntry entry, long generation, Instant deliverAt, long ticket) {
         this.entry = entry;
         this.generation = generation;
         this.deliverAt = deliverAt;
+        this.ticket = ticket;
+    }
+
+    /** Schedules that generation of the entry at that time, replacing any earlier scheduling. */
+    static QueuedItem schedule(SpoolEntry entry, long generation, Instant deliverAt) {
+        return new QueuedItem(entry, generation, deliverAt, entry.nextTicket());
+    }
+
+    /** The same scheduling, moved to another time (a message locked by another process waits). */
+    QueuedItem at(Instant when) {
+        return new QueuedItem(entry, generation, when, ticket);
     }
 
     @Override
@@ -29,5 +46,15 @@ final class QueuedItem implements Delayed {
         QueuedItem other = (QueuedItem) o;
         int byTime = deliverAt.compareTo(other.deliverAt);
         return byTime != 0 ? byTime : Long.compare(order, other.order);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 }

@@ -21,6 +21,8 @@ public final class SpoolAttributes {
     public static final AttributeName WARNING_COUNT = AttributeName.of("exim.warning_count");
     /** "login uid gid" of the submitting user (a String); the JVM's user when absent. */
     public static final AttributeName OWNER = AttributeName.of("exim.owner");
+    /** Why the message was cancelled (a String): its recipients are to fail with this text. */
+    public static final AttributeName CANCEL = AttributeName.of("exim.cancel");
     public static final String OPTION_PREFIX = "exim.spool.";
     public static final String ACL_PREFIX = "exim.acl.";
 

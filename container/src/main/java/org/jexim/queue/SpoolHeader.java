@@ -28,4 +28,10 @@ public record SpoolHeader(String id, String login, long uid, long gid, String se
     public boolean hasFlag(String name) {
         return options.stream().anyMatch(o -> o.name().equals(name));
     }
+
+    /** The same header with other status options. */
+    public SpoolHeader withOptions(List<SpoolOption> replaced) {
+        return new SpoolHeader(id, login, uid, gid, sender, receivedSeconds, warningCount, List.copyOf(replaced),
+            nonRecipients, recipients, headers);
+    }
 }

@@ -51,6 +51,10 @@ final class SpoolMailCodec {
     static final String ATTRIBUTE = "jexim_attribute";
     static final String RECIPIENT_HEADER = "jexim_recipient_header";
     static final String BODY_NEWLINES = "jexim_body_newlines";
+    /** The message waits for a queue run (queue_only, -odq) before its first delivery. */
+    static final String HELD = "jexim_held";
+    /** Written by -Mg and timeout_frozen_after (org.jexim.queuetools.Cancellation). */
+    static final String CANCEL = "jexim_cancel";
 
     private final SpoolOwner owner;
 
@@ -215,6 +219,7 @@ final class SpoolMailCodec {
         try {
             switch (o.name()) {
                 case STATE -> builder.state(o.value());
+                case CANCEL -> attributes.add(new Attribute(SpoolAttributes.CANCEL, AttributeValue.of(o.value())));
                 case LAST_UPDATED -> builder.lastUpdated(new Date(Long.parseLong(o.value())));
                 case REMOTE_ADDR -> builder.remoteAddr(o.value());
                 case REMOTE_HOST -> builder.remoteHost(o.value());
@@ -257,6 +262,17 @@ final class SpoolMailCodec {
 
     static Optional<Instant> deliverAtOf(SpoolHeader h) {
         return h.option(DELIVER_AT).map(v -> Instant.ofEpochMilli(Long.parseLong(v)));
+    }
+
+    static boolean heldOf(SpoolHeader h) {
+        return h.hasFlag(HELD);
+    }
+
+    /** The header with the flag that keeps its message for a queue run. */
+    static SpoolHeader held(SpoolHeader h) {
+        List<SpoolOption> options = new ArrayList<>(h.options());
+        options.add(SpoolOption.flag(HELD));
+        return h.withOptions(options);
     }
 
     static long bodyNewlinesOf(SpoolHeader h) {

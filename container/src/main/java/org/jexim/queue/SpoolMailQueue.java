@@ -49,7 +49,6 @@ public final class SpoolMailQueue implements ManageableMailQueue {
     private final Duration rejectDelay;
     private final DelayQueue<QueuedItem> waiting = new DelayQueue<>();
     private final Set<SpoolEntry> members = ConcurrentHashMap.newKeySet();
-    private final Set<SpoolEntry> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<Thread> consumers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -73,14 +72,14 @@ public final class SpoolMailQueue implements ManageableMailQueue {
             ? Optional.empty() : Optional.of(deliveryTime(delay));
         SpoolStore.Written written;
         try {
-            written = store.write(mail, name, deliverAt);
+            written = store.write(mail, name, deliverAt, factory.policy());
         } catch (IOException | MessagingException | RuntimeException e) {
             throw new MailQueueException("cannot spool " + mail.getName() + ": " + e.getMessage(), e);
         }
         written.previousQueue().ifPresent(previous -> factory.existingQueue(previous).ifPresent(q -> q.forget(written.entry())));
         members.add(written.entry());
-        if (!written.frozen()) {
-            waiting.add(new QueuedItem(written.entry(), written.generation(), deliverAt.orElse(Instant.now())));
+        if (!written.frozen() && !written.held()) {
+            waiting.add(QueuedItem.schedule(written.entry(), written.generation(), deliverAt.orElse(Instant.now())));
         }
     }
 
@@ -108,18 +107,17 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** Registers an entry found on disk at start-up or by a rescan. */
-    void adopt(SpoolEntry entry, SpoolHeader header) {
+    /** Registers an entry found on disk at start-up or by a rescan; scheduled at its time if asked. */
+    void adopt(SpoolEntry entry, SpoolHeader header, boolean schedule) {
         members.add(entry);
-        if (!header.hasFlag("frozen")) {
-            waiting.add(new QueuedItem(entry, entry.generation,
+        if (schedule && !header.hasFlag("frozen") && !SpoolMailCodec.heldOf(header)) {
+            waiting.add(QueuedItem.schedule(entry, store.generationOf(entry),
                 SpoolMailCodec.deliverAtOf(header).orElse(Instant.EPOCH)));
         }
     }
 
     void forget(SpoolEntry entry) {
         members.remove(entry);
-        inFlight.remove(entry);
     }
 
     /**
@@ -148,21 +146,7 @@ public final class SpoolMailQueue implements ManageableMailQueue {
                         waiting.add(item);
                         break;
                     }
-                    if (!lock(item)) {
-                        continue;
-                    }
-                    Optional<MailImpl> mail = store.read(item.entry, item.generation);
-                    if (mail.isEmpty() || mail.get().getAttribute(FROZEN).isPresent()) {
-                        // gone (-Mrm by another process) or frozen (-Mf), which flush() looks at again
-                        mail.ifPresent(MailImpl::dispose);
-                        item.entry.releaseLock();
-                        if (mail.isEmpty() && store.vanished(item.entry)) {
-                            forget(item.entry);
-                        }
-                        continue;
-                    }
-                    inFlight.add(item.entry);
-                    sink.next(decorators.decorate(new SpoolQueueItem(item, mail.get()), name));
+                    handOut(item).ifPresent(sink::next);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -181,24 +165,64 @@ public final class SpoolMailQueue implements ManageableMailQueue {
     }
 
     /**
-     * Takes Exim's lock on the item's -D file, as an Exim delivery process does; a message another
-     * process has locked (a queue tool at work) is offered again a little later.
+     * Claims the item's entry and reads its mail; empty when the item is stale, waits for a
+     * delivery of the same message to end, or the message is locked, gone or frozen.
      */
-    private boolean lock(QueuedItem item) {
-        try {
-            if (item.entry.acquireLock(store.directory().dataFile(item.entry.id))) {
-                return true;
+    private Optional<MailQueueItem> handOut(QueuedItem item) {
+        if (!claim(item)) {
+            return Optional.empty();
+        }
+        Optional<MailImpl> mail = store.read(item.entry, item.generation);
+        if (mail.isEmpty() || mail.get().getAttribute(FROZEN).isPresent()) {
+            // gone (-Mrm by another process) or frozen (-Mf), which a queue run looks at again
+            mail.ifPresent(MailImpl::dispose);
+            release(item);
+            if (mail.isEmpty() && store.vanished(item.entry)) {
+                forget(item.entry);
             }
-            waiting.add(new QueuedItem(item.entry, item.generation, Instant.now().plus(LOCKED_RETRY)));
+            return Optional.empty();
+        }
+        mail.get().getAttribute(SpoolAttributes.CANCEL).flatMap(a -> a.getValue().valueAs(String.class))
+            .ifPresent(text -> factory.cancelled().prepare(mail.get(), text));
+        return Optional.of(decorators.decorate(new SpoolQueueItem(item, mail.get()), name));
+    }
+
+    /**
+     * Claims the entry for the item, which takes Exim's lock on its -D file as an Exim delivery
+     * process does. A message another process has locked (a queue tool at work) is offered again
+     * a little later; one this process is delivering now gets the item when that delivery ends.
+     */
+    private boolean claim(QueuedItem item) {
+        try {
+            switch (item.entry.claim(item, store.directory().dataFile(item.entry.id))) {
+                case CLAIMED:
+                    return true;
+                case LOCKED_ELSEWHERE:
+                    waiting.add(item.at(Instant.now().plus(LOCKED_RETRY)));
+                    return false;
+                default:
+                    return false;
+            }
         } catch (java.nio.file.NoSuchFileException e) {
+            item.entry.finish(item);
             if (store.vanished(item.entry)) {
                 forget(item.entry);
             }
         } catch (IOException e) {
             LOGGER.error("message {}: cannot lock its -D file", item.entry.id, e);
-            waiting.add(new QueuedItem(item.entry, item.generation, Instant.now().plus(rejectDelay)));
+            waiting.add(item.at(Instant.now().plus(rejectDelay)));
         }
         return false;
+    }
+
+    /** Ends the item's claim; a scheduling that came due meanwhile goes to the entry's queue. */
+    private void release(QueuedItem item) {
+        item.entry.release(item).ifPresent(next -> factory.offer(next.at(Instant.now())));
+    }
+
+    /** Puts an item in this queue's waiting line. */
+    void offer(QueuedItem item) {
+        waiting.add(item);
     }
 
     /** A dequeued mail; its outcome decides what becomes of its spool files. */
@@ -218,8 +242,7 @@ public final class SpoolMailQueue implements ManageableMailQueue {
 
         @Override
         public void done(CompletionStatus status) throws MailQueueException {
-            inFlight.remove(item.entry);
-            try (Releaser ignored = item.entry::releaseLock) {
+            try {
                 switch (status) {
                     case SUCCESS -> {
                         if (store.remove(item.entry, item.generation)) {
@@ -232,20 +255,17 @@ public final class SpoolMailQueue implements ManageableMailQueue {
                 }
             } catch (IOException e) {
                 throw new MailQueueException("cannot complete " + item.entry.id, e);
+            } finally {
+                release(item);
             }
         }
 
         private void offerAgain(Instant when) {
-            if (store.generationOf(item.entry) == item.generation) {
-                waiting.add(new QueuedItem(item.entry, item.generation, when));
+            long generation = store.generationOf(item.entry);
+            if (generation == item.generation) {
+                waiting.add(QueuedItem.schedule(item.entry, generation, when));
             }
         }
-    }
-
-    /** Gives back the -D lock whatever happens to the item. */
-    private interface Releaser extends AutoCloseable {
-        @Override
-        void close();
     }
 
     @Override
@@ -253,36 +273,42 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         return members.size();
     }
 
-    /** Makes every waiting mail due now, after picking up messages other processes spooled. */
+    /** Makes every message that is not frozen due now (a forced queue run), after a rescan. */
     @Override
     public long flush() throws MailQueueException {
+        return run(QueueRunScope.FORCED).size();
+    }
+
+    /**
+     * One queue run over this queue, after picking up messages other processes spooled: each
+     * member the scope selects that is not frozen, not being delivered now, and either forced,
+     * waiting for a queue run (queue_only) or past its retry time, is made due now.
+     */
+    public QueueRun run(QueueRunScope scope) throws MailQueueException {
         try {
             factory.rescan();
         } catch (IOException e) {
             throw new MailQueueException("cannot rescan the spool", e);
         }
-        List<QueuedItem> all = new ArrayList<>();
-        for (QueuedItem q : waiting.toArray(new QueuedItem[0])) {
-            if (waiting.remove(q)) {
-                all.add(q);
-            }
-        }
         Instant now = Instant.now();
-        Set<SpoolEntry> queued = new java.util.HashSet<>();
-        all.forEach(q -> {
-            queued.add(q.entry);
-            waiting.add(new QueuedItem(q.entry, q.generation, now));
-        });
-        long count = all.size();
-        for (SpoolEntry entry : List.copyOf(members)) {
-            if (queued.contains(entry) || inFlight.contains(entry)) {
+        QueueRun run = new QueueRun();
+        List<SpoolEntry> selected = new ArrayList<>(members);
+        selected.sort(java.util.Comparator.comparing(e -> e.id));
+        for (SpoolEntry entry : selected) {
+            if (!scope.selects(entry.id) || entry.claimed()) {
                 continue;
             }
             long generation = store.generationOf(entry);
             try {
-                if (generation >= 0 && !store.readHeader(entry).hasFlag("frozen")) {
-                    waiting.add(new QueuedItem(entry, generation, now)); // thawed by another process (-Mt)
-                    count++;
+                SpoolHeader header = store.readHeader(entry);
+                if (generation < 0 || header.hasFlag("frozen")) {
+                    continue;
+                }
+                boolean due = SpoolMailCodec.deliverAtOf(header).map(t -> !t.isAfter(now)).orElse(true);
+                if (scope.force() || due || SpoolMailCodec.heldOf(header)) {
+                    QueuedItem item = QueuedItem.schedule(entry, generation, now);
+                    waiting.add(item);
+                    run.add(entry, item.ticket);
                 }
             } catch (IOException e) {
                 if (store.vanished(entry)) {
@@ -290,7 +316,7 @@ public final class SpoolMailQueue implements ManageableMailQueue {
                 }
             }
         }
-        return count;
+        return run;
     }
 
     @Override
@@ -317,7 +343,7 @@ public final class SpoolMailQueue implements ManageableMailQueue {
     private long removeWhere(java.util.function.Predicate<SpoolEntry> condition) throws MailQueueException {
         long removed = 0;
         for (SpoolEntry entry : List.copyOf(members)) {
-            if (inFlight.contains(entry) || !condition.test(entry)) {
+            if (entry.claimed() || !condition.test(entry)) {
                 continue;
             }
             try {
@@ -380,7 +406,7 @@ public final class SpoolMailQueue implements ManageableMailQueue {
 
     void shutdown() {
         closed = true;
-        inFlight.forEach(SpoolEntry::dropLock);
+        members.forEach(SpoolEntry::dropLock);
         consumers.forEach(LockSupport::unpark);
     }
 }

@@ -2,6 +2,7 @@ package org.jexim.queue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,8 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
     private final Duration rejectDelay;
     private final ConcurrentHashMap<MailQueueName, SpoolMailQueue> queues = new ConcurrentHashMap<>();
     private final Set<MailQueueName> created = ConcurrentHashMap.newKeySet();
+    private volatile HoldPolicy policy = HoldPolicy.NEVER;
+    private volatile CancelledMail cancelled = CancelledMail.UNCHANGED;
 
     public SpoolMailQueueFactory(SpoolDirectory directory, MailQueueItemDecoratorFactory decorators,
                                  SpoolOwner owner, Duration rejectDelay) throws IOException {
@@ -42,7 +45,9 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
         this.decorators = decorators;
         this.rejectDelay = rejectDelay;
         directory.tidyTemporaries(Duration.ofHours(1));
-        rescan();
+        synchronized (this) {
+            store.scan((entry, header) -> queue(entry.queue).adopt(entry, header, true));
+        }
     }
 
     /** A factory with James's plain decorators, the JVM's user as owner and fsync on. */
@@ -60,13 +65,49 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
         return store.directory();
     }
 
-    /** Picks up -H files this process does not know yet (a restart, or another jexim process). */
+    /**
+     * Picks up -H files this process does not know yet, which other processes spooled (exim4 or
+     * jexim -odq): they wait for a queue run, as in Exim, and {@link #run} looks at them. (At
+     * start-up every message found is scheduled, to finish what a stopped daemon left.)
+     */
     public synchronized void rescan() throws IOException {
-        store.scan((entry, header) -> queue(entry.queue).adopt(entry, header));
+        store.scan((entry, header) -> queue(entry.queue).adopt(entry, header, false));
     }
 
     private SpoolMailQueue queue(MailQueueName name) {
         return queues.computeIfAbsent(name, n -> new SpoolMailQueue(n, store, this, decorators, rejectDelay));
+    }
+
+    /** Sets what decides whether new messages wait for a queue run (queue_only). */
+    public void holdPolicy(HoldPolicy policy) {
+        this.policy = policy;
+    }
+
+    HoldPolicy policy() {
+        return policy;
+    }
+
+    /** Sets what prepares a cancelled message (-Mg) for the failure of its recipients. */
+    public void cancelledMail(CancelledMail cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    CancelledMail cancelled() {
+        return cancelled;
+    }
+
+    /** Puts the item in the waiting line of the queue its message belongs to now. */
+    void offer(QueuedItem item) {
+        queue(item.entry.queue).offer(item);
+    }
+
+    /** One queue run over every queue (see {@link SpoolMailQueue#run}). */
+    public QueueRun run(QueueRunScope scope) throws org.apache.james.queue.api.MailQueue.MailQueueException {
+        QueueRun run = new QueueRun();
+        for (SpoolMailQueue queue : List.copyOf(queues.values())) {
+            run.join(queue.run(scope));
+        }
+        return run;
     }
 
     Optional<SpoolMailQueue> existingQueue(MailQueueName name) {

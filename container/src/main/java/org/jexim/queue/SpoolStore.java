@@ -49,11 +49,13 @@ final class SpoolStore {
     }
 
     /** What a durable write produced: the entry, its new generation, and the queue it left. */
-    record Written(SpoolEntry entry, long generation, Optional<MailQueueName> previousQueue, boolean frozen) {
+    record Written(SpoolEntry entry, long generation, Optional<MailQueueName> previousQueue, boolean frozen,
+                   boolean held) {
     }
 
     /** Writes the mail to disk and fsyncs it; when this returns the message survives a crash. */
-    Written write(Mail mail, MailQueueName queue, Optional<Instant> deliverAt) throws IOException, MessagingException {
+    Written write(Mail mail, MailQueueName queue, Optional<Instant> deliverAt, HoldPolicy policy)
+        throws IOException, MessagingException {
         while (true) {
             SpoolEntry entry = byName.computeIfAbsent(mail.getName(), SpoolEntry::new);
             synchronized (entry) {
@@ -62,10 +64,12 @@ final class SpoolStore {
                 }
                 try {
                     Optional<MailQueueName> previous = Optional.ofNullable(entry.queue).filter(q -> !q.equals(queue));
-                    SpoolHeader header = entry.id == null ? create(entry, mail, queue, deliverAt) : rewrite(entry, mail, queue, deliverAt);
+                    SpoolHeader header = entry.id == null
+                        ? create(entry, mail, queue, deliverAt, policy.holds(mail)) : rewrite(entry, mail, queue, deliverAt);
                     entry.queue = queue;
                     entry.generation++;
-                    return new Written(entry, entry.generation, previous, header.hasFlag("frozen"));
+                    return new Written(entry, entry.generation, previous, header.hasFlag("frozen"),
+                        SpoolMailCodec.heldOf(header));
                 } catch (IOException | MessagingException | RuntimeException e) {
                     if (entry.id == null) {
                         entry.removed = true;
@@ -77,8 +81,8 @@ final class SpoolStore {
         }
     }
 
-    private SpoolHeader create(SpoolEntry entry, Mail mail, MailQueueName queue, Optional<Instant> deliverAt)
-        throws IOException, MessagingException {
+    private SpoolHeader create(SpoolEntry entry, Mail mail, MailQueueName queue, Optional<Instant> deliverAt,
+                               boolean held) throws IOException, MessagingException {
         String id = EximMessageId.isValid(mail.getName()) && !byId.containsKey(mail.getName())
             ? mail.getName() : EximMessageId.next();
         SpoolDirectory.Data data;
@@ -91,6 +95,9 @@ final class SpoolStore {
             }
         }
         SpoolHeader header = codec.toHeader(mail, id, queue, deliverAt, data.headers(), data.body(), true);
+        if (held) {
+            header = SpoolMailCodec.held(header);
+        }
         try {
             directory.commitHeader(header, data);
         } catch (IOException | RuntimeException e) {

@@ -74,4 +74,11 @@ public final class FreezeThaw {
             return false;
         }
     }
+
+    /** Thaws, as a forced delivery does, those of the messages that are frozen. */
+    public void thawAllForDelivery(java.util.List<String> ids) throws IOException {
+        for (String id : ids) {
+            thawForDelivery(id);
+        }
+    }
 }

@@ -228,6 +228,12 @@ public final class HeaderFile {
         }
     }
 
+    /** Sets the option {@code -name value} (jexim's own options go after Exim's). */
+    public void setOption(String name, String value) {
+        remove(name);
+        insert(OptionLine.of(name + " " + value));
+    }
+
     public void setSender(String address) {
         sender = address;
     }

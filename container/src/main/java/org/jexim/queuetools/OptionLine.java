@@ -15,4 +15,11 @@ public record OptionLine(String text, byte[] data) {
         int space = t.indexOf(' ');
         return space < 0 ? t : t.substring(0, space);
     }
+
+    /** The text after the name, or null for a flag. */
+    public String value() {
+        String t = text.startsWith("-") ? text.substring(1) : text;
+        int space = t.indexOf(' ');
+        return space < 0 ? null : t.substring(space + 1);
+    }
 }

@@ -14,9 +14,13 @@ public record ServerPaths(Path spool, Path logDirectory) {
     static final String DEFAULT_SPOOL = "/var/spool/jexim";
 
     public static ServerPaths of(Configuration config) {
-        Path spool = Path.of(config.mainOption("spool_directory").map(OptionTexts::of).orElse(DEFAULT_SPOOL))
-                .toAbsolutePath();
-        String logPath = config.mainOption("log_file_path").map(OptionTexts::of).orElse("");
+        return of(config.mainOption("spool_directory").map(OptionTexts::of),
+                config.mainOption("log_file_path").map(OptionTexts::of).orElse(""));
+    }
+
+    /** From the texts of spool_directory (empty when unset) and log_file_path. */
+    public static ServerPaths of(java.util.Optional<String> spoolDirectory, String logPath) {
+        Path spool = Path.of(spoolDirectory.orElse(DEFAULT_SPOOL)).toAbsolutePath();
         Path logDir = spool.resolve("log");
         for (String item : logPath.split(":")) {
             String p = item.strip();

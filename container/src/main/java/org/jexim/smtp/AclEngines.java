@@ -36,7 +36,8 @@ public final class AclEngines {
                 .withLog(new EximAclLog())
                 .withHostChecking(hostChecking);
         if (config != null) {
-            services = services.withVerifier(new RoutingRecipientVerifier(config, runtime));
+            services = services.withVerifier(new RoutingRecipientVerifier(config, runtime))
+                    .withRates(new org.jexim.acl.ratelimit.RateFile(org.jexim.server.ServerPaths.of(config).spool()));
         }
         return new AclEngine(runtime.acls(), services);
     }

@@ -21,7 +21,12 @@ public final class EximHandlers implements HandlersPackage {
             "org.apache.james.smtpserver.SendMailHandler", EximSpool.class.getName(),
             "org.apache.james.protocols.smtp.core.esmtp.AuthCmdHandler", EximAuthCmd.class.getName(),
             "org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler", EximStartTls.class.getName(),
-            "org.apache.james.protocols.smtp.core.ReceivedDataLineFilter", EximReceivedHeader.class.getName());
+            "org.apache.james.protocols.smtp.core.ReceivedDataLineFilter", EximReceivedHeader.class.getName(),
+            // the acl helper's: acl_smtp_predata before the 354; VRFY/EXPN (and ETRN) through their ACLs
+            "org.apache.james.smtpserver.JamesDataCmdHandler", EximDataCmd.class.getName(),
+            "org.apache.james.protocols.smtp.core.VrfyCmdHandler", EximVrfyExpnCmd.class.getName());
+    /** James handlers jexim drops because a replacement above answers their commands too. */
+    private static final List<String> SUPERSEDED = List.of("org.apache.james.protocols.smtp.core.ExpnCmdHandler");
     /** James's user-repository authentication and its relay/sender rules: Exim's authenticators and ACLs decide. */
     private static final List<String> REMOVED = List.of(
             "org.apache.james.smtpserver.UsersRepositoryAuthHook",
@@ -31,7 +36,7 @@ public final class EximHandlers implements HandlersPackage {
     @Override
     public List<String> getHandlers() {
         List<String> handlers = new CoreCmdHandlerLoader().getHandlers().stream()
-                .filter(h -> !REMOVED.contains(h))
+                .filter(h -> !REMOVED.contains(h) && !SUPERSEDED.contains(h))
                 .map(h -> REPLACED.getOrDefault(h, h)).collect(Collectors.toList());
         handlers.add(EximReplyTexts.class.getName());
         return handlers;

@@ -57,6 +57,14 @@ public final class EximSpool implements JamesMessageHook {
                 queue.enQueue(mail);
             }
         } catch (Exception e) {
+            Optional<java.io.IOException> writeError = writeError(e);
+            if (writeError.isPresent()) {
+                // a full disk or a failing spool: nothing was acknowledged, the client keeps the message
+                EximLog.main().main("Message abandoned: Spool write error (" + errorText(writeError.get())
+                        + ") while receiving message from " + state.peer().hostField(false).substring(2));
+                return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
+                        .smtpDescription("Error while writing spool file").build();
+            }
             return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
                     .smtpDescription("Temporary local problem - please try later").build();
         }
@@ -64,6 +72,21 @@ public final class EximSpool implements JamesMessageHook {
         SmtpReply reply = EximTexts.queued(id);
         return HookResult.builder().hookReturnCode(HookReturnCode.ok()).smtpReturnCode(reply.code())
                 .smtpDescription(reply.text()).build();
+    }
+
+    private static Optional<java.io.IOException> writeError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException io) {
+                return Optional.of(io);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** strerror's wording, which Java keeps at the end of the exception's message. */
+    private static String errorText(java.io.IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("No space left on device") ? "No space left on device" : m;
     }
 
     /** What Exim's -H file records about the SMTP session ({@code -received_protocol}, {@code -auth_id}, ...). */

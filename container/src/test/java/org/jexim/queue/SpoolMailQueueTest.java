@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import reactor.core.publisher.Flux;
+
 class SpoolMailQueueTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     @TempDir
@@ -356,5 +358,57 @@ class SpoolMailQueueTest {
         assertThat(queue.getSize()).isZero();
         queue.flush();
         assertThat(dequeueOne(queue, WAIT).getMail().getName()).isEqualTo("from-cli");
+    }
+
+    @Test
+    void aMessageInFlightIsNeverHandedOutAgainWhateverSchedulesIt() throws Exception {
+        SpoolMailQueue queue = open();
+        int messages = 40;
+        for (int i = 0; i < messages; i++) {
+            queue.enQueue(mail("m" + i, SpoolTestMails.MESSAGE));
+        }
+        java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.List<String> doubled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Map<String, Integer> handedOut = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread flusher = new Thread(() -> { // -M, queue runs and requeues all at once
+            while (!stop.get()) {
+                try {
+                    queue.flush();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        flusher.start();
+        var subscription = Flux.from(queue.deQueue()).parallel(4).runOn(reactor.core.scheduler.Schedulers.boundedElastic())
+            .subscribe(item -> {
+                String name = item.getMail().getName();
+                if (!inFlight.add(name)) {
+                    doubled.add(name);
+                }
+                handedOut.merge(name, 1, Integer::sum);
+                try {
+                    Thread.sleep(5);
+                    boolean retry = handedOut.get(name) == 1 && name.hashCode() % 2 == 0;
+                    inFlight.remove(name);
+                    item.done(retry ? CompletionStatus.RETRY : CompletionStatus.SUCCESS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (queue.getSize() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        stop.set(true);
+        flusher.join();
+        Thread.sleep(300);
+        subscription.dispose();
+        assertThat(doubled).isEmpty();
+        assertThat(queue.getSize()).isZero();
+        assertThat(inputFiles()).isEmpty();
+        assertThat(handedOut).hasSize(messages);
+        handedOut.forEach((name, times) -> assertThat(times).as(name).isEqualTo(name.hashCode() % 2 == 0 ? 2 : 1));
     }
 }

@@ -43,19 +43,42 @@ class DeliveryRequestWatcherTest {
         assertThat(next.timeout(Duration.ofMillis(1500), Mono.empty()).block()).as("not due yet").isNull();
 
         try (DeliveryRequestWatcher watcher = new DeliveryRequestWatcher(factory)) {
-            assertThat(new DeliveryRequests(spool).request(id, Duration.ofSeconds(10))).isTrue();
+            java.util.concurrent.CompletableFuture<DeliveryRequests.Outcome> outcome = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> submit(QueueRunRequest.deliver(true, java.util.List.of(id))));
             MailQueue.MailQueueItem item = next.timeout(Duration.ofSeconds(10), Mono.empty()).block();
             assertThat(item).isNotNull();
             assertThat(item.getMail().getName()).isEqualTo(id);
+            Thread.sleep(500);
+            assertThat(outcome).as("the request lasts as long as the delivery").isNotDone();
+            item.done(MailQueue.MailQueueItem.CompletionStatus.SUCCESS);
+            assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(DeliveryRequests.Outcome.DONE);
         } finally {
             factory.close();
         }
         assertThat(Files.list(spool.resolve("jexim-requests"))).isEmpty();
     }
 
+    private DeliveryRequests.Outcome submit(QueueRunRequest request) {
+        try {
+            return new DeliveryRequests(spool).submit(request, Duration.ofSeconds(10), () -> true);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void withNoDaemonARequestIsNotTaken() throws Exception {
-        assertThat(new DeliveryRequests(spool).request("1xUxqX-0001kS-2I", Duration.ofMillis(300))).isFalse();
+        assertThat(new DeliveryRequests(spool).submit(QueueRunRequest.deliver(true, java.util.List.of("1xUxqX-0001kS-2I")),
+            Duration.ofMillis(300), () -> true)).isEqualTo(DeliveryRequests.Outcome.NOT_TAKEN);
         assertThat(Files.list(spool.resolve("jexim-requests"))).isEmpty();
+    }
+
+    @Test
+    void requestsTravelAsTextAndReadBack() {
+        QueueRunRequest run = QueueRunRequest.run(true, "-qf -R example.com", java.util.Optional.of(java.util.List.of("1xUxqX-0001kS-2I")));
+        assertThat(QueueRunRequest.parse(run.toBytes())).isEqualTo(run);
+        QueueRunRequest all = QueueRunRequest.run(false, "", java.util.Optional.empty());
+        assertThat(new String(all.toBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("run\nnormal\n\n");
+        assertThat(QueueRunRequest.parse(all.toBytes())).isEqualTo(all);
     }
 }

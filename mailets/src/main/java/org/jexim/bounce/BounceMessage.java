@@ -19,12 +19,22 @@ import java.util.Optional;
 public final class BounceMessage {
     static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT);
 
+    static final String DSN_LIMIT = "X-Exim-DSN-Information: Due to administrative limits only headers are returned\n";
+    /** Exim's DELIVER_IN_BUFFER_SIZE: bounce_return_size_limit is rounded up to a multiple of it. */
+    static final int BUFFER = 8192;
+
     private final String primaryHostname;
     private final String qualifyDomain;
+    private final BounceOptions options;
 
     public BounceMessage(String primaryHostname, String qualifyDomain) {
+        this(primaryHostname, qualifyDomain, BounceOptions.DEFAULT);
+    }
+
+    public BounceMessage(String primaryHostname, String qualifyDomain, BounceOptions options) {
         this.primaryHostname = primaryHostname;
         this.qualifyDomain = qualifyDomain;
+        this.options = options;
     }
 
     /**
@@ -45,6 +55,9 @@ public final class BounceMessage {
             h.append(i == 0 ? "" : ",\n  ").append(reported.get(i).address());
         }
         h.append('\n');
+        if (options.errorsReplyTo() != null && !options.errorsReplyTo().isBlank()) {
+            h.append("Reply-To: ").append(options.errorsReplyTo().strip()).append('\n');
+        }
         h.append("Auto-Submitted: auto-replied\n");
         h.append("From: Mail Delivery System <Mailer-Daemon@").append(qualifyDomain).append(">\n");
         h.append("To: ").append(sender).append('\n');
@@ -56,15 +69,22 @@ public final class BounceMessage {
         }
         h.append("Content-Type: multipart/report; report-type=delivery-status; boundary=").append(boundary).append('\n');
         h.append("MIME-Version: 1.0\n");
-        h.append("Subject: Mail delivery failed: returning message to sender\n");
+        h.append(options.section(0) != null ? options.section(0) : "Subject: Mail delivery failed: returning message to sender\n");
         h.append("Message-Id: <E").append(messageId).append('@').append(primaryHostname).append(">\n");
         h.append("Date: ").append(FULL.format(now)).append("\n\n");
 
         h.append("--").append(boundary).append('\n');
         h.append("Content-type: text/plain; charset=us-ascii\n\n");
-        h.append("This message was created automatically by mail delivery software.\n\n");
-        h.append("A message that you sent could not be delivered to one or more of its\n");
-        h.append("recipients. This is a permanent error. The following address(es) failed:\n\n");
+        if (options.section(1) != null) {
+            h.append(options.section(1)).append('\n');
+        } else {
+            h.append("This message was created automatically by mail delivery software.\n");
+            if (options.messageText() != null) {
+                h.append(options.messageText());
+            }
+            h.append("\nA message that you sent could not be delivered to one or more of its\n");
+            h.append("recipients. This is a permanent error. The following address(es) failed:\n\n");
+        }
         for (FailedAddress a : reported) {
             h.append("  ").append(a.address());
             if (a.generatedFrom() != null && !a.generatedFrom().equalsIgnoreCase(a.address())) {
@@ -82,8 +102,12 @@ public final class BounceMessage {
                 continue;
             }
             if (first) {
-                h.append("\nThe following text was generated during the delivery attempt")
-                        .append(reported.size() > 1 ? "s" : "").append(":\n");
+                if (options.section(2) != null) {
+                    h.append('\n').append(options.section(2));
+                } else {
+                    h.append("\nThe following text was generated during the delivery attempt")
+                            .append(reported.size() > 1 ? "s" : "").append(":\n");
+                }
                 first = false;
             }
             h.append("\n------ ").append(a.address()).append(" ------\n\n").append(a.output());
@@ -103,15 +127,58 @@ public final class BounceMessage {
             h.append('\n');
         }
         h.append("--").append(boundary).append('\n');
-        h.append("Content-type: message/rfc822\n\n");
+        boolean limited = options.returnBody() && tooBig(lf);
+        boolean headersOnly = !options.returnBody() || limited;
+        h.append(headersOnly ? "Content-type: text/rfc822-headers\n\n" : "Content-type: message/rfc822\n\n");
         h.append("Return-path: <").append(sender).append(">\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + h.length() + 64);
         byte[] head = h.toString().getBytes(StandardCharsets.UTF_8);
         out.write(head, 0, head.length);
-        out.write(lf, 0, lf.length);
+        if (headersOnly) {
+            int end = headerEnd(lf);
+            out.write(lf, 0, end);
+            if (limited) {
+                out.writeBytes(DSN_LIMIT.getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write('\n');
+        } else {
+            out.write(lf, 0, lf.length);
+        }
         byte[] tail = ("\n--" + boundary + "--\n").getBytes(StandardCharsets.US_ASCII);
         out.write(tail, 0, tail.length);
         return out.toByteArray();
+    }
+
+    /**
+     * Whether the message passes bounce_return_size_limit (its spool -D file, id line and body,
+     * against the limit rounded up as Exim's buffered copy does) or has a line longer than
+     * bounce_return_linesize_limit.
+     */
+    private boolean tooBig(byte[] lf) {
+        int bodyStart = headerEnd(lf) + 1;
+        long dataFile = 19 + Math.max(0, lf.length - bodyStart);
+        long limit = options.returnSizeLimit();
+        if (limit > 0 && dataFile > (limit / BUFFER + 1) * BUFFER) {
+            return true;
+        }
+        int line = 0;
+        for (byte b : lf) {
+            line = b == '\n' ? 0 : line + 1;
+            if (line > options.returnLineSizeLimit()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the newline ending the header (the header lines end there, blank line excluded). */
+    private static int headerEnd(byte[] lf) {
+        for (int i = 0; i + 1 < lf.length; i++) {
+            if (lf[i] == '\n' && lf[i + 1] == '\n') {
+                return i + 1;
+            }
+        }
+        return lf.length;
     }
 
     /** The value of a header of the original (first occurrence, unfolded, trimmed). */

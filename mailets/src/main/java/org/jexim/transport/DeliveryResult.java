@@ -8,7 +8,7 @@ package org.jexim.transport;
  * carried it (the H=, X=, K and C= fields).
  */
 public record DeliveryResult(Kind kind, String message, String output, String userMessage, RemoteReply remote,
-        int errno, Connection connection) {
+        int errno, Connection connection, boolean additional) {
     /** The host that refused an address and its reply, for the DSN's Remote-MTA and Diagnostic-Code. */
     public record RemoteReply(String host, String reply) {
     }
@@ -16,11 +16,10 @@ public record DeliveryResult(Kind kind, String message, String output, String us
     /**
      * The remote host an address went to: {@code hostName [ip]}, the TLS fields ({@code X=... CV=...},
      * null without TLS), the client authenticator that succeeded (A=, null: none), whether BDAT
-     * carried the message (K), the final reply (C=), and whether an earlier address of the same
-     * transaction was logged first ({@code ->} instead of {@code =>}).
+     * carried the message (K) and the final reply (C=).
      */
     public record Connection(String hostName, String ip, String tls, String authenticator, boolean chunking,
-            String confirmation, boolean additional) {
+            String confirmation) {
         /** "name [ip]" with the TLS fields, as the H= of Exim's lines shows them. */
         public String hostField() {
             return hostName + " [" + ip + "]" + (tls == null ? "" : " " + tls);
@@ -36,42 +35,50 @@ public record DeliveryResult(Kind kind, String message, String output, String us
     /** The three outcomes of a delivery attempt. */
     public enum Kind { OK, DEFER, FAIL }
 
-    public static final DeliveryResult OK = new DeliveryResult(Kind.OK, null, null, null, null, -1, null);
+    public static final DeliveryResult OK = new DeliveryResult(Kind.OK, null, null, null, null, -1, null, false);
 
     public static DeliveryResult defer(String message) {
-        return new DeliveryResult(Kind.DEFER, message, null, null, null, -1, null);
+        return new DeliveryResult(Kind.DEFER, message, null, null, null, -1, null, false);
     }
 
     public static DeliveryResult fail(String message) {
-        return new DeliveryResult(Kind.FAIL, message, null, null, null, -1, null);
+        return new DeliveryResult(Kind.FAIL, message, null, null, null, -1, null, false);
     }
 
     /** Delivered over {@code connection}. */
     public static DeliveryResult ok(Connection connection) {
-        return new DeliveryResult(Kind.OK, null, null, null, null, -1, connection);
+        return new DeliveryResult(Kind.OK, null, null, null, null, -1, connection, false);
     }
 
     /** This result with the text a command wrote (return_output, return_fail_output). */
     public DeliveryResult withOutput(String text) {
-        return new DeliveryResult(kind, message, text, userMessage, remote, errno, connection);
+        return new DeliveryResult(kind, message, text, userMessage, remote, errno, connection, additional);
     }
 
     /** This result with the remote host's reply that caused it. */
     public DeliveryResult withRemote(String host, String reply) {
-        return new DeliveryResult(kind, message, output, userMessage, new RemoteReply(host, reply), errno, connection);
+        return new DeliveryResult(kind, message, output, userMessage, new RemoteReply(host, reply), errno, connection, additional);
     }
 
     /** This result with the error text a bounce shows. */
     public DeliveryResult withUserMessage(String text) {
-        return new DeliveryResult(kind, message, output, text, remote, errno, connection);
+        return new DeliveryResult(kind, message, output, text, remote, errno, connection, additional);
     }
 
     /** This result with Exim's error number (ERRNO_* of exim.h, or a system errno). */
     public DeliveryResult withErrno(int value) {
-        return new DeliveryResult(kind, message, output, userMessage, remote, value, connection);
+        return new DeliveryResult(kind, message, output, userMessage, remote, value, connection, additional);
+    }
+
+    /**
+     * This result for a further address of the same delivery (a batch, one SMTP transaction),
+     * which Exim logs with {@code ->} instead of {@code =>}.
+     */
+    public DeliveryResult asAdditional() {
+        return new DeliveryResult(kind, message, output, userMessage, remote, errno, connection, true);
     }
 
     public DeliveryResult withConnection(Connection value) {
-        return new DeliveryResult(kind, message, output, userMessage, remote, errno, value);
+        return new DeliveryResult(kind, message, output, userMessage, remote, errno, value, additional);
     }
 }

@@ -18,6 +18,15 @@ final class MessageWriter {
     private final List<String> removed = new ArrayList<>();
     private byte[] check;
     private byte[] escape;
+    private boolean headers = true;
+    private boolean body = true;
+
+    /** body_only and headers_only: which parts of the message are written. */
+    MessageWriter parts(boolean writeHeaders, boolean writeBody) {
+        headers = writeHeaders;
+        body = writeBody;
+        return this;
+    }
 
     /** A header written before the message's own (Return-path: and its siblings). */
     MessageWriter prepend(String header) {
@@ -55,29 +64,40 @@ final class MessageWriter {
 
     /** The message as written to the mailbox (without prefix and suffix). */
     byte[] write(byte[] message) {
+        return escaped(compose(message));
+    }
+
+    /** The message with the header changes and parts chosen, before any escaping. */
+    byte[] compose(byte[] message) {
         byte[] lf = toLf(message);
         int bodyStart = headerEnd(lf);
         ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + 512);
-        for (String h : addedBefore) {
-            latin1(out, h);
-        }
-        int i = 0;
-        while (i < bodyStart) {
-            int end = fieldEnd(lf, i, bodyStart);
-            if (!removed.contains(fieldName(lf, i, end))) {
-                out.write(lf, i, end - i);
+        if (headers) {
+            for (String h : addedBefore) {
+                latin1(out, h);
             }
-            i = end;
+            int i = 0;
+            while (i < bodyStart) {
+                int end = fieldEnd(lf, i, bodyStart);
+                if (!removed.contains(fieldName(lf, i, end))) {
+                    out.write(lf, i, end - i);
+                }
+                i = end;
+            }
+            for (String h : addedAfter) {
+                latin1(out, h);
+            }
+            out.write('\n');
         }
-        for (String h : addedAfter) {
-            latin1(out, h);
-        }
-        out.write('\n');
-        if (bodyStart < lf.length) {
+        if (body && bodyStart < lf.length) {
             int from = bodyStart < lf.length && lf[bodyStart] == '\n' ? bodyStart + 1 : bodyStart;
             out.write(lf, from, lf.length - from);
         }
-        byte[] all = out.toByteArray();
+        return out.toByteArray();
+    }
+
+    /** check_string/escape_string applied to each line. */
+    byte[] escaped(byte[] all) {
         return check == null ? all : escape(all);
     }
 

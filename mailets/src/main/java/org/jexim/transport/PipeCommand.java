@@ -51,9 +51,18 @@ public final class PipeCommand {
 
     /** The arguments, each expanded for this delivery. */
     public static List<String> expand(String command, ExpansionContext vars) throws ExpansionException {
+        return expand(command, vars, List.of());
+    }
+
+    /** The arguments, with an argument "$pipe_addresses" giving one argument per address of the batch. */
+    static List<String> expand(String command, ExpansionContext vars, List<String> addresses) throws ExpansionException {
         List<String> out = new ArrayList<>();
         for (String a : split(command)) {
-            out.add(Expander.expand(a, vars));
+            if (a.equals("$pipe_addresses") || a.equals("${pipe_addresses}")) {
+                out.addAll(addresses);
+            } else {
+                out.add(Expander.expand(a, vars));
+            }
         }
         return out;
     }

@@ -46,8 +46,17 @@ final class PipeTransport implements Transport {
 
     @Override
     public DeliveryResult deliver(Delivery delivery) {
+        return deliverBatch(List.of(delivery));
+    }
+
+    @Override
+    public List<DeliveryResult> deliverAll(List<Delivery> deliveries) {
+        return LocalBatches.deliver(options, deliveries, name, this::deliverBatch);
+    }
+
+    private DeliveryResult deliverBatch(List<Delivery> batch) {
+        Delivery delivery = batch.get(0);
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), clock.getZone());
-        TransportVariables vars = new TransportVariables(delivery, name, now);
         // a pipe from a redirect router ("|cmd" in an alias or .forward): its command, split but not expanded
         String addressPipe = delivery.address().variables().get(ADDRESS_PIPE);
         String command = addressPipe != null && !options.bool("force_command", false)
@@ -58,18 +67,24 @@ final class PipeTransport implements Transport {
         List<String> argv;
         byte[] input;
         ProcessBuilder pb;
+        TransportVariables vars;
         try {
+            vars = TransportVariables.of(options, delivery, name, now);
             argv = addressPipe != null && !options.bool("force_command", false) ? PipeCommand.split(command)
-                    : PipeCommand.expand(command, vars);
+                    : PipeCommand.expand(command, vars, batch.stream().map(d -> d.address().address()).toList());
             if (argv.isEmpty()) {
                 return DeliveryResult.defer("no command specified for " + name + " transport");
             }
-            input = LocalMessage.bytes(options, delivery, vars, true, false);
-            pb = new ProcessBuilder(argv);
+            input = LocalMessage.bytes(options, batch, vars, true, false);
+            pb = new ProcessBuilder(FileOwner.of(options.string("user"), options.string("group")).runAs(argv));
             environment(pb.environment(), delivery, vars);
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of command \"" + command + "\" in " + name + " transport failed: "
                     + e.getMessage());
+        } catch (LocalMessage.FilterFailed e) {
+            return DeliveryResult.defer(e.getMessage());
+        } catch (IOException e) {
+            return DeliveryResult.defer(name + " transport: " + e.getMessage());
         }
         if (!argv.get(0).startsWith("/")) {
             return DeliveryResult.defer("\"" + argv.get(0) + "\" command not found for " + name + " transport");
@@ -95,7 +110,9 @@ final class PipeTransport implements Transport {
             byte[] out = output.join();
             return outcome(status, out, argv);
         } catch (IOException e) {
-            return DeliveryResult.defer("Failed to create child process for " + name + " transport: " + e.getMessage());
+            // Exim freezes the message when freeze_exec_fail is set; jexim's queue keeps it deferred
+            return DeliveryResult.defer((options.bool("freeze_exec_fail", false) ? "frozen: " : "")
+                    + "Failed to create child process for " + name + " transport: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeliveryResult.defer(name + " transport interrupted");
@@ -135,7 +152,7 @@ final class PipeTransport implements Transport {
             throws ExpansionException {
         env.clear();
         var a = delivery.address();
-        String returnPath = delivery.returnPath() == null ? "" : delivery.returnPath();
+        String returnPath = vars.variable("return_path").orElse("");
         env.put("LOCAL_PART", a.localPart());
         env.put("DOMAIN", a.domain());
         env.put("LOGNAME", a.localPart());

@@ -1,11 +1,11 @@
 package org.jexim.transport;
 
 /** Exim's sizes with an optional K, M or G suffix (powers of 1024), as quota is written. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {
     }
 
-    static long parse(String text) {
+    public static long parse(String text) {
         String t = text.strip();
         long factor = 1;
         char last = Character.toUpperCase(t.charAt(t.length() - 1));

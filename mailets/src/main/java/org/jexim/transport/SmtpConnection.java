@@ -110,6 +110,13 @@ final class SmtpConnection implements AutoCloseable {
         out.flush();
     }
 
+    /** The time allowed for the next replies, in milliseconds, until {@link #restoreTimeout}. */
+    void replyTimeout(int timeout) throws IOException {
+        if (socket != null) {
+            socket.setSoTimeout(timeout);
+        }
+    }
+
     void restoreTimeout() throws IOException {
         if (socket != null) {
             socket.setSoTimeout(commandTimeout);

@@ -123,6 +123,14 @@ final class SmtpSession {
      */
     List<RecipientOutcome> transaction(String returnPath, String mailParameters, List<String> recipients,
             List<String> rcptParameters, byte[] crlfMessage, boolean chunking, int dataTimeout) throws IOException, Refused {
+        return transaction(returnPath, mailParameters, recipients, rcptParameters, crlfMessage, chunking, dataTimeout,
+                dataTimeout);
+    }
+
+    /** As above, the reply after the message awaited for {@code finalTimeout} ms (the smtp transport's final_timeout). */
+    List<RecipientOutcome> transaction(String returnPath, String mailParameters, List<String> recipients,
+            List<String> rcptParameters, byte[] crlfMessage, boolean chunking, int dataTimeout, int finalTimeout)
+            throws IOException, Refused {
         String mail = "MAIL FROM:<" + returnPath + ">" + mailParameters;
         SmtpReply m = connection.command(mail);
         if (m.code() / 100 != 2) {
@@ -155,6 +163,7 @@ final class SmtpSession {
             connection.write(dotStuffed(crlfMessage), dataTimeout);
             connection.write(".\r\n".getBytes(StandardCharsets.US_ASCII), dataTimeout);
         }
+        connection.replyTimeout(finalTimeout);
         for (int n = 0; n < (lmtp ? accepted.size() : 1); n++) {
             SmtpReply f = connection.reply();
             String after = chunking ? "pipelined end of data" : "end of data";

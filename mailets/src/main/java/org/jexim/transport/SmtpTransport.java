@@ -102,7 +102,10 @@ final class SmtpTransport implements Transport {
         byte[] message;
         try {
             hosts = hosts(first, vars);
-            fallback = hostList(options.string("fallback_hosts"), vars);
+            // a router's fallback_hosts (not expanded) wins over the transport's, as in Exim's smtp.c
+            String routerFallback = first.address().variables().get("_fallback_hosts");
+            fallback = routerFallback != null ? hostList("\\N" + routerFallback + "\\N", vars)
+                    : hostList(options.string("fallback_hosts"), vars);
             message = SmtpSession.crlf(new DkimSigner(options, name).sign(LocalMessage.bytes(options, first, vars, false, false), vars));
         } catch (ExpansionException | IOException e) {
             return all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage()));
@@ -181,7 +184,7 @@ final class SmtpTransport implements Transport {
         } catch (IOException | ExpansionException e) {
             return Attempt.hostProblem(DeliveryResult.defer(e.getMessage()), true);
         }
-        DeliveryResult.Connection via = new DeliveryResult.Connection(hostName, ip, null, null, false, null, false);
+        DeliveryResult.Connection via = new DeliveryResult.Connection(hostName, ip, null, null, false, null);
         try (c) {
             SmtpSession s = new SmtpSession(c, false);
             String helo = Expander.expand(options.string("helo_data", "$primary_hostname"), vars);
@@ -202,7 +205,7 @@ final class SmtpTransport implements Transport {
                     SSLSocket tls = c.startTls(ctx, hostName,
                             verify && matches("tls_verify_cert_hostnames", hostName, ip, "*", vars));
                     via = new DeliveryResult.Connection(hostName, ip, TlsClient.logFields(tls.getSession(), verify), null,
-                            false, null, false);
+                            false, null);
                 } catch (SSLException | GeneralSecurityException e) {
                     String why = verify ? "(certificate verification failed): certificate invalid" : e.getMessage();
                     if (requireTls) {
@@ -223,7 +226,7 @@ final class SmtpTransport implements Transport {
                 return Attempt.hostProblem(DeliveryResult.defer(auth.problem()).withErrno(EximErrno.ERRNO_AUTHFAIL), false);
             }
             boolean chunking = s.offers("CHUNKING") && matches("hosts_try_chunking", hostName, ip, "*", vars);
-            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null, false);
+            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null);
             List<DeliveryResult> results = transaction(s, batch, message, vars, via);
             s.quit();
             return Attempt.done(results);
@@ -300,14 +303,15 @@ final class SmtpTransport implements Transport {
         List<String> recipients = batch.stream().map(d -> d.address().address()).toList();
         List<String> rcptParams = Collections.nCopies(batch.size(), "");
         List<SmtpSession.RecipientOutcome> outcomes = s.transaction(returnPath, params.toString(), recipients, rcptParams,
-                message, via.chunking(), timeout("data_timeout", 300));
+                message, via.chunking(), timeout("data_timeout", 300), timeout("final_timeout", 600));
         List<DeliveryResult> results = new ArrayList<>();
         boolean logged = false;
         for (SmtpSession.RecipientOutcome o : outcomes) {
             if (o.delivered()) {
                 String confirmation = o.reply().text().replace("\n", "\\n");
-                results.add(DeliveryResult.ok(new DeliveryResult.Connection(via.hostName(), via.ip(), via.tls(),
-                        via.authenticator(), via.chunking(), confirmation, logged)));
+                DeliveryResult ok = DeliveryResult.ok(new DeliveryResult.Connection(via.hostName(), via.ip(), via.tls(),
+                        via.authenticator(), via.chunking(), confirmation));
+                results.add(logged ? ok.asAdditional() : ok);
                 logged = true;
                 continue;
             }

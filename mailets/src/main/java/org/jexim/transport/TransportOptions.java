@@ -27,6 +27,11 @@ final class TransportOptions {
         return s == null ? unset : s;
     }
 
+    /** The option texts as written (for batching's check of $local_part and $domain references). */
+    Map<String, String> texts() {
+        return texts;
+    }
+
     boolean has(String name) {
         return texts.containsKey(name);
     }

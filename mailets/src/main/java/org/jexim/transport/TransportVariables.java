@@ -35,6 +35,22 @@ final class TransportVariables implements ExpansionContext {
         this.now = now;
     }
 
+    /**
+     * The variables of a delivery with the generic options that change them: {@code home_directory}
+     * ($home) and {@code return_path} ($return_path, the envelope sender of this copy).
+     */
+    static TransportVariables of(TransportOptions options, Delivery delivery, String transport, ZonedDateTime now)
+            throws org.jexim.conf.expand.ExpansionException {
+        TransportVariables vars = new TransportVariables(delivery, transport, now);
+        if (options.has("home_directory")) {
+            vars.set("home", org.jexim.conf.expand.Expander.expand(options.string("home_directory"), vars));
+        }
+        if (options.has("return_path")) {
+            vars.set("return_path", org.jexim.conf.expand.Expander.expand(options.string("return_path"), vars));
+        }
+        return vars;
+    }
+
     /** Sets a variable the transport provides from here on ($host, $auth1, ...). */
     TransportVariables set(String name, String value) {
         set.put(name, value);

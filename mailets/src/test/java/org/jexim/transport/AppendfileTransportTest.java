@@ -106,9 +106,9 @@ class AppendfileTransportTest extends TransportFixtures {
 
     @Test
     void unsupportedDriversDeferWithAReason() {
-        Transport t = TransportFactory.create("vacation", "autoreply", Map.of(), CLOCK);
+        Transport t = TransportFactory.create("vacation", "queryprogram", Map.of(), CLOCK);
         DeliveryResult r = t.deliver(delivery("a@b.example"));
         assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
-        assertThat(r.message()).isEqualTo("vacation transport: driver autoreply is not implemented in jexim yet");
+        assertThat(r.message()).isEqualTo("vacation transport: driver queryprogram is not implemented in jexim yet");
     }
 }

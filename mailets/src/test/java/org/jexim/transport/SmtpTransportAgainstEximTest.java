@@ -178,8 +178,8 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
         List<DeliveryResult> rs = smtp(Map.of()).deliverAll(three);
         assertThat(rs).extracting(DeliveryResult::kind).containsExactly(DeliveryResult.Kind.OK, DeliveryResult.Kind.FAIL,
                 DeliveryResult.Kind.OK);
-        assertThat(rs.get(0).connection().additional()).isFalse();
-        assertThat(rs.get(2).connection().additional()).isTrue();
+        assertThat(rs.get(0).additional()).isFalse();
+        assertThat(rs.get(2).additional()).isTrue();
         assertThat(rs.get(2).connection().confirmation()).isEqualTo(rs.get(0).connection().confirmation());
         assertThat(arrival(rs.get(0))).endsWith(" for one@remote.example two@remote.example");
         List<DeliveryResult> split = smtp(Map.of("max_rcpt", "1")).deliverAll(List.of(three.get(0), three.get(2)));

@@ -89,6 +89,7 @@ public final class AclConditionTable {
         t.register(modifier("log_reject_target", LogModifiers.logRejectTarget(services.log())));
         t.register(modifier("logwrite", LogModifiers.logwrite(services.log())));
         t.register(modifier("queue", new QueueModifier()).forbiddenAt(Set.of(NOTSMTP, PRDR, DATA)));
+        t.register(condition("ratelimit", new org.jexim.acl.ratelimit.RatelimitCondition(services.rates())));
         t.register(condition("recipients", AddressListCondition.recipients(ListMatcher.addresses(lists))).onlyAt(RCPT));
         t.register(modifier("remove_header", HeaderModifiers.remove())
                 .onlyAt(MAIL, RCPT, PREDATA, DATA, PRDR, MIME, NOTSMTP, NOTSMTP_START));
@@ -97,6 +98,7 @@ public final class AclConditionTable {
         t.register(condition("senders", AddressListCondition.senders(ListMatcher.addresses(lists)))
                 .forbiddenAt(senderForbidden));
         t.register(modifier("set", new SetModifier()));
+        t.register(modifier("udpsend", new org.jexim.acl.modifiers.UdpsendModifier()));
         t.register(condition("verify", new VerifyCondition(services)));
         // content scanning, SPF, DNS lists, DKIM, MIME, greylisting (antispam packages), one line each
         org.jexim.scan.ScanAclConditions scan = new org.jexim.scan.ScanAclConditions(services);

@@ -31,6 +31,10 @@ public final class AclEffects {
     private final Map<String, SenderVerifyFailure> senderChecks = new LinkedHashMap<>();
     private final Set<String> sendersVerified = new java.util.HashSet<>();
     private SenderVerifyFailure senderFailure;
+    /** ratelimit results already computed: per connection, per message, per command (Exim's ratelimiters_*). */
+    private final Map<String, Double> connRates = new java.util.HashMap<>();
+    private final Map<String, Double> mailRates = new java.util.HashMap<>();
+    private final Map<String, Double> cmdRates = new java.util.HashMap<>();
 
     public List<AddedHeader> addedHeaders() {
         return added;
@@ -112,8 +116,23 @@ public final class AclEffects {
         }
     }
 
+    /** The ratelimit cache of a scope: "conn", "mail" or "cmd". */
+    public Map<String, Double> rates(String scope) {
+        return switch (scope) {
+            case "conn" -> connRates;
+            case "mail" -> mailRates;
+            default -> cmdRates;
+        };
+    }
+
+    /** A new ACL check starts (Exim clears ratelimiters_cmd in acl_check). */
+    public void newCommand() {
+        cmdRates.clear();
+    }
+
     /** Forgets what concerned the current message (RSET, a new MAIL, the end of DATA). */
     public void newMessage() {
+        mailRates.clear();
         added.clear();
         removed.clear();
         controls.clear();

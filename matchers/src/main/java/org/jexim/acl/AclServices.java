@@ -16,6 +16,7 @@ public final class AclServices {
     private final AclLog log;
     private final boolean hostChecking;
     private org.jexim.conf.lists.HostResolver resolver = DnsOnlyResolver.INSTANCE;
+    private org.jexim.acl.ratelimit.RateStore rates = org.jexim.acl.ratelimit.RateStore.inMemory();
 
     public AclServices(ListContext lists, Function<String, Optional<String>> options) {
         this(lists, options, null, AclLog.NONE, false);
@@ -36,21 +37,21 @@ public final class AclServices {
     }
 
     public AclServices withVerifier(RecipientVerifier recipientVerifier) {
-        return new AclServices(lists, options, recipientVerifier, log, hostChecking).resolver(resolver);
+        return new AclServices(lists, options, recipientVerifier, log, hostChecking).resolver(resolver).rates(rates);
     }
 
     public AclServices withLog(AclLog aclLog) {
-        return new AclServices(lists, options, verifier, aclLog, hostChecking).resolver(resolver);
+        return new AclServices(lists, options, verifier, aclLog, hostChecking).resolver(resolver).rates(rates);
     }
 
     /** For -bh: delays are skipped, nothing is sent to other hosts unless -bhc allows callouts. */
     public AclServices withHostChecking(boolean checking) {
-        return new AclServices(lists, options, verifier, log, checking).resolver(resolver);
+        return new AclServices(lists, options, verifier, log, checking).resolver(resolver).rates(rates);
     }
 
     /** The DNS behind verify = reverse_host_lookup, helo and csa (a test server in tests). */
     public AclServices withResolver(org.jexim.conf.lists.HostResolver hostResolver) {
-        AclServices copy = new AclServices(lists, options, verifier, log, hostChecking);
+        AclServices copy = new AclServices(lists, options, verifier, log, hostChecking).rates(rates);
         copy.resolver = hostResolver;
         return copy;
     }
@@ -58,6 +59,22 @@ public final class AclServices {
     private AclServices resolver(org.jexim.conf.lists.HostResolver r) {
         this.resolver = r;
         return this;
+    }
+
+    /** The ratelimit hints database (SPOOL/db/ratelimit in the server; in memory by default). */
+    public AclServices withRates(org.jexim.acl.ratelimit.RateStore store) {
+        AclServices copy = new AclServices(lists, options, verifier, log, hostChecking).resolver(resolver);
+        copy.rates = store;
+        return copy;
+    }
+
+    private AclServices rates(org.jexim.acl.ratelimit.RateStore store) {
+        this.rates = store;
+        return this;
+    }
+
+    public org.jexim.acl.ratelimit.RateStore rates() {
+        return rates;
     }
 
     public org.jexim.conf.lists.HostResolver resolver() {

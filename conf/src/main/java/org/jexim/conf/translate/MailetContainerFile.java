@@ -47,7 +47,7 @@ final class MailetContainerFile {
         for (DriverInstance transport : context.configuration().transports()) {
             processors.add(transportProcessor(transport));
         }
-        processors.add(single("defer", "Defer", "deferred addresses wait in the queue for a retry"));
+        processors.add(deferProcessor());
         processors.add(bounceProcessor());
         processors.add(errorProcessor());
         processors.add(jamesBccCheck());
@@ -159,6 +159,14 @@ final class MailetContainerFile {
         options.removeIf(o -> o.name().equals("driver"));
         options.forEach(o -> context.checkExpansion(o, transport.name() + " transport"));
         addOptions(mailet, options);
+        // the shadow transport runs inside this mailet after each successful delivery: its options go along
+        transport.text("shadow_transport").flatMap(n -> context.configuration().transport(n.strip())).ifPresent(shadow -> {
+            mailet.comment("shadow transport " + shadow.name());
+            mailet.leaf("shadow.name", shadow.name());
+            mailet.leaf("shadow.driver", shadow.driver());
+            shadow.options().values().stream().filter(o -> !o.name().equals("driver"))
+                    .forEach(o -> mailet.leaf("shadow." + o.name(), TranslationContext.text(o)));
+        });
         return p;
     }
 
@@ -166,6 +174,15 @@ final class MailetContainerFile {
     private static XmlElement bounceProcessor() {
         return single("bounce", "Bounce",
                 "failed addresses: Exim's bounce message goes to the sender, never to a null sender");
+    }
+
+    private static XmlElement deferProcessor() {
+        XmlElement p = processor("defer");
+        p.comment("deferred addresses wait in the queue for a retry; a spool that cannot be rewritten (a full"
+                + " disk) keeps the message as it was, for the queue to offer again, instead of the error processor");
+        p.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "Defer")
+                .leaf("onMailetException", "propagate");
+        return p;
     }
 
     private static XmlElement errorProcessor() {

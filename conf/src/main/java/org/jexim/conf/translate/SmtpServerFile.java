@@ -19,9 +19,18 @@ final class SmtpServerFile {
             "acl_smtp_helo", "HeloAcl",
             "acl_smtp_mail", "MailAcl",
             "acl_smtp_rcpt", "RcptAcl",
-            "acl_smtp_data", "DataAcl");
+            "acl_smtp_data", "DataAcl",
+            "acl_smtp_quit", "QuitAcl");
     static final List<String> ACL_ORDER = List.of(
-            "acl_smtp_connect", "acl_smtp_helo", "acl_smtp_mail", "acl_smtp_rcpt", "acl_smtp_data");
+            "acl_smtp_connect", "acl_smtp_helo", "acl_smtp_mail", "acl_smtp_rcpt", "acl_smtp_data", "acl_smtp_quit");
+    /** ACL options that jexim's command handlers (EximHandlers) read from the configuration themselves. */
+    static final Map<String, String> ACLS_RUN_BY_COMMANDS = Map.of(
+            "acl_smtp_predata", "run by the DATA command before its 354 (EximDataCmd)",
+            "acl_smtp_vrfy", "run by the VRFY command (EximVrfyExpnCmd)",
+            "acl_smtp_expn", "run by the EXPN command (EximVrfyExpnCmd)",
+            "acl_smtp_etrn", "run by the ETRN command (EximVrfyExpnCmd)",
+            "acl_smtp_auth", "run by the AUTH command (EximAuthCmd)",
+            "acl_smtp_notquit", "run by -bh when a session ends without QUIT; the server does not run it yet");
     /** ACL options whose ACL the SMTP server never runs, and why (so they are not "dropped"). */
     static final Map<String, String> ACLS_NEVER_RUN_BY_SERVER = Map.of(
             "acl_not_smtp", "runs for local (non-SMTP) submissions, not in the SMTP server",
@@ -233,6 +242,8 @@ final class SmtpServerFile {
         // Exim's protocol texts: James's core handlers with jexim's banner, spooling and reply wording
         XmlElement chain = new XmlElement("handlerchain").attribute("enableJmx", "false")
                 .attribute("coreHandlersPackage", Translator.JEXIM_SMTP + "EximHandlers");
+        chain.comment("check_spool_space and friends: 452 at MAIL before the MAIL ACL, as in Exim");
+        chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "SpoolSpaceHook");
         chain.comment("jexim's ACL hooks come first, so that their answer is final");
         for (String option : ACL_ORDER) {
             Optional<OptionSetting> setting = context.configuration().mainOption(option);
@@ -257,7 +268,9 @@ final class SmtpServerFile {
         for (var e : context.configuration().mainOptions().entrySet()) {
             String option = e.getKey();
             if (option.startsWith("acl_") && !ACL_HOOKS.containsKey(option)) {
-                if (ACLS_RUN_BY_DATA_HOOK.containsKey(option)) {
+                if (ACLS_RUN_BY_COMMANDS.containsKey(option)) {
+                    chain.comment(context.origin(e.getValue().location()) + " - " + ACLS_RUN_BY_COMMANDS.get(option));
+                } else if (ACLS_RUN_BY_DATA_HOOK.containsKey(option)) {
                     chain.comment(context.origin(e.getValue().location()) + " - " + ACLS_RUN_BY_DATA_HOOK.get(option));
                 } else if (ACLS_NEVER_RUN_BY_SERVER.containsKey(option)) {
                     chain.comment(context.origin(e.getValue().location()) + " - not in the server: "

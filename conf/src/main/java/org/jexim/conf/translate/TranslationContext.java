@@ -69,7 +69,12 @@ final class TranslationContext {
     /** Parses an option's value once if Exim expands it, reporting a syntax error with its line. */
     void checkExpansion(OptionSetting setting, String owner) {
         if (setting.def() != null && setting.def().expanded() && !(setting.value() instanceof Boolean)) {
-            checkExpansion(text(setting), setting.location(), owner + " option \"" + setting.name() + "\"");
+            String text = text(setting);
+            if (text != null && (setting.name().equals("command") || setting.name().equals("transport_filter"))) {
+                // a pipe command's argument "$pipe_addresses" is replaced by the addresses, never expanded
+                text = text.replaceAll("(?<=^|\\s)\\$\\{?pipe_addresses\\}?(?=\\s|$)", "");
+            }
+            checkExpansion(text, setting.location(), owner + " option \"" + setting.name() + "\"");
         }
     }
 
