@@ -103,7 +103,7 @@ public final class EximTexts {
                 caps.add(command.toUpperCase(java.util.Locale.ROOT));
             }
         }
-        if (hostIn("pipelining_advertise_hosts", "*", ip)) {
+        if (!state.effects().has("no_pipelining") && hostIn("pipelining_advertise_hosts", "*", ip)) {
             caps.add("PIPELINING");
         }
         List<String> mechanisms = auth.mechanisms(state);
