@@ -42,19 +42,8 @@ public final class DeliveryRequestModule extends AbstractModule {
 
     @Provides
     @Singleton
-    QueueRunner queueRunner(SpoolMailQueueFactory queues, JeximRuntime runtime, ProcessInfo info) {
-        return new QueueRunner(queues, new FrozenTimers(spool(queues), daemonLog(), timers(runtime)), EximLog.main(),
-            java.util.Optional.of(info));
-    }
-
-    @Provides
-    @Singleton
-    ProcessInfo processInfo(SpoolMailQueueFactory queues, JeximRuntime runtime, DaemonQueueOptions options) {
-        String ports = runtime.mainOption("daemon_smtp_ports").or(() -> runtime.mainOption("daemon_smtp_port"))
-            .orElse("smtp");
-        String periodic = options.interval().map(i -> "-q" + options.runFlags()
-            + org.jexim.conf.options.EximTime.format(i.toSeconds()) + ", ").orElse("");
-        return new ProcessInfo(queues, periodic + "listening for SMTP on port " + ports);
+    QueueRunner queueRunner(SpoolMailQueueFactory queues, JeximRuntime runtime) {
+        return new QueueRunner(queues, new FrozenTimers(spool(queues), daemonLog(), timers(runtime)), EximLog.main());
     }
 
     @Provides

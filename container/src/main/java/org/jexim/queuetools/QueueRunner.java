@@ -19,18 +19,11 @@ public final class QueueRunner {
     private final SpoolMailQueueFactory queues;
     private final FrozenTimers frozen;
     private final EximLog log;
-    private final java.util.Optional<ProcessInfo> info;
 
     public QueueRunner(SpoolMailQueueFactory queues, FrozenTimers frozen, EximLog log) {
-        this(queues, frozen, log, java.util.Optional.empty());
-    }
-
-    /** As above, telling {@code info} (exiwhat's file) about each run. */
-    public QueueRunner(SpoolMailQueueFactory queues, FrozenTimers frozen, EximLog log, java.util.Optional<ProcessInfo> info) {
         this.queues = queues;
         this.frozen = frozen;
         this.log = log;
-        this.info = info;
     }
 
     /** A logged queue run; {@code detail} is what follows the pid, such as {@code -qf} (may be empty). */
@@ -41,15 +34,10 @@ public final class QueueRunner {
         if (logged) {
             log.main("Start queue run: " + what);
         }
-        info.ifPresent(i -> i.runStarted(what));
-        try {
-            frozen.apply(scope);
-            QueueRun run = queues.run(scope);
-            run.await(POLL);
-            size = run.size();
-        } finally {
-            info.ifPresent(i -> i.runEnded(what));
-        }
+        frozen.apply(scope);
+        QueueRun run = queues.run(scope);
+        run.await(POLL);
+        size = run.size();
         if (logged) {
             log.main("End queue run: " + what);
         }
