@@ -126,6 +126,20 @@ class RoutingServerIT {
     }
 
     @Test
+    void routerHeadersAddAndRemoveReachTheMailbox() throws Exception {
+        send("a@client.example", "hdr@routing.example", "Subject: to be removed");
+        String mbox = waitFor("local-hdr");
+        assertThat(mbox).contains("\nX-Router: added for hdr\n").doesNotContain("Subject: to be removed");
+    }
+
+    @Test
+    void errorsToReceivesTheBounce() throws Exception {
+        send("a@client.example", "failer@routing.example", "Subject: will fail");
+        assertThat(waitFor("local-errs")).contains("failer@routing.example", "gone away");
+        assertThat(dir.resolve("mail/local-a")).doesNotExist();
+    }
+
+    @Test
     void rewriteRulesApplyToEnvelopeAndHeadersOnArrival() throws Exception {
         assertThat(bt("x@old.routing.example")).startsWith("Address rewritten as: x@routing.example\n");
         send("s@old.routing.example", "rw@old.routing.example", "To: Someone <rw@old.routing.example>",
