@@ -33,6 +33,11 @@ public final class EximDeliveryLog implements DeliveryLog {
     @Override
     public void delivered(String messageId, AddressItem address, String router, String transport) {
         log.delivered(delivery(messageId, address, router, transport));
+        deliveredUnlogged(messageId, address);
+    }
+
+    @Override
+    public void deliveredUnlogged(String messageId, AddressItem address) {
         if (address.parent().isEmpty()) {
             journal.ifPresent(j -> {
                 try {
@@ -58,6 +63,7 @@ public final class EximDeliveryLog implements DeliveryLog {
         } else {
             log.delivered(d);
         }
+        deliveredUnlogged(messageId, address); // the journal, as for local deliveries
     }
 
     @Override

@@ -56,7 +56,10 @@ public final class EximTexts {
     public SmtpReply hello(SessionState state, boolean extended) {
         String helo = state.helo();
         String ip = state.ip();
-        StringBuilder text = new StringBuilder(runtime.primaryHostname()).append(" Hello ").append(helo);
+        StringBuilder text = new StringBuilder(runtime.primaryHostname()).append(" Hello ");
+        // a local process (-bs) is greeted by its login: "Hello root at NAME"
+        state.protocolVariable("sender_ident").filter(u -> ip == null).ifPresent(u -> text.append(u).append(" at "));
+        text.append(helo);
         if (ip != null) {
             text.append(" [").append(ip).append(']');
         }
