@@ -53,6 +53,7 @@ final class DaemonCommand implements Command {
         Files.createDirectories(paths.logDirectory());
         Files.createDirectories(paths.jamesConf());
         translation.writeTo(paths.jamesConf());
+        org.jexim.server.WebAdminSettings.of(config.macros()).writeTo(paths.jamesConf());
         if (line.mode().equals("-bd")) {
             return detach(line, paths);
         }
@@ -73,6 +74,9 @@ final class DaemonCommand implements Command {
             return 0;
         }
         Files.writeString(paths.pidFile(), ProcessHandle.current().pid() + "\n");
+        org.jexim.log.EximLog.main().main(DaemonStartLine.of(ProcessHandle.current().pid(),
+                queue.interval().map(i -> queue.arguments().get(0)).orElse("no queue runs"),
+                ListenAddresses.of(paths.jamesConf().resolve("smtpserver.xml"))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

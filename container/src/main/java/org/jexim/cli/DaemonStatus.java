@@ -10,11 +10,16 @@ final class DaemonStatus {
     }
 
     static boolean running(Path pidFile) {
+        return pid(pidFile).isPresent();
+    }
+
+    /** The pid of the running daemon, or empty when its pid file names no live process. */
+    static java.util.Optional<Long> pid(Path pidFile) {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
         } catch (IOException | NumberFormatException e) {
-            return false;
+            return java.util.Optional.empty();
         }
     }
 }

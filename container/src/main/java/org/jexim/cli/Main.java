@@ -15,7 +15,9 @@ public final class Main {
             Map.entry("-brw", RewriteTestCommand::new),
             Map.entry("-bt", AddressTestCommand::new), Map.entry("-bv", AddressTestCommand::new),
             Map.entry("translate", TranslateCommand::new),
+            Map.entry("exiwhat", ProcessInfoCommand::new),
             Map.entry("-bh", TestSessionCommand::new), Map.entry("-bhc", TestSessionCommand::new),
+            Map.entry("-bs", SmtpStdinCommand::new),
             Map.entry("-bd", DaemonCommand::new),
             // the sendmail interface
             Map.entry("-bm", SendmailCommand::new), Map.entry("-bi", NewAliasesCommand::new),
@@ -102,7 +104,7 @@ public final class Main {
                 String def = a.length() > 2 ? a.substring(2) : value(args, ++i, a);
                 int eq = def.indexOf('=');
                 line.macros.put(eq < 0 ? def : def.substring(0, eq), eq < 0 ? "" : def.substring(eq + 1));
-            } else if (a.equals("translate") && line.mode == null) {
+            } else if ((a.equals("translate") || a.equals("exiwhat")) && line.mode == null) {
                 line.mode = a;
             } else if (a.equals("-bf") || a.equals("-bF") || a.equals("-bfd") || a.equals("-bfl") || a.equals("-bfp")
                     || a.equals("-bfs")) {
@@ -131,6 +133,9 @@ public final class Main {
         String argv0 = System.getProperty("jexim.argv0", "");
         if (line.mode == null && "mailq".equals(argv0)) {
             line.mode = "-bp"; // called as mailq: list the queue, as Exim does
+        }
+        if (line.mode == null && "exiwhat".equals(argv0)) {
+            line.mode = "exiwhat";
         }
         if (line.mode == null && "newaliases".equals(argv0)) {
             line.mode = "-bi";

@@ -42,25 +42,35 @@ final class SendmailCommand implements Command {
         LogSetup.install(config, paths);
         SubmitSettings settings = SubmitSettings.of(config);
         SubmitRequest request = SubmitOptions.of(line);
-        NotSmtpAcl acl = new NotSmtpAcl(new AclEngine(config.acls(), new ConfigurationLists(config, settings)),
-            settings.option("acl_not_smtp_start"), settings.option("acl_not_smtp"));
-        SpoolMailQueueFactory spool = SpoolMailQueueFactory.open(paths.spool());
-        LocalSubmission.Outcome outcome;
-        try {
-            LocalSubmission submission = new LocalSubmission(settings, acl,
-                LocalSubmission.contexts(line.configFile(), settings.setOptions(), lists(config)),
-                mail -> spool.createQueue(MailQueueFactory.SPOOL).enQueue(mail), Caller.current(), line.err());
-            outcome = submission.submit(request, line.in());
-        } finally {
-            spool.close();
-        }
+        LocalSubmission.Outcome outcome = submit(config, settings, paths, request, line.in(), line, true);
         if (outcome.messageId().isPresent() && shouldDeliver(request, settings)) {
             deliver(outcome.messageId().get(), request, paths, line);
         }
         return outcome.status();
     }
 
-    private static boolean shouldDeliver(SubmitRequest request, SubmitSettings settings) {
+    /**
+     * Puts one message read from {@code in} on the spool as a local submission; -bs uses it for
+     * each message, without the non-SMTP ACLs ({@code notSmtpAcls} false: its SMTP ACLs ran).
+     */
+    static LocalSubmission.Outcome submit(Configuration config, SubmitSettings settings, ServerPaths paths,
+                                          SubmitRequest request, java.io.InputStream in, CommandLine line,
+                                          boolean notSmtpAcls) throws Exception {
+        NotSmtpAcl acl = new NotSmtpAcl(new AclEngine(config.acls(), new ConfigurationLists(config, settings)),
+            notSmtpAcls ? settings.option("acl_not_smtp_start") : Optional.empty(),
+            notSmtpAcls ? settings.option("acl_not_smtp") : Optional.empty());
+        SpoolMailQueueFactory spool = SpoolMailQueueFactory.open(paths.spool());
+        try {
+            LocalSubmission submission = new LocalSubmission(settings, acl,
+                LocalSubmission.contexts(line.configFile(), settings.setOptions(), lists(config)),
+                mail -> spool.createQueue(MailQueueFactory.SPOOL).enQueue(mail), Caller.current(), line.err());
+            return submission.submit(request, in);
+        } finally {
+            spool.close();
+        }
+    }
+
+    static boolean shouldDeliver(SubmitRequest request, SubmitSettings settings) {
         return switch (request.deliveryMode()) {
             case QUEUE -> false;
             case INTERACTIVE, BACKGROUND -> true;
@@ -69,7 +79,7 @@ final class SendmailCommand implements Command {
     }
 
     /** Hands the message to the daemon; -odi also waits until it has left the spool. */
-    private static void deliver(String id, SubmitRequest request, ServerPaths paths, CommandLine line) throws Exception {
+    static void deliver(String id, SubmitRequest request, ServerPaths paths, CommandLine line) throws Exception {
         if (!DaemonStatus.running(paths.pidFile())) {
             if (request.deliveryMode() == SubmitRequest.DeliveryMode.INTERACTIVE) {
                 line.err().println("jexim: no daemon is running; message " + id + " stays on the queue");

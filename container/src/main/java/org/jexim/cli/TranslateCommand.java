@@ -34,6 +34,8 @@ final class TranslateCommand implements Command {
             return 1;
         }
         translation.writeTo(out);
+        // the directory must start a stock James as it is: the self-signed certificate smtpserver.xml names
+        org.jexim.smtp.tls.SelfSignedCertificate.ensure(out);
         return 0;
     }
 

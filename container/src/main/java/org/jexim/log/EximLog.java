@@ -28,14 +28,24 @@ public final class EximLog {
     private final LogSelector selector;
     private final Optional<Path> msglogDirectory;
     private final LogSink sink;
+    private final MessageFacts.Source facts;
 
     /**
      * @param msglogDirectory {@code spool_directory/msglog}, or empty to write no per-message logs
      */
     public EximLog(LogSelector selector, Optional<Path> msglogDirectory, LogSink sink) {
+        this(selector, msglogDirectory, sink, MessageFacts.Source.NONE);
+    }
+
+    /**
+     * @param facts the sender and arrival time of a message, for the F=, P= and QT= items of
+     *              delivery lines (log_selector's sender_on_delivery, return_path_on_delivery, queue_time)
+     */
+    public EximLog(LogSelector selector, Optional<Path> msglogDirectory, LogSink sink, MessageFacts.Source facts) {
         this.selector = selector;
         this.msglogDirectory = msglogDirectory;
         this.sink = sink;
+        this.facts = facts;
     }
 
     /** The log set up by the last {@link EximLogs#install}; before that, lines reach log4j2 unrouted. */
@@ -78,7 +88,17 @@ public final class EximLog {
     }
 
     private void deliveryLine(String flag, Delivery d) {
-        main(d.id() + " " + flag + " " + d.deliveredAddress() + d.routerAndTransport() + d.hostAndConfirmation(selector));
+        boolean wanted = selector.has("sender_on_delivery") || selector.has("return_path_on_delivery")
+            || selector.has("queue_time");
+        Optional<MessageFacts> message = wanted ? facts.of(d.id()) : Optional.empty();
+        String sender = message.map(m -> m.sender()).orElse("");
+        main(d.id() + " " + flag + " " + d.deliveredAddress()
+            + (selector.has("sender_on_delivery") && message.isPresent() ? " F=<" + sender + ">" : "")
+            + (selector.has("return_path_on_delivery") && message.isPresent() ? " P=<" + sender + ">" : "")
+            + d.routerAndTransport() + d.hostAndConfirmation(selector)
+            + (selector.has("queue_time") && message.isPresent()
+                ? " QT=" + MessageFacts.timeSince(message.get().received(), java.time.Instant.now(), selector.has("millisec"))
+                : ""));
         String succeeded = d.transport().map(t -> t + " transport succeeded").orElse("succeeded");
         messageLog(d.id(), d.address() + d.original().filter(o -> !o.equalsIgnoreCase(d.address()))
             .map(o -> " <" + o + ">").orElse("") + ": " + succeeded);

@@ -62,7 +62,8 @@ public final class EximLogs {
             config.addLogger(loggerName, logger);
         }
         context.updateLoggers();
-        EximLog log = new EximLog(selector, spoolDirectory.map(d -> d.resolve("msglog")), new Log4jSink());
+        EximLog log = new EximLog(selector, spoolDirectory.map(d -> d.resolve("msglog")), new Log4jSink(),
+            spoolDirectory.map(MessageFacts::fromSpool).orElse(MessageFacts.Source.NONE));
         EximLog.setCurrent(log);
         return log;
     }

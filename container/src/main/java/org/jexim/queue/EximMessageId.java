@@ -2,12 +2,10 @@ package org.jexim.queue;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /** Makes and checks Exim 4.96 message ids: {@code XXXXXX-YYYYYY-ZZ} in base 62 (time, process, 1/2000 s). */
 public final class EximMessageId {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final Pattern FORMAT = Pattern.compile("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}");
     private static final long SIX_DIGITS = 62L * 62 * 62 * 62 * 62 * 62;
     /** Exim's id resolution without localhost_number: 1/2000 of a second. */
     private static final int RESOLUTION_MICROS = 500;
@@ -33,7 +31,16 @@ public final class EximMessageId {
     }
 
     public static boolean isValid(String id) {
-        return id != null && FORMAT.matcher(id).matches();
+        if (id == null || id.length() != 16 || id.charAt(6) != '-' || id.charAt(13) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            char c = id.charAt(i);
+            if (i != 6 && i != 13 && !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The arrival second encoded in the first part of the id. */

@@ -64,18 +64,18 @@ public final class Spool {
         return ids;
     }
 
+    /** File names as strings (java.io's list makes no Path per entry: a spool may hold 100 000). */
     private static void collect(Path dir, List<String> ids, boolean top) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                if (top && name.length() == 1 && Files.isDirectory(f)) {
-                    collect(f, ids, false);
-                } else if (name.endsWith("-H") && EximMessageId.isValid(name.substring(0, name.length() - 2))) {
-                    ids.add(name.substring(0, name.length() - 2));
-                }
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            return; // no input directory: an empty queue
+        }
+        for (String name : names) {
+            if (name.length() == 18 && name.endsWith("-H") && EximMessageId.isValid(name.substring(0, 16))) {
+                ids.add(name.substring(0, 16));
+            } else if (top && name.length() == 1 && Files.isDirectory(dir.resolve(name))) {
+                collect(dir.resolve(name), ids, false);
             }
-        } catch (NoSuchFileException e) {
-            // no input directory: an empty queue
         }
     }
 

@@ -40,6 +40,12 @@ public final class JeximServer implements AutoCloseable {
             all.add(new DeliveryRequestModule()); // -M and -q reach the daemon through the spool
         }
         all.add(new DeliveryLogModule());
+        // James's WebAdmin: queues, mail repositories, users and domains (off unless webadmin.properties enables it)
+        all.add(new org.apache.james.modules.server.WebAdminServerModule());
+        all.add(new org.apache.james.modules.server.NoJwtModule()); // no JWT: WebAdmin listens on 127.0.0.1 only
+        all.add(new org.apache.james.modules.server.DataRoutesModules());
+        all.add(new org.apache.james.modules.server.MailQueueRoutesModule());
+        all.add(new org.apache.james.modules.server.MailRepositoriesRoutesModule());
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),
                         new FakeSearchMailboxModule())

@@ -27,6 +27,8 @@ import org.jexim.runtime.JeximRuntime;
 public final class EximReplyTexts implements ProtocolHandlerResultHandler<Response, SMTPSession> {
     private static final Pattern JAMES_DEFAULT = Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3} .*");
 
+    private static final SmtpReply TOO_BIG = SmtpReply.of("552", "Message size exceeds maximum permitted");
+
     private final JeximRuntime runtime;
     private final EximTexts texts;
 
@@ -77,6 +79,10 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
 
     /** Exim's text for a reply James worded itself; null to leave it as it is. */
     private SmtpReply eximDefault(ProtocolHandler handler, String code, String text) {
+        if (code.equals("552")) {
+            // message_size_limit, whether SIZE= at MAIL or the data at the final dot passed it
+            return TOO_BIG;
+        }
         if (handler instanceof UnknownCmdHandler && code.equals("500")) {
             return EximTexts.UNRECOGNIZED;
         }

@@ -56,7 +56,10 @@ public final class EximTexts {
     public SmtpReply hello(SessionState state, boolean extended) {
         String helo = state.helo();
         String ip = state.ip();
-        StringBuilder text = new StringBuilder(runtime.primaryHostname()).append(" Hello ").append(helo);
+        StringBuilder text = new StringBuilder(runtime.primaryHostname()).append(" Hello ");
+        // a local process (-bs) is greeted by its login: "Hello root at NAME"
+        state.protocolVariable("sender_ident").filter(u -> ip == null).ifPresent(u -> text.append(u).append(" at "));
+        text.append(helo);
         if (ip != null) {
             text.append(" [").append(ip).append(']');
         }
@@ -103,7 +106,7 @@ public final class EximTexts {
                 caps.add(command.toUpperCase(java.util.Locale.ROOT));
             }
         }
-        if (hostIn("pipelining_advertise_hosts", "*", ip)) {
+        if (!state.effects().has("no_pipelining") && hostIn("pipelining_advertise_hosts", "*", ip)) {
             caps.add("PIPELINING");
         }
         List<String> mechanisms = auth.mechanisms(state);

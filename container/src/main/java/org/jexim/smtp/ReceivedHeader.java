@@ -3,26 +3,19 @@ package org.jexim.smtp;
 import java.util.List;
 import org.jexim.acl.AclSubject;
 import org.jexim.conf.expand.ExpansionException;
-import org.jexim.conf.expand.Expander;
+import org.jexim.conf.options.OptionDef;
+import org.jexim.conf.options.OptionTables;
 import org.jexim.conf.expand.be.BeContext;
 import org.jexim.runtime.JeximRuntime;
 
 /**
- * Exim's Received: header (receive.c): received_header_text (Exim's compiled-in default unless
- * set) expanded with $sender_rcvhost, $received_protocol, $tls_in_*, $message_exim_id and
+ * Exim's Received: header for a message received over SMTP: received_header_text (its default
+ * from the option table unless set) expanded, by the same formatting as local submissions
+ * ({@link org.jexim.submit.ReceivedHeader}), with $sender_rcvhost, $received_protocol, $tls_in_*, $message_exim_id and
  * $received_for (the recipient, when there is exactly one), then {@code ;\n\tDATE} appended.
  * An expansion that comes out empty adds no header.
  */
 public final class ReceivedHeader {
-    /** Exim 4.96's received_header_text. */
-    static final String DEFAULT_TEXT = "Received: ${if def:sender_rcvhost {from $sender_rcvhost\\n\\t}"
-            + "{${if def:sender_ident {from ${quote_local_part:$sender_ident} }}"
-            + "${if def:sender_helo_name {(helo=$sender_helo_name)\\n\\t}}}}"
-            + "by $primary_hostname ${if def:received_protocol {with $received_protocol }}"
-            + "${if def:tls_in_ver        { ($tls_in_ver)}}${if def:tls_in_cipher_std { tls $tls_in_cipher_std\\n\\t}}"
-            + "(Exim $version_number)\\n\\t${if def:sender_address {(envelope-from <$sender_address>)\\n\\t}}"
-            + "id $message_exim_id${if def:received_for {\\n\\tfor $received_for}}";
-
     private final JeximRuntime runtime;
 
     public ReceivedHeader(JeximRuntime runtime) {
@@ -41,18 +34,15 @@ public final class ReceivedHeader {
         if (recipients.size() == 1) {
             vars.set("received_for", recipients.get(0));
         }
-        String text;
+        String text = runtime.mainOption("received_header_text")
+                .or(() -> OptionTables.main().find("received_header_text").map(OptionDef::defaultText)).orElse("");
         try {
-            text = Expander.expand(runtime.mainOption("received_header_text").orElse(DEFAULT_TEXT), vars);
+            return org.jexim.submit.ReceivedHeader.of(text, vars, BeContext.timeOfDay("tod_full"))
+                    .map(h -> List.of(h.substring(0, h.length() - 1).split("\n"))).orElse(List.of());
         } catch (ExpansionException e) {
-            // Exim panics over a broken received_header_text; the default keeps the message flowing
+            // Exim panics over a broken received_header_text; the message is kept without the header
             return List.of();
         }
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        String header = text + ";\n\t" + BeContext.timeOfDay("tod_full");
-        return List.of(header.split("\n"));
     }
 
     /**

@@ -17,6 +17,7 @@ public final class TestSession {
     private final AclGate gate;
     private final PrintStream out;
     private final AuthCommand auth;
+    private MessageSink sink;
     /** Exim's smtp_in.c state: protocol errors, unknown commands, and what the last commands were. */
     private int errors;
     private int unknown;
@@ -59,7 +60,28 @@ public final class TestSession {
         out.print("\n**** SMTP testing session as if from host " + ip + "\n"
                 + "**** but without any ident (RFC 1413) callback.\n"
                 + "**** This is not for real!\n\n");
-        SessionState session = new SessionState(ip, 0, runtime.primaryHostname());
+        dialogue(new SessionState(ip, 0, runtime.primaryHostname()), in);
+    }
+
+    /** Where the messages of a real session (-bs) go: spooled, their id returned. */
+    public interface MessageSink {
+        /** Spools the message (lines without CRLF, dots unstuffed); the id of {@code 250 OK id=}. */
+        String accept(SessionState session, String sender, java.util.List<String> recipients,
+                      java.util.List<String> lines) throws IOException;
+    }
+
+    /**
+     * Exim's {@code -bs}: the same dialogue as a local process's SMTP session from {@code user}
+     * (no client address, "Hello USER at NAME"), each accepted message handed to {@code sink}.
+     */
+    public void runLocal(String user, MessageSink sink, BufferedReader in) throws IOException {
+        this.sink = sink;
+        SessionState session = new SessionState(null, 0, runtime.primaryHostname());
+        session.protocolVariable("sender_ident", user);
+        dialogue(session, in);
+    }
+
+    private void dialogue(SessionState session, BufferedReader in) throws IOException {
         SmtpReply connect = gate.check(Stage.CONNECT, acl(Stage.CONNECT), session, null);
         // an accept with a message replaces the banner (spec, "The connect ACL")
         if (!send(connect.positive() && connect.text().isEmpty() ? texts.banner(session) : connect)) {
@@ -127,6 +149,9 @@ public final class TestSession {
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
+                if (HeloRequired.refuses(runtime, session)) {
+                    return HeloRequired.REPLY;
+                }
                 if (session.sender() != null) {
                     synprot = true;
                     return SmtpReply.of("503", "sender already given");
@@ -152,7 +177,7 @@ public final class TestSession {
                 session.rcptSeen();
                 AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, address);
                 if (!decision.reply().positive()) {
-                    rcptFailed(decision.reply());
+                    rcptFailed(session.ip() == null ? SmtpReply.of("", decision.reply().text()) : decision.reply());
                 }
                 if (decision.reply().positive()) {
                     session.rcptAccepted();
@@ -219,10 +244,22 @@ public final class TestSession {
         }
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
+        String sender = session.sender();
+        java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();
         if (!check.positive()) {
             return check;
+        }
+        if (sink != null) {
+            if (recipients.isEmpty()) {
+                return EximTexts.MAIL_OK; // every recipient was discarded
+            }
+            try {
+                return EximTexts.queued(sink.accept(session, sender, recipients, lines));
+            } catch (IOException e) {
+                return SmtpReply.of("451", "Temporary local problem - please try later");
+            }
         }
         send(EximTexts.queued(org.jexim.queue.EximMessageId.next()));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
@@ -246,7 +283,8 @@ public final class TestSession {
 
     /** Remembers a refused RCPT's reply for the 503 to a DATA without recipients. */
     private SmtpReply rcptFailed(SmtpReply reply) {
-        String wire = String.join("\n", reply.wireLines());
+        // an empty code: the text alone, as Exim repeats an ACL's refusal to a local (-bs) client
+        String wire = reply.code().isEmpty() ? reply.text() : String.join("\n", reply.wireLines());
         rcptFailuresSame = rcptFailure == null ? rcptFailuresSame : rcptFailuresSame && rcptFailure.equals(wire);
         rcptFailure = wire;
         return reply;

@@ -98,6 +98,9 @@ public final class LocalSubmission {
             return new Outcome(1, Optional.empty());
         }
         Map<String, String> variables = envelope.variables(caller);
+        variables.put("primary_hostname", settings.primaryHostname());
+        variables.put("qualify_domain", settings.qualifyDomain());
+        variables.put("qualify_recipient", settings.qualifyRecipient());
         variables.put("recipients", NotSmtpAcl.recipientsVariable(arguments));
         variables.put("recipients_count", Integer.toString(arguments.size()));
         acl.runStart(variables, aclVariables);

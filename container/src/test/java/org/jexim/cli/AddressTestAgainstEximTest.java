@@ -84,6 +84,35 @@ class AddressTestAgainstEximTest {
     }
 
     /**
+     * redirect's file checks (modemask, check_owner/owners, check_group/owngroups),
+     * include_directory, skip_syntax_errors with syntax_errors_to, and generic options whose
+     * expansion can fail (errors_to, user), on files the test writes with those modes and owners.
+     */
+    @Test
+    void redirectAndGenericOptionsAgreeWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM) && "root".equals(System.getProperty("user.name")));
+        Files.createDirectories(dir.resolve("inc"));
+        Files.createDirectories(dir.resolve("other"));
+        Files.writeString(dir.resolve("inc/ok"), "i1\n");
+        Files.writeString(dir.resolve("other/bad"), "i2\n");
+        Files.writeString(dir.resolve("f666"), "x1\n");
+        Files.writeString(dir.resolve("fown"), "x2\n");
+        Files.writeString(dir.resolve("syn"), "good@test.example, bad@@x, also\n");
+        Path conf = install("options.conf", "c");
+        openUp();
+        Files.setPosixFilePermissions(dir.resolve("f666"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setOwner(dir.resolve("fown"), dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        List<String> differences = new ArrayList<>();
+        for (String mode : List.of("-bt", "-bv")) {
+            for (String a : lines("options.addresses")) {
+                compare(conf, mode, List.of(), List.of(a), differences);
+            }
+            compare(conf, mode, List.of(), lines("options.addresses"), differences);
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    /**
      * queryprogram (a script the test writes) and iplookup (a UDP and a TCP server the test
      * runs on loopback, and a port where nothing listens).
      */

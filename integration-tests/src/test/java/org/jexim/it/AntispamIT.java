@@ -41,6 +41,7 @@ class AntispamIT {
     Daemon clamd;
     LoopbackDnsServer dns;
     String startOutput;
+    java.security.KeyPair dkimKey;
 
     @BeforeAll
     void start() throws Exception {
@@ -50,7 +51,15 @@ class AntispamIT {
         spamd = Daemon.spamd(Files.createDirectories(daemons.resolve("spamd")));
         clamd = Daemon.clamd(Files.createDirectories(daemons.resolve("clamd")));
         assumeTrue(spamd != null && clamd != null, "spamd and clamd are needed");
-        dns = new LoopbackDnsServer(Map.of("test.", ZONE), daemons);
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        dkimKey = g.generateKeyPair();
+        String record = "v=DKIM1; k=rsa; p=" + java.util.Base64.getEncoder().encodeToString(dkimKey.getPublic().getEncoded());
+        StringBuilder txt = new StringBuilder();
+        for (int i = 0; i < record.length(); i += 255) {
+            txt.append('"').append(record, i, Math.min(record.length(), i + 255)).append("\" ");
+        }
+        dns = new LoopbackDnsServer(Map.of("test.", ZONE + "sel._domainkey.dkim IN TXT " + txt + "\n"), daemons);
 
         home = Files.createTempDirectory("jexim-antispam");
         for (String f : List.of("aliases", "users")) {
@@ -58,7 +67,7 @@ class AntispamIT {
         }
         String conf = Files.readString(Jexim.ROOT.resolve("configure"))
                 .replace("acl_smtp_rcpt = acl_check_rcpt\n", "acl_smtp_rcpt = acl_check_rcpt\n"
-                        + "acl_smtp_data = acl_check_data\nacl_smtp_mime = acl_check_mime\nspamd_address = 127.0.0.1 ${if eq{$h_subject:}{down}{"
+                        + "acl_smtp_data = acl_check_data\nacl_smtp_mime = acl_check_mime\nacl_smtp_dkim = acl_check_dkim\nspamd_address = 127.0.0.1 ${if eq{$h_subject:}{down}{"
                         + Jexim.freePort() + "}{" + spamd.port() + "}}\n"
                         + "av_scanner = clamd:" + clamd.socket() + "\n")
                 .replace("  accept  hosts         = :\n", "  accept  hosts         = :\n"
@@ -67,7 +76,11 @@ class AntispamIT {
                         + "          log_message   = SPF check failed: $spf_result\n"
                         + "  deny    dnslists      = bl.test\n"
                         + "          message       = $sender_host_address blacklisted ($dnslist_text)\n")
-                .replace("begin routers\n", "acl_check_mime:\n"
+                .replace("begin routers\n", "acl_check_dkim:\n"
+                        + "  deny    dkim_status = fail\n"
+                        + "          message     = DKIM signature of $dkim_domain failed ($dkim_verify_reason)\n"
+                        + "  warn    add_header  = X-DKIM: $dkim_cur_signer $dkim_verify_status\n"
+                        + "  accept\n\nacl_check_mime:\n"
                         + "  deny    condition  = ${if match{$mime_filename}{\\N(?i)\\.(exe|pif|scr|vbs|bat|com)$\\N}}\n"
                         + "          message    = Blocked attachment $mime_filename\n"
                         + "  accept\n\nacl_check_data:\n"
@@ -175,6 +188,35 @@ class AntispamIT {
         assertThat(replyTo(" -> .", "--from", "someone@example.org", "--to", "postmaster@localhost",
                 "--attach-type", "application/octet-stream", "--attach", exe.toString()))
                 .isEqualTo("<** 550 Blocked attachment invoice.exe");
+    }
+
+    /** A message signed for dkim.test (key on the loopback DNS): verified at SMTP time, refused once tampered. */
+    @Test
+    void dkimSignaturesAreVerifiedAtSmtpTime() throws Exception {
+        String message = "From: Alice <alice@dkim.test>\r\nTo: postmaster@localhost\r\nSubject: signed\r\n"
+                + "Date: Sun, 22 Nov 2026 06:00:00 +0000\r\nMessage-ID: <signed@dkim.test>\r\n\r\n"
+                + "Hello, this message is signed.\r\n";
+        org.apache.james.jdkim.DKIMSigner signer = new org.apache.james.jdkim.DKIMSigner("v=1; a=rsa-sha256; "
+                + "c=relaxed/relaxed; d=dkim.test; s=sel; h=from:to:subject; bh=; b=;", dkimKey.getPrivate());
+        String signed = signer.sign(new java.io.ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)))
+                + "\r\n" + message;
+        Path good = daemons.resolve("signed.eml");
+        Files.writeString(good, signed);
+        Path bad = daemons.resolve("tampered.eml");
+        Files.writeString(bad, signed.replace("is signed", "is changed"));
+        Path newDir = home.resolve("var/mail/jexim/new");
+        Set<Path> before = files(newDir);
+        assertThat(replyTo(" -> .", "--from", "alice@dkim.test", "--to", "postmaster@localhost", "--data", good.toString()))
+                .startsWith("<-  250 OK id=");
+        long end = System.currentTimeMillis() + 30_000;
+        while (files(newDir).size() <= before.size() && System.currentTimeMillis() < end) {
+            Thread.sleep(200);
+        }
+        List<Path> added = files(newDir).stream().filter(f -> !before.contains(f)).toList();
+        assertThat(added).hasSize(1);
+        assertThat(Files.readString(added.get(0))).contains("\nX-DKIM: dkim.test pass\n");
+        assertThat(replyTo(" -> .", "--from", "alice@dkim.test", "--to", "postmaster@localhost", "--data", bad.toString()))
+                .isEqualTo("<** 550 DKIM signature of dkim.test failed (bodyhash_mismatch)");
     }
 
     @Test

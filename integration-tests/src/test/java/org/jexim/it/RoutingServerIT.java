@@ -98,6 +98,9 @@ class RoutingServerIT {
         assertThat(bt("piper@routing.example")).contains("transport = address_pipe");
         send("a@client.example", "piper@routing.example", "Subject: piped");
         assertThat(waitFor("piped")).contains("Subject: piped");
+        // logged as Exim logs a pipe from an alias
+        assertThat(mainlog()).contains(" => |/bin/cp /dev/stdin " + dir.resolve("mail/piped")
+                + " <piper@routing.example> R=aliases T=address_pipe\n");
     }
 
     @Test
@@ -123,6 +126,20 @@ class RoutingServerIT {
         send("a@client.example", "copied@routing.example", "Subject: unseen");
         assertThat(waitFor("copy-copied")).contains("Subject: unseen");
         assertThat(waitFor("local-copied")).contains("Subject: unseen");
+    }
+
+    @Test
+    void routerHeadersAddAndRemoveReachTheMailbox() throws Exception {
+        send("a@client.example", "hdr@routing.example", "Subject: to be removed");
+        String mbox = waitFor("local-hdr");
+        assertThat(mbox).contains("\nX-Router: added for hdr\n").doesNotContain("Subject: to be removed");
+    }
+
+    @Test
+    void errorsToReceivesTheBounce() throws Exception {
+        send("a@client.example", "failer@routing.example", "Subject: will fail");
+        assertThat(waitFor("local-errs")).contains("failer@routing.example", "gone away");
+        assertThat(dir.resolve("mail/local-a")).doesNotExist();
     }
 
     @Test

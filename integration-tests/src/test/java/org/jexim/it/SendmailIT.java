@@ -34,6 +34,8 @@ class SendmailIT {
     private Path exim;
     private Path jexim;
     private long eximPid;
+    private String jeximCommand;
+    private String jeximPortText;
 
     @BeforeAll
     void start() throws Exception {
@@ -67,6 +69,8 @@ class SendmailIT {
         Files.createSymbolicLink(jexim.resolve("bin/link/sendmail"), Jexim.ROOT.resolve("jexim"));
         script(jexim.resolve("bin/sendmail"), "JEXIM_NO_BUILD=1 exec " + jexim.resolve("bin/link/sendmail") + " -C " + configure
             + " " + jeximDefines + " \"$@\"");
+        jeximCommand = Jexim.ROOT.resolve("jexim") + " -C " + configure + " " + jeximDefines;
+        jeximPortText = Integer.toString(jeximPort);
         for (Path side : List.of(exim, jexim)) {
             Path sendmail = side.resolve("bin/sendmail");
             Files.writeString(side.resolve("mailrc"), "set sendmail=" + sendmail + "\n");
@@ -129,6 +133,15 @@ class SendmailIT {
         assertThat(j).anyMatch(m -> m.contains("Envelope-to: md-dave@delivery.example"));
         assertThat(j).anyMatch(m -> m.contains("From: Some One <md-s@delivery.example>"));
         assertThat(j).anyMatch(m -> m.contains("Subject: Hello from mailx") && m.contains("line after a dot"));
+    }
+
+    @Test
+    void exiwhatTellsWhatTheDaemonIsDoing() throws Exception {
+        Jexim.Result r = Jexim.run(List.of("sh", "-c", jeximCommand + " exiwhat"));
+        assertThat(r.status()).isZero();
+        List<String> lines = r.output().lines().toList();
+        assertThat(lines.get(0)).matches(" *\\d+ daemon\\(4\\.96\\): listening for SMTP on \\[127\\.0\\.0\\.1\\]:" + jeximPortText);
+        assertThat(lines.get(lines.size() - 1)).matches(" *\\d+ 0 messages on the queue");
     }
 
     @Test

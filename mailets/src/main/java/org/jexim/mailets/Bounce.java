@@ -52,25 +52,33 @@ public final class Bounce extends GenericMailet {
                     mail.getRecipients());
             return;
         }
-        String sender = mail.getMaybeSender().asString();
-        List<FailedAddress> failed = new ArrayList<>();
+        // errors_to of a router sends the failures of its addresses to that address instead
+        java.util.Map<String, List<FailedAddress>> byRecipient = new java.util.LinkedHashMap<>();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             AddressItem top = DeliveryLog.original(item);
             boolean ultimately = item.parent().flatMap(AddressItem::parent).isPresent();
-            failed.add(new FailedAddress(item.address(), top == item ? null : top.address(), ultimately,
+            String to = item.variables().getOrDefault(org.jexim.routing.RouterOutcome.ERRORS_TO,
+                    mail.getMaybeSender().asString());
+            byRecipient.computeIfAbsent(to, k -> new ArrayList<>()).add(new FailedAddress(item.address(),
+                    top == item ? null : top.address(), ultimately,
                     item.variables().get(Outcomes.MESSAGE), item.variables().get(Outcomes.OUTPUT),
                     item.variables().get(Outcomes.REMOTE_MTA), item.variables().get(Outcomes.DIAGNOSTIC)));
         }
         RoutingContext context = RouterContexts.of(runtime, mail);
         String host = context.lists().primaryHostname();
-        ZonedDateTime now = ZonedDateTime.now();
-        byte[] bounce = new BounceMessage(host, runtime.qualifyDomain(), options()).build(sender, failed, bytes(mail), now,
-                now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE),
-                BounceIds.next(now), System.getProperty("user.name"));
-        MimeMessage message = new MimeMessage(Session.getDefaultInstance(new java.util.Properties()),
-                new ByteArrayInputStream(crlf(bounce)));
-        getMailetContext().sendMail(null, List.of(mail.getMaybeSender().get()), message);
+        for (java.util.Map.Entry<String, List<FailedAddress>> e : byRecipient.entrySet()) {
+            if (e.getKey().isEmpty()) {
+                continue; // errors_to = "" : failures are not reported
+            }
+            ZonedDateTime now = ZonedDateTime.now();
+            byte[] bounce = new BounceMessage(host, runtime.qualifyDomain(), options()).build(e.getKey(), e.getValue(), bytes(mail),
+                    now, now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE),
+                    BounceIds.next(now), System.getProperty("user.name"));
+            MimeMessage message = new MimeMessage(Session.getDefaultInstance(new java.util.Properties()),
+                    new ByteArrayInputStream(crlf(bounce)));
+            getMailetContext().sendMail(null, List.of(new MailAddress(e.getKey())), message);
+        }
     }
 
     /** The bounce_* main options; an unreadable bounce_message_file leaves the built-in texts, as in Exim. */

@@ -45,8 +45,8 @@ final class RecipientGroups {
         if (groups.isEmpty()) {
             if (staying.isEmpty()) {
                 mail.setState(Mail.GHOST);
-            } else if (staying.size() != mail.getRecipients().size()) {
-                setRecipients(mail, staying);
+            } else {
+                setRecipients(mail, staying); // also records state a router left on them (pass_router)
             }
             return;
         }

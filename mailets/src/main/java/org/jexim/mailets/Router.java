@@ -65,10 +65,23 @@ public final class Router extends GenericMailet {
         RecipientGroups groups = new RecipientGroups();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
+            String passTo = item.variables().get(RouterContexts.PASS_TO);
+            if (passTo != null) {
+                if (!passTo.equals(router.name())) {
+                    groups.stay(item); // passed on to a later router (pass_router): this one is skipped
+                    continue;
+                }
+                item = item.without(RouterContexts.PASS_TO);
+            }
             String undecided = item.variables().get(RouterContexts.DEFER_MARK);
             RouterOutcome outcome = undecided != null
                     ? RouterOutcome.defer(item, undecided)
                     : router.routeAfterPreconditions(item, context);
+            if (outcome.kind() == RouterOutcome.Kind.PASS && router.passRouter() != null) {
+                groups.stay(item.without(Precondition.ROUTER_VARIABLES).with(RouterContexts.PASS_TO,
+                        router.passRouter()));
+                continue;
+            }
             Outcomes.place(outcome, router.name(), groups, log, RouterContexts.messageId(mail));
             if (outcome.kind() == RouterOutcome.Kind.ACCEPT && router.unseen()) {
                 // unseen: the address is delivered and also goes on, as a copy, to the next routers

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
@@ -42,6 +43,8 @@ public final class Transport extends GenericMailet {
     private final JeximRuntime runtime;
     private final DeliveryLog log;
     private org.jexim.transport.Transport transport;
+    private ShadowTransport shadow;
+    private boolean disableLogging;
 
     @Inject
     public Transport(JeximRuntime runtime, DeliveryLog log) {
@@ -56,8 +59,10 @@ public final class Transport extends GenericMailet {
         if (name == null || driver == null) {
             throw new MessagingException("org.jexim.mailets.Transport needs <name> and <driver>");
         }
-        transport = TransportFactory.create(name, driver, MailetOptions.of(getMailetConfig()), services(runtime),
-                runtime.retryRules());
+        Map<String, String> options = MailetOptions.of(getMailetConfig());
+        transport = TransportFactory.create(name, driver, options, services(runtime), runtime.retryRules());
+        shadow = ShadowTransport.of(options, services(runtime), runtime.retryRules());
+        disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
         if (transport instanceof org.jexim.transport.AutoreplyTransport autoreply) {
             autoreply.sender(new ReplySubmitter(getMailetContext()));
         }
@@ -82,12 +87,16 @@ public final class Transport extends GenericMailet {
             deliveries.add(new Delivery(message, returnPath, item, context));
         }
         List<DeliveryResult> results = transport.deliverAll(deliveries);
+        List<String> shadowed = shadow == null ? null : shadow.run(deliveries, results);
+        DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log) : this.log;
         for (int i = 0; i < items.size(); i++) {
             AddressItem item = items.get(i);
             DeliveryResult result = results.get(i);
             String router = item.variables().get(Outcomes.ROUTER);
             switch (result.kind()) {
-                case OK -> log.delivered(RouterContexts.messageId(mail), item, router, transport.name(), result);
+                case OK -> log.delivered(RouterContexts.messageId(mail), item, router,
+                        shadowed == null || shadowed.get(i) == null ? transport.name() : transport.name() + shadowed.get(i),
+                        result);
                 case DEFER -> {
                     log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
                     groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message()));

@@ -27,6 +27,7 @@ final class DnslookupDriver implements RouterDriver {
     private final String ignoreTargetHosts;
     private final SelfAction self;
     private final String checkSrv;
+    private final boolean checkSecondaryMx;
     /** The default of dns_check_names_pattern, in Java's syntax. */
     private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
             "(?i)^[^\\W]([a-z0-9/_-]*[^\\W])?(\\.[^\\W]([a-z0-9/_-]*[^\\W])?)*\\.?$");
@@ -39,6 +40,7 @@ final class DnslookupDriver implements RouterDriver {
         this.ignoreTargetHosts = o.get("ignore_target_hosts");
         this.self = new SelfAction(o.get("self"));
         this.checkSrv = o.get("check_srv");
+        this.checkSecondaryMx = RouterFactory.bool(o, "check_secondary_mx", false);
     }
 
     @Override
@@ -90,6 +92,9 @@ final class DnslookupDriver implements RouterDriver {
             }
             if (hosts.isEmpty()) {
                 return RouterOutcome.fail(address, "all relevant MX records point to non-existent hosts");
+            }
+            if (checkSecondaryMx && cut == Integer.MAX_VALUE) {
+                return RouterOutcome.decline(address); // this host is not a secondary MX of the domain
             }
         } else {
             if (matches(mxDomains, domain, address, context)) {

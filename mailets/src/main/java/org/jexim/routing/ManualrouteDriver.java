@@ -1,7 +1,10 @@
 package org.jexim.routing;
 
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
 import org.jexim.conf.expand.ExpansionException;
@@ -10,8 +13,11 @@ import org.jexim.conf.lists.Lists;
 
 /**
  * The manualroute router: the first {@code route_list} item whose domain pattern matches (or
- * the expanded {@code route_data}) gives the host list and options (byname, bydns, a transport
- * name); no match declines. Host names are resolved through the system resolver.
+ * the expanded {@code route_data}) gives the host list and options (byname, bydns, randomize,
+ * no_randomize, a transport name); no match declines. Host names are looked up through the
+ * DNS (the configured servers) then the system's resolver, {@code name/MX} gives that name's
+ * MX hosts; {@code hosts_randomize} shuffles the list; {@code host_find_failed} says what an
+ * unknown host does.
  */
 final class ManualrouteDriver implements RouterDriver {
     private final String routerName;
@@ -19,13 +25,17 @@ final class ManualrouteDriver implements RouterDriver {
     private final String routeList;
     private final String routeData;
     private final SelfAction self;
+    private final boolean hostsRandomize;
+    private final String hostFindFailed;
 
-    ManualrouteDriver(String routerName, String transport, String routeList, String routeData, SelfAction self) {
-        this.self = self;
+    ManualrouteDriver(String routerName, Map<String, String> o) {
         this.routerName = routerName;
-        this.transport = transport;
-        this.routeList = routeList;
-        this.routeData = routeData;
+        this.transport = o.get("transport");
+        this.routeList = o.get("route_list");
+        this.routeData = o.get("route_data");
+        this.self = new SelfAction(o.get("self"));
+        this.hostsRandomize = RouterFactory.bool(o, "hosts_randomize", false);
+        this.hostFindFailed = o.getOrDefault("host_find_failed", "freeze").strip();
     }
 
     @Override
@@ -46,9 +56,15 @@ final class ManualrouteDriver implements RouterDriver {
         String[] parts = splitRoute(route.strip());
         String hostList = parts[0];
         String transportName = transport;
+        HostListParser.Lookup lookup = HostListParser.Lookup.DEFAULT;
+        boolean randomize = hostsRandomize;
         for (String option : parts[1].isBlank() ? new String[0] : parts[1].strip().split("\\s+")) {
-            if (!List.of("byname", "bydns", "randomize", "no_randomize").contains(option)) {
-                transportName = option;
+            switch (option) {
+                case "byname" -> lookup = HostListParser.Lookup.BYNAME;
+                case "bydns" -> lookup = HostListParser.Lookup.BYDNS;
+                case "randomize" -> randomize = true;
+                case "no_randomize" -> randomize = false;
+                default -> transportName = option;
             }
         }
         try {
@@ -63,16 +79,27 @@ final class ManualrouteDriver implements RouterDriver {
         }
         List<RouteHost> hosts;
         try {
-            hosts = HostListParser.resolve(hostList);
-        } catch (UnknownHostException | RuntimeException e) {
-            return RouterOutcome.defer(address, "lookup of host \"" + hostList + "\" failed in " + routerName + " router");
+            RouteDns dns = RouteDns.of(context.variablesFor(address).variable(RouteDns.SERVERS_VARIABLE).orElse(null));
+            hosts = new ArrayList<>(HostListParser.resolve(hostList, dns, lookup));
+        } catch (UnknownHostException e) {
+            return hostFindFailed(address, e.getMessage());
+        } catch (RuntimeException e) {
+            return hostFindFailed(address, hostList);
+        }
+        if (randomize) {
+            Collections.shuffle(hosts); // randomize / hosts_randomize: a new order each time
         }
         if (transportName == null) {
             return RouterOutcome.defer(address, "router " + routerName + ": no transport defined");
         }
-        for (RouteHost h : hosts) {
-            if (!self.send() && HostListParser.isLocal(h.address())) {
-                return self.outcome(address, "remote host address is the local host");
+        // rf_lookup_hostlist: the local host first is the self case; later, it and what follows are dropped
+        for (int i = 0; i < hosts.size() && !self.send(); i++) {
+            if (HostListParser.isLocal(hosts.get(i).address())) {
+                if (i == 0) {
+                    return self.outcome(address, "remote host address is the local host");
+                }
+                hosts = new ArrayList<>(hosts.subList(0, i));
+                break;
             }
         }
         try {
@@ -81,6 +108,20 @@ final class ManualrouteDriver implements RouterDriver {
             return RouterOutcome.defer(address, "failed to expand transport name \"" + transportName + "\" in "
                     + routerName + " router: " + e.getMessage());
         }
+    }
+
+    /**
+     * host_find_failed: what a host name that cannot be found does (freeze and defer defer,
+     * fail fails, decline declines, pass passes).
+     */
+    private RouterOutcome hostFindFailed(AddressItem address, String host) {
+        String message = "lookup of host \"" + host + "\" failed in " + routerName + " router";
+        return switch (hostFindFailed) {
+            case "fail" -> RouterOutcome.fail(address, message);
+            case "decline" -> RouterOutcome.decline(address);
+            case "pass" -> RouterOutcome.pass(address);
+            default -> RouterOutcome.defer(address, message);
+        };
     }
 
     /** The route of the first route_list item whose (single) domain pattern matches; null when none. */
@@ -111,6 +152,9 @@ final class ManualrouteDriver implements RouterDriver {
     static String[] splitRoute(String route) {
         if (route.startsWith("\"")) {
             int close = route.indexOf('"', 1);
+            if (close < 0) {
+                return new String[] {route.substring(1), ""};
+            }
             return new String[] {route.substring(1, close), route.substring(close + 1)};
         }
         int sp = endOfWord(route);

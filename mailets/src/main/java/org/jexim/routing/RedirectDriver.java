@@ -51,6 +51,12 @@ final class RedirectDriver implements RouterDriver {
                             + "' for file read not permitted\n");
                 }
                 text = readFile(name.value());
+                if (text != null) {
+                    String bad = options.fileChecks().check(Path.of(name.value()), address);
+                    if (bad != null) {
+                        return RouterOutcome.defer(address, bad);
+                    }
+                }
             } else {
                 return RouterOutcome.defer(address, routerName + " router: neither data nor file set");
             }
@@ -122,6 +128,11 @@ final class RedirectDriver implements RouterDriver {
                     return RouterOutcome.defer(address, "error in redirect data: \":include:\" is not permitted");
                 }
                 String path = item.substring(9).strip();
+                String directory = options.includeDirectory();
+                if (directory != null && !Path.of(path).normalize().startsWith(Path.of(directory))) {
+                    return RouterOutcome.defer(address, "error in redirect data: included file " + path
+                            + " is not in directory " + directory);
+                }
                 String included;
                 try {
                     included = Files.readString(Path.of(path), StandardCharsets.ISO_8859_1);

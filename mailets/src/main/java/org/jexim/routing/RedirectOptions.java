@@ -19,4 +19,14 @@ record RedirectOptions(String data, String file, boolean allowFail, boolean allo
                 o.get("pipe_transport"), o.get("file_transport"), RouterFactory.bool(o, "skip_syntax_errors", false),
                 RouterFactory.bool(o, "check_ancestor", false), RouterFactory.bool(o, "allow_filter", false), Map.copyOf(o));
     }
+
+    /** include_directory: where :include: files must be, or null. */
+    String includeDirectory() {
+        return all.get("include_directory");
+    }
+
+    /** The mode and ownership checks of a redirection file. */
+    RedirectFileChecks fileChecks() {
+        return new RedirectFileChecks(all);
+    }
 }

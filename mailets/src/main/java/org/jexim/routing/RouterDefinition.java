@@ -29,10 +29,12 @@ public final class RouterDefinition {
     private final String cannotRouteMessage;
     private final boolean unseen;
     private final String passRouter;
+    private final AddressProperties properties;
 
     RouterDefinition(String name, List<Precondition> preconditions, RouterDriver driver, boolean more,
                      boolean repeatUse, String addressData, String cannotRouteMessage, boolean unseen,
-                     String passRouter) {
+                     String passRouter, AddressProperties properties) {
+        this.properties = properties;
         this.unseen = unseen;
         this.passRouter = passRouter;
         this.name = name;
@@ -85,7 +87,7 @@ public final class RouterDefinition {
                 return RouterOutcome.defer(address, "failed to expand \"" + addressData + "\": " + e.getMessage());
             }
         }
-        RouterOutcome outcome = driver.route(current, context);
+        RouterOutcome outcome = properties.apply(driver.route(current, context), address, context);
         if (outcome.kind() == RouterOutcome.Kind.REDIRECT) {
             List<AddressItem> children = new ArrayList<>();
             String ancestors = current.variables().getOrDefault(ANCESTORS, "") + key(current) + "\n";

@@ -32,7 +32,7 @@ public final class RouterFactory {
         return new RouterDefinition(name, preconditions(options), driver(name, driver, options),
                 bool(options, "more", true), bool(options, "repeat_use", true),
                 options.get("address_data"), options.get("cannot_route_message"),
-                bool(options, "unseen", false), options.get("pass_router"));
+                bool(options, "unseen", false), options.get("pass_router"), new AddressProperties(name, options));
     }
 
     /** The preconditions in the order Exim tests them (spec 3.12, "Router preconditions"). */
@@ -85,8 +85,7 @@ public final class RouterFactory {
         return switch (driver) {
             case "accept" -> new AcceptDriver(name, o.get("transport"));
             case "redirect" -> new RedirectDriver(name, RedirectOptions.of(o));
-            case "manualroute" -> new ManualrouteDriver(name, o.get("transport"), o.get("route_list"),
-                    o.get("route_data"), new SelfAction(o.get("self")));
+            case "manualroute" -> new ManualrouteDriver(name, o);
             case "ipliteral" -> new IpliteralDriver(name, o.get("transport"), new SelfAction(o.get("self")));
             case "dnslookup" -> new DnslookupDriver(name, o);
             case "queryprogram" -> new QueryprogramDriver(name, o);

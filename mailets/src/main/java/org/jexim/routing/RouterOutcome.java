@@ -52,6 +52,12 @@ public record RouterOutcome(Kind kind, AddressItem address, String transport, St
         return new RouterOutcome(Kind.DISCARD, address, null, null, List.of(), List.of());
     }
 
+    /** The variables carrying a router's errors_to, headers_add and headers_remove to delivery (Exim's addr->prop). */
+    public static final String ERRORS_TO = "_errors_to";
+    public static final String HEADERS_ADD = "_headers_add";
+    public static final String HEADERS_REMOVE = "_headers_remove";
+    public static final String FALLBACK_HOSTS = "_fallback_hosts";
+
     /** Exim's $address_pipe and $address_file: the text of a generated pipe or file, for its transport. */
     public static final String ADDRESS_PIPE = "address_pipe";
     public static final String ADDRESS_FILE = "address_file";

@@ -92,10 +92,9 @@ final class AppendfileTransport implements Transport {
             byte[] content = content(batch, vars);
             if (directory != null) {
                 if (!maildir) {
-                    return DeliveryResult.defer(name + " transport: directory delivery without maildir_format "
-                            + "is not implemented in jexim yet");
+                    return deliverDirectoryFile(Path.of(path), content, owner, vars, delivery);
                 }
-                return deliverMaildir(Path.of(path), content, owner, now.toInstant(), delivery);
+                return deliverMaildir(Path.of(path), content, owner, now.toInstant(), delivery, vars);
             }
             return deliverMbox(Path.of(path), content, owner);
         } catch (ExpansionException e) {
@@ -115,14 +114,24 @@ final class AppendfileTransport implements Transport {
         return LocalMessage.bytes(options, batch, vars, mboxDefaults, mboxDefaults);
     }
 
-    private DeliveryResult deliverMaildir(Path dir, byte[] content, FileOwner owner, Instant now, Delivery delivery)
-            throws IOException {
+    private DeliveryResult deliverMaildir(Path dir, byte[] content, FileOwner owner, Instant now, Delivery delivery,
+            TransportVariables vars) throws IOException, ExpansionException {
         if (!Files.isDirectory(dir) && !options.bool("create_directory", true)) {
             return DeliveryResult.defer("mailbox directory " + dir + " does not exist");
         }
         int dirMode = options.octal("directory_mode", 0700);
+        boolean existed = Files.isDirectory(dir);
         for (String sub : new String[] {"", "tmp", "new", "cur"}) {
             owner.createDirectories(sub.isEmpty() ? dir : dir.resolve(sub), dirMode);
+        }
+        String folderRegex = options.string("maildirfolder_create_regex");
+        if (!existed && folderRegex != null && java.util.regex.Pattern.compile(folderRegex).matcher(dir.toString()).find()) {
+            Path marker = dir.resolve("maildirfolder");
+            if (!Files.exists(marker)) {
+                Files.createFile(marker);
+                Files.setPosixFilePermissions(marker, FileOwner.permissions(options.octal("mode", 0600)));
+                owner.apply(marker);
+            }
         }
         checkQuota(dir, content.length, true);
         String host = delivery.context().lists().primaryHostname();
@@ -141,7 +150,39 @@ final class AppendfileTransport implements Transport {
             writeAll(ch, content);
             ch.force(true);
         }
-        Files.move(tmp, dir.resolve("new").resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        // maildir_tag is expanded with $message_size the size of the file as written, as in Exim
+        String tag = options.has("maildir_tag")
+                ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Integer.toString(content.length))) : "";
+        Files.move(tmp, dir.resolve("new").resolve(fileName + tag), StandardCopyOption.ATOMIC_MOVE);
+        return DeliveryResult.OK;
+    }
+
+    /**
+     * {@code directory} without maildir_format: each message in its own file, written under a
+     * temporary name and renamed to the expansion of {@code directory_file} (Exim's default
+     * {@code q${base62:$tod_epoch}-$inode}, $inode being the new file's).
+     */
+    private DeliveryResult deliverDirectoryFile(Path dir, byte[] content, FileOwner owner, TransportVariables vars,
+            Delivery delivery) throws IOException, ExpansionException {
+        if (!Files.isDirectory(dir)) {
+            if (!options.bool("create_directory", true)) {
+                return DeliveryResult.defer("mailbox directory " + dir + " does not exist");
+            }
+            owner.createDirectories(dir, options.octal("directory_mode", 0700));
+        }
+        checkQuota(dir, content.length, true);
+        Path tmp = dir.resolve("temp." + ProcessHandle.current().pid() + "." + delivery.context().lists().primaryHostname()
+                + "." + System.nanoTime());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
+            owner.apply(tmp);
+            writeAll(ch, content);
+            ch.force(true);
+        }
+        String inode = String.valueOf(Files.getAttribute(tmp, "unix:ino"));
+        String name = Expander.expand(options.string("directory_file", "q${base62:$tod_epoch}-$inode"),
+                vars.set("inode", inode));
+        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         return DeliveryResult.OK;
     }
 

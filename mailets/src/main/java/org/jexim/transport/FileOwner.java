@@ -37,6 +37,27 @@ record FileOwner(Long uid, Long gid) {
         return new FileOwner(uid, gid);
     }
 
+    /**
+     * The command run as this owner (Exim's setuid before exec in a child process): behind
+     * util-linux's setpriv, with the user's supplementary groups; unchanged when nothing is set.
+     */
+    java.util.List<String> runAs(java.util.List<String> argv) {
+        if (uid == null && gid == null) {
+            return argv;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("/usr/bin/setpriv"));
+        if (uid != null) {
+            out.add("--reuid=" + uid);
+        }
+        if (gid != null) {
+            out.add("--regid=" + gid);
+        }
+        out.add(uid != null ? "--init-groups" : "--clear-groups");
+        out.add("--");
+        out.addAll(argv);
+        return out;
+    }
+
     void apply(Path path) throws IOException {
         if (uid != null) {
             Files.setAttribute(path, "unix:uid", uid.intValue());

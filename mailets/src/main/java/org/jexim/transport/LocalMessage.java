@@ -24,6 +24,9 @@ import org.jexim.conf.options.EximTime;
  * Exim's driver init sets them.
  */
 final class LocalMessage {
+    /** The variables in which routers leave their expanded headers_add / headers_remove (RouterOutcome's names). */
+    static final String ROUTER_HEADERS_ADD = "_headers_add";
+    static final String ROUTER_HEADERS_REMOVE = "_headers_remove";
     static final String MBOX_PREFIX = "From ${if def:return_path{$return_path}{MAILER-DAEMON}} ${tod_bsdinbox}\n";
 
     private LocalMessage() {
@@ -70,6 +73,16 @@ final class LocalMessage {
             for (String h : Expander.expand(remove, vars).split(":")) {
                 writer.remove(h);
             }
+        }
+        // the routers' headers_remove and headers_add (already expanded), before the transport's own
+        var routed = delivery.address().variables();
+        if (routed.containsKey(ROUTER_HEADERS_REMOVE)) {
+            for (String h : routed.get(ROUTER_HEADERS_REMOVE).split(":")) {
+                writer.remove(h.strip());
+            }
+        }
+        if (routed.containsKey(ROUTER_HEADERS_ADD)) {
+            writer.append(routed.get(ROUTER_HEADERS_ADD));
         }
         String add = options.string("headers_add");
         if (add != null) {

@@ -76,13 +76,15 @@ final class PipeTransport implements Transport {
                 return DeliveryResult.defer("no command specified for " + name + " transport");
             }
             input = LocalMessage.bytes(options, batch, vars, true, false);
-            pb = new ProcessBuilder(argv);
+            pb = new ProcessBuilder(FileOwner.of(options.string("user"), options.string("group")).runAs(argv));
             environment(pb.environment(), delivery, vars);
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of command \"" + command + "\" in " + name + " transport failed: "
                     + e.getMessage());
         } catch (LocalMessage.FilterFailed e) {
             return DeliveryResult.defer(e.getMessage());
+        } catch (IOException e) {
+            return DeliveryResult.defer(name + " transport: " + e.getMessage());
         }
         if (!argv.get(0).startsWith("/")) {
             return DeliveryResult.defer("\"" + argv.get(0) + "\" command not found for " + name + " transport");

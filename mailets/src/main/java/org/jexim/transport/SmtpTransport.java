@@ -102,7 +102,10 @@ final class SmtpTransport implements Transport {
         byte[] message;
         try {
             hosts = hosts(first, vars);
-            fallback = hostList(options.string("fallback_hosts"), vars);
+            // a router's fallback_hosts (not expanded) wins over the transport's, as in Exim's smtp.c
+            String routerFallback = first.address().variables().get("_fallback_hosts");
+            fallback = routerFallback != null ? hostList("\\N" + routerFallback + "\\N", vars)
+                    : hostList(options.string("fallback_hosts"), vars);
             message = SmtpSession.crlf(new DkimSigner(options, name).sign(LocalMessage.bytes(options, first, vars, false, false), vars));
         } catch (ExpansionException | IOException e) {
             return all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage()));

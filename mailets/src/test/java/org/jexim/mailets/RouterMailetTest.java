@@ -101,4 +101,43 @@ class RouterMailetTest {
         owner.service(other);
         assertThat(other.getState()).isEqualTo("routers");
     }
+
+    @Test
+    void passRouterSkipsTheRoutersBetween() throws Exception {
+        FakeMailContext context = FakeMailContext.defaultContext();
+        Router passing = router(context, "qp", "queryprogram", "command", "/bin/echo PASS", "pass_router", "target");
+        Router between = router(context, "between", "accept", "transport", "t_between");
+        Router target = router(context, "target", "accept", "transport", "t_target");
+        Mail mail = FakeMail.builder().name("m5").sender("a@b.example").recipients("x@vm").state("routers").build();
+        passing.service(mail);
+        assertThat(mail.getErrorMessage()).isNull();
+        assertThat(mail.getState()).isEqualTo("routers");
+        between.service(mail);
+        assertThat(mail.getState()).isEqualTo("routers");
+        target.service(mail);
+        assertThat(mail.getState()).isEqualTo("transport-t_target");
+    }
+
+    @Test
+    void unseenDeliversAndLeavesACopyForTheNextRouters() throws Exception {
+        FakeMailContext context = FakeMailContext.defaultContext();
+        Router copier = router(context, "copier", "accept", "transport", "t_copy", "unseen", "true");
+        Mail mail = FakeMail.builder().name("m6").sender("a@b.example").recipients("x@vm").state("routers").build();
+        copier.service(mail);
+        assertThat(mail.getState()).isEqualTo("routers");
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress("x@vm"));
+        assertThat(context.getSentMails()).hasSize(1);
+        assertThat(context.getSentMails().get(0).getState()).isEqualTo("transport-t_copy");
+    }
+
+    @Test
+    void aliasPipesGoToThePipeTransportWithTheirCommand() throws Exception {
+        FakeMailContext context = FakeMailContext.defaultContext();
+        Router aliases = router(context, "aliases", "redirect", "data", "|/bin/cat", "pipe_transport", "address_pipe");
+        Mail mail = FakeMail.builder().name("m7").sender("a@b.example").recipients("p@vm").state("routers").build();
+        aliases.service(mail);
+        assertThat(mail.getState()).isEqualTo("transport-address_pipe");
+        MailAddress r = mail.getRecipients().iterator().next();
+        assertThat(AddressAttributes.get(mail, r).variables()).containsEntry("address_pipe", "|/bin/cat");
+    }
 }

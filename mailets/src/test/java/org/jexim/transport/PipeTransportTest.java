@@ -58,4 +58,28 @@ class PipeTransportTest extends TransportFixtures {
         assertThat(r.message()).startsWith("Command timed out");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4000);
     }
+
+    @Test
+    void asRootTheCommandRunsAsTheTransportsUser(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")));
+        java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Transport t = TransportFactory.create("p", "pipe", Map.of("command",
+                "/bin/sh -c \"id -un > " + dir + "/who; id -gn >> " + dir + "/who\"", "user", "nobody", "group", "nogroup"), CLOCK);
+        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(java.nio.file.Files.readString(dir.resolve("who"))).isEqualTo("nobody\nnogroup\n");
+    }
+
+    @Test
+    void aBatchRunsTheCommandOnceWithPipeAddressesAndTheBsmtpEnvelope(@TempDir Path dir) throws Exception {
+        Transport t = TransportFactory.create("p", "pipe", Map.of("command",
+                "/bin/sh -c 'echo \"\\$0 \\$1\" > " + dir + "/args; cat > " + dir + "/in' $pipe_addresses", "batch_max", "5",
+                "use_bsmtp", "true"), CLOCK);
+        List<DeliveryResult> rs = t.deliverAll(List.of(delivery("a@b.example"), delivery("a@b.example")));
+        assertThat(rs.get(0)).isEqualTo(DeliveryResult.OK);
+        assertThat(rs.get(1).additional()).isTrue();
+        assertThat(java.nio.file.Files.readString(dir.resolve("args"))).isEqualTo("jexim@mail.example.org jexim@mail.example.org\n");
+        assertThat(java.nio.file.Files.readString(dir.resolve("in"))).startsWith("MAIL FROM:<a@b.example>\n"
+                + "RCPT TO:<jexim@mail.example.org>\nRCPT TO:<jexim@mail.example.org>\nDATA\nSubject: hi\n")
+                .endsWith("\n\nFrom me\n..dot\nbody\n.\n");
+    }
 }

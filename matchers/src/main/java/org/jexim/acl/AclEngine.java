@@ -74,6 +74,9 @@ public final class AclEngine {
                     Optional.of("failed to expand ACL string \"" + aclText + "\": " + e.getMessage()), false);
         }
         rc = internal(where, text, subject, msgs, 0);
+        if (rc == AclOutcome.Code.OK && where == AclWhere.RCPT) {
+            rc = CutthroughCheck.afterRcpt(subject, services);
+        }
         if (rc == AclOutcome.Code.DISCARD && (!where.inMessage() || where == AclWhere.PREDATA)) {
             services.log().panic("\"discard\" verb not allowed in " + where.eximName() + " ACL");
             rc = AclOutcome.Code.ERROR;

@@ -36,7 +36,7 @@ final class WarnEffects {
         return subject.variable("host_and_ident").orElseGet(() -> {
             String ip = subject.clientIp();
             if (ip == null) {
-                return "U=" + subject.variable("originator_login").orElse("");
+                return "U=" + subject.variable("sender_ident").orElse("");
             }
             String helo = subject.variable("sender_helo_name").orElse(null);
             return "H=" + (helo == null ? "" : "(" + helo + ") ") + "[" + ip + "]";

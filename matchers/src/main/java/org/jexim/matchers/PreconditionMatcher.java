@@ -41,6 +41,10 @@ abstract class PreconditionMatcher extends GenericMatcher {
         List<MailAddress> matched = new ArrayList<>();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
+            if (item.variables().containsKey(RouterContexts.PASS_TO)) {
+                matched.add(recipient); // the router mailet skips it, or tests it itself (pass_router)
+                continue;
+            }
             try {
                 Optional<AddressItem> passed = precondition.test(item, context);
                 if (passed.isPresent()) {

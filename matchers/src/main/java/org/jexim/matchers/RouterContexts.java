@@ -17,6 +17,11 @@ public final class RouterContexts {
     /** The attribute where jexim's spool queue keeps the Exim message id. */
     static final AttributeName MESSAGE_ID = AttributeName.of("exim.message_id");
 
+    /**
+     * The variable naming the router a passed address goes to (pass_router): routers before it
+     * skip the address, and its matcher lets it through so that its router tests it.
+     */
+    public static final String PASS_TO = "_pass_to";
     /** The routing variable carrying the DNS servers of JEXIM_DNS_SERVERS to the routers. */
     public static final String DNS_SERVERS = "_dns_servers";
     /** The routing variable naming the local transports, space-separated (Exim's info->local). */

@@ -5,13 +5,16 @@ final class AvScanner {
     private AvScanner() {
     }
 
-    static ClamdScanner parse(String avScanner) throws ScanException {
+    static MalwareScanner parse(String avScanner) throws ScanException {
         String v = avScanner == null || avScanner.isBlank() ? "sophie:/var/run/sophie" : avScanner.strip();
         int colon = v.indexOf(':');
         String type = colon < 0 ? v : v.substring(0, colon);
-        if (!type.equals("clamd")) {
-            throw new ScanException("unknown scanner type '" + type + "' (jexim supports clamd)");
-        }
-        return ClamdScanner.parse(colon < 0 ? "" : v.substring(colon + 1));
+        String options = colon < 0 ? "" : v.substring(colon + 1);
+        return switch (type) {
+            case "clamd" -> ClamdScanner.parse(options);
+            case "cmdline" -> CmdlineScanner.parse(options);
+            case "sock" -> SockScanner.parse(options);
+            default -> throw new ScanException("unknown scanner type '" + type + "' (jexim supports clamd, cmdline, sock)");
+        };
     }
 }

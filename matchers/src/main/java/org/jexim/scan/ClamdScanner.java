@@ -16,7 +16,7 @@ import org.jexim.conf.options.EximTime;
  * {@code zINSTREAM} (on Unix sockets too: jexim shares no spool file with clamd), and the
  * reply read as Exim's malware.c does. Default: {@code /tmp/clamd}.
  */
-public final class ClamdScanner {
+public final class ClamdScanner implements MalwareScanner {
     private static final int CHUNK = 32 * 1024;
     private final List<Server> servers;
 
@@ -72,6 +72,7 @@ public final class ClamdScanner {
     }
 
     /** The virus name clamd reports, empty when it found none; a {@link ScanException} on any failure. */
+    @Override
     public Optional<String> scan(byte[] message, long timeoutMillis) throws ScanException {
         List<Server> order = new ArrayList<>(servers);
         Collections.shuffle(order, new Random());

@@ -1,5 +1,7 @@
 package org.jexim.scan;
 
+import org.jexim.testkit.Daemon;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ final class EximBh {
                 + "acl_data:\n  deny " + condition + "\n       message = " + message + "\n");
         Process p = new ProcessBuilder(EXIM.toString(), "-C", conf.toString(), "-bh", "127.0.0.1").start();
         p.getOutputStream().write(("HELO x.example\r\nMAIL FROM:<a@x.example>\r\nRCPT TO:<b@y.example>\r\nDATA\r\n"
-                + "Subject: hi\r\n\r\nhello\r\n" + ClamdIntegrationTest.EICAR + "\r\n.\r\nQUIT\r\n")
+                + "Subject: hi\r\n\r\nhello\r\n" + Daemon.EICAR + "\r\n.\r\nQUIT\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);

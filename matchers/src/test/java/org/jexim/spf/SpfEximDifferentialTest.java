@@ -116,6 +116,25 @@ class SpfEximDifferentialTest {
     }
 
     @Test
+    void theSpfLookupGivesTheResultExim4Gives() throws Exception {
+        String expansion = "${lookup {user@example.com} spf {192.0.2.9}} ${lookup {user@example.com} spf {192.0.2.1}} "
+                + "${lookup {user@nospf.org} spf {192.0.2.1}} ${lookup {user@badip.example.com} spf {192.0.2.1}} "
+                + "${lookup {user@tmp.example.com} spf {192.0.2.1}}";
+        String recorded = "fail pass none (invalid) temperror";
+        System.setProperty("jexim.dns.servers", dns.servers());
+        try {
+            assertThat(org.jexim.conf.expand.Expander.expand(expansion, name -> java.util.Optional.empty())).isEqualTo(recorded);
+        } finally {
+            System.clearProperty("jexim.dns.servers");
+        }
+        if (withExim) {
+            Path d = Files.createTempDirectory(dir, "lookup");
+            Path conf = EximOracle.configure(d, "primary_hostname = mx.test\n");
+            assertThat(EximOracle.run(conf, dns, "", "-be", expansion).strip()).isEqualTo(recorded);
+        }
+    }
+
+    @Test
     void conditionListsReadLeftToRightWithNegation() {
         SpfResult fail = new SpfResult("fail", "", "", "", false);
         assertThat(SpfCondition.matches("fail", fail)).isTrue();

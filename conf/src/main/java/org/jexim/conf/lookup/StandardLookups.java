@@ -20,5 +20,7 @@ final class StandardLookups {
         lookups.add(new JsonLookup());
         lookups.add(new DnsdbLookup());
         DbmLookup.addTo(lookups);
+        // lookup types of other jexim modules (the spf lookup lives with the SPF engine in matchers)
+        java.util.ServiceLoader.load(LookupType.class, StandardLookups.class.getClassLoader()).forEach(lookups::add);
     }
 }

@@ -159,6 +159,14 @@ final class MailetContainerFile {
         options.removeIf(o -> o.name().equals("driver"));
         options.forEach(o -> context.checkExpansion(o, transport.name() + " transport"));
         addOptions(mailet, options);
+        // the shadow transport runs inside this mailet after each successful delivery: its options go along
+        transport.text("shadow_transport").flatMap(n -> context.configuration().transport(n.strip())).ifPresent(shadow -> {
+            mailet.comment("shadow transport " + shadow.name());
+            mailet.leaf("shadow.name", shadow.name());
+            mailet.leaf("shadow.driver", shadow.driver());
+            shadow.options().values().stream().filter(o -> !o.name().equals("driver"))
+                    .forEach(o -> mailet.leaf("shadow." + o.name(), TranslationContext.text(o)));
+        });
         return p;
     }
 

@@ -242,6 +242,8 @@ final class SmtpServerFile {
         // Exim's protocol texts: James's core handlers with jexim's banner, spooling and reply wording
         XmlElement chain = new XmlElement("handlerchain").attribute("enableJmx", "false")
                 .attribute("coreHandlersPackage", Translator.JEXIM_SMTP + "EximHandlers");
+        chain.comment("hosts_require_helo: MAIL needs HELO/EHLO first, checked before the MAIL ACL");
+        chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "HeloRequired");
         chain.comment("check_spool_space and friends: 452 at MAIL before the MAIL ACL, as in Exim");
         chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "SpoolSpaceHook");
         chain.comment("jexim's ACL hooks come first, so that their answer is final");

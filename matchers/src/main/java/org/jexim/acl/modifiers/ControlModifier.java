@@ -76,10 +76,17 @@ public final class ControlModifier implements AclCondition {
             return AclOutcome.error(error);
         }
         switch (control.name()) {
+            case "caselower_local_part" -> {
+                subject.effects().clearControl("caseful_local_part");
+                subject.set("local_part", subject.localPart() == null ? null
+                        : subject.localPart().toLowerCase(java.util.Locale.ROOT));
+            }
+            case "caseful_local_part" -> {
+                subject.effects().clearControl("caselower_local_part");
+                subject.set("local_part", subject.localPart());
+            }
             case "enforce_sync" -> subject.effects().clearControl("no_enforce_sync");
             case "no_enforce_sync" -> subject.effects().clearControl("enforce_sync");
-            case "caseful_local_part" -> subject.effects().clearControl("caselower_local_part");
-            case "caselower_local_part" -> subject.effects().clearControl("caseful_local_part");
             case "fakereject" -> subject.effects().clearControl("fakedefer");
             case "fakedefer" -> subject.effects().clearControl("fakereject");
             default -> {

@@ -1,0 +1,80 @@
+package org.jexim.cli;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jexim.conf.model.Configuration;
+import org.jexim.conf.translate.Translator;
+import org.jexim.server.ServerPaths;
+import org.jexim.smtp.SessionState;
+import org.jexim.smtp.TestSession;
+import org.jexim.submit.Caller;
+import org.jexim.submit.LocalSubmission;
+import org.jexim.submit.SubmitRequest;
+import org.jexim.submit.SubmitSettings;
+
+/**
+ * {@code -bs}: an SMTP session on standard input and output from the calling user, as Exim runs
+ * one for a local MUA or from inetd: the same dialogue and ACLs as the server (through the -bh
+ * engine), each accepted message put on the spool as a local submission with protocol
+ * local-smtp/local-esmtp and handed to the daemon for delivery (unless -odq or queue_only).
+ */
+final class SmtpStdinCommand implements Command {
+    @Override
+    public int run(CommandLine line) throws Exception {
+        Configuration config = ConfigLoader.load(line);
+        if (config == null) {
+            return 1;
+        }
+        ServerPaths paths = ServerPaths.of(config);
+        LogSetup.install(config, paths);
+        SubmitSettings settings = SubmitSettings.of(config);
+        SubmitRequest options = SubmitOptions.of(line);
+        Path dir = Files.createTempDirectory("jexim-bs");
+        try {
+            Translator.translate(config).writeTo(dir);
+            TestSession.of(config, dir, System.out).runLocal(Caller.current().login(),
+                    (session, sender, recipients, lines) -> spool(config, settings, paths, options, line,
+                            session, sender, recipients, lines),
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.ISO_8859_1)));
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    /** One accepted message: spooled as a local submission of the session's protocol, then delivered. */
+    private static String spool(Configuration config, SubmitSettings settings, ServerPaths paths, SubmitRequest options,
+                                CommandLine line, SessionState session, String sender, List<String> recipients,
+                                List<String> lines) throws IOException {
+        SubmitRequest request = new SubmitRequest(recipients, false, false, Optional.of(sender), options.fullName(),
+                options.deliveryMode(), SubmitRequest.ErrorMode.STDERR, false, Optional.empty(), Optional.empty(),
+                Optional.of(session.receivedProtocol()), Optional.empty(),
+                session.protocolVariable("authenticated_id"), session.authenticatedSender());
+        byte[] data = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            LocalSubmission.Outcome outcome = SendmailCommand.submit(config, settings, paths, request,
+                    new ByteArrayInputStream(data), line, false);
+            if (outcome.messageId().isEmpty()) {
+                throw new IOException("the message was not spooled");
+            }
+            String id = outcome.messageId().get();
+            if (SendmailCommand.shouldDeliver(request, settings)) {
+                SendmailCommand.deliver(id, request, paths, line);
+            }
+            return id;
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+}
