@@ -63,7 +63,15 @@ public final class AclGate {
             case ACCEPT, DISCARD -> reply = accepted(stage, result, noMultiline);
             default -> reply = refused(refusedAt, result, session, recipient, noMultiline);
         }
+        if (result.verdict() == AclVerdict.DROP) {
+            session.ending("acl-drop");
+        }
         return new Decision(reply, result.verdict(), result, subject);
+    }
+
+    /** The reply (and log lines) of a refusing {@code result} the caller got from {@link #engine()} itself. */
+    SmtpReply refusal(Stage stage, AclResult result, SessionState session) {
+        return refused(stage, result, session, null, session.effects().has("no_multiline_responses"));
     }
 
     /** What {@link #decide} found. */

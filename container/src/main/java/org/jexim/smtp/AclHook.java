@@ -49,6 +49,11 @@ abstract class AclHook {
             JamesSessions.acceptedWith(session, reply);
             return hookResult(HookReturnCode.ok(), reply);
         }
+        return refusal(reply);
+    }
+
+    /** A refusing reply as James's hooks give it (4xx soft, else hard; closing when it drops). */
+    static HookResult refusal(SmtpReply reply) {
         HookReturnCode code = reply.code().startsWith("4") ? HookReturnCode.denySoft() : HookReturnCode.deny();
         if (reply.closes()) {
             code = HookReturnCode.disconnected(code.getAction());

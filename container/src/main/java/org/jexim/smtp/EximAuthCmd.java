@@ -17,16 +17,18 @@ import org.jexim.runtime.JeximRuntime;
 /**
  * The AUTH command of the server, with Exim's authenticators ({@link AuthCommand}) in place of
  * James's AuthCmdHandler; also takes MAIL's AUTH= parameter into $authenticated_sender when the
- * client has authenticated (Exim ignores it otherwise).
+ * client has authenticated or acl_smtp_mailauth accepts it ({@link MailAuthParameter}).
  */
 public final class EximAuthCmd implements CommandHandler<SMTPSession>, MailParametersHook {
     private final JeximRuntime runtime;
     private final AuthCommand auth;
+    private final MailAuthParameter mailAuth;
 
     @Inject
     public EximAuthCmd(JeximRuntime runtime) {
         this.runtime = runtime;
         this.auth = new AuthCommand(runtime, new AclGate(runtime));
+        this.mailAuth = new MailAuthParameter(runtime, new AclGate(runtime));
     }
 
     @Override
@@ -62,13 +64,8 @@ public final class EximAuthCmd implements CommandHandler<SMTPSession>, MailParam
 
     @Override
     public HookResult doMailParameter(SMTPSession session, String paramName, String paramValue) {
-        SessionState state = JamesSessions.of(session, runtime, null);
-        if (state.authenticated() && paramValue != null && !paramValue.equals("<>")) {
-            String address = XText.decode(paramValue);
-            state.authenticatedSender(address.startsWith("<") && address.endsWith(">")
-                    ? address.substring(1, address.length() - 1) : address);
-        }
-        return HookResult.DECLINED;
+        SmtpReply refused = mailAuth.take(JamesSessions.of(session, runtime, null), paramValue);
+        return refused == null ? HookResult.DECLINED : AclHook.refusal(refused);
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class EximHandlers implements HandlersPackage {
                 .filter(h -> !REMOVED.contains(h) && !SUPERSEDED.contains(h))
                 .map(h -> REPLACED.getOrDefault(h, h)).collect(Collectors.toList());
         handlers.add(EximReplyTexts.class.getName());
+        handlers.add(NotQuitAcl.class.getName());
         return handlers;
     }
 }

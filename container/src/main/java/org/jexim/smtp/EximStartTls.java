@@ -15,7 +15,8 @@ import org.jexim.runtime.JeximRuntime;
  * STARTTLS as Exim answers it, in place of James's handler: {@code 220 TLS go ahead} when EHLO
  * offered it (tls_advertise_hosts, not yet encrypted), else {@code 503 STARTTLS command used
  * when not advertised}; {@code 501 unexpected argument data} for an argument. Both errors count
- * towards smtp_max_synprot_errors. James's transport then runs the handshake.
+ * towards smtp_max_synprot_errors; acl_smtp_starttls may refuse (smtp_handle_acl_fail's reply).
+ * James's transport then runs the handshake.
  */
 public final class EximStartTls implements CommandHandler<SMTPSession> {
     private final JeximRuntime runtime;
@@ -40,6 +41,14 @@ public final class EximStartTls implements CommandHandler<SMTPSession> {
         if (!advertised) {
             return error(session, SmtpReply.of("503", "STARTTLS command used when not advertised"));
         }
+        // acl_smtp_starttls runs before the argument check, as in smtp_in.c; a refusal keeps the session in clear
+        String acl = runtime.mainOption(Stage.STARTTLS.option()).map(String::strip).orElse(null);
+        if (acl != null) {
+            AclGate.Decision d = new AclGate(runtime).decide(Stage.STARTTLS, acl, state, null);
+            if (d.verdict() != org.jexim.acl.AclVerdict.ACCEPT) {
+                return refused(session, d.reply());
+            }
+        }
         String argument = request.getArgument();
         if (argument != null && !argument.isBlank()) {
             return error(session, SmtpReply.of("501", "unexpected argument data"));
@@ -50,6 +59,15 @@ public final class EximStartTls implements CommandHandler<SMTPSession> {
     }
 
     private Response error(SMTPSession session, SmtpReply reply) {
-        return JamesReplies.response(ProtocolErrors.counted(session, runtime, reply));
+        return refused(session, ProtocolErrors.counted(session, runtime, reply));
+    }
+
+    /**
+     * A refused STARTTLS leaves the session in clear: James's decoder would otherwise take the
+     * client's next command for one injected after STARTTLS and drop the connection.
+     */
+    private static Response refused(SMTPSession session, SmtpReply reply) {
+        session.stopDetectingCommandInjection();
+        return JamesReplies.response(reply);
     }
 }

@@ -27,6 +27,7 @@ final class ProtocolErrors {
     static SmtpReply unrecognized(ProtocolSession session, JeximRuntime runtime) {
         int max = runtime.mainOption("smtp_max_unknown_commands").map(String::strip).map(Integer::parseInt).orElse(3);
         if (max > 0 && counter(session, UNKNOWN).incrementAndGet() > max) {
+            badCommands(session, runtime);
             return SmtpReply.of("500", "Too many unrecognized commands").closing();
         }
         return counted(session, runtime, EximTexts.UNRECOGNIZED);
@@ -45,8 +46,16 @@ final class ProtocolErrors {
         AtomicInteger errors = counter(session, KEY);
         int max = runtime.mainOption("smtp_max_synprot_errors").map(String::strip).map(Integer::parseInt).orElse(3);
         if (max > 0 && errors.incrementAndGet() > max) {
+            badCommands(session, runtime);
             return SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
         }
         return reply;
+    }
+
+    /** $smtp_notquit_reason for a connection closed for too many bad commands. */
+    private static void badCommands(ProtocolSession session, JeximRuntime runtime) {
+        if (session instanceof org.apache.james.protocols.smtp.SMTPSession smtp) {
+            JamesSessions.of(smtp, runtime, null).ending("bad-commands");
+        }
     }
 }

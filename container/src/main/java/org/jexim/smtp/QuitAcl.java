@@ -28,6 +28,7 @@ public final class QuitAcl implements QuitHook {
     public HookResult doQuit(SMTPSession session) {
         SessionState state = JamesSessions.of(session, runtime, null);
         state.command("QUIT");
+        state.ending("QUIT");
         SmtpReply reply = commands.quit(state);
         if (reply.text().equals(runtime.primaryHostname() + " closing connection")) {
             return HookResult.DECLINED; // James's QUIT, worded by EximReplyTexts

@@ -37,6 +37,7 @@ public final class SessionState {
     private boolean authAdvertised;
     private String command;
     private String commandArgument;
+    private String endReason;
     private AclMessage message;
 
     public SessionState(String ip, int port, String primaryHostname) {
@@ -238,5 +239,16 @@ public final class SessionState {
     public SmtpPeer peer() {
         return SmtpPeer.of(ip == null ? "" : ip, port).withHelo(helo)
                 .withVerifiedName(aclVariables.get("sender_host_name"));
+    }
+
+    /** Why the connection is ending ("QUIT", or a $smtp_notquit_reason such as acl-drop), once known. */
+    public void ending(String reason) {
+        if (endReason == null) {
+            endReason = reason;
+        }
+    }
+
+    public java.util.Optional<String> endReason() {
+        return java.util.Optional.ofNullable(endReason);
     }
 }

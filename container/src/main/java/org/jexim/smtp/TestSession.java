@@ -28,6 +28,7 @@ public final class TestSession {
     private String rcptFailure;
     private boolean quit;
     private final AclCommands commands;
+    private final MailAuthParameter mailAuth;
     private boolean rcptFailuresSame = true;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
@@ -41,6 +42,7 @@ public final class TestSession {
         this.gate = gate;
         this.out = out;
         this.commands = new AclCommands(runtime, gate);
+        this.mailAuth = new MailAuthParameter(runtime, gate);
         this.auth = new AuthCommand(runtime, gate);
     }
 
@@ -96,12 +98,15 @@ public final class TestSession {
             SmtpReply reply = command(stripCr(line), session, in);
             if (reply == EximTexts.UNRECOGNIZED && ++unknown > maxUnknown) {
                 reply = SmtpReply.of("500", "Too many unrecognized commands").closing();
+                session.ending("bad-commands");
             } else if (synprot && ++errors > maxErrors) {
                 reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
+                session.ending("bad-commands");
             }
             if (!send(reply)) {
                 if (!quit) {
-                    commands.notQuit(session, reply != null && reply.code().equals("421") ? "connection-lost" : "acl-drop");
+                    commands.notQuit(session, reply != null && reply.code().equals("421") ? "connection-lost"
+                            : session.endReason().orElse("acl-drop"));
                 }
                 return;
             }
@@ -156,6 +161,11 @@ public final class TestSession {
                     synprot = true;
                     return SmtpReply.of("503", "sender already given");
                 }
+                SmtpReply refusedAuth = mailAuth.take(session, mailParameter(argument, "AUTH="));
+                if (refusedAuth != null) {
+                    lastWasRejectedMail = true;
+                    return refusedAuth;
+                }
                 session.sender(address);
                 SmtpReply reply = gate.check(Stage.MAIL, acl(Stage.MAIL), session, null);
                 if (!reply.positive()) {
@@ -189,6 +199,17 @@ public final class TestSession {
             }
             case "AUTH":
                 return auth(argument, session, in);
+            case "STAR": {
+                // only acl_smtp_starttls's refusal is answered: -bh has no TLS to start (known-differences.txt)
+                String acl = acl(Stage.STARTTLS);
+                if (line.toUpperCase(Locale.ROOT).startsWith("STARTTLS") && acl != null && session.esmtp()) {
+                    AclGate.Decision d = gate.decide(Stage.STARTTLS, acl, session, null);
+                    if (d.verdict() != org.jexim.acl.AclVerdict.ACCEPT) {
+                        return d.reply();
+                    }
+                }
+                return EximTexts.UNRECOGNIZED;
+            }
             case "DATA":
                 return data(session, in, wasRcpt);
             case "RSET":
@@ -312,6 +333,17 @@ public final class TestSession {
     }
 
     /** The address of {@code FROM:<a@b> SIZE=1}; null when the argument is not of that form. */
+    /** The value of a MAIL option after the address (ESMTP only), or null. */
+    private static String mailParameter(String argument, String prefix) {
+        int close = argument.indexOf('>');
+        for (String word : argument.substring(close < 0 ? 0 : close + 1).strip().split("\\s+")) {
+            if (word.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return word.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
     private static String address(String argument, String keyword) {
         if (!argument.regionMatches(true, 0, keyword, 0, keyword.length())) {
             return null;

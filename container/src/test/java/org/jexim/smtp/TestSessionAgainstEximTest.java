@@ -50,6 +50,9 @@ class TestSessionAgainstEximTest {
             for (Path file : files.filter(p -> p.toString().endsWith(".sessions")).sorted().toList()) {
                 // NAME.sessions and NAME-MORE.sessions run on NAME.conf
                 String name = file.getFileName().toString().replace(".sessions", "");
+                if (!name.startsWith(System.getProperty("bh.only", ""))) {
+                    continue; // -Dbh.only=NAME runs one configure's sessions
+                }
                 Path conf = DIR.resolve(name.split("-")[0] + ".conf");
                 List<String[]> sessions = sessions(file);
                 for (int i = 0; i < sessions.size(); i++) {

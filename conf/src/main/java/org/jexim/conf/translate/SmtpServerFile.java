@@ -30,7 +30,9 @@ final class SmtpServerFile {
             "acl_smtp_expn", "run by the EXPN command (EximVrfyExpnCmd)",
             "acl_smtp_etrn", "run by the ETRN command (EximVrfyExpnCmd)",
             "acl_smtp_auth", "run by the AUTH command (EximAuthCmd)",
-            "acl_smtp_notquit", "run by -bh when a session ends without QUIT; the server does not run it yet");
+            "acl_smtp_notquit", "run when a connection ends without QUIT (NotQuitAcl)",
+            "acl_smtp_mailauth", "run for MAIL's AUTH= parameter (EximAuthCmd)",
+            "acl_smtp_starttls", "run by the STARTTLS command before the handshake (EximStartTls)");
     /** ACL options whose ACL the SMTP server never runs, and why (so they are not "dropped"). */
     static final Map<String, String> ACLS_NEVER_RUN_BY_SERVER = Map.of(
             "acl_not_smtp", "runs for local (non-SMTP) submissions, not in the SMTP server",
