@@ -29,6 +29,11 @@ public interface DeliveryLog {
         failed(messageId, address, router, transport, result.message());
     }
 
+    /** A line about the whole message ("Frozen by the system filter", "cancelled by system filter: ..."). */
+    default void message(String messageId, String text) {
+        org.slf4j.LoggerFactory.getLogger("org.jexim.delivery").info("{} {}", messageId, text);
+    }
+
     /** The top-level address an address descends from (Exim shows it in angle brackets). */
     static AddressItem original(AddressItem address) {
         AddressItem a = address;
