@@ -33,6 +33,11 @@ public final class EximDeliveryLog implements DeliveryLog {
     @Override
     public void delivered(String messageId, AddressItem address, String router, String transport) {
         log.delivered(delivery(messageId, address, router, transport));
+        deliveredUnlogged(messageId, address);
+    }
+
+    @Override
+    public void deliveredUnlogged(String messageId, AddressItem address) {
         if (address.parent().isEmpty()) {
             journal.ifPresent(j -> {
                 try {
@@ -58,6 +63,7 @@ public final class EximDeliveryLog implements DeliveryLog {
         } else {
             log.delivered(d);
         }
+        deliveredUnlogged(messageId, address); // the journal, as for local deliveries
     }
 
     @Override
@@ -99,7 +105,9 @@ public final class EximDeliveryLog implements DeliveryLog {
     private Delivery delivery(String messageId, AddressItem address, String router, String transport) {
         AddressItem original = DeliveryLog.original(address);
         Optional<String> intermediate = address.parent().filter(p -> p != original).map(AddressItem::address);
-        return new Delivery(messageId, address.address(),
+        // a pipe or file from a redirect router is logged as Exim does: "=> |command <parent>"
+        String pipeOrFile = address.variables().getOrDefault("address_pipe", address.variables().get("address_file"));
+        return new Delivery(messageId, pipeOrFile != null ? pipeOrFile : address.address(),
             original == address ? Optional.of(address.address()).filter(a -> isLocal(transport)) : Optional.of(original.address()),
             intermediate, Optional.ofNullable(router), Optional.ofNullable(transport), isLocal(transport),
             Optional.empty(), Optional.empty());

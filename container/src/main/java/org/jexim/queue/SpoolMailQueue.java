@@ -268,6 +268,11 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         }
     }
 
+    /** The ids of this queue's messages being delivered now. */
+    java.util.stream.Stream<String> inFlight() {
+        return members.stream().filter(SpoolEntry::claimed).map(e -> e.id);
+    }
+
     @Override
     public long getSize() {
         return members.size();

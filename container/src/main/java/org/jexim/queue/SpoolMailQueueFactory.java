@@ -110,6 +110,11 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
         return run;
     }
 
+    /** The ids of the messages being delivered now, in id order. */
+    public List<String> inFlight() {
+        return queues.values().stream().flatMap(SpoolMailQueue::inFlight).sorted().toList();
+    }
+
     Optional<SpoolMailQueue> existingQueue(MailQueueName name) {
         return Optional.ofNullable(queues.get(name));
     }

@@ -30,16 +30,18 @@ public final class QueueRunner {
     public int run(QueueRunScope scope, String detail) throws MailQueue.MailQueueException, InterruptedException {
         String what = "pid=" + ProcessHandle.current().pid() + (detail.isEmpty() ? "" : " " + detail);
         boolean logged = log.selector().has("queue_run");
+        int size;
         if (logged) {
             log.main("Start queue run: " + what);
         }
         frozen.apply(scope);
         QueueRun run = queues.run(scope);
         run.await(POLL);
+        size = run.size();
         if (logged) {
             log.main("End queue run: " + what);
         }
-        return run.size();
+        return size;
     }
 
     /** The delivery of chosen messages (-M, -Mc): no run is logged. */

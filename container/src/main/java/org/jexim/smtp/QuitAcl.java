@@ -29,7 +29,11 @@ public final class QuitAcl implements QuitHook {
         SessionState state = JamesSessions.of(session, runtime, null);
         state.command("QUIT");
         SmtpReply reply = commands.quit(state);
-        return HookResult.builder().hookReturnCode(HookReturnCode.disconnected(HookReturnCode.Action.OK))
+        if (reply.text().equals(runtime.primaryHostname() + " closing connection")) {
+            return HookResult.DECLINED; // James's QUIT, worded by EximReplyTexts
+        }
+        // not OK: James would answer an OK with its own core reply; any other action sends ours
+        return HookResult.builder().hookReturnCode(HookReturnCode.disconnected(HookReturnCode.Action.DENY))
                 .smtpReturnCode(reply.code()).smtpDescription(reply.text()).build();
     }
 }

@@ -98,6 +98,9 @@ class RoutingServerIT {
         assertThat(bt("piper@routing.example")).contains("transport = address_pipe");
         send("a@client.example", "piper@routing.example", "Subject: piped");
         assertThat(waitFor("piped")).contains("Subject: piped");
+        // logged as Exim logs a pipe from an alias
+        assertThat(mainlog()).contains(" => |/bin/cp /dev/stdin " + dir.resolve("mail/piped")
+                + " <piper@routing.example> R=aliases T=address_pipe\n");
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class Transport extends GenericMailet {
     private final DeliveryLog log;
     private org.jexim.transport.Transport transport;
     private ShadowTransport shadow;
+    private boolean disableLogging;
 
     @Inject
     public Transport(JeximRuntime runtime, DeliveryLog log) {
@@ -61,6 +62,7 @@ public final class Transport extends GenericMailet {
         Map<String, String> options = MailetOptions.of(getMailetConfig());
         transport = TransportFactory.create(name, driver, options, services(runtime), runtime.retryRules());
         shadow = ShadowTransport.of(options, services(runtime), runtime.retryRules());
+        disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
         if (transport instanceof org.jexim.transport.AutoreplyTransport autoreply) {
             autoreply.sender(new ReplySubmitter(getMailetContext()));
         }
@@ -86,6 +88,7 @@ public final class Transport extends GenericMailet {
         }
         List<DeliveryResult> results = transport.deliverAll(deliveries);
         List<String> shadowed = shadow == null ? null : shadow.run(deliveries, results);
+        DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log) : this.log;
         for (int i = 0; i < items.size(); i++) {
             AddressItem item = items.get(i);
             DeliveryResult result = results.get(i);

@@ -34,6 +34,13 @@ public interface DeliveryLog {
         org.slf4j.LoggerFactory.getLogger("org.jexim.delivery").info("{} {}", messageId, text);
     }
 
+    /**
+     * A delivery by a transport with {@code disable_logging}: no line, but whatever keeps the
+     * delivery from being repeated after a crash (jexim's -J journal) still happens.
+     */
+    default void deliveredUnlogged(String messageId, AddressItem address) {
+    }
+
     /** The top-level address an address descends from (Exim shows it in angle brackets). */
     static AddressItem original(AddressItem address) {
         AddressItem a = address;

@@ -23,17 +23,23 @@ public final class DkimAclRun {
 
     public static AclResult run(AclEngine engine, String aclName, DkimVerifierEngine verifier, AclSubject subject,
                                 byte[] message) throws IOException, org.jexim.conf.expand.ExpansionException {
-        DkimVerification v = verifier.verify(message);
+        DkimVerifyOptions options = DkimVerifyOptions.from(name -> engine.services().option(name));
+        DkimVerification v = verifier.verify(message, options);
         subject.set("dkim_signers", v.signers());
         String signers = engine.services().option("dkim_verify_signers").orElse("$dkim_signers");
         String expanded = AclEngine.expand(signers, subject);
         List<String> statuses = new ArrayList<>();
-        for (DkimVerification.Run run : v.runs(expanded)) {
+        List<DkimVerification.Run> runs = v.runs(expanded);
+        for (int i = 0; i < runs.size(); i++) {
+            DkimVerification.Run run = runs.get(i);
             run.variables().forEach(subject::set);
             AclResult r = aclName == null ? AclResult.of(AclVerdict.ACCEPT) : engine.run(AclWhere.DKIM, aclName, subject);
             statuses.add(subject.variable("dkim_verify_status").orElse(""));
             if (r.verdict() != AclVerdict.ACCEPT) {
                 return r;
+            }
+            if (options.endsWalk(statuses.get(statuses.size() - 1), run, i + 1 < runs.size() ? runs.get(i + 1) : null)) {
+                break;
             }
         }
         subject.set("dkim_verify_status", String.join(":", statuses));

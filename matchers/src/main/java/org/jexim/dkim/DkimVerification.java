@@ -15,9 +15,9 @@ import java.util.Set;
  */
 public record DkimVerification(List<DkimSignatureResult> signatures) {
 
-    /** {@code $dkim_signers}: each signature's domain, then its identity when it has one, without repeats. */
+    /** {@code $dkim_signers}: each signature's domain, then its identity when it has one (repeats kept, as Exim does). */
     public String signers() {
-        Set<String> out = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>();
         for (DkimSignatureResult s : signatures) {
             out.add(s.domain());
             if (s.identity() != null && !s.identity().isEmpty()) {
@@ -26,6 +26,9 @@ public record DkimVerification(List<DkimSignatureResult> signatures) {
         }
         return String.join(":", out);
     }
+
+    private static final DkimSignatureResult NO_SIGNATURE = new DkimSignatureResult("", "", "", "", "", "", "",
+            "9999999999999", "0", "9999999999999", "", "none", "", DkimSignatureResult.DkimKey.NONE);
 
     /** One ACL run: the signer ($dkim_cur_signer) and the signature variables (status "none" if no signature). */
     public record Run(String signer, Map<String, String> variables) {
@@ -49,11 +52,14 @@ public record DkimVerification(List<DkimSignatureResult> signatures) {
                 }
             }
             if (!any) {
-                var v = new java.util.LinkedHashMap<String, String>();
+                // no signature: Exim's defaults, but $dkim_domain, $dkim_selector and $dkim_key_length
+                // are globals it leaves as the previous run set them
+                Map<String, String> previous = runs.isEmpty() ? Map.of() : runs.get(runs.size() - 1).variables();
+                var v = new java.util.LinkedHashMap<>(NO_SIGNATURE.variables());
+                v.put("dkim_domain", previous.getOrDefault("dkim_domain", ""));
+                v.put("dkim_selector", previous.getOrDefault("dkim_selector", ""));
+                v.put("dkim_key_length", previous.getOrDefault("dkim_key_length", "0"));
                 v.put("dkim_cur_signer", signer);
-                v.put("dkim_verify_status", "none");
-                v.put("dkim_verify_reason", "");
-                v.put("dkim_key_length", "0");
                 runs.add(new Run(signer, v));
             }
         }

@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.Headers;
 import org.apache.james.jdkim.api.SignatureRecord;
@@ -32,6 +33,11 @@ public final class DkimVerifierEngine {
 
     /** Verifies the message (headers and body as received, CRLF or LF line ends). */
     public DkimVerification verify(byte[] message) throws IOException {
+        return verify(message, DkimVerifyOptions.DEFAULTS);
+    }
+
+    /** Verifies the message with Exim's dkim_verify_* options applied. */
+    public DkimVerification verify(byte[] message, DkimVerifyOptions options) throws IOException {
         byte[] crlf = toCrlf(message);
         List<String> fields;
         try {
@@ -39,21 +45,34 @@ public final class DkimVerifierEngine {
         } catch (FailException e) {
             return new DkimVerification(List.of());
         }
-        List<DkimSignatureResult> out = new ArrayList<>();
+        List<Map.Entry<String, SignatureRecord>> parsed = new ArrayList<>();
         for (String field : fields) {
-            SignatureRecordImpl sig;
             try {
-                sig = new SignatureRecordImpl(field.substring(field.indexOf(':') + 1));
+                SignatureRecordImpl sig = new SignatureRecordImpl(field.substring(field.indexOf(':') + 1));
                 sig.validate();
+                parsed.add(Map.entry(field, sig));
             } catch (RuntimeException e) {
-                continue; // not syntactically correct: no ACL run for it
+                // not syntactically correct: no ACL run for it
             }
-            out.add(verifyOne(crlf, field, sig));
+        }
+        List<DkimSignatureResult> out = new ArrayList<>();
+        boolean passed = false;
+        for (Map.Entry<String, SignatureRecord> e : options.select(parsed,
+                p -> p.getValue().getHashKeyType() + "-" + p.getValue().getHashMethod())) {
+            if (passed && options.minimal()) {
+                // dkim_verify_minimal: signatures after the first pass are left unverified
+                out.add(result(e.getValue(), e.getKey(), "none", "", DkimSignatureResult.DkimKey.NONE));
+                continue;
+            }
+            DkimSignatureResult r = verifyOne(crlf, e.getKey(), e.getValue(), options);
+            passed |= r.status().equals("pass");
+            out.add(r);
         }
         return new DkimVerification(out);
     }
 
-    private DkimSignatureResult verifyOne(byte[] crlf, String field, SignatureRecord sig) throws IOException {
+    private DkimSignatureResult verifyOne(byte[] crlf, String field, SignatureRecord sig, DkimVerifyOptions options)
+            throws IOException {
         DnsKeyRetriever keys = new DnsKeyRetriever(dns);
         String status;
         String reason;
@@ -90,7 +109,14 @@ public final class DkimVerifierEngine {
         }
         // Exim checks the body hash before it loads the key: a body mismatch shows no key details
         boolean keyLoaded = !reason.equals("bodyhash_mismatch");
-        return result(sig, field, status, reason, keyLoaded ? key(keys.lastRecord()) : DkimSignatureResult.DkimKey.NONE);
+        DkimSignatureResult.DkimKey key = keyLoaded ? key(keys.lastRecord()) : DkimSignatureResult.DkimKey.NONE;
+        int bits = Integer.parseInt(key.length());
+        if (bits > 0 && bits < options.minKeysize(sig.getHashKeyType().toString())) {
+            // Exim checks the size once the key is loaded, before the header signature
+            status = "fail";
+            reason = "pubkey_too_short";
+        }
+        return result(sig, field, status, reason, key);
     }
 
     private static DkimSignatureResult result(SignatureRecord sig, String field, String status, String reason,

@@ -49,6 +49,10 @@ public final class MimeAclConditions {
             if (part == null) {
                 return AclOutcome.FALSE;
             }
+            // Exim decodes the part for mime_regex, which finds the anomalies too
+            Map<String, String> anomaly = new HashMap<>();
+            MimeAnomaly.detect(part.variable("mime_content_transfer_encoding"), part.rawBody(), anomaly);
+            anomaly.forEach(subject::set);
             return matched(subject, vars -> RegexScan.whole(value, part.decodedBody(), vars));
         };
     }

@@ -43,6 +43,7 @@ public final class MimeDecoder {
         long size = part.decodedBody().length;
         vars.put("mime_decoded_filename", target.toString());
         vars.put("mime_content_size", Long.toString((size + 1023) / 1024));
+        MimeAnomaly.detect(part.variable("mime_content_transfer_encoding"), part.rawBody(), vars);
         return true;
     }
 

@@ -2,6 +2,7 @@ package org.jexim.mime;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,6 +36,15 @@ final class MimeParser {
                     case T_FIELD -> {
                         Field f = stream.getField();
                         open.peek().fields.add(new String[] {f.getName(), unfold(f.getBody())});
+                        open.peek().rawHeader.writeBytes(f.getRaw().toByteArray());
+                        open.peek().rawHeader.writeBytes(CRLF);
+                    }
+                    case T_START_MULTIPART -> open.peek().boundary = stream.getBodyDescriptor().getBoundary();
+                    case T_PREAMBLE -> open.peek().container.writeBytes(lines(stream.getInputStream().readAllBytes()));
+                    case T_EPILOGUE -> {
+                        Builder b = open.peek();
+                        b.container.writeBytes(("--" + b.boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        b.container.writeBytes(stream.getInputStream().readAllBytes());
                     }
                     case T_BODY -> {
                         open.peek().raw = stream.getInputStream().readAllBytes();
@@ -42,11 +52,20 @@ final class MimeParser {
                     }
                     case T_END_MESSAGE, T_END_BODYPART -> {
                         Builder b = open.pop();
+                        if (b.boundary != null) {
+                            // a multipart's body as the regex condition reads it: preamble, parts, boundaries, epilogue
+                            b.raw = b.container.toByteArray();
+                        }
                         MimeEntity e = new MimeEntity(List.copyOf(b.fields), b.raw, b.decoded, List.copyOf(b.children));
                         if (open.isEmpty()) {
                             root = e;
                         } else {
-                            open.peek().children.add(e);
+                            Builder parent = open.peek();
+                            parent.children.add(e);
+                            parent.container.writeBytes(("--" + parent.boundary + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            parent.container.writeBytes(b.rawHeader.toByteArray());
+                            parent.container.writeBytes(CRLF);
+                            parent.container.writeBytes(lines(b.raw));
                         }
                     }
                     default -> {
@@ -75,6 +94,19 @@ final class MimeParser {
         };
     }
 
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    /** The bytes ending with a line end (mime4j gives bodies without the CRLF before the boundary). */
+    private static byte[] lines(byte[] b) {
+        if (b.length == 0 || b[b.length - 1] == '\n') {
+            return b;
+        }
+        byte[] out = java.util.Arrays.copyOf(b, b.length + 2);
+        out[b.length] = '\r';
+        out[b.length + 1] = '\n';
+        return out;
+    }
+
     private static String unfold(String value) {
         return value.replaceAll("\r?\n(?=[ \t])", "");
     }
@@ -82,6 +114,9 @@ final class MimeParser {
     private static final class Builder {
         final List<String[]> fields = new ArrayList<>();
         final List<MimeEntity> children = new ArrayList<>();
+        final java.io.ByteArrayOutputStream rawHeader = new java.io.ByteArrayOutputStream();
+        final java.io.ByteArrayOutputStream container = new java.io.ByteArrayOutputStream();
+        String boundary;
         byte[] raw = new byte[0];
         byte[] decoded = new byte[0];
     }
