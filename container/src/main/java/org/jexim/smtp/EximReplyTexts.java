@@ -27,6 +27,7 @@ import org.jexim.runtime.JeximRuntime;
 public final class EximReplyTexts implements ProtocolHandlerResultHandler<Response, SMTPSession> {
     private static final Pattern JAMES_DEFAULT = Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3} .*");
 
+    private static final SmtpReply SENDER_ALREADY_GIVEN = SmtpReply.of("503", "sender already given");
     private static final SmtpReply TOO_BIG = SmtpReply.of("552", "Message size exceeds maximum permitted");
 
     private final JeximRuntime runtime;
@@ -64,6 +65,11 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
         } else if (JAMES_DEFAULT.matcher(text).matches() || handler instanceof UnknownCmdHandler
                 || (handler instanceof DataCmdHandler && code.equals("354"))) {
             exim = eximDefault(handler, code, text);
+            if (exim == EximTexts.UNRECOGNIZED) {
+                exim = ProtocolErrors.unrecognized(session, runtime);
+            } else if (exim == SENDER_ALREADY_GIVEN) {
+                exim = ProtocolErrors.counted(session, runtime, exim);
+            }
         }
         if (exim == null) {
             return response;
@@ -88,7 +94,7 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
         }
         if (handler instanceof MailCmdHandler) {
             return code.equals("250") ? EximTexts.MAIL_OK
-                    : code.equals("503") && text.contains("already") ? SmtpReply.of("503", "sender already given") : null;
+                    : code.equals("503") && text.contains("already") ? SENDER_ALREADY_GIVEN : null;
         }
         if (handler instanceof RcptCmdHandler) {
             return code.equals("250") ? EximTexts.RCPT_OK : code.equals("503") ? EximTexts.NO_SENDER : null;

@@ -33,7 +33,10 @@ class SmtpRepliesIT {
                     + "RCPT TO:<x@elsewhere.test>\nDATA\nSubject: hi\n\nbody\n.\nQUIT\n",
             "HELO other.test\nRCPT TO:<alice@example.com>\nMAIL FROM:<bad@evil.test>\nMAIL FROM:<x@slow.test>\n"
                     + "MAIL FROM:<y@b.test>\nMAIL FROM:<z@b.test>\nRSET\nNOOP\nRCPT TO:<frank@example.com>\nQUIT\n",
-            "EHLO a.test\nMAIL FROM:<drop@evil.test>\nRCPT TO:<alice@example.com>\n");
+            "EHLO a.test\nMAIL FROM:<drop@evil.test>\nRCPT TO:<alice@example.com>\n",
+            // smtp_max_unknown_commands and smtp_max_synprot_errors: the fourth error closes
+            "EHLO a.test\nFOO\nBAR\nMAIL FROM:<a@b.test>\nMAIL FROM:<c@b.test>\nBAZ\nQUX\nNOOP\n",
+            "EHLO a.test\nFOO\nBAR\nBAZ\nQUX\nNOOP\n");
     Path home;
     Path conf;
     int port;
