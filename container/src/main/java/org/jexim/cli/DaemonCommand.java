@@ -118,7 +118,8 @@ final class DaemonCommand implements Command {
                 line.err().print(tail(output));
                 return 1;
             }
-            if (ListenAddresses.allListening(addresses)) {
+            // up once it listens and has written its pid, so that whoever stops it by the pid file finds it
+            if (ListenAddresses.allListening(addresses) && pidFileNames(paths.pidFile(), process.pid())) {
                 return 0;
             }
             Thread.sleep(100);
@@ -126,6 +127,14 @@ final class DaemonCommand implements Command {
         line.err().println("jexim: the daemon (pid " + process.pid() + ") did not listen on " + addresses
                 + " within " + START_TIMEOUT_SECONDS + "s; see " + output + " and " + paths.jamesLog());
         return 1;
+    }
+
+    private static boolean pidFileNames(Path pidFile, long pid) {
+        try {
+            return Files.readString(pidFile).strip().equals(Long.toString(pid));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static String tail(Path file) throws java.io.IOException {

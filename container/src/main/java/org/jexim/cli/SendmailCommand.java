@@ -58,7 +58,8 @@ final class SendmailCommand implements Command {
                                           boolean notSmtpAcls) throws Exception {
         NotSmtpAcl acl = new NotSmtpAcl(new AclEngine(config.acls(), new ConfigurationLists(config, settings)),
             notSmtpAcls ? settings.option("acl_not_smtp_start") : Optional.empty(),
-            notSmtpAcls ? settings.option("acl_not_smtp") : Optional.empty());
+            notSmtpAcls ? settings.option("acl_not_smtp") : Optional.empty(),
+            notSmtpAcls ? settings.option("acl_not_smtp_mime") : Optional.empty());
         SpoolMailQueueFactory spool = SpoolMailQueueFactory.open(paths.spool());
         try {
             LocalSubmission submission = new LocalSubmission(settings, acl,

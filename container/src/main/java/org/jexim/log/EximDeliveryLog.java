@@ -80,6 +80,12 @@ public final class EximDeliveryLog implements DeliveryLog {
         log.failed(c == null ? d : remote(d, c.hostField()), result.message());
     }
 
+    @Override
+    public void message(String messageId, String text) {
+        log.main(messageId + " " + text);
+        log.messageLog(messageId, text);
+    }
+
     /** A remote transport's line: the full address, H= with the connection's fields. */
     private static Delivery remote(Delivery d, String host) {
         return new Delivery(d.id(), d.address(), d.original().filter(o -> !o.equalsIgnoreCase(d.address())), d.parent(),

@@ -152,6 +152,11 @@ public final class LocalSubmission {
                 Optional.empty(), headers, read.body(), this);
         }
         variables.put("message_size", Long.toString(size(headers, read.body())));
+        AclResult mime = acl.runMime(variables, aclVariables, messageBytes(headers, read));
+        if (mime.verdict() != AclVerdict.ACCEPT && mime.verdict() != AclVerdict.DISCARD) {
+            // receive.c run_mime_acl: a non-SMTP message refused there is dropped without a word or a log line
+            return new Outcome(1, Optional.empty());
+        }
         AclResult verdict = acl.run(variables, aclVariables);
         if (verdict.verdict() == AclVerdict.DENY || verdict.verdict() == AclVerdict.DEFER
             || verdict.verdict() == AclVerdict.DROP || verdict.verdict() == AclVerdict.ERROR) {
@@ -250,14 +255,20 @@ public final class LocalSubmission {
         return sb.toString();
     }
 
-    private MailImpl mail(String id, Envelope envelope, List<String> recipients, HeaderSection headers,
-                          MessageInput.ReadMessage read, SubmitRequest request, Map<String, String> aclVariables)
-        throws MessagingException {
+    /** The message as the MIME ACL walks it: the header lines, the blank line, the body. */
+    private static byte[] messageBytes(HeaderSection headers, MessageInput.ReadMessage read) {
         byte[] head = headers.bytes();
         byte[] all = new byte[head.length + 1 + read.body().length];
         System.arraycopy(head, 0, all, 0, head.length);
         all[head.length] = '\n';
         System.arraycopy(read.body(), 0, all, head.length + 1, read.body().length);
+        return all;
+    }
+
+    private MailImpl mail(String id, Envelope envelope, List<String> recipients, HeaderSection headers,
+                          MessageInput.ReadMessage read, SubmitRequest request, Map<String, String> aclVariables)
+        throws MessagingException {
+        byte[] all = messageBytes(headers, read);
         List<MailAddress> addresses = new ArrayList<>();
         for (String r : recipients) {
             try {

@@ -18,11 +18,27 @@ public final class NotSmtpAcl {
     private final AclEngine engine;
     private final Optional<String> start;
     private final Optional<String> main;
+    private final Optional<String> mime;
 
     public NotSmtpAcl(AclEngine engine, Optional<String> start, Optional<String> main) {
+        this(engine, start, main, Optional.empty());
+    }
+
+    /** With acl_not_smtp_mime, run once per MIME part before acl_not_smtp. */
+    public NotSmtpAcl(AclEngine engine, Optional<String> start, Optional<String> main, Optional<String> mime) {
         this.engine = engine;
         this.start = start;
         this.main = main;
+        this.mime = mime;
+    }
+
+    /** The verdict of acl_not_smtp_mime over the message's parts; ACCEPT when it is not set. */
+    public AclResult runMime(Map<String, String> variables, Map<String, String> aclVariables, byte[] message)
+            throws java.io.IOException {
+        if (mime.isEmpty()) {
+            return AclResult.of(AclVerdict.ACCEPT);
+        }
+        return org.jexim.mime.MimeAclRun.run(engine, mime.get(), subject(variables, aclVariables), message);
     }
 
     /** Runs acl_not_smtp_start for its side effects; returns the ACL variables it set. */

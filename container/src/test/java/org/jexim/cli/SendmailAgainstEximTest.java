@@ -29,7 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SendmailAgainstEximTest {
     private static final String CONFIG = "acl_not_smtp = acl_ns\n"
+        + "acl_not_smtp_mime = acl_nsm\n"
         + "begin acl\n"
+        + "acl_nsm:\n"
+        + "  deny message = Blocked $mime_filename in part $mime_part_count\n"
+        + "       condition = ${if match{$mime_filename}{\\N\\.exe$\\N}}\n"
+        + "  accept\n"
         + "acl_ns:\n"
         + "  deny message = Go away $sender_address\n"
         + "       log_message = logged $recipients_count\n"
@@ -74,8 +79,15 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-t", "-oep"), "Subject: nobody\n\nb\n"),
             Arguments.of(List.of("-t", "-oep", "a@b.example"), "To: a@b.example\n\nb\n"),
             Arguments.of(List.of("-oep"), "Subject: no args\n\nb\n"),
-            Arguments.of(List.of("-fsomeone@x.example", "-FAttached", "bob"), "Not a header line\nSubject: body\n"));
+            Arguments.of(List.of("-fsomeone@x.example", "-FAttached", "bob"), "Not a header line\nSubject: body\n"),
+            Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("report.pdf")),
+            Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("invoice.exe")));
     }
+
+    /** A two-part message whose attachment name acl_not_smtp_mime looks at. */
+    private static final String MULTIPART = "Subject: parts\nMIME-Version: 1.0\n"
+        + "Content-Type: multipart/mixed; boundary=b1\n\n--b1\nContent-Type: text/plain\n\nhello\n--b1\n"
+        + "Content-Type: application/octet-stream; name=%s\nContent-Transfer-Encoding: base64\n\nTVqQAAMA\n--b1--\n";
 
     @ParameterizedTest
     @MethodSource("submissions")

@@ -1,24 +1,20 @@
 package org.jexim.filter;
 
 import java.util.Optional;
-import org.jexim.conf.expand.AclRunner;
-import org.jexim.conf.expand.AuthBackends;
 import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.LayeredExpansionContext;
 import org.jexim.conf.expand.HeaderKind;
-import org.jexim.conf.lists.NamedLists;
-import org.jexim.conf.lookup.Lookups;
 
 /**
  * What expansions in a filter see: the filter's own variables ($n0..$n9, $sn0..$sn9,
  * $thisaddress, the numbered variables of the last "matches"), the message (headers, body
  * variables, envelope) and the address being filtered, over the caller's context.
  */
-final class FilterContext implements ExpansionContext {
-    private final ExpansionContext base;
+final class FilterContext extends LayeredExpansionContext {
     private final FilterState state;
 
     FilterContext(ExpansionContext base, FilterState state) {
-        this.base = base;
+        super(base);
         this.state = state;
     }
 
@@ -73,30 +69,5 @@ final class FilterContext implements ExpansionContext {
     @Override
     public String[] captures() {
         return state.captures();
-    }
-
-    @Override
-    public NamedLists namedLists() {
-        return base.namedLists();
-    }
-
-    @Override
-    public Lookups lookups() {
-        return base.lookups();
-    }
-
-    @Override
-    public AclRunner acls() {
-        return base.acls();
-    }
-
-    @Override
-    public AuthBackends authBackends() {
-        return base.authBackends();
-    }
-
-    @Override
-    public Optional<String> option(String name) {
-        return base.option(name);
     }
 }

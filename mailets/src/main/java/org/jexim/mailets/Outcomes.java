@@ -46,8 +46,10 @@ final class Outcomes {
         boolean pipe = child.localPart().startsWith("|");
         String quoted = "\"" + child.localPart().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         AddressItem item = new AddressItem(quoted, parent.domain(), parent, child.variables())
-                .with(pipe ? RouterOutcome.ADDRESS_PIPE : RouterOutcome.ADDRESS_FILE, child.localPart())
-                .with(ROUTER, router);
+                .with(pipe ? RouterOutcome.ADDRESS_PIPE : RouterOutcome.ADDRESS_FILE, child.localPart());
+        if (router != null) { // null: made by the system filter, not by a router
+            item = item.with(ROUTER, router);
+        }
         groups.send(TRANSPORT_PREFIX + transport, item);
     }
 

@@ -124,12 +124,17 @@ final class FilterRedirect {
             return pfr(parent, p.command(), "pipe", o, "pipe_transport", context, routerName, Map.of());
         }
         FilterAction.Reply r = (FilterAction.Reply) action;
+        return pfr(parent, r.logAddress(), "reply", o, "reply_transport", context, routerName, replyVariables(r));
+    }
+
+    /** The per-item variables that carry a mail/vacation command's arguments to the autoreply transport. */
+    static Map<String, String> replyVariables(FilterAction.Reply r) {
         Map<String, String> vars = new HashMap<>();
         r.args().forEach((k, v) -> vars.put(REPLY_PREFIX + k, v));
         vars.put(REPLY_PREFIX + "file_expand", Boolean.toString(r.expandFile()));
         vars.put(REPLY_PREFIX + "return_message", Boolean.toString(r.returnMessage()));
         vars.put(REPLY_PREFIX + "once_repeat_seconds", Integer.toString(r.onceRepeat()));
-        return pfr(parent, r.logAddress(), "reply", o, "reply_transport", context, routerName, vars);
+        return vars;
     }
 
     private static AddressItem pfr(AddressItem parent, String text, String kind, Map<String, String> o,

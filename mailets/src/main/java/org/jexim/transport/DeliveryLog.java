@@ -29,6 +29,11 @@ public interface DeliveryLog {
         failed(messageId, address, router, transport, result.message());
     }
 
+    /** A line about the whole message ("Frozen by the system filter", "cancelled by system filter: ..."). */
+    default void message(String messageId, String text) {
+        org.slf4j.LoggerFactory.getLogger("org.jexim.delivery").info("{} {}", messageId, text);
+    }
+
     /**
      * A delivery by a transport with {@code disable_logging}: no line, but whatever keeps the
      * delivery from being repeated after a crash (jexim's -J journal) still happens.

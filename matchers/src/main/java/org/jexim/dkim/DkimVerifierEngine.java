@@ -20,8 +20,10 @@ import org.jexim.dns.DnsClient;
 /**
  * Verifies every DKIM signature of a received message with Apache jDKIM, one signature at a
  * time so each gets its own result in Exim's words: pass; fail with bodyhash_mismatch or
- * signature_incorrect; invalid with pubkey_unavailable or pubkey_syntax. Signatures that do
- * not parse are left out, as Exim calls the DKIM ACL only for syntactically correct ones.
+ * signature_incorrect; invalid with pubkey_unavailable or pubkey_dns_syntax (what exim4
+ * reports for an undecodable or keyless record); fail with pubkey_too_short under
+ * dkim_verify_min_keysizes. Signatures that do not parse are left out, as Exim calls the DKIM
+ * ACL only for syntactically correct ones.
  */
 public final class DkimVerifierEngine {
     private static final String NO_LIMIT = "9999999999999";
@@ -90,7 +92,7 @@ public final class DkimVerifierEngine {
             reason = "pubkey_unavailable";
         } catch (IllegalStateException | IllegalArgumentException e) {
             status = "invalid";
-            reason = "pubkey_syntax";
+            reason = "pubkey_dns_syntax";
         } catch (FailException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("bodyhash")) {
@@ -101,7 +103,7 @@ public final class DkimVerifierEngine {
                 reason = "pubkey_unavailable";
             } else if (msg.contains("key for signature") || msg.contains("public key") || msg.startsWith("inappropriate")) {
                 status = "invalid";
-                reason = "pubkey_syntax";
+                reason = "pubkey_dns_syntax";
             } else {
                 status = "fail";
                 reason = "signature_incorrect";

@@ -104,7 +104,7 @@ class DkimVerifierEngineTest {
     @Test
     void keysThatAreMissingOrBrokenMakeTheSignatureInvalid() throws Exception {
         assertThat(statusAndReason(sign(MESSAGE, "nokey", "example.com"))).isEqualTo("invalid/pubkey_unavailable");
-        assertThat(statusAndReason(sign(MESSAGE, "broken", "example.com"))).isEqualTo("invalid/pubkey_syntax");
+        assertThat(statusAndReason(sign(MESSAGE, "broken", "example.com"))).isEqualTo("invalid/pubkey_dns_syntax");
     }
 
     @Test

@@ -52,7 +52,8 @@ class DkimVerifyOptionsEximTest {
         small = g.generateKeyPair();
         withEximDns = EximOracle.canUseTestDns();
         String zone = String.join("\n", "$TTL 300", "@ IN SOA ns.example.com. h.example.com. 1 3600 600 86400 300",
-                "@ IN NS ns.example.com.", "big._domainkey IN TXT " + txt(big), "small._domainkey IN TXT " + txt(small), "");
+                "@ IN NS ns.example.com.", "big._domainkey IN TXT " + txt(big), "small._domainkey IN TXT " + txt(small),
+                "broken._domainkey IN TXT \"v=DKIM1; k=rsa; p=AAAAnotakey\"", "nop._domainkey IN TXT \"v=DKIM1; k=rsa\"", "");
         dns = withEximDns ? new LoopbackDnsServer(Map.of("example.com.", zone), dir, "127.0.0.158", 53)
                 : new LoopbackDnsServer(Map.of("example.com.", zone), dir);
         String m = "From: Alice <alice@example.com>\r\nTo: bob@example.net\r\nSubject: options\r\n\r\nHello Bob.\r\n";
@@ -85,6 +86,10 @@ class DkimVerifyOptionsEximTest {
 
     /** jexim: the runs as DkimAclRun walks them with an ACL that only records, then the DATA ACL's view. */
     private static String jexim(Map<String, String> options) throws Exception {
+        return jexim(options, message);
+    }
+
+    private static String jexim(Map<String, String> options, String message) throws Exception {
         DkimVerifyOptions o = DkimVerifyOptions.from(name -> Optional.ofNullable(options.get(name)));
         DkimVerification v = new DkimVerifierEngine(new DnsClient(DnsSettings.servers(dns.servers())))
                 .verify(message.getBytes(StandardCharsets.US_ASCII), o);
@@ -107,6 +112,10 @@ class DkimVerifyOptionsEximTest {
     }
 
     private static String exim(Map<String, String> options) throws Exception {
+        return exim(options, message);
+    }
+
+    private static String exim(Map<String, String> options, String message) throws Exception {
         Path d = Files.createTempDirectory(dir, "verifier");
         StringBuilder vars = new StringBuilder();
         for (String name : VARS.split(" ")) {
@@ -129,6 +138,18 @@ class DkimVerifyOptionsEximTest {
         assertThat(jexim).isEqualTo(expected);
         if (withEximDns) {
             assertThat(exim(options)).isEqualTo(jexim);
+        }
+    }
+
+    @Test
+    void brokenKeysAreInvalidWithEximsReasons() throws Exception {
+        String m = "From: Alice <alice@example.com>\r\nTo: bob@example.net\r\nSubject: keys\r\n\r\nHello Bob.\r\n";
+        m = sign(sign(m, "rsa-sha256", "nop", big), "rsa-sha256", "broken", big);
+        String jexim = jexim(Map.of(), m);
+        assertThat(jexim).isEqualTo("550 D=[example.com invalid pubkey_dns_syntax broken rsa-sha256 0]"
+                + "[example.com invalid pubkey_dns_syntax nop rsa-sha256 0] S=example.com:example.com V=invalid:invalid");
+        if (withEximDns) {
+            assertThat(exim(Map.of(), m)).isEqualTo(jexim);
         }
     }
 

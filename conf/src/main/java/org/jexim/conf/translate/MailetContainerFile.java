@@ -56,10 +56,18 @@ final class MailetContainerFile {
 
     private XmlElement rootProcessor() {
         XmlElement p = forward("root", "routers", "every message: its recipients go through the routers");
-        if (!context.configuration().rewriteRules().isEmpty()) {
+        boolean rewrite = !context.configuration().rewriteRules().isEmpty();
+        boolean systemFilter = context.mainText("system_filter").filter(s -> !s.isBlank()).isPresent();
+        if (rewrite || systemFilter) {
             XmlElement root = processor("root");
-            root.comment("the rewrite section, applied to the envelope and headers as the message arrives");
-            root.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "Rewrite");
+            if (rewrite) {
+                root.comment("the rewrite section, applied to the envelope and headers as the message arrives");
+                root.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "Rewrite");
+            }
+            if (systemFilter) {
+                root.comment("system_filter: run once per delivery attempt, before routing");
+                root.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "SystemFilter");
+            }
             root.comment("every message: its recipients go through the routers");
             root.child("mailet").attribute("match", "All").attribute("class", "ToProcessor").leaf("processor", "routers");
             return root;

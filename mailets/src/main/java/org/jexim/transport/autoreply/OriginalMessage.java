@@ -4,13 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jexim.conf.expand.AclRunner;
-import org.jexim.conf.expand.AuthBackends;
 import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.LayeredExpansionContext;
 import org.jexim.conf.expand.HeaderKind;
 import org.jexim.conf.expand.Headers;
-import org.jexim.conf.lists.NamedLists;
-import org.jexim.conf.lookup.Lookups;
 
 /**
  * The message an automatic reply answers, split into header lines and body (LF line ends),
@@ -54,7 +51,7 @@ public record OriginalMessage(List<String> headerLines, String body) {
     /** {@code base} with this message's headers and $reply_address. */
     public ExpansionContext over(ExpansionContext base) {
         OriginalMessage m = this;
-        return new ExpansionContext() {
+        return new LayeredExpansionContext(base) {
             @Override
             public Optional<String> variable(String name) {
                 if (name.equals("reply_address")) {
@@ -71,31 +68,6 @@ public record OriginalMessage(List<String> headerLines, String body) {
             @Override
             public Optional<String> header(String name, HeaderKind kind) {
                 return Optional.ofNullable(Headers.value(m.headerLines(), name, kind));
-            }
-
-            @Override
-            public NamedLists namedLists() {
-                return base.namedLists();
-            }
-
-            @Override
-            public Lookups lookups() {
-                return base.lookups();
-            }
-
-            @Override
-            public AclRunner acls() {
-                return base.acls();
-            }
-
-            @Override
-            public AuthBackends authBackends() {
-                return base.authBackends();
-            }
-
-            @Override
-            public Optional<String> option(String name) {
-                return base.option(name);
             }
         };
     }
