@@ -87,14 +87,24 @@ class WebAdminIT {
         assertThat(s.output()).contains("<-  250 OK id=");
         String id = s.output().replaceAll("(?s).*250 OK id=(\\S+).*", "$1");
         waitUntil(() -> send("GET", "/mailQueues/spool/mails", null).body().contains("later@test.example"));
+        // a message is removed only between delivery attempts (one being delivered is skipped): wait for the deferral
+        waitUntil(() -> Files.exists(spool.resolve("log/mainlog"))
+            && Files.readString(spool.resolve("log/mainlog")).contains(id + " == later@test.example"));
         String listed = send("GET", "/mailQueues/spool/mails", null).body();
         assertThat(listed).contains("\"name\":\"" + id + "\"", "\"sender\":\"alice@example.org\"",
             "\"recipients\":[\"later@test.example\"]");
-        HttpResponse<String> deleted = send("DELETE", "/mailQueues/spool/mails?recipient=later@test.example", null);
-        assertThat(deleted.statusCode()).isEqualTo(201);
-        String task = deleted.body().replaceAll(".*\"taskId\":\"([^\"]+)\".*", "$1");
-        assertThat(send("GET", "/tasks/" + task + "/await", null).body()).contains("\"status\":\"completed\"");
-        assertThat(send("GET", "/mailQueues/spool/mails", null).body()).isEqualTo("[]");
+        String remaining = null;
+        for (int attempt = 0; attempt < 20 && !"[]".equals(remaining); attempt++) {
+            if (remaining != null) {
+                Thread.sleep(500); // the deferral's requeue had not finished: the message was still in flight
+            }
+            HttpResponse<String> deleted = send("DELETE", "/mailQueues/spool/mails?recipient=later@test.example", null);
+            assertThat(deleted.statusCode()).isEqualTo(201);
+            String task = deleted.body().replaceAll(".*\"taskId\":\"([^\"]+)\".*", "$1");
+            assertThat(send("GET", "/tasks/" + task + "/await", null).body()).contains("\"status\":\"completed\"");
+            remaining = send("GET", "/mailQueues/spool/mails", null).body();
+        }
+        assertThat(remaining).isEqualTo("[]");
         assertThat(Files.exists(spool.resolve("input/" + id + "-H"))).isFalse();
 
         // a message queued with -odq waits on the spool until the queue is flushed over WebAdmin
