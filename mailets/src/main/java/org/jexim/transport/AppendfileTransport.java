@@ -139,16 +139,27 @@ final class AppendfileTransport implements Transport {
         long micros = now.getNano() / 1000;
         String fileName;
         Path tmp;
-        do {
+        FileChannel ch;
+        while (true) {
             fileName = now.getEpochSecond() + ".M" + micros + "P" + pid + "." + host;
             tmp = dir.resolve("tmp").resolve(fileName);
             micros++;
-        } while (Files.exists(tmp) || Files.exists(dir.resolve("new").resolve(fileName)));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            if (Files.exists(dir.resolve("new").resolve(fileName))) {
+                continue;
+            }
+            try {
+                // one process delivers in parallel: two deliveries in one microsecond take the next name
+                ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // taken by a delivery running beside this one
+            }
+        }
+        try (FileChannel open = ch) {
             Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
             owner.apply(tmp);
-            writeAll(ch, content);
-            ch.force(true);
+            writeAll(open, content);
+            open.force(true);
         }
         // maildir_tag is expanded with $message_size the size of the file as written, as in Exim
         String tag = options.has("maildir_tag")
