@@ -156,7 +156,7 @@ public final class EximLog {
         String line = peerFields(peer) + sender.map(s -> " F=<" + s + ">").orElse("")
             + (temporary ? " temporarily rejected " : " rejected ") + what
             + (message == null || message.isEmpty() ? "" : ": " + LogText.printable(message));
-        main(line);
+        sink.mainCopy(line);
         reject(line);
     }
 
@@ -168,7 +168,7 @@ public final class EximLog {
                                   List<String> headers, String message) {
         String line = id + " " + peerFields(peer) + " F=<" + sender + "> rejected after DATA"
             + (message == null || message.isEmpty() ? "" : ": " + LogText.printable(message));
-        main(line);
+        sink.mainCopy(line);
         StringBuilder block = new StringBuilder(line);
         if (selector.has("rejected_header")) {
             block.append("\nEnvelope-from: <").append(sender).append('>');
@@ -196,10 +196,19 @@ public final class EximLog {
         sink.reject(line);
     }
 
+    /**
+     * A line for both the main and the reject log ({@code rejectText} may add detail lines); the
+     * main log's copy is left out of syslog when syslog_duplication is false, as Exim does.
+     */
+    public void mainAndReject(String line, String rejectText) {
+        sink.mainCopy(line);
+        sink.reject(rejectText);
+    }
+
     /** A panic: written to the panic log and to the main log, as Exim does. */
     public void panic(String line) {
         sink.panic(line);
-        sink.main(line);
+        sink.mainCopy(line);
     }
 
     /** Appends a timestamped line to {@code msglog/ID}, which the spool removes with the message. */

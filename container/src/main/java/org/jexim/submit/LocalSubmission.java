@@ -162,8 +162,7 @@ public final class LocalSubmission {
             || verdict.verdict() == AclVerdict.DROP || verdict.verdict() == AclVerdict.ERROR) {
             String logMessage = verdict.logMessage().or(verdict::message).orElse("");
             String line = id + " F=<" + envelope.sender() + "> rejected by non-SMTP ACL: " + logMessage;
-            EximLog.main().main(line);
-            EximLog.main().reject(line + rejectLogDetail(envelope.sender(), recipients, headers));
+            EximLog.main().mainAndReject(line, line + rejectLogDetail(envelope.sender(), recipients, headers));
             return errors.fail(LocalErrors.Kind.ACL, Optional.of(verdict.message().orElse("local configuration problem")),
                 headers, read.body(), this);
         }
