@@ -98,7 +98,8 @@ public final class EximLog {
             + d.routerAndTransport() + d.hostAndConfirmation(selector)
             + (selector.has("queue_time") && message.isPresent()
                 ? " QT=" + MessageFacts.timeSince(message.get().received(), java.time.Instant.now(), selector.has("millisec"))
-                : ""));
+                : "")
+            + d.deliverTime(selector));
         String succeeded = d.transport().map(t -> t + " transport succeeded").orElse("succeeded");
         messageLog(d.id(), d.address() + d.original().filter(o -> !o.equalsIgnoreCase(d.address()))
             .map(o -> " <" + o + ">").orElse("") + ": " + succeeded);
@@ -108,7 +109,7 @@ public final class EximLog {
     public void deferred(Delivery d, int errno, String message) {
         // Exim puts the host after the error number: "defer (-44) H=host [ip]: message"
         String text = d.problemAddress() + d.routerAndTransport() + " defer (" + errno + ")"
-            + d.host().map(h -> " H=" + h).orElse("") + ": " + LogText.printable(message);
+            + d.host().map(h -> " H=" + h).orElse("") + d.deliverTime(selector) + ": " + LogText.printable(message);
         main(d.id() + " == " + text);
         messageLog(d.id(), text);
     }
@@ -116,7 +117,7 @@ public final class EximLog {
     /** {@code **}: delivery failed for good; the address will be bounced. */
     public void failed(Delivery d, String message) {
         String text = d.problemAddress() + d.routerAndTransport() + d.host().map(h -> " H=" + h).orElse("")
-            + ": " + LogText.printable(message);
+            + ": " + LogText.printable(message) + d.deliverTime(selector);
         main(d.id() + " ** " + text);
         messageLog(d.id(), text);
     }
