@@ -8,9 +8,7 @@ final class StandardLookups {
     }
 
     static void addTo(Lookups lookups) {
-        for (String n : new String[] {"ldap", "ldapdn", "ldapm"}) {
-            lookups.add(new Unavailable(n, Style.QUERY, "LDAP lookups are not supported by jexim"));
-        }
+        org.jexim.conf.lookup.ldap.LdapLookup.types().forEach(lookups::add);
         lookups.add(new Unavailable("nis", Style.SINGLE_KEY, "failed to get default NIS domain"));
         lookups.add(new Unavailable("nis0", Style.SINGLE_KEY, "failed to get default NIS domain"));
         SqlLookup.addTo(lookups);

@@ -30,14 +30,6 @@ final class Unavailable implements LookupType {
         if (style == Style.SINGLE_KEY) {
             throw LookupException.open(message);
         }
-        throw LookupException.defer(name.startsWith("ldap") ? LdapQuery.refusal(key, false) : message);
-    }
-
-    @Override
-    public String quote(String s, String option) {
-        if (!name.startsWith("ldap")) {
-            return LookupType.super.quote(s, option);
-        }
-        return LdapQuoting.quote(s, option);
+        throw LookupException.defer(message);
     }
 }
