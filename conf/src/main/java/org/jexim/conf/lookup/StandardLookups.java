@@ -1,7 +1,5 @@
 package org.jexim.conf.lookup;
 
-import org.jexim.conf.lookup.LookupType.Style;
-
 /** Registers the lookup types beyond the lsearch family. */
 final class StandardLookups {
     private StandardLookups() {
@@ -9,8 +7,7 @@ final class StandardLookups {
 
     static void addTo(Lookups lookups) {
         org.jexim.conf.lookup.ldap.LdapLookup.types().forEach(lookups::add);
-        lookups.add(new Unavailable("nis", Style.SINGLE_KEY, "failed to get default NIS domain"));
-        lookups.add(new Unavailable("nis0", Style.SINGLE_KEY, "failed to get default NIS domain"));
+        org.jexim.conf.lookup.nis.NisLookup.types().forEach(lookups::add);
         SqlLookup.addTo(lookups);
         lookups.add(new DsearchLookup());
         lookups.add(new CdbLookup());
