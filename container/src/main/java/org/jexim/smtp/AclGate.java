@@ -102,6 +102,7 @@ public final class AclGate {
         SenderVerifyFailure sv = session.effects().senderFailure();
         if (sv != null && !sv.told()) {
             sv.tell();
+            logSenderVerify(session, sv);
             if (fail && sv.userMessage() != null) {
                 String text = sv.postmaster()
                         ? "Postmaster verification failed while checking <" + sv.address() + ">\n" + sv.userMessage()
@@ -134,6 +135,17 @@ public final class AclGate {
         log(stage, session, recipient, result, fail);
         // a refused connection is closed after the reply, as after a drop
         return drop || stage == Stage.CONNECT ? reply.closing() : reply;
+    }
+
+    /** "H=... sender verify fail for <ADDR>: MESSAGE" (defer), main and reject logs, before the refusal's line. */
+    private static void logSenderVerify(SessionState session, SenderVerifyFailure sv) {
+        EximLog log = EximLog.main();
+        String line = session.peer().hostField(log.selector().has("incoming_port"))
+                + session.peer().ident().map(u -> " U=" + u).orElse("")
+                + " sender verify " + (sv.deferred() ? "defer" : "fail") + " for <" + sv.address() + ">"
+                + (sv.message() == null ? "" : ": " + sv.message());
+        log.main(line);
+        log.reject(line);
     }
 
     /** The enhanced status code a reply's lines carry, to repeat on preliminary lines. */

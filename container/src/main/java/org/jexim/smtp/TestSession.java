@@ -52,9 +52,15 @@ public final class TestSession {
      */
     public static TestSession of(org.jexim.conf.model.Configuration config, java.nio.file.Path translated, PrintStream out)
             throws IOException {
+        return of(config, translated, out, false);
+    }
+
+    /** As above; {@code callouts} true for -bhc (verify callouts connect to the hosts routing chose). */
+    public static TestSession of(org.jexim.conf.model.Configuration config, java.nio.file.Path translated, PrintStream out,
+                                 boolean callouts) throws IOException {
         org.jexim.conf.translate.TranslatedConfiguration tc = org.jexim.conf.translate.TranslatedConfiguration.load(translated);
         JeximRuntime runtime = new JeximRuntime(tc);
-        return new TestSession(runtime, new AclGate(AclEngines.create(runtime, config, true)), out);
+        return new TestSession(runtime, new AclGate(AclEngines.create(runtime, config, true, callouts)), out);
     }
 
     /** Runs the dialogue until QUIT, a dropped connection or the end of input. */
