@@ -179,6 +179,22 @@ public final class AclGate {
             default -> stage.where().eximName() + " " + session.subject(null).variable("smtp_command_argument").orElse("");
         };
         boolean withSender = stage == Stage.RCPT || stage == Stage.DATA || stage == Stage.MIME;
+        String id = session.messageId();
+        if (id != null && (stage == Stage.DATA || stage == Stage.MIME || stage == Stage.PRDR)) {
+            // once DATA has a message id, Exim's log lines start with it
+            if (stage == Stage.DATA && !temporary) {
+                log.rejectedAfterData(id, session.peer(), session.sender(), session.recipients(),
+                        session.message().map(org.jexim.acl.AclMessage::headerLines).orElse(java.util.List.of()), text);
+                return;
+            }
+            String line = id + " " + session.peer().hostField(log.selector().has("incoming_port"))
+                    + session.peer().ident().map(u -> " U=" + u).orElse("")
+                    + sender.filter(x -> withSender).map(x -> " F=<" + x + ">").orElse("")
+                    + (temporary ? " temporarily rejected " : " rejected ") + what + (text == null ? "" : ": " + text);
+            log.main(line);
+            log.reject(line);
+            return;
+        }
         log.rejected(session.peer(), withSender ? sender : Optional.empty(), what, text, temporary);
     }
 }

@@ -270,8 +270,11 @@ public final class TestSession {
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
+        String id = sink == null ? org.jexim.queue.EximMessageId.next() : null;
+        session.messageId(id);
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
+        long size = id == null || !check.positive() ? 0 : size(session, id, lines);
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();
@@ -288,9 +291,23 @@ public final class TestSession {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }
         }
-        send(EximTexts.queued(org.jexim.queue.EximMessageId.next()));
+        org.jexim.log.EximLog.main().received(org.jexim.log.Arrival.smtp(id, sender, session.peer(),
+                session.receivedProtocol(), size));
+        send(EximTexts.queued(id));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
+    }
+
+    /** Exim's S=: the message with its Received: header, LF line ends. */
+    private long size(SessionState session, String id, java.util.List<String> lines) {
+        long size = 0;
+        for (String l : new ReceivedHeader(runtime).lines(session, id, session.recipients())) {
+            size += l.length() + 1;
+        }
+        for (String l : lines) {
+            size += l.length() + 1;
+        }
+        return size;
     }
 
     /** AUTH and its exchange: each 334 challenge is answered by the next input line. */

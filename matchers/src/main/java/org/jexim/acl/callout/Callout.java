@@ -420,7 +420,7 @@ public final class Callout {
         return "SMTP error from remote mail server after RCPT TO:<" + address + ">: " + printing(r.text());
     }
 
-    /** Exim's string_printing(): newlines and other controls shown as escapes, for the log. */
+    /** Exim's string_printing(): newlines and other non-printing characters as escapes, for the log. */
     static String printing(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
