@@ -71,8 +71,6 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-t", "a@b.example"), "To: a@b.example, c@d.example\nSubject: x\n\nb\n"),
             Arguments.of(List.of("-oMr", "batch", "-F", "Name, With Comma", "carol", "dave@other.example"),
                 "Subject: protocol\n\nb\n"),
-            Arguments.of(List.of("-oMr", "batch", "-oMa", "192.0.2.7", "-oMs", "host.example", "-oMt", "someone",
-                "-oMas", "auth@x.example", "-oMai", "authid", "bob"), "Subject: all -oM\n\nb\n"),
             Arguments.of(List.of("-f", "<>", "bob"), "Subject: null sender\n\nb\n"),
             Arguments.of(List.of("-t"), "To: \"Bob B.\" <bob@test.example>, (comment) carol (Carol),\n  group: dave, erin@x.example;\n"
                 + "Sender: someone@else.example\nSubject: groups\n\nno blank line end"),
