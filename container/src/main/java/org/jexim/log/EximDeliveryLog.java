@@ -108,7 +108,8 @@ public final class EximDeliveryLog implements DeliveryLog {
         // a pipe or file from a redirect router is logged as Exim does: "=> |command <parent>"
         String pipeOrFile = address.variables().getOrDefault("address_pipe", address.variables().get("address_file"));
         return new Delivery(messageId, pipeOrFile != null ? pipeOrFile : address.address(),
-            original == address ? Optional.of(address.address()).filter(a -> isLocal(transport)) : Optional.of(original.address()),
+            original == address ? Optional.of(address.address()).filter(a -> isLocal(transport))
+                : Optional.of(original.variables().getOrDefault(DeliveryLog.LOG_AS, original.address())),
             intermediate, Optional.ofNullable(router), Optional.ofNullable(transport), isLocal(transport),
             Optional.empty(), Optional.empty());
     }
