@@ -146,7 +146,7 @@ class SystemFilterIT {
         // the headers the filter added on the first attempt were kept with the message, as Exim keeps them
         assertThat(box).contains("\nX-Filtered: for user@sysfilter.example\nX-Attempt: first\n"
                 + "X-Filtered: for user@sysfilter.example\nX-Attempt: later\n");
-        String log = log();
+        String log = waitFor(dir.resolve("log/mainlog"), id + " => user <user@sysfilter.example> R=localuser T=local_mbox");
         assertThat(log).contains(id + " Delivery deferred by system filter\n");
         assertThat(log.indexOf(id + " Delivery deferred by system filter"))
                 .isLessThan(log.indexOf(id + " => user <user@sysfilter.example> R=localuser T=local_mbox"));
