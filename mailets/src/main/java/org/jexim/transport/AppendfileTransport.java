@@ -1,7 +1,8 @@
 package org.jexim.transport;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -89,14 +90,14 @@ final class AppendfileTransport implements Transport {
                 return DeliveryResult.defer(where + " \"" + path + "\" is not absolute for " + name + " transport");
             }
             FileOwner owner = FileOwner.of(options.string("user"), options.string("group"));
-            byte[] content = content(batch, vars);
+            LocalMessage content = content(batch, vars);
             if (directory != null) {
                 if (!maildir) {
                     return deliverDirectoryFile(Path.of(path), content, owner, vars, delivery);
                 }
                 return deliverMaildir(Path.of(path), content, owner, now.toInstant(), delivery, vars);
             }
-            return deliverMbox(Path.of(path), content, owner);
+            return deliverMbox(Path.of(path), content, owner, vars);
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of \"" + options.string(where.isEmpty() ? "message_prefix" : where)
                     + "\" (" + where + " for " + name + " transport) failed: " + e.getMessage());
@@ -108,13 +109,13 @@ final class AppendfileTransport implements Transport {
     }
 
     /** Prefix, the message as {@link MessageWriter} writes it, suffix. */
-    byte[] content(List<Delivery> batch, TransportVariables vars) throws ExpansionException, IOException {
+    LocalMessage content(List<Delivery> batch, TransportVariables vars) throws ExpansionException {
         boolean mboxDefaults = !maildir && !options.has("directory") && !options.bool("mailstore_format", false)
                 && !options.bool("mbx_format", false);
-        return LocalMessage.bytes(options, batch, vars, mboxDefaults, mboxDefaults);
+        return LocalMessage.prepare(options, batch, vars, mboxDefaults, mboxDefaults);
     }
 
-    private DeliveryResult deliverMaildir(Path dir, byte[] content, FileOwner owner, Instant now, Delivery delivery,
+    private DeliveryResult deliverMaildir(Path dir, LocalMessage content, FileOwner owner, Instant now, Delivery delivery,
             TransportVariables vars) throws IOException, ExpansionException {
         if (!Files.isDirectory(dir) && !options.bool("create_directory", true)) {
             return DeliveryResult.defer("mailbox directory " + dir + " does not exist");
@@ -133,7 +134,7 @@ final class AppendfileTransport implements Transport {
                 owner.apply(marker);
             }
         }
-        checkQuota(dir, content.length, true);
+        checkQuota(dir, vars, true);
         String host = delivery.context().lists().primaryHostname();
         long pid = ProcessHandle.current().pid();
         long micros = now.getNano() / 1000;
@@ -155,15 +156,19 @@ final class AppendfileTransport implements Transport {
                 // taken by a delivery running beside this one
             }
         }
+        long written;
         try (FileChannel open = ch) {
             Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
             owner.apply(tmp);
-            writeAll(open, content);
+            written = write(open, content);
             open.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         // maildir_tag is expanded with $message_size the size of the file as written, as in Exim
         String tag = options.has("maildir_tag")
-                ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Integer.toString(content.length))) : "";
+                ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Long.toString(written))) : "";
         Files.move(tmp, dir.resolve("new").resolve(fileName + tag), StandardCopyOption.ATOMIC_MOVE);
         return DeliveryResult.OK;
     }
@@ -173,7 +178,7 @@ final class AppendfileTransport implements Transport {
      * temporary name and renamed to the expansion of {@code directory_file} (Exim's default
      * {@code q${base62:$tod_epoch}-$inode}, $inode being the new file's).
      */
-    private DeliveryResult deliverDirectoryFile(Path dir, byte[] content, FileOwner owner, TransportVariables vars,
+    private DeliveryResult deliverDirectoryFile(Path dir, LocalMessage content, FileOwner owner, TransportVariables vars,
             Delivery delivery) throws IOException, ExpansionException {
         if (!Files.isDirectory(dir)) {
             if (!options.bool("create_directory", true)) {
@@ -181,14 +186,17 @@ final class AppendfileTransport implements Transport {
             }
             owner.createDirectories(dir, options.octal("directory_mode", 0700));
         }
-        checkQuota(dir, content.length, true);
+        checkQuota(dir, vars, true);
         Path tmp = dir.resolve("temp." + ProcessHandle.current().pid() + "." + delivery.context().lists().primaryHostname()
                 + "." + System.nanoTime());
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
             owner.apply(tmp);
-            writeAll(ch, content);
+            write(ch, content);
             ch.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         String inode = String.valueOf(Files.getAttribute(tmp, "unix:ino"));
         String name = Expander.expand(options.string("directory_file", "q${base62:$tod_epoch}-$inode"),
@@ -197,7 +205,8 @@ final class AppendfileTransport implements Transport {
         return DeliveryResult.OK;
     }
 
-    private DeliveryResult deliverMbox(Path mbox, byte[] content, FileOwner owner) throws IOException {
+    private DeliveryResult deliverMbox(Path mbox, LocalMessage content, FileOwner owner, TransportVariables vars)
+            throws IOException {
         int mode = options.octal("mode", 0600);
         boolean exists = Files.exists(mbox);
         if (!exists) {
@@ -233,10 +242,10 @@ final class AppendfileTransport implements Transport {
             try (MailboxLock lock = MailboxLock.take(mbox, ch, options.bool("use_lockfile", true),
                     options.bool("use_fcntl_lock", fcntlDefault), options.number("lock_retries", 10),
                     Duration.ofSeconds(3), Duration.ofMinutes(30))) {
-                checkQuota(mbox, content.length, false);
+                checkQuota(mbox, vars, false);
                 long before = ch.size();
                 try {
-                    writeAll(ch, content);
+                    write(ch, content);
                     ch.force(true);
                 } catch (IOException e) {
                     ch.truncate(before); // Exim leaves no partial message behind
@@ -247,8 +256,11 @@ final class AppendfileTransport implements Transport {
         return DeliveryResult.OK;
     }
 
-    /** Defers with Exim's words when the mailbox plus this message would pass {@code quota}. */
-    private void checkQuota(Path mailbox, long size, boolean directory) throws IOException {
+    /**
+     * Defers with Exim's words when the mailbox plus this message would pass {@code quota}; as in
+     * Exim the message counts with its size on the spool ($message_size), before it is written.
+     */
+    private void checkQuota(Path mailbox, TransportVariables vars, boolean directory) throws IOException {
         String quota = options.string("quota");
         if (quota == null || quota.isBlank()) {
             return;
@@ -269,16 +281,18 @@ final class AppendfileTransport implements Transport {
                 used = 0;
             }
         }
+        long size = Long.parseLong(vars.variable("message_size").orElse("0"));
         if (used + size > limit) {
             throw new QuotaExceeded("mailbox is full (MTA-imposed quota exceeded while writing to " + mailbox + ")");
         }
     }
 
-    private static void writeAll(FileChannel ch, byte[] content) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
+    /** Streams the message into the file at its position; the number of bytes written. */
+    private static long write(FileChannel ch, LocalMessage content) throws IOException {
+        CountingStage counted = new CountingStage(new BufferedOutputStream(Channels.newOutputStream(ch), 65536));
+        content.writeTo(counted);
+        counted.finish();
+        return counted.count();
     }
 
     /** A delivery over quota, which Exim defers (and bounces once the retry time is up). */

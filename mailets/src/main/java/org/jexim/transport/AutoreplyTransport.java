@@ -61,6 +61,13 @@ public final class AutoreplyTransport implements Transport {
         this.sender = s;
     }
 
+    /** bounce_return_size_limit (or its old name return_size_limit), which Exim also applies to return_message. */
+    private static long returnSizeLimit(Delivery delivery) {
+        var main = delivery.context().variablesFor(delivery.address());
+        return main.option("bounce_return_size_limit").or(() -> main.option("return_size_limit"))
+                .map(v -> Sizes.parse(v.strip())).orElse(100L * 1024);
+    }
+
     private int mode() {
         String m = options.get("mode");
         return m == null ? 0600 : Integer.parseInt(m.replaceFirst("^0+(?=.)", ""), 8);
@@ -69,7 +76,12 @@ public final class AutoreplyTransport implements Transport {
     @Override
     public DeliveryResult deliver(Delivery delivery) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        OriginalMessage original = OriginalMessage.of(delivery.message());
+        OriginalMessage original;
+        try {
+            original = OriginalMessage.read(delivery.message(), returnSizeLimit(delivery));
+        } catch (IOException e) {
+            return DeliveryResult.defer(name + " transport: " + e.getMessage());
+        }
         ExpansionContext context = original.over(new TransportVariables(delivery, name, now));
         ReplySpec spec;
         try {
@@ -135,7 +147,7 @@ public final class AutoreplyTransport implements Transport {
             }
         }
         String reply = ReplyMessage.build(spec, original.headerLines(),
-                fileText, spec.returnMessage() ? original.text() : null);
+                fileText, spec.returnMessage() ? original.returned(returnSizeLimit(delivery)) : null);
         List<String> recipients = recipients(spec);
         try {
             if (!recipients.isEmpty()) {
