@@ -63,8 +63,8 @@ public final class Transport extends GenericMailet {
         transport = TransportFactory.create(name, driver, options, services(runtime), runtime.retryRules());
         shadow = ShadowTransport.of(options, services(runtime), runtime.retryRules());
         disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
-        if (transport instanceof org.jexim.transport.AutoreplyTransport autoreply) {
-            autoreply.sender(new ReplySubmitter(getMailetContext()));
+        if (transport instanceof org.jexim.transport.SubmitsMessages submits) {
+            submits.sender(new ReplySubmitter(getMailetContext()));
         }
     }
 

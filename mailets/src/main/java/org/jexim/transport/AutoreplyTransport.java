@@ -35,7 +35,7 @@ import org.jexim.transport.autoreply.ReplySubmission;
  * log, file/file_expand/file_optional, return_message and mode; the reply goes from the null
  * sender through the {@link ReplySender}.
  */
-public final class AutoreplyTransport implements Transport {
+public final class AutoreplyTransport implements Transport, SubmitsMessages {
     /** The address variables a filter's mail/vacation command sets (see FilterRedirect). */
     public static final String REPLY_PREFIX = "_reply_";
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -57,14 +57,15 @@ public final class AutoreplyTransport implements Transport {
     }
 
     /** Where generated replies go (the server sets its mailet context). */
+    @Override
     public void sender(ReplySender s) {
         this.sender = s;
     }
 
     /** bounce_return_size_limit (or its old name return_size_limit), which Exim also applies to return_message. */
     private static long returnSizeLimit(Delivery delivery) {
-        var main = delivery.context().variablesFor(delivery.address());
-        return main.option("bounce_return_size_limit").or(() -> main.option("return_size_limit"))
+        var main = delivery.context().lists();
+        return main.mainOption("bounce_return_size_limit").or(() -> main.mainOption("return_size_limit"))
                 .map(v -> Sizes.parse(v.strip())).orElse(100L * 1024);
     }
 

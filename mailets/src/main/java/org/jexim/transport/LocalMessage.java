@@ -39,9 +39,10 @@ final class LocalMessage {
     private final byte[] end;
     private final List<String> filter;
     private final long filterTimeout;
+    private final boolean crlf;
 
     private LocalMessage(MessageSource source, MessageWriter writer, byte[] prefix, byte[] envelope, byte[] end,
-            List<String> filter, long filterTimeout) {
+            List<String> filter, long filterTimeout, boolean crlf) {
         this.source = source;
         this.writer = writer;
         this.prefix = prefix;
@@ -49,6 +50,7 @@ final class LocalMessage {
         this.end = end;
         this.filter = filter;
         this.filterTimeout = filterTimeout;
+        this.crlf = crlf;
     }
 
     /** A transport filter that failed: Exim defers the delivery. */
@@ -101,32 +103,41 @@ final class LocalMessage {
         }
         String prefix = Expander.expand(options.string("message_prefix", mboxPrefixes && !bsmtp ? MBOX_PREFIX : ""), vars);
         String suffix = Expander.expand(options.string("message_suffix", mboxPrefixes && !bsmtp ? "\n" : ""), vars);
+        // use_crlf: CRLF message lines (and BSMTP commands); mbx_format: CRLF message lines only, as in Exim
+        boolean useCrlf = options.bool("use_crlf", false);
+        String nl = useCrlf ? "\r\n" : "\n";
         StringBuilder envelope = new StringBuilder();
         if (bsmtp) {
-            envelope.append("MAIL FROM:<").append(returnPath).append(">\n");
+            envelope.append("MAIL FROM:<").append(returnPath).append(">").append(nl);
             for (Delivery d : batch) {
-                envelope.append("RCPT TO:<").append(d.address().address()).append(">\n");
+                envelope.append("RCPT TO:<").append(d.address().address()).append(">").append(nl);
             }
-            envelope.append("DATA\n");
+            envelope.append("DATA").append(nl);
         }
         List<String> filter = options.has("transport_filter")
                 ? PipeCommand.expand(options.string("transport_filter"), vars) : null;
         long timeout = options.has("transport_filter_timeout") ? EximTime.read(options.string("transport_filter_timeout")) : 300;
         return new LocalMessage(delivery.message(), writer, prefix.getBytes(StandardCharsets.UTF_8),
                 envelope.toString().getBytes(StandardCharsets.UTF_8),
-                ((bsmtp ? ".\n" : "") + suffix).getBytes(StandardCharsets.UTF_8), filter, timeout);
+                ((bsmtp ? "." + nl : "") + suffix).getBytes(StandardCharsets.UTF_8), filter, timeout,
+                useCrlf || options.bool("mbx_format", false));
     }
 
     /** Writes prefix, envelope, message and suffix to {@code out}, which is flushed, not closed. */
     void writeTo(OutputStream out) throws IOException {
         out.write(prefix);
         out.write(envelope);
+        StreamStage lines = crlf ? new CrlfStage(out) : null;
+        OutputStream message = lines == null ? out : lines;
         if (filter == null) {
-            StreamStage s = writer.writing(out);
+            StreamStage s = writer.writing(message);
             source.writeTo(s);
             s.finish();
         } else {
-            filtered(out);
+            filtered(message);
+        }
+        if (lines != null) {
+            lines.finish();
         }
         out.write(end);
         out.flush();

@@ -117,8 +117,10 @@ final class TransportVariables implements ExpansionContext {
         return address.authBackends();
     }
 
+    /** Main options: the address context's, else the server's configuration (errors_reply_to, dsn_from ...). */
     @Override
     public Optional<String> option(String name) {
-        return address.option(name);
+        Optional<String> own = address.option(name);
+        return own.isPresent() ? own : delivery.context().lists().mainOption(name);
     }
 }
