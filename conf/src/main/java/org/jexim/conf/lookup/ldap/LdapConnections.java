@@ -23,6 +23,7 @@ final class LdapConnections {
         String user;
         String password;
         boolean startTlsDone;
+        boolean startTlsRefused;
 
         Cached(String key, LDAPConnection connection) {
             this.key = key;

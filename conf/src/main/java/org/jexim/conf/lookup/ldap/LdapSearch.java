@@ -4,7 +4,6 @@ import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
@@ -101,19 +100,31 @@ final class LdapSearch {
     private Outcome run(LdapRequest req, LdapUrl lud, Kind kind, LdapConnections.Cached c, String where) {
         if (c.needsBind(req.user(), req.password())) {
             if (settings.startTls() && !c.startTlsDone) {
+                int rc;
                 try {
+                    if (c.startTlsRefused) {
+                        // libldap cannot retry StartTLS on a session where the server refused it
+                        throw new StartTlsRetry();
+                    }
                     ExtendedResult r = c.connection.processExtendedOperation(
                             new StartTLSExtendedRequest(LdapTls.context(settings)));
-                    if (r.getResultCode() != ResultCode.SUCCESS) {
-                        throw new LDAPException(r);
-                    }
+                    rc = ResultCodes.of(r.getResultCode());
+                } catch (StartTlsRetry e) {
+                    rc = ResultCodes.LOCAL_ERROR;
                 } catch (LDAPException e) {
-                    int rc = ResultCodes.of(e.getResultCode());
-                    c.connection.close();
-                    return Outcome.defer("failed to initiate TLS processing on an LDAP session to server " + where
-                            + " - ldap_start_tls_s() returned " + rc + ": " + ResultCodes.message(rc));
+                    rc = ResultCodes.of(e.getResultCode());
+                    if (rc < 0) {
+                        // the server agreed but the handshake failed: libldap's "Connect error"
+                        rc = ResultCodes.CONNECT_ERROR;
+                        c.connection.close();
+                    }
                 } catch (GeneralSecurityException e) {
                     return Outcome.defer("failed to set up TLS for LDAP server " + where + ": " + e.getMessage());
+                }
+                if (rc != 0) {
+                    c.startTlsRefused |= rc > 0;
+                    return Outcome.defer("failed to initiate TLS processing on an LDAP session to server " + where
+                            + " - ldap_start_tls_s() returned " + rc + ": " + ResultCodes.message(rc));
                 }
                 c.startTlsDone = true;
             }
@@ -204,6 +215,13 @@ final class LdapSearch {
             return new Outcome(Status.FAIL, null, "LDAP search: found no attributes", false, dn);
         }
         return new Outcome(Status.OK, format.result(), null, false, dn);
+    }
+
+    /** A second StartTLS on a connection whose server refused the first. */
+    private static final class StartTlsRetry extends Exception {
+        StartTlsRetry() {
+            super(null, null, false, false);
+        }
     }
 
     /** libldap accepts a filter without its outer parentheses. */
