@@ -86,9 +86,11 @@ public final class Transport extends GenericMailet {
             items.add(item);
             deliveries.add(new Delivery(message, returnPath, item, context));
         }
+        long start = System.nanoTime();
         List<DeliveryResult> results = transport.deliverAll(deliveries);
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start); // DT= of the log lines
         List<String> shadowed = shadow == null ? null : shadow.run(deliveries, results);
-        DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log) : this.log;
+        DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log.took(took)) : this.log.took(took);
         for (int i = 0; i < items.size(); i++) {
             AddressItem item = items.get(i);
             DeliveryResult result = results.get(i);

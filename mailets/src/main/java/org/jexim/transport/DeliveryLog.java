@@ -41,6 +41,14 @@ public interface DeliveryLog {
     default void deliveredUnlogged(String messageId, AddressItem address) {
     }
 
+    /**
+     * This log for the outcomes of one transport run that took {@code elapsed}, for Exim's DT= item
+     * (log_selector deliver_time); by default the same log.
+     */
+    default DeliveryLog took(java.time.Duration elapsed) {
+        return this;
+    }
+
     /** The top-level address an address descends from (Exim shows it in angle brackets). */
     static AddressItem original(AddressItem address) {
         AddressItem a = address;

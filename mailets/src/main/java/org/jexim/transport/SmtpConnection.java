@@ -168,6 +168,11 @@ final class SmtpConnection implements AutoCloseable {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /** The remote port and the local address and port of the TCP connection. */
+    DeliveryResult.Endpoints endpoints() {
+        return new DeliveryResult.Endpoints(socket.getPort(), socket.getLocalAddress().getHostAddress(), socket.getLocalPort());
+    }
+
     @Override
     public void close() throws IOException {
         if (socket != null) {

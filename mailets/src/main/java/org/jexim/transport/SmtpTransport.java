@@ -227,7 +227,8 @@ final class SmtpTransport implements Transport {
                 return Attempt.hostProblem(DeliveryResult.defer(auth.problem()).withErrno(EximErrno.ERRNO_AUTHFAIL), false);
             }
             boolean chunking = s.offers("CHUNKING") && matches("hosts_try_chunking", hostName, ip, "*", vars);
-            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null);
+            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null)
+                    .at(c.endpoints());
             List<DeliveryResult> results = transaction(s, batch, message, vars, via);
             s.quit();
             return Attempt.done(results);
@@ -310,8 +311,7 @@ final class SmtpTransport implements Transport {
         for (SmtpSession.RecipientOutcome o : outcomes) {
             if (o.delivered()) {
                 String confirmation = o.reply().text().replace("\n", "\\n");
-                DeliveryResult ok = DeliveryResult.ok(new DeliveryResult.Connection(via.hostName(), via.ip(), via.tls(),
-                        via.authenticator(), via.chunking(), confirmation));
+                DeliveryResult ok = DeliveryResult.ok(via.confirmed(confirmation));
                 results.add(logged ? ok.asAdditional() : ok);
                 logged = true;
                 continue;
