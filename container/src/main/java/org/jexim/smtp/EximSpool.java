@@ -54,6 +54,7 @@ public final class EximSpool implements JamesMessageHook {
             mail.setRecipients(mail.getRecipients().stream()
                     .filter(r -> !state.discarded().contains(r.asString())).collect(Collectors.toList()));
             if (!mail.getRecipients().isEmpty()) {
+                ConnectionQueueing.mark(session, mail, runtime);
                 queue.enQueue(mail);
             }
         } catch (Exception e) {
