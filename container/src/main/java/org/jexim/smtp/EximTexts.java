@@ -64,6 +64,7 @@ public final class EximTexts {
             text.append(" [").append(ip).append(']');
         }
         state.authAdvertised(false);
+        state.pipeliningAdvertised(false);
         if (extended) {
             for (String capability : capabilities(state)) {
                 text.append('\n').append(capability);
@@ -85,9 +86,9 @@ public final class EximTexts {
     /**
      * The EHLO keywords in Exim's order, limited to what jexim implements: SIZE unless
      * message_size_limit is 0, 8BITMIME (accept_8bitmime), PIPELINING
-     * (pipelining_advertise_hosts), AUTH (auth_advertise_hosts and the authenticators'
+     * (pipelining_advertise_hosts), PIPECONNECT (pipelining_connect_advertise_hosts), AUTH (auth_advertise_hosts and the authenticators'
      * server_advertise_condition), STARTTLS (tls_advertise_hosts, until TLS is on), HELP.
-     * CHUNKING, PIPECONNECT and SMTPUTF8 are not offered yet (see the known differences of the
+     * CHUNKING and SMTPUTF8 are not offered yet (see the known differences of the
      * -bh comparison).
      */
     List<String> capabilities(SessionState state) {
@@ -108,6 +109,12 @@ public final class EximTexts {
         }
         if (!state.effects().has("no_pipelining") && hostIn("pipelining_advertise_hosts", "*", ip)) {
             caps.add("PIPELINING");
+            state.pipeliningAdvertised(true);
+            // early pipelining: the client may send EHLO and what follows before the banner; the
+            // server only has to forgo the synchronization checks (SyncCheck) for such hosts
+            if (ip != null && hostIn("pipelining_connect_advertise_hosts", "*", ip)) {
+                caps.add("PIPECONNECT");
+            }
         }
         List<String> mechanisms = auth.mechanisms(state);
         state.authAdvertised(!mechanisms.isEmpty());

@@ -35,6 +35,7 @@ public final class SessionState {
     private String authenticatedSender;
     private boolean esmtp;
     private boolean authAdvertised;
+    private boolean pipeliningAdvertised;
     private String command;
     private String commandArgument;
     private String endReason;
@@ -163,6 +164,15 @@ public final class SessionState {
 
     public boolean authAdvertised() {
         return authAdvertised;
+    }
+
+    /** Whether the last EHLO reply listed PIPELINING (HELO and a started TLS forget it). */
+    public void pipeliningAdvertised(boolean listed) {
+        pipeliningAdvertised = listed;
+    }
+
+    public boolean pipeliningAdvertised() {
+        return pipeliningAdvertised;
     }
 
     /** $received_protocol: smtp or esmtp, with s for TLS and a for AUTH, local- for -bs; as Exim names them. */
