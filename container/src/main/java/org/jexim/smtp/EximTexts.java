@@ -84,12 +84,12 @@ public final class EximTexts {
     }
 
     /**
-     * The EHLO keywords in Exim's order, limited to what jexim implements: SIZE unless
-     * message_size_limit is 0, 8BITMIME (accept_8bitmime), PIPELINING
-     * (pipelining_advertise_hosts), PIPECONNECT (pipelining_connect_advertise_hosts), AUTH (auth_advertise_hosts and the authenticators'
-     * server_advertise_condition), STARTTLS (tls_advertise_hosts, until TLS is on), HELP.
-     * CHUNKING and SMTPUTF8 are not offered yet (see the known differences of the
-     * -bh comparison).
+     * The EHLO keywords in Exim's order: SIZE unless message_size_limit is 0, 8BITMIME
+     * (accept_8bitmime), ETRN/VRFY/EXPN (when their ACL is set), PIPELINING
+     * (pipelining_advertise_hosts), PIPECONNECT (pipelining_connect_advertise_hosts), AUTH
+     * (auth_advertise_hosts and the authenticators' server_advertise_condition), CHUNKING
+     * (chunking_advertise_hosts), STARTTLS (tls_advertise_hosts, until TLS is on), HELP.
+     * SMTPUTF8 is not offered yet (a known difference of the -bh comparison).
      */
     List<String> capabilities(SessionState state) {
         String ip = state.ip();
@@ -120,6 +120,10 @@ public final class EximTexts {
         state.authAdvertised(!mechanisms.isEmpty());
         if (!mechanisms.isEmpty()) {
             caps.add("AUTH " + String.join(" ", mechanisms));
+        }
+        if (hostIn("chunking_advertise_hosts", "*", ip)) {
+            caps.add("CHUNKING");
+            state.chunkingAdvertised(true);
         }
         if (!state.encrypted() && hostIn("tls_advertise_hosts", "*", ip)) {
             caps.add("STARTTLS");

@@ -36,6 +36,7 @@ public final class SessionState {
     private boolean esmtp;
     private boolean authAdvertised;
     private boolean pipeliningAdvertised;
+    private boolean chunkingAdvertised;
     private String command;
     private String commandArgument;
     private String endReason;
@@ -173,6 +174,15 @@ public final class SessionState {
 
     public boolean pipeliningAdvertised() {
         return pipeliningAdvertised;
+    }
+
+    /** Whether an EHLO reply of the connection listed CHUNKING (Exim never forgets it; BDAT is refused otherwise). */
+    public void chunkingAdvertised(boolean listed) {
+        chunkingAdvertised = listed;
+    }
+
+    public boolean chunkingAdvertised() {
+        return chunkingAdvertised;
     }
 
     /** $received_protocol: smtp or esmtp, with s for TLS and a for AUTH, local- for -bs; as Exim names them. */

@@ -8,6 +8,7 @@ import org.apache.james.protocols.lib.handler.ProtocolHandlerLoader;
 import org.apache.james.smtpserver.netty.SMTPServer;
 import org.apache.james.smtpserver.netty.SMTPServerFactory;
 import org.jexim.runtime.JeximRuntime;
+import org.jexim.smtp.BdatGate;
 import org.jexim.smtp.SyncCheck;
 
 /** James's SMTP server factory making {@link EximSmtpServer}s: smtpserver.xml is read as before. */
@@ -18,7 +19,7 @@ public final class EximSmtpServerFactory extends SMTPServerFactory {
     public EximSmtpServerFactory(DNSService dns, ProtocolHandlerLoader loader, FileSystem fileSystem,
                                  MetricFactory metricFactory, JeximRuntime runtime) {
         super(dns, loader, fileSystem, metricFactory);
-        this.gate = new SyncCheck(runtime);
+        this.gate = new SyncCheck(runtime).then(new BdatGate(runtime));
     }
 
     @Override

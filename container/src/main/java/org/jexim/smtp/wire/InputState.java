@@ -15,6 +15,8 @@ public final class InputState {
     private String pending = "";
     private boolean data;
     private long chunkLeft;
+    private String command = "";
+    private String previous = "";
 
     /** The state of a session, made on first use. */
     public static InputState of(ProtocolSession session) {
@@ -32,6 +34,16 @@ public final class InputState {
 
     void pendingInput(String text) {
         pending = text;
+    }
+
+    void command(String line) {
+        previous = command;
+        command = line;
+    }
+
+    /** The command line before the one being handled ("" at the start). */
+    public String previousCommand() {
+        return previous;
     }
 
     /** DATA was accepted: lines are message data up to the line with the single dot. */

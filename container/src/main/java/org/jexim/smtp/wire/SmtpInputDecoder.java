@@ -105,12 +105,16 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
         Optional<Response> refusal = session == null ? Optional.empty()
                 : gate.refuse(session, commandText(line), pending);
         if (refusal.isPresent()) {
+            // answered here, never dispatched; a closing answer ends the reading too
             line.release();
-            closing = true;
-            in.skipBytes(in.readableBytes());
+            if (refusal.get().isEndSession()) {
+                closing = true;
+                in.skipBytes(in.readableBytes());
+            }
             ((ProtocolSessionImpl) session).getProtocolTransport().writeResponse(refusal.get(), session);
             return;
         }
+        input.command(commandText(line));
         out.add(line);
     }
 
