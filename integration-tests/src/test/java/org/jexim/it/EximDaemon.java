@@ -38,6 +38,8 @@ final class EximDaemon implements AutoCloseable {
         }
         Path conf = Files.createTempFile("exim-daemon", ".conf");
         Files.writeString(conf, configure);
+        // the delivery processes Exim re-executes run as Debian-exim and must read the configure
+        Jexim.run(List.of("chmod", "644", conf.toString()));
         Jexim.run(List.of("chmod", "755", home.toString()));
         Jexim.run(List.of("chown", "-R", "Debian-exim", home.toString()));
         int port = Jexim.freePort();
