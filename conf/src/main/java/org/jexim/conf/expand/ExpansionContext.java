@@ -39,6 +39,13 @@ public interface ExpansionContext {
         return null;
     }
 
+    /**
+     * Receives the numbered variables an expansion ended with: Exim never resets them between
+     * expansions, so -be hands them to the next line; ignored by default.
+     */
+    default void keepCaptures(String[] captures) {
+    }
+
     /** The named lists of the configuration ({@code +name} in lists). */
     default NamedLists namedLists() {
         return NamedLists.NONE;
@@ -59,6 +66,14 @@ public interface ExpansionContext {
      * $prvscheck_address..., $srs_recipient); contexts that outlive one expansion keep it.
      */
     default void setVariable(String name, String value) {
+    }
+
+    /**
+     * Exim's search cache for this context (lookup results by type, file and key until the
+     * context ends); null when lookups are not cached here.
+     */
+    default java.util.Map<String, Object> lookupCache() {
+        return null;
     }
 
     /** The backends of the pam, ldapauth and saslauthd conditions. */
