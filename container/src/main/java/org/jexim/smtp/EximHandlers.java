@@ -41,6 +41,7 @@ public final class EximHandlers implements HandlersPackage {
         List<String> handlers = new CoreCmdHandlerLoader().getHandlers().stream()
                 .filter(h -> !REMOVED.contains(h) && !SUPERSEDED.contains(h))
                 .map(h -> REPLACED.getOrDefault(h, h)).collect(Collectors.toList());
+        handlers.add(EximBdatCmd.class.getName());
         handlers.add(EximReplyTexts.class.getName());
         handlers.add(NotQuitAcl.class.getName());
         return handlers;

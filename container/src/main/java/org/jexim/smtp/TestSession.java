@@ -278,6 +278,7 @@ public final class TestSession {
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
         long size = id == null || !check.positive() ? 0 : size(session, id, lines);
+        ArrivalControls controls = new ArrivalControls(session.effects());
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();
@@ -294,9 +295,8 @@ public final class TestSession {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }
         }
-        org.jexim.log.EximLog.main().received(org.jexim.log.Arrival.smtp(id, sender, session.peer(),
-                session.receivedProtocol(), size));
-        send(EximTexts.queued(id));
+        controls.log(org.jexim.log.Arrival.smtp(id, sender, session.peer(), session.receivedProtocol(), size));
+        send(controls.fakeReply().orElse(EximTexts.queued(id)));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
     }
