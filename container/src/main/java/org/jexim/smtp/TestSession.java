@@ -29,6 +29,8 @@ public final class TestSession {
     private boolean quit;
     private final AclCommands commands;
     private final MailAuthParameter mailAuth;
+    /** S rewrite rules on MAIL and RCPT data, before the ACLs (routing helper's). */
+    private final org.jexim.routing.rewrite.SmtpTimeRewrite smtpRewrite;
     private boolean rcptFailuresSame = true;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
@@ -44,6 +46,7 @@ public final class TestSession {
         this.commands = new AclCommands(runtime, gate);
         this.mailAuth = new MailAuthParameter(runtime, gate);
         this.auth = new AuthCommand(runtime, gate);
+        this.smtpRewrite = org.jexim.routing.rewrite.SmtpTimeRewrite.of(runtime);
     }
 
     /**
@@ -156,7 +159,7 @@ public final class TestSession {
                         check.textLines().get(0) + hello.text().substring(hello.textLines().get(0).length()));
             }
             case "MAIL": {
-                String address = address(argument, "FROM:");
+                String address = address(smtpRewrite.mailArgument(argument), "FROM:");
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
@@ -181,7 +184,7 @@ public final class TestSession {
                 return reply;
             }
             case "RCPT": {
-                String address = address(argument, "TO:");
+                String address = address(smtpRewrite.rcptArgument(argument), "TO:");
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
