@@ -106,7 +106,7 @@ public final class BounceMessage {
                     h.append('\n').append(options.section(2));
                 } else {
                     h.append("\nThe following text was generated during the delivery attempt")
-                            .append(reported.size() > 1 ? "s" : "").append(":\n");
+                            .append(reported.stream().filter(x -> x.output() != null).count() > 1 ? "s" : "").append(":\n");
                 }
                 first = false;
             }
@@ -116,7 +116,10 @@ public final class BounceMessage {
         h.append("--").append(boundary).append('\n');
         h.append("Content-type: message/delivery-status\n\n");
         h.append("Reporting-MTA: dns; ").append(primaryHostname).append("\n\n");
-        for (FailedAddress a : failed) {
+        // Exim moves the addresses with returned output to its handled list last, so they come first
+        List<FailedAddress> dsn = new ArrayList<>(failed.stream().filter(a -> a.output() != null).toList());
+        dsn.addAll(failed.stream().filter(a -> a.output() == null).toList());
+        for (FailedAddress a : dsn) {
             h.append("Action: failed\n");
             h.append("Final-Recipient: rfc822;").append(a.finalRecipient()).append('\n');
             h.append("Status: 5.0.0\n");

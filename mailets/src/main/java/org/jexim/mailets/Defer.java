@@ -86,6 +86,7 @@ public final class Defer extends GenericMailet {
         Duration delay = Duration.between(now, next);
         LOGGER.debug("{}: {} back on the spool for a retry in {}", mail.getName(), mail.getRecipients(), delay);
         mail.setState("routers");
+        org.jexim.bounce.DeliveryAttempts.leave(mail); // the retry is a delivery attempt of its own
         spool.enQueue(mail, delay);
         mail.setState(Mail.GHOST);
     }

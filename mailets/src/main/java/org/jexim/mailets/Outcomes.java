@@ -21,6 +21,8 @@ final class Outcomes {
     /** The per-address variables holding the refusing host and its reply, for the bounce's DSN part. */
     static final String REMOTE_MTA = "_remote_mta";
     static final String DIAGNOSTIC = "_diagnostic";
+    /** Set on an address a transport failed: "local" or "remote" (Exim's order of failures in a bounce). */
+    static final String FAILED_IN = "_failed_in";
     /** What Exim's bounce says of an address a local transport failed (the log has the details). */
     static final String LOCAL_FAILURE = "local delivery failed";
 

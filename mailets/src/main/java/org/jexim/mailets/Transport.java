@@ -106,7 +106,8 @@ public final class Transport extends GenericMailet {
                     log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result);
                     AddressItem failed = item.with(Outcomes.MESSAGE,
                             transport.local() ? Outcomes.LOCAL_FAILURE
-                                    : result.userMessage() == null ? result.message() : result.userMessage());
+                                    : result.userMessage() == null ? result.message() : result.userMessage())
+                            .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
                     if (result.output() != null) {
                         failed = failed.with(Outcomes.OUTPUT, result.output());
                     }

@@ -41,6 +41,14 @@ public interface DeliveryLog {
     default void deliveredUnlogged(String messageId, AddressItem address) {
     }
 
+    /**
+     * A bounce jexim generated is on the spool as message {@code id}: Exim's
+     * {@code <= <> R=causeId U=user P=local S=size} arrival line.
+     */
+    default void bounceReceived(String id, String causeId, String user, long size) {
+        org.slf4j.LoggerFactory.getLogger("org.jexim.delivery").info("{} <= <> R={} U={} P=local S={}", id, causeId, user, size);
+    }
+
     /** The top-level address an address descends from (Exim shows it in angle brackets). */
     static AddressItem original(AddressItem address) {
         AddressItem a = address;

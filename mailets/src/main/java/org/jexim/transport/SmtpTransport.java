@@ -297,7 +297,12 @@ final class SmtpTransport implements Transport {
             params.append(" SIZE=").append(MessageWriter.toLf(first.message()).length + sizeAddition);
         }
         if (via.authenticator() != null) {
+            // the transport's authenticated_sender, else the message's own ($authenticated_sender: the
+            // client's AUTH=, or bounce_sender_authentication for a bounce)
             String sender = options.has("authenticated_sender") ? Expander.expand(options.string("authenticated_sender"), vars) : "";
+            if (sender.isEmpty()) {
+                sender = vars.variable("authenticated_sender").orElse("");
+            }
             params.append(" AUTH=").append(sender.isEmpty() ? "<>" : xtext(sender));
         }
         List<String> recipients = batch.stream().map(d -> d.address().address()).toList();

@@ -16,6 +16,8 @@ public final class RouterContexts {
 
     /** The attribute where jexim's spool queue keeps the Exim message id. */
     static final AttributeName MESSAGE_ID = AttributeName.of("exim.message_id");
+    /** The -auth_sender of the spool: the sender a client gave with MAIL AUTH= ($authenticated_sender). */
+    static final AttributeName AUTH_SENDER = AttributeName.of("exim.spool.auth_sender");
 
     /**
      * The variable naming the router a passed address goes to (pass_router): routers before it
@@ -32,7 +34,9 @@ public final class RouterContexts {
         return new RoutingContext(runtime, runtime.qualifyRecipient(),
                 Map.of("sender_address", sender, "return_path", sender, "message_id", messageId(mail),
                         DNS_SERVERS, runtime.macro("JEXIM_DNS_SERVERS").orElse(""),
-                        LOCAL_TRANSPORTS, runtime.localTransports()));
+                        LOCAL_TRANSPORTS, runtime.localTransports(),
+                        "authenticated_sender", mail.getAttribute(AUTH_SENDER)
+                                .map(a -> String.valueOf(a.getValue().value())).orElse("")));
     }
 
     /** The Exim message id ($message_id, the log lines' first field); James's mail name when there is none. */
