@@ -1,6 +1,5 @@
 package org.jexim.mailets;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -8,14 +7,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
-import javax.mail.Session;
-import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.jexim.address.AddressAttributes;
 import org.jexim.address.AddressItem;
-import org.apache.james.server.core.MailImpl;
 import org.jexim.bounce.BounceIds;
 import org.jexim.bounce.BounceMessage;
 import org.jexim.bounce.BounceOptions;
@@ -116,20 +112,12 @@ public final class Bounce extends GenericMailet {
     private void spool(Report report, String to, List<FailedAddress> failed, BounceOptions options) throws MessagingException {
         ZonedDateTime now = ZonedDateTime.now();
         String id = BounceIds.next(now);
-        String user = System.getProperty("user.name");
         byte[] bounce = new BounceMessage(report.hostname(), runtime.qualifyDomain(), options).build(to, failed,
                 report.message(), now, now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE),
-                id, user);
-        MimeMessage message = new MimeMessage(Session.getDefaultInstance(new java.util.Properties()),
-                new ByteArrayInputStream(crlf(bounce)));
-        MailImpl.Builder mail = MailImpl.builder().name(id).sender(MailAddress.nullSender())
-                .addRecipient(new MailAddress(to)).mimeMessage(message);
+                id, GeneratedMessages.user());
         // bounce_sender_authentication: the AUTH= an smtp transport gives for the bounce (Exim's child gets -oMas)
-        runtime.mainOption("bounce_sender_authentication").map(String::strip).filter(v -> !v.isEmpty())
-                .ifPresent(v -> mail.addAttribute(new org.apache.mailet.Attribute(
-                        org.apache.mailet.AttributeName.of("exim.spool.auth_sender"), org.apache.mailet.AttributeValue.of(v))));
-        log.bounceReceived(id, report.messageId(), user, bounce.length);
-        getMailetContext().sendMail(mail.build());
+        new GeneratedMessages(getMailetContext(), log).spool(id, List.of(to), bounce, report.messageId(),
+                runtime.mainOption("bounce_sender_authentication").orElse(null));
     }
 
     /** The bounce_* main options; an unreadable bounce_message_file leaves the built-in texts, as in Exim. */
@@ -167,17 +155,6 @@ public final class Bounce extends GenericMailet {
         } catch (java.io.IOException e) {
             throw new MessagingException("cannot read message " + mail.getName(), e);
         }
-    }
-
-    private static byte[] crlf(byte[] lf) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + lf.length / 40);
-        for (byte b : lf) {
-            if (b == '\n') {
-                out.write('\r');
-            }
-            out.write(b);
-        }
-        return out.toByteArray();
     }
 
     @Override

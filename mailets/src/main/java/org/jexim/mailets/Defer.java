@@ -2,6 +2,7 @@ package org.jexim.mailets;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
@@ -40,6 +41,7 @@ public final class Defer extends GenericMailet {
     private final DeliveryLog log;
     private MailQueue spool;
     private RetrySchedule schedule;
+    private DelayWarner warner;
 
     @Inject
     public Defer(MailQueueFactory<?> queues, JeximRuntime runtime, DeliveryLog log) {
@@ -53,6 +55,7 @@ public final class Defer extends GenericMailet {
         spool = queues.createQueue(MailQueueFactory.SPOOL);
         Duration max = Duration.ofSeconds(runtime.mainOption("retry_interval_max").map(EximTime::read).orElse(86400));
         schedule = new RetrySchedule(runtime.retryRules(), max);
+        warner = new DelayWarner(runtime, log);
     }
 
     @Override
@@ -60,6 +63,7 @@ public final class Defer extends GenericMailet {
         Instant now = Instant.now();
         Instant next = null;
         RecipientGroups groups = new RecipientGroups();
+        List<AddressItem> deferred = new java.util.ArrayList<>();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             Instant first = item.variables().containsKey(FIRST_FAILED)
@@ -75,6 +79,8 @@ public final class Defer extends GenericMailet {
             }
             AddressItem kept = item.with(FIRST_FAILED, Long.toString(first.getEpochSecond()))
                     .with(INTERVAL, Long.toString(d.intervalSeconds()));
+            deferred.add(kept);
+            kept = kept.without(Outcomes.FAILED_IN); // the next attempt starts from routing again
             AddressAttributes.put(mail, recipient, kept);
             groups.stay(kept);
             next = next == null || d.next().get().isBefore(next) ? d.next().get() : next;
@@ -83,6 +89,7 @@ public final class Defer extends GenericMailet {
         if (next == null) {
             return;
         }
+        warner.check(mail, deferred, now, getMailetContext());
         Duration delay = Duration.between(now, next);
         LOGGER.debug("{}: {} back on the spool for a retry in {}", mail.getName(), mail.getRecipients(), delay);
         mail.setState("routers");

@@ -99,7 +99,8 @@ public final class Transport extends GenericMailet {
                         result);
                 case DEFER -> {
                     log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
-                    groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message()));
+                    groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message())
+                            .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote"));
                     groups.error(Outcomes.DEFER, item.address() + ": " + result.message());
                 }
                 case FAIL -> {

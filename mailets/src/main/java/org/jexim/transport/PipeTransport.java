@@ -130,7 +130,9 @@ final class PipeTransport implements Transport {
         }
         String message = "Child process of " + name + " transport returned " + status + SysExits.meaning(status)
                 + " from command: " + argv.get(0);
-        DeliveryResult r = tempErrors().contains(status) ? DeliveryResult.defer(message) : DeliveryResult.fail(message);
+        // a status in temp_errors defers with no error number: Exim logs "defer (0)"
+        DeliveryResult r = tempErrors().contains(status) ? DeliveryResult.defer(message).withErrno(0)
+                : DeliveryResult.fail(message);
         if (hasOutput && (options.bool("return_output", false) || options.bool("return_fail_output", false))) {
             r = r.withOutput(text);
         }
