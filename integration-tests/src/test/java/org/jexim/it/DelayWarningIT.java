@@ -58,7 +58,8 @@ class DelayWarningIT {
         for (int port : new int[] {eximPort, jeximPort}) {
             Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
                     "--from", "md-s@delivery.example", "--to", "tf-a@delivery.example,md-b@delivery.example",
-                    "--header", "Subject: delayed one", "--body", "wait for it"));
+                    "--header", "Subject: delayed one", "--header", "Message-Id: <delayed-1@client.example>", "--body",
+                    "wait for it"));
             assertThat(s.output()).as(s.output()).contains("<-  250 ");
         }
         waitForLines(" == tf-a", 1);

@@ -35,6 +35,8 @@ public final class Defer extends GenericMailet {
     /** Per-address variables: epoch second of the first failure, last retry interval in seconds. */
     static final String FIRST_FAILED = "_retry_first";
     static final String INTERVAL = "_retry_interval";
+    /** The -H file's -frozen line: the message waits for -Mt or a -qff run. */
+    private static final org.apache.mailet.AttributeName FROZEN = org.apache.mailet.AttributeName.of("exim.spool.frozen");
 
     private final MailQueueFactory<?> queues;
     private final JeximRuntime runtime;
@@ -64,6 +66,7 @@ public final class Defer extends GenericMailet {
         Instant next = null;
         RecipientGroups groups = new RecipientGroups();
         List<AddressItem> deferred = new java.util.ArrayList<>();
+        boolean freeze = false;
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             Instant first = item.variables().containsKey(FIRST_FAILED)
@@ -80,7 +83,8 @@ public final class Defer extends GenericMailet {
             AddressItem kept = item.with(FIRST_FAILED, Long.toString(first.getEpochSecond()))
                     .with(INTERVAL, Long.toString(d.intervalSeconds()));
             deferred.add(kept);
-            kept = kept.without(Outcomes.FAILED_IN); // the next attempt starts from routing again
+            freeze |= kept.variables().containsKey(Outcomes.FREEZE);
+            kept = kept.without(Outcomes.FAILED_IN, Outcomes.FREEZE); // the next attempt starts from routing again
             AddressAttributes.put(mail, recipient, kept);
             groups.stay(kept);
             next = next == null || d.next().get().isBefore(next) ? d.next().get() : next;
@@ -89,7 +93,14 @@ public final class Defer extends GenericMailet {
         if (next == null) {
             return;
         }
-        warner.check(mail, deferred, now, getMailetContext());
+        if (freeze) {
+            // the message waits, frozen, for -Mt or -qff; Exim logs "Frozen" after the == line
+            mail.setAttribute(new org.apache.mailet.Attribute(FROZEN,
+                    org.apache.mailet.AttributeValue.of(Long.toString(now.getEpochSecond()))));
+            log.message(RouterContexts.messageId(mail), "Frozen");
+        } else {
+            warner.check(mail, deferred, now, getMailetContext());
+        }
         Duration delay = Duration.between(now, next);
         LOGGER.debug("{}: {} back on the spool for a retry in {}", mail.getName(), mail.getRecipients(), delay);
         mail.setState("routers");

@@ -99,8 +99,9 @@ public final class Transport extends GenericMailet {
                         result);
                 case DEFER -> {
                     log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
-                    groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message())
-                            .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote"));
+                    AddressItem deferred = item.with(Outcomes.MESSAGE, result.message())
+                            .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
+                    groups.send(Outcomes.DEFER, result.freeze() ? deferred.with(Outcomes.FREEZE, "yes") : deferred);
                     groups.error(Outcomes.DEFER, item.address() + ": " + result.message());
                 }
                 case FAIL -> {

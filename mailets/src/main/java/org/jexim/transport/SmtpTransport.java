@@ -117,11 +117,16 @@ final class SmtpTransport implements Transport {
         int maxTry = options.number("hosts_max_try", 5);
         DeliveryResult last = null;
         int tried = 0;
-        int skipped = 0;
         List<RouteHost> candidates = new ArrayList<>(hosts);
         candidates.addAll(fallback);
+        // addresses a host deferred at RCPT (4xx) go on to the next host, as in Exim's smtp.c
+        DeliveryResult[] results = new DeliveryResult[batch.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            pending.add(i);
+        }
         for (RouteHost host : candidates) {
-            if (tried >= maxTry) {
+            if (tried >= maxTry || pending.isEmpty()) {
                 break;
             }
             String ip = host.address() == null ? host.name() : host.address();
@@ -130,26 +135,42 @@ final class SmtpTransport implements Transport {
             Instant at = services.clock().instant();
             var hint = services.hostHints().get(key);
             if (hint.isPresent() && hint.get().nextTry().isAfter(at)) {
-                skipped++;
                 continue;
             }
             tried++;
             vars.set("host", host.name()).set("host_address", ip).set("host_port", Integer.toString(port));
-            Attempt a = attempt(batch, host.name(), ip, port, message, vars, true);
+            List<Delivery> sending = pending.stream().map(batch::get).toList();
+            Attempt a = attempt(sending, host.name(), ip, port, message, vars, true);
             if (a.results != null) {
                 hint.ifPresent(h -> services.hostHints().remove(key));
-                return a.results;
+                List<Integer> again = new ArrayList<>();
+                for (int k = 0; k < sending.size(); k++) {
+                    DeliveryResult r = a.results.get(k);
+                    results[pending.get(k)] = r;
+                    if (r.kind() == DeliveryResult.Kind.DEFER && r.errno() == EximErrno.ERRNO_RCPT4XX) {
+                        again.add(pending.get(k));
+                    }
+                }
+                pending = again;
+                continue;
             }
             last = a.hostProblem;
             if (a.unreachable) {
                 recordHint(key, hint.orElse(null), a.hostProblem, host.name(), at);
             }
         }
-        if (last == null && skipped > 0) {
-            return all(batch, DeliveryResult.defer("retry time not reached for any host for '" + first.address().domain() + "'")
-                    .withErrno(EximErrno.ERRNO_HRETRY));
+        for (int i : pending) {
+            if (results[i] != null) {
+                continue; // deferred at RCPT by the last host that answered
+            }
+            if (last == null) {
+                results[i] = DeliveryResult.defer("retry time not reached for any host for '"
+                        + first.address().domain() + "'").withErrno(EximErrno.ERRNO_HRETRY);
+            } else {
+                results[i] = last;
+            }
         }
-        return all(batch, last);
+        return List.of(results);
     }
 
     private void recordHint(String key, HostRetryHints.Hint old, DeliveryResult problem, String hostName, Instant at) {

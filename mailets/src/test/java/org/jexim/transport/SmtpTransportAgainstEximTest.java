@@ -212,6 +212,23 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
     }
 
     @Test
+    void anAddressDeferredAtRcptGoesOnToTheNextHostAsEximsClientDoes() throws Exception {
+        // exim4 as client, same hosts (checked by hand): ok@ => first host, later@ 451 there => second host
+        try (org.jexim.testkit.SmtpSink second = new org.jexim.testkit.SmtpSink()) {
+            List<RouteHost> both = List.of(new RouteHost("first", "127.0.0.1", -1, port),
+                    new RouteHost("second", "127.0.0.1", -1, second.port()));
+            List<DeliveryResult> rs = smtp(Map.of()).deliverAll(List.of(to("ok@remote.example", both),
+                    to("later@remote.example", both)));
+            assertThat(rs).extracting(DeliveryResult::kind).containsExactly(DeliveryResult.Kind.OK, DeliveryResult.Kind.OK);
+            assertThat(rs.get(0).connection().hostName()).isEqualTo("first");
+            assertThat(rs.get(1).connection().hostName()).isEqualTo("second");
+            assertThat(rs.get(1).additional()).isFalse(); // its own transaction: a => line of its own
+            assertThat(arrival(rs.get(0))).endsWith(" for ok@remote.example");
+            assertThat(second.next(10)).contains("Subject: ");
+        }
+    }
+
+    @Test
     void fallbackHostsTakeOverWhenTheRoutedHostsFail() throws Exception {
         int closed = freePort();
         DeliveryResult r = smtp(Map.of("fallback_hosts", "127.0.0.2::" + port))
