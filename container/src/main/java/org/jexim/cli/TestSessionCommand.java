@@ -30,7 +30,7 @@ final class TestSessionCommand implements Command {
         try {
             Translator.translate(config).writeTo(dir);
             EximLog.divert(stderr(line));
-            TestSession.of(config, dir, System.out).run(line.arguments().get(0),
+            TestSession.of(config, dir, System.out, "-bhc".equals(line.mode())).run(line.arguments().get(0),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.ISO_8859_1)));
         } finally {
             try (var files = Files.walk(dir)) {

@@ -17,23 +17,31 @@ final class QueuedItem implements Delayed {
     final long generation;
     final Instant deliverAt;
     final long ticket;
+    /** A part of a delivery attempt in progress, handed out as it is (no claim, no read). */
+    final org.apache.mailet.Mail part;
     private final long order = ORDER.getAndIncrement();
 
-    private QueuedItem(SpoolEntry entry, long generation, Instant deliverAt, long ticket) {
+    private QueuedItem(SpoolEntry entry, long generation, Instant deliverAt, long ticket, org.apache.mailet.Mail part) {
         this.entry = entry;
         this.generation = generation;
         this.deliverAt = deliverAt;
         this.ticket = ticket;
+        this.part = part;
     }
 
     /** Schedules that generation of the entry at that time, replacing any earlier scheduling. */
     static QueuedItem schedule(SpoolEntry entry, long generation, Instant deliverAt) {
-        return new QueuedItem(entry, generation, deliverAt, entry.nextTicket());
+        return new QueuedItem(entry, generation, deliverAt, entry.nextTicket(), null);
+    }
+
+    /** A new part of the entry's delivery attempt, due now; it leaves the entry's tickets alone. */
+    static QueuedItem part(SpoolEntry entry, org.apache.mailet.Mail part) {
+        return new QueuedItem(entry, -1, Instant.now(), -1, part);
     }
 
     /** The same scheduling, moved to another time (a message locked by another process waits). */
     QueuedItem at(Instant when) {
-        return new QueuedItem(entry, generation, when, ticket);
+        return new QueuedItem(entry, generation, when, ticket, part);
     }
 
     @Override

@@ -44,6 +44,8 @@ final class SpoolEntry {
     private long ticket;
     private long finishedTicket;
     private QueuedItem parked;
+    /** The delivery attempt holding the claim, if any. */
+    private DeliveryAttempt attempt;
 
     SpoolEntry(String name) {
         this.name = name;
@@ -82,6 +84,15 @@ final class SpoolEntry {
         return Claim.CLAIMED;
     }
 
+    synchronized void attempt(DeliveryAttempt attempt) {
+        this.attempt = attempt;
+    }
+
+    /** The delivery attempt in progress in this process. */
+    synchronized Optional<DeliveryAttempt> attempt() {
+        return Optional.ofNullable(attempt);
+    }
+
     /** Whether a delivery in this process holds the entry now. */
     synchronized boolean claimed() {
         return claimed;
@@ -93,6 +104,7 @@ final class SpoolEntry {
      */
     synchronized Optional<QueuedItem> release(QueuedItem item) {
         claimed = false;
+        attempt = null;
         finishedTicket = Math.max(finishedTicket, item.ticket);
         dropLock();
         QueuedItem waiting = parked;

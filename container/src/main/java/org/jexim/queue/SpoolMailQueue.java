@@ -66,10 +66,24 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         return name;
     }
 
+    /** Set by the routers on the copies they send on: a new part of the delivery attempt, to run now. */
+    public static final org.apache.mailet.AttributeName SPLIT = org.apache.mailet.AttributeName.of("exim.split");
+
     @Override
     public void enQueue(Mail mail, Duration delay) throws MailQueueException {
         Optional<Instant> deliverAt = delay == null || delay.isNegative() || delay.isZero()
             ? Optional.empty() : Optional.of(deliveryTime(delay));
+        try {
+            if (joinAttempt(mail, deliverAt)) {
+                return;
+            }
+        } catch (MessagingException | RuntimeException e) {
+            throw new MailQueueException("cannot requeue " + mail.getName() + ": " + e.getMessage(), e);
+        }
+        spool(mail, deliverAt);
+    }
+
+    private void spool(Mail mail, Optional<Instant> deliverAt) throws MailQueueException {
         SpoolStore.Written written;
         try {
             written = store.write(mail, name, deliverAt, factory.policy());
@@ -84,6 +98,29 @@ public final class SpoolMailQueue implements ManageableMailQueue {
             // a copy that waits (queue_only, frozen) is no longer part of the attempt that made it
             org.jexim.bounce.DeliveryAttempts.key(mail).ifPresent(org.jexim.bounce.DeliveryAttempts.process()::ended);
         }
+    }
+
+    /**
+     * A mail of a message whose delivery attempt is in progress here keeps the message's id, as in
+     * Exim: a copy the routers sent on runs now as a new part; anything else put back (a defer, a
+     * freeze, a requeue) waits until the attempt ends.
+     */
+    private boolean joinAttempt(Mail mail, Optional<Instant> deliverAt) throws MessagingException {
+        Optional<SpoolEntry> entry = mail.getAttribute(SpoolAttributes.MESSAGE_ID)
+            .flatMap(a -> a.getValue().valueAs(String.class)).flatMap(store::entryOf);
+        Optional<DeliveryAttempt> attempt = entry.flatMap(SpoolEntry::attempt);
+        if (attempt.isEmpty() || !name.equals(entry.get().queue)) {
+            // not being delivered here, or moving to another queue: spooled at once as before
+            mail.removeAttribute(SPLIT);
+            return false;
+        }
+        if (mail.removeAttribute(SPLIT).isPresent() && deliverAt.isEmpty()) {
+            attempt.get().opened();
+            waiting.add(QueuedItem.part(entry.get(), mail));
+        } else {
+            attempt.get().waitFor(mail, deliverAt, entry.get().dataSourceId());
+        }
+        return true;
     }
 
     private static Instant deliveryTime(Duration delay) {
@@ -172,6 +209,10 @@ public final class SpoolMailQueue implements ManageableMailQueue {
      * delivery of the same message to end, or the message is locked, gone or frozen.
      */
     private Optional<MailQueueItem> handOut(QueuedItem item) {
+        if (item.part != null) {
+            return item.entry.attempt()
+                .map(attempt -> decorators.decorate(new SpoolQueueItem(item.entry, attempt, item.part), name));
+        }
         if (!claim(item)) {
             return Optional.empty();
         }
@@ -187,7 +228,9 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         }
         mail.get().getAttribute(SpoolAttributes.CANCEL).flatMap(a -> a.getValue().valueAs(String.class))
             .ifPresent(text -> factory.cancelled().prepare(mail.get(), text));
-        return Optional.of(decorators.decorate(new SpoolQueueItem(item, mail.get()), name));
+        DeliveryAttempt attempt = new DeliveryAttempt(item, mail.get());
+        item.entry.attempt(attempt);
+        return Optional.of(decorators.decorate(new SpoolQueueItem(item.entry, attempt, mail.get()), name));
     }
 
     /**
@@ -228,13 +271,18 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         waiting.add(item);
     }
 
-    /** A dequeued mail; its outcome decides what becomes of its spool files. */
+    /**
+     * A dequeued mail, the message's own or a part of its delivery attempt; when the last of them
+     * is done, the attempt's outcome decides what becomes of the spool files.
+     */
     private final class SpoolQueueItem implements MailQueueItem {
-        private final QueuedItem item;
+        private final SpoolEntry entry;
+        private final DeliveryAttempt attempt;
         private final Mail mail;
 
-        SpoolQueueItem(QueuedItem item, Mail mail) {
-            this.item = item;
+        SpoolQueueItem(SpoolEntry entry, DeliveryAttempt attempt, Mail mail) {
+            this.entry = entry;
+            this.attempt = attempt;
             this.mail = mail;
         }
 
@@ -247,27 +295,64 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         public void done(CompletionStatus status) throws MailQueueException {
             try {
                 switch (status) {
-                    case SUCCESS -> {
-                        if (store.remove(item.entry, item.generation)) {
-                            members.remove(item.entry);
-                        }
-                    }
-                    case RETRY -> offerAgain(Instant.now());
-                    case REJECT -> offerAgain(Instant.now().plus(rejectDelay));
+                    case SUCCESS -> { }
+                    case RETRY -> attempt.retry(mail, Instant.now(), entry.dataSourceId());
+                    case REJECT -> attempt.retry(mail, Instant.now().plus(rejectDelay), entry.dataSourceId());
                     default -> throw new IllegalArgumentException("unknown status " + status);
                 }
-            } catch (IOException e) {
-                throw new MailQueueException("cannot complete " + item.entry.id, e);
+            } catch (MessagingException e) {
+                throw new MailQueueException("cannot requeue " + entry.id, e);
             } finally {
-                release(item);
+                if (attempt.closed(mail, entry.dataSourceId())) {
+                    end(entry, attempt);
+                }
             }
         }
+    }
 
-        private void offerAgain(Instant when) {
-            long generation = store.generationOf(item.entry);
-            if (generation == item.generation) {
-                waiting.add(QueuedItem.schedule(item.entry, generation, when));
+    /**
+     * The attempt's last part is done: the message leaves the spool, or goes back to it with the
+     * recipients that wait, under its id; then the claim ends.
+     */
+    private void end(SpoolEntry entry, DeliveryAttempt attempt) throws MailQueueException {
+        QueuedItem item = attempt.item;
+        try {
+            List<WaitingPart> parts = attempt.waiting();
+            if (attempt.retryWhole().isPresent()) {
+                offerAgain(item, attempt.retryWhole().get());
+            } else if (parts.isEmpty()) {
+                if (store.remove(entry, item.generation)) {
+                    members.remove(entry);
+                }
+            } else {
+                requeue(entry, item, parts);
             }
+        } catch (IOException | MessagingException e) {
+            throw new MailQueueException("cannot complete " + entry.id, e);
+        } finally {
+            release(item);
+        }
+    }
+
+    private void requeue(SpoolEntry entry, QueuedItem item, List<WaitingPart> parts)
+        throws MessagingException, MailQueueException {
+        Optional<MailImpl> fromSpool = store.read(entry, item.generation);
+        if (fromSpool.isEmpty()) {
+            return; // removed meanwhile (-Mrm by another process)
+        }
+        MailImpl mail = RequeuedMail.of(entry.name, parts, fromSpool.get());
+        try {
+            spool(mail, RequeuedMail.deliverAt(parts));
+        } finally {
+            mail.dispose();
+            fromSpool.get().dispose();
+        }
+    }
+
+    private void offerAgain(QueuedItem item, Instant when) {
+        long generation = store.generationOf(item.entry);
+        if (generation == item.generation) {
+            waiting.add(QueuedItem.schedule(item.entry, generation, when));
         }
     }
 

@@ -196,6 +196,11 @@ final class SpoolStore {
         }
     }
 
+    /** The entry of that message id, if this process knows it. */
+    Optional<SpoolEntry> entryOf(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     SpoolHeader readHeader(SpoolEntry entry) throws IOException {
         return directory.readHeader(entry.id);
     }

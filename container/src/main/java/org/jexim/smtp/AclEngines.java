@@ -32,11 +32,16 @@ public final class AclEngines {
 
     /** An engine for {@code config}'s ACLs (routing verification when {@code config} is given). */
     public static AclEngine create(JeximRuntime runtime, Configuration config, boolean hostChecking) {
+        return create(runtime, config, hostChecking, !hostChecking);
+    }
+
+    /** As above; {@code callouts}: verify callouts connect (the server, -bhc), else they are omitted (-bh). */
+    public static AclEngine create(JeximRuntime runtime, Configuration config, boolean hostChecking, boolean callouts) {
         AclServices services = new AclServices(runtime, runtime::mainOption)
                 .withLog(new EximAclLog())
                 .withHostChecking(hostChecking);
         if (config != null) {
-            services = services.withVerifier(new RoutingRecipientVerifier(config, runtime))
+            services = services.withVerifier(new RoutingRecipientVerifier(config, runtime, callouts))
                     .withRates(new org.jexim.acl.ratelimit.RateFile(org.jexim.server.ServerPaths.of(config).spool()));
         }
         return new AclEngine(runtime.acls(), services);

@@ -102,6 +102,7 @@ public final class AclGate {
         SenderVerifyFailure sv = session.effects().senderFailure();
         if (sv != null && !sv.told()) {
             sv.tell();
+            logSenderVerify(session, sv);
             if (fail && sv.userMessage() != null) {
                 String text = sv.postmaster()
                         ? "Postmaster verification failed while checking <" + sv.address() + ">\n" + sv.userMessage()
@@ -136,6 +137,17 @@ public final class AclGate {
         return drop || stage == Stage.CONNECT ? reply.closing() : reply;
     }
 
+    /** "H=... sender verify fail for <ADDR>: MESSAGE" (defer), main and reject logs, before the refusal's line. */
+    private static void logSenderVerify(SessionState session, SenderVerifyFailure sv) {
+        EximLog log = EximLog.main();
+        String line = session.peer().hostField(log.selector().has("incoming_port"))
+                + session.peer().ident().map(u -> " U=" + u).orElse("")
+                + " sender verify " + (sv.deferred() ? "defer" : "fail") + " for <" + sv.address() + ">"
+                + (sv.message() == null ? "" : ": " + sv.message());
+        log.main(line);
+        log.reject(line);
+    }
+
     /** The enhanced status code a reply's lines carry, to repeat on preliminary lines. */
     private static String escOf(SmtpReply reply) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d\\.\\d{1,3}\\.\\d{1,3} )").matcher(reply.text());
@@ -167,6 +179,22 @@ public final class AclGate {
             default -> stage.where().eximName() + " " + session.subject(null).variable("smtp_command_argument").orElse("");
         };
         boolean withSender = stage == Stage.RCPT || stage == Stage.DATA || stage == Stage.MIME;
+        String id = session.messageId();
+        if (id != null && (stage == Stage.DATA || stage == Stage.MIME || stage == Stage.PRDR)) {
+            // once DATA has a message id, Exim's log lines start with it
+            if (stage == Stage.DATA && !temporary) {
+                log.rejectedAfterData(id, session.peer(), session.sender(), session.recipients(),
+                        session.message().map(org.jexim.acl.AclMessage::headerLines).orElse(java.util.List.of()), text);
+                return;
+            }
+            String line = id + " " + session.peer().hostField(log.selector().has("incoming_port"))
+                    + session.peer().ident().map(u -> " U=" + u).orElse("")
+                    + sender.filter(x -> withSender).map(x -> " F=<" + x + ">").orElse("")
+                    + (temporary ? " temporarily rejected " : " rejected ") + what + (text == null ? "" : ": " + text);
+            log.main(line);
+            log.reject(line);
+            return;
+        }
         log.rejected(session.peer(), withSender ? sender : Optional.empty(), what, text, temporary);
     }
 }

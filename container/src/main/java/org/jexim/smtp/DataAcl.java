@@ -25,6 +25,7 @@ public final class DataAcl extends AclHook implements JamesMessageHook {
     public HookResult onMessage(SMTPSession session, Mail mail) {
         SessionState state = JamesSessions.of(session, runtime(), null);
         state.message(JamesMessages.of(mail));
+        state.messageId(EximReceivedHeader.messageId(session));
         HookResult result = decide(session, mail.getMaybeSender().asString(""), null, Stage.DATA);
         if (result.getResult() == org.apache.james.protocols.smtp.hook.HookReturnCode.declined()
                 || result.getResult().getAction() == org.apache.james.protocols.smtp.hook.HookReturnCode.Action.DECLINED) {

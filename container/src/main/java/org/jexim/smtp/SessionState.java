@@ -39,6 +39,7 @@ public final class SessionState {
     private String commandArgument;
     private String endReason;
     private AclMessage message;
+    private String messageId;
 
     public SessionState(String ip, int port, String primaryHostname) {
         this.ip = ip;
@@ -187,6 +188,20 @@ public final class SessionState {
         message = received;
     }
 
+    /** The received message, once DATA has it. */
+    public java.util.Optional<AclMessage> message() {
+        return java.util.Optional.ofNullable(message);
+    }
+
+    /** The id of the message being received (set once DATA has it, as Exim's message_id), or null. */
+    public String messageId() {
+        return messageId;
+    }
+
+    public void messageId(String id) {
+        messageId = id;
+    }
+
     /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients, $acl_m* and ACL effects. */
     public void reset() {
         authenticatedSender = null;
@@ -196,6 +211,7 @@ public final class SessionState {
         rcptCount = 0;
         discarded.clear();
         message = null;
+        messageId = null;
         effects.newMessage();
         aclVariables.keySet().removeIf(k -> k.startsWith("acl_m"));
     }

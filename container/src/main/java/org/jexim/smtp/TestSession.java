@@ -52,9 +52,15 @@ public final class TestSession {
      */
     public static TestSession of(org.jexim.conf.model.Configuration config, java.nio.file.Path translated, PrintStream out)
             throws IOException {
+        return of(config, translated, out, false);
+    }
+
+    /** As above; {@code callouts} true for -bhc (verify callouts connect to the hosts routing chose). */
+    public static TestSession of(org.jexim.conf.model.Configuration config, java.nio.file.Path translated, PrintStream out,
+                                 boolean callouts) throws IOException {
         org.jexim.conf.translate.TranslatedConfiguration tc = org.jexim.conf.translate.TranslatedConfiguration.load(translated);
         JeximRuntime runtime = new JeximRuntime(tc);
-        return new TestSession(runtime, new AclGate(AclEngines.create(runtime, config, true)), out);
+        return new TestSession(runtime, new AclGate(AclEngines.create(runtime, config, true, callouts)), out);
     }
 
     /** Runs the dialogue until QUIT, a dropped connection or the end of input. */
@@ -264,8 +270,11 @@ public final class TestSession {
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
+        String id = sink == null ? org.jexim.queue.EximMessageId.next() : null;
+        session.messageId(id);
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
+        long size = id == null || !check.positive() ? 0 : size(session, id, lines);
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();
@@ -282,9 +291,23 @@ public final class TestSession {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }
         }
-        send(EximTexts.queued(org.jexim.queue.EximMessageId.next()));
+        org.jexim.log.EximLog.main().received(org.jexim.log.Arrival.smtp(id, sender, session.peer(),
+                session.receivedProtocol(), size));
+        send(EximTexts.queued(id));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
+    }
+
+    /** Exim's S=: the message with its Received: header, LF line ends. */
+    private long size(SessionState session, String id, java.util.List<String> lines) {
+        long size = 0;
+        for (String l : new ReceivedHeader(runtime).lines(session, id, session.recipients())) {
+            size += l.length() + 1;
+        }
+        for (String l : lines) {
+            size += l.length() + 1;
+        }
+        return size;
     }
 
     /** AUTH and its exchange: each 334 challenge is answered by the next input line. */

@@ -37,6 +37,9 @@ class AntispamBhAgainstEximTest {
             "@ IN NS ns.test.", "2.0.0.127.bl IN A 127.0.0.2", "2.0.0.127.bl IN TXT \"127.0.0.2 is listed at bl.test\"",
             "spf IN TXT \"v=spf1 ip4:192.0.2.1 -all\"", "");
 
+    /** The Date header: now, as a client writes it (a fixed date ages into SpamAssassin's DATE_IN_PAST rules). */
+    static final String NOW = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now());
+
     @TempDir
     static Path dir;
     static Daemon spamd;
@@ -90,7 +93,7 @@ class AntispamBhAgainstEximTest {
             return start + "QUIT\r\n";
         }
         return start + "DATA\r\nFrom: Someone <" + sender + ">\r\nTo: <user@mx.test>\r\nSubject: a test\r\n"
-                + "Date: Sun, 22 Nov 2026 06:00:00 +0000\r\nMessage-ID: <test." + body.length() + "@example.org>\r\n\r\n"
+                + "Date: " + NOW + "\r\nMessage-ID: <test." + body.length() + "@example.org>\r\n\r\n"
                 + body + "\r\n.\r\nQUIT\r\n";
     }
 

@@ -14,12 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jexim.conf.reader.ConfigReader;
 import org.jexim.conf.translate.Translator;
 import org.jexim.log.EximLog;
-import org.jexim.log.LogSink;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * turned off in the configure (jexim does not offer them).
  */
 class LocalSessionAgainstEximTest {
-    private static final Path EXIM = Path.of("/usr/sbin/exim4");
     private static final Path DIR = Path.of("src/test/resources/org/jexim/smtp/bs");
 
     @TempDir
@@ -39,57 +37,26 @@ class LocalSessionAgainstEximTest {
 
     @TestFactory
     Stream<DynamicTest> localSessionsAgreeWithExim() throws IOException {
-        assumeTrue(Files.isExecutable(EXIM) && "root".equals(System.getProperty("user.name")),
+        assumeTrue(Files.isExecutable(EximSessions.EXIM) && "root".equals(System.getProperty("user.name")),
                 "needs exim4, run as root (-bs takes the caller's login)");
         Path spool = Files.createDirectories(tmp.resolve("spool"));
         Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(spool, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path conf = tmp.resolve("local.conf");
         Files.writeString(conf, Files.readString(DIR.resolve("local.conf")).replace("SPOOL", spool.toString()));
-        EximLog.divert(new DiscardingSink());
+        EximLog.divert(EximSessions.discarding());
         List<DynamicTest> tests = new ArrayList<>();
-        List<String> sessions = sessions(DIR.resolve("local.sessions"));
+        List<EximSessions.Session> sessions = EximSessions.read(DIR.resolve("local.sessions"));
         for (int i = 0; i < sessions.size(); i++) {
-            String script = sessions.get(i);
-            tests.add(DynamicTest.dynamicTest("local #" + (i + 1),
-                    () -> assertEquals(mask(exim(conf, script)), mask(jexim(conf, script)))));
+            String script = sessions.get(i).script();
+            tests.add(DynamicTest.dynamicTest("local #" + (i + 1), () -> assertEquals(
+                    EximSessions.mask(exim(conf, script), Set.of()), EximSessions.mask(jexim(conf, script), Set.of()))));
         }
         return tests.stream();
     }
 
-    private static List<String> sessions(Path file) throws IOException {
-        List<String> out = new ArrayList<>();
-        StringBuilder script = null;
-        for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("#")) {
-                continue;
-            }
-            if (line.equals("====")) {
-                if (script != null) {
-                    out.add(script.toString());
-                }
-                script = new StringBuilder();
-            } else {
-                script.append(line).append("\r\n");
-            }
-        }
-        if (script != null) {
-            out.add(script.toString());
-        }
-        return out;
-    }
-
     private static String exim(Path conf, String script) throws Exception {
-        Process p = new ProcessBuilder(EXIM.toString(), "-C", conf.toString(), "-bs", "-odq")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (var in = p.getOutputStream()) {
-            in.write(script.getBytes(StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            // Exim stopped reading
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        p.waitFor();
-        return out;
+        return EximSessions.exim(List.of("-C", conf.toString(), "-bs", "-odq"), script, false);
     }
 
     private String jexim(Path conf, String script) throws Exception {
@@ -105,26 +72,5 @@ class LocalSessionAgainstEximTest {
                     return org.jexim.queue.EximMessageId.next();
                 }, new BufferedReader(new StringReader(script)));
         return bytes.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String mask(String output) {
-        return output.lines()
-                .map(l -> l.replaceAll("[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d [-+]\\d{4}", "<TOD>")
-                        .replaceAll("id=[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "id=<ID>"))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static final class DiscardingSink implements LogSink {
-        @Override
-        public void main(String line) {
-        }
-
-        @Override
-        public void reject(String line) {
-        }
-
-        @Override
-        public void panic(String line) {
-        }
     }
 }

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.jexim.conf.reader.ConfigReader;
 import org.jexim.conf.translate.Translator;
 import org.jexim.log.EximLog;
-import org.jexim.log.LogSink;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped where /usr/sbin/exim4 is absent.
  */
 class TestSessionAgainstEximTest {
-    private static final Path EXIM = Path.of("/usr/sbin/exim4");
     private static final Path DIR = Path.of("src/test/resources/org/jexim/smtp/bh");
 
     @TempDir
@@ -40,11 +38,11 @@ class TestSessionAgainstEximTest {
 
     @TestFactory
     Stream<DynamicTest> sessionsAgreeWithExim() throws IOException {
-        assumeTrue(Files.isExecutable(EXIM), "exim4 not installed");
+        assumeTrue(Files.isExecutable(EximSessions.EXIM), "exim4 not installed");
         Set<String> known = Files.readAllLines(DIR.resolve("known-differences.txt")).stream()
                 .filter(l -> !l.startsWith("#") && l.contains("\t"))
                 .map(l -> l.substring(0, l.indexOf('\t'))).collect(Collectors.toSet());
-        EximLog.divert(new DiscardingSink());
+        EximLog.divert(EximSessions.discarding());
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".sessions")).sorted().toList()) {
@@ -54,53 +52,20 @@ class TestSessionAgainstEximTest {
                     continue; // -Dbh.only=NAME runs one configure's sessions
                 }
                 Path conf = DIR.resolve(name.split("-")[0] + ".conf");
-                List<String[]> sessions = sessions(file);
+                List<EximSessions.Session> sessions = EximSessions.read(file);
                 for (int i = 0; i < sessions.size(); i++) {
-                    String[] s = sessions.get(i);
-                    tests.add(DynamicTest.dynamicTest(name + " #" + (i + 1) + " from " + s[0],
-                            () -> assertEquals(mask(exim(conf, s[0], s[1]), known), mask(jexim(conf, s[0], s[1]), Set.of()))));
+                    EximSessions.Session s = sessions.get(i);
+                    tests.add(DynamicTest.dynamicTest(name + " #" + (i + 1) + " from " + s.ip(),
+                            () -> assertEquals(EximSessions.mask(exim(conf, s.ip(), s.script()), known),
+                                    EximSessions.mask(jexim(conf, s.ip(), s.script()), Set.of()))));
                 }
             }
         }
         return tests.stream();
     }
 
-    /** Sessions of a .sessions file: each starts with a line "==== IP", then the client's lines. */
-    private static List<String[]> sessions(Path file) throws IOException {
-        List<String[]> out = new ArrayList<>();
-        String ip = null;
-        StringBuilder script = new StringBuilder();
-        for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("#")) {
-                continue;
-            }
-            if (line.startsWith("==== ")) {
-                if (ip != null) {
-                    out.add(new String[] {ip, script.toString()});
-                }
-                ip = line.substring(5).strip();
-                script.setLength(0);
-            } else {
-                script.append(line).append("\r\n");
-            }
-        }
-        if (ip != null) {
-            out.add(new String[] {ip, script.toString()});
-        }
-        return out;
-    }
-
     private static String exim(Path conf, String ip, String script) throws Exception {
-        Process p = new ProcessBuilder(EXIM.toString(), "-C", conf.toAbsolutePath().toString(), "-bh", ip)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (var in = p.getOutputStream()) {
-            in.write(script.getBytes(StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            // Exim stops reading after a refused connection or a drop
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        p.waitFor();
-        return out;
+        return EximSessions.exim(List.of("-C", conf.toAbsolutePath().toString(), "-bh", ip), script, false);
     }
 
     private final Map<Path, Path> translations = new java.util.HashMap<>();
@@ -117,28 +82,5 @@ class TestSessionAgainstEximTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.ISO_8859_1);
         TestSession.of(config, translated, out).run(ip, new BufferedReader(new StringReader(script)));
         return bytes.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String mask(String output, Set<String> drop) {
-        return output.lines()
-                .filter(l -> !drop.contains(l.strip()))
-                .map(l -> l.replaceAll("[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d [-+]\\d{4}", "<TOD>")
-                        .replaceAll("id=[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "id=<ID>"))
-                .collect(Collectors.joining("\n"));
-    }
-
-    /** -bh log lines are not compared here. */
-    private static final class DiscardingSink implements LogSink {
-        @Override
-        public void main(String line) {
-        }
-
-        @Override
-        public void reject(String line) {
-        }
-
-        @Override
-        public void panic(String line) {
-        }
     }
 }

@@ -151,4 +151,35 @@ class RoutingServerIT {
         assertThat(mbox).startsWith("From s@routing.example ")
                 .contains("\nTo: Someone <rw@routing.example>\n", "\nFrom: s@routing.example\n");
     }
+
+    @Test
+    void recipientsOnDifferentRoutesStayOneMessageWithOneId() throws Exception {
+        send("a@client.example", "one@routing.example,dfr@routing.example", "Subject: split");
+        waitFor("local-one");
+        String log = "";
+        String id = null;
+        for (int i = 0; i < 100; i++) {
+            log = mainlog();
+            var m = java.util.regex.Pattern.compile("(\\S{6}-\\S{6}-\\S{2}) == dfr@routing.example").matcher(log);
+            if (m.find()) {
+                id = m.group(1);
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(id).as(log).isNotNull();
+        // as exim4 -odi logs the same message (checked side by side): one id for every line
+        assertThat(log).contains(id + " == dfr@routing.example R=deferring defer (-1): try later\n",
+                id + " => one <one@routing.example> R=local T=local_file\n");
+        assertThat(log).doesNotContain(id + " Completed");
+        String queue = "";
+        for (int i = 0; i < 100 && !queue.contains(" D one@"); i++) {
+            Thread.sleep(100);
+            queue = Jexim.jexim("-C", configure.toString(), "-DDIR=" + dir, "-DPORT=" + port, "-bp").output();
+        }
+        assertThat(queue).contains(id + " <a@client.example>\n        D one@routing.example\n          dfr@routing.example\n");
+        assertThat(queue.lines().filter(l -> l.contains("<a@client.example>")).count()).as(queue).isEqualTo(1);
+        String msglog = Jexim.jexim("-C", configure.toString(), "-DDIR=" + dir, "-DPORT=" + port, "-Mvl", id).output();
+        assertThat(msglog).contains(" dfr@routing.example R=deferring defer (-1): try later\n");
+    }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.jexim.address.AddressAttributes;
@@ -14,9 +17,15 @@ import org.jexim.address.AddressItem;
 /**
  * Sends the recipients of one mail on to different processors, each with its own routing
  * state: recipients left here stay in the current processor; when every recipient goes to
- * one place the mail itself moves, otherwise a copy per place is sent.
+ * one place the mail itself moves, otherwise a copy per place is sent, which keeps the
+ * message's id (Exim delivers all recipients of a message in one attempt).
  */
 final class RecipientGroups {
+    /**
+     * Marks a copy as a part of the message's delivery attempt: the spool queue runs it at once
+     * under the message's id (org.jexim.queue.SpoolMailQueue.SPLIT).
+     */
+    static final Attribute SPLIT = new Attribute(AttributeName.of("exim.split"), AttributeValue.of(true));
     private final Map<String, List<AddressItem>> groups = new LinkedHashMap<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<AddressItem> staying = new ArrayList<>();
@@ -54,6 +63,7 @@ final class RecipientGroups {
         Map.Entry<String, List<AddressItem>> inPlace = staying.isEmpty() ? entries.remove(entries.size() - 1) : null;
         for (Map.Entry<String, List<AddressItem>> e : entries) {
             Mail copy = mail.duplicate();
+            copy.setAttribute(SPLIT);
             setRecipients(copy, e.getValue());
             errorMessage(copy, e.getKey());
             // the copy belongs to this delivery attempt: its failures go in the attempt's one bounce

@@ -24,6 +24,7 @@ public final class AddressVerifier {
     private final Predicate<String> localTransport;
     private final PrintStream out;
     private final Set<String> duplicates = new HashSet<>();
+    private RoutingEngine.RoutedAddress verifiedBy;
 
     public AddressVerifier(RoutingEngine engine, Predicate<String> localTransport, PrintStream out) {
         this.engine = engine;
@@ -84,6 +85,7 @@ public final class AddressVerifier {
                     }
                     if (!fullInfo && (pending.isEmpty() || pending.size() > 1
                             || pending.peek().variables().containsKey(RedirectDriver.PFR))) {
+                        verifiedBy = outcome.kind() == RouterOutcome.Kind.ACCEPT ? routed : null;
                         out.println(display(top) + (testMode ? " is deliverable" : " verified"));
                         return Result.OK;
                     }
@@ -103,6 +105,14 @@ public final class AddressVerifier {
             }
         }
         return result;
+    }
+
+    /**
+     * After a short verification that gave OK: the accepted address it ended on (router,
+     * transport, hosts), which a callout calls out for; empty when it ended on a redirection.
+     */
+    public java.util.Optional<RoutingEngine.RoutedAddress> verifiedBy() {
+        return java.util.Optional.ofNullable(verifiedBy);
     }
 
     private static String message(RouterOutcome outcome) {

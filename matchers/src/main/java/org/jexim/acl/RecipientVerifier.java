@@ -10,11 +10,18 @@ public interface RecipientVerifier {
     /**
      * The outcome; for a failure or deferral, the router's (or callout's) message, the user
      * message when it differs, and Exim's $sender_verify_failure / $recipient_verify_failure
-     * word ("route", "qualify", "mail", "recipient", "postmaster", "random").
+     * word ("route", "qualify", "mail", "recipient", "postmaster", "random"); a callout's
+     * refused postmaster check (af_verify_pmfail) or refused connection, HELO or MAIL FROM
+     * (af_verify_nsfail), which change the reply's preliminary lines.
      */
-    record Verification(Outcome outcome, String message, String userMessage, String failure, boolean calloutDefer) {
+    record Verification(Outcome outcome, String message, String userMessage, String failure, boolean calloutDefer,
+                        boolean postmasterFailed, boolean setupFailed) {
         public Verification(Outcome outcome, String message) {
             this(outcome, message, null, outcome == Outcome.OK ? null : "route", false);
+        }
+
+        public Verification(Outcome outcome, String message, String userMessage, String failure, boolean calloutDefer) {
+            this(outcome, message, userMessage, failure, calloutDefer, false, false);
         }
     }
 

@@ -14,6 +14,7 @@ public final class AclDns {
 
     public static DnsSettings settings(AclServices services) {
         return DnsSettings.fromOptions(name -> services.option(name)
-                .or(() -> services.lists() instanceof JeximRuntime r ? r.macro(name) : Optional.empty()));
+                .or(() -> services.lists() instanceof JeximRuntime r ? r.macro(name) : Optional.empty()),
+                services.lists() == null ? org.jexim.conf.lists.NamedLists.NONE : services.lists()::namedList);
     }
 }

@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -24,20 +26,40 @@ public final class DnsClient {
     /** How a question ended, as Exim's DNS_SUCCEED, DNS_NOMATCH, DNS_NODATA, DNS_AGAIN. */
     public enum Status { FOUND, NXDOMAIN, NODATA, AGAIN }
 
-    /** An answer's status and the records of the asked type (CNAMEs followed by the server). */
-    public record Answer(Status status, List<Record> records) {
+    /**
+     * An answer's status, the records of the asked type (CNAMEs followed by the server), the
+     * additional section's records, and whether it is authentic (AD flag, or dns_trust_aa).
+     */
+    public record Answer(Status status, List<Record> records, List<Record> additional, boolean secure) {
+        public Answer(Status status, List<Record> records) {
+            this(status, records, List.of(), false);
+        }
     }
 
     private final Resolver resolver;
-    private final String againMeansNonexist;
+    private final DnsDomainList ipv4Lookup;
+    private final DnsSettings settings;
 
     public DnsClient(DnsSettings settings) {
+        this.settings = settings;
         this.resolver = resolver(settings);
-        this.againMeansNonexist = settings.againMeansNonexist();
+        this.ipv4Lookup = new DnsDomainList(settings.ipv4Lookup(), settings.namedLists());
     }
 
-    /** The dnsjava resolver these settings describe (for libraries that ask the DNS themselves, such as jSPF). */
+    /** The settings this client asks with. */
+    public DnsSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The dnsjava resolver these settings describe (for libraries that ask the DNS themselves,
+     * such as jSPF), with Exim's checks around it ({@link EximResolver}).
+     */
     public static Resolver resolver(DnsSettings settings) {
+        return new EximResolver(wireResolver(settings), settings);
+    }
+
+    private static Resolver wireResolver(DnsSettings settings) {
         try {
             ExtendedResolver r;
             if (settings.servers().isEmpty()) {
@@ -53,21 +75,41 @@ public final class DnsClient {
                 }
                 r = new ExtendedResolver(list);
             }
-            if (!settings.retrans().isZero()) {
-                r.setTimeout(settings.retrans());
-            } else if (!settings.servers().isEmpty()) {
-                r.setTimeout(java.time.Duration.ofSeconds(2));
+            // as glibc: each server gets dns_retry tries of dns_retrans each
+            java.time.Duration perTry = !settings.retrans().isZero() ? settings.retrans()
+                    : java.time.Duration.ofSeconds(settings.servers().isEmpty() ? 5 : 2);
+            int tries = settings.retry() > 0 ? settings.retry() : 1;
+            for (Resolver each : r.getResolvers()) {
+                each.setTimeout(perTry);
             }
-            r.setRetries(settings.retry() > 0 ? settings.retry() : 1);
-            if (settings.ednsPayload() == 0) {
-                r.setEDNS(-1);
-            } else if (settings.ednsPayload() > 0) {
-                r.setEDNS(0, settings.ednsPayload(), 0, List.of());
-            }
+            r.setTimeout(perTry.multipliedBy((long) tries * Math.max(1, r.getResolvers().length)));
+            r.setRetries(tries);
+            edns(r, settings);
             return r;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("bad DNS servers " + settings.servers() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * EDNS0 as glibc sends it under Exim's options: off unless dns_use_edns0 = 1 or
+     * dns_dnssec_ok = 1 (which sets the DO flag, and is ignored when dns_use_edns0 = 0),
+     * with glibc's payload size of 1200.
+     */
+    private static void edns(ExtendedResolver r, DnsSettings settings) {
+        boolean dnssec = settings.dnssecOk() > 0 && settings.useEdns0() != 0;
+        if (settings.useEdns0() > 0 || dnssec) {
+            r.setEDNS(0, GLIBC_EDNS_PAYLOAD, dnssec ? ExtendedFlags.DO : 0, List.of());
+        } else {
+            r.setEDNS(-1);
+        }
+    }
+
+    private static final int GLIBC_EDNS_PAYLOAD = 1200;
+
+    /** Whether host addresses of this name are looked up as A records only (dns_ipv4_lookup). */
+    public boolean ipv4Only(String host) {
+        return ipv4Lookup.contains(host);
     }
 
     /** The underlying resolver. */
@@ -83,40 +125,21 @@ public final class DnsClient {
         } catch (TextParseException e) {
             return new Answer(Status.NXDOMAIN, List.of());
         }
-        Answer a;
         try {
             Message response = resolver.send(Message.newQuery(Record.newRecord(n, type, DClass.IN)));
             int rcode = response.getRcode();
+            boolean secure = response.getHeader().getFlag(Flags.AD);
             if (rcode == Rcode.NXDOMAIN) {
-                a = new Answer(Status.NXDOMAIN, List.of());
+                return new Answer(Status.NXDOMAIN, List.of(), List.of(), secure);
             } else if (rcode != Rcode.NOERROR) {
-                a = new Answer(Status.AGAIN, List.of());
-            } else {
-                List<Record> records = response.getSection(Section.ANSWER).stream()
-                        .filter(r -> r.getType() == type).toList();
-                a = new Answer(records.isEmpty() ? Status.NODATA : Status.FOUND, records);
+                return new Answer(Status.AGAIN, List.of());
             }
+            List<Record> records = response.getSection(Section.ANSWER).stream()
+                    .filter(r -> r.getType() == type).toList();
+            return new Answer(records.isEmpty() ? Status.NODATA : Status.FOUND, records,
+                    response.getSection(Section.ADDITIONAL), secure);
         } catch (IOException | RuntimeException e) {
-            a = new Answer(Status.AGAIN, List.of());
+            return new Answer(Status.AGAIN, List.of());
         }
-        if (a.status() == Status.AGAIN && againMeansNonexist(name)) {
-            return new Answer(Status.NXDOMAIN, List.of());
-        }
-        return a;
-    }
-
-    private boolean againMeansNonexist(String name) {
-        if (againMeansNonexist == null || againMeansNonexist.isBlank()) {
-            return false;
-        }
-        String d = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        for (String item : org.jexim.conf.lists.ExiList.items(againMeansNonexist)) {
-            String p = item.strip().toLowerCase(java.util.Locale.ROOT);
-            String lower = d.toLowerCase(java.util.Locale.ROOT);
-            if (p.equals("*") || p.equals(lower) || (p.startsWith("*") && lower.endsWith(p.substring(1)))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -135,6 +135,7 @@ public final class DnsListCheck {
                         break;
                     }
                 }
+                cache.put(query, e);
             }
             vars.put("dnslist_value", addlist);
             vars.put("dnslist_text", e.text);
@@ -162,7 +163,7 @@ public final class DnsListCheck {
         DnsListCache.Entry e;
         if (a.status() == DnsClient.Status.FOUND) {
             List<String> kept = new ArrayList<>();
-            long ttl = Long.MAX_VALUE;
+            long ttl = 3600; // Exim's longest positive cache time
             for (Record r : a.records()) {
                 String address = ((ARecord) r).getAddress().getHostAddress();
                 ttl = Math.min(ttl, r.getTTL());
@@ -175,7 +176,7 @@ public final class DnsListCheck {
             e = new DnsListCache.Entry(kept.isEmpty() ? DnsListCache.Lookup.NOT_FOUND : DnsListCache.Lookup.FOUND,
                     List.copyOf(kept), now + ttl * 1000);
         } else if (a.status() == DnsClient.Status.AGAIN) {
-            e = new DnsListCache.Entry(DnsListCache.Lookup.AGAIN, List.of(), now + 60_000);
+            e = new DnsListCache.Entry(DnsListCache.Lookup.AGAIN, List.of(), now + 3600_000); // Exim keeps a failed lookup as long
         } else {
             e = new DnsListCache.Entry(DnsListCache.Lookup.NOT_FOUND, List.of(), now + 3600_000);
         }

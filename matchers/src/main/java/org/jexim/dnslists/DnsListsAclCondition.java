@@ -12,12 +12,11 @@ import org.jexim.dns.DnsSettings;
 /**
  * The ACL condition {@code dnslists}: {@link DnsListCheck} on the expanded list for the
  * client, setting {@code $dnslist_domain}, {@code $dnslist_matched}, {@code $dnslist_value},
- * {@code $dnslist_text}. Answers are kept for their TTL by this server (Exim keeps them per
- * connection), so a connection asks at most once per name.
+ * {@code $dnslist_text}. Answers are kept for the connection (bounded by their TTL), as Exim
+ * keeps them, so a connection asks at most once per name and a new connection asks again.
  */
 public final class DnsListsAclCondition implements AclCondition {
     private final AclServices services;
-    private final DnsListCache cache = new DnsListCache();
     private volatile DnsClient dns;
 
     public DnsListsAclCondition(AclServices services) {
@@ -34,7 +33,8 @@ public final class DnsListsAclCondition implements AclCondition {
     @Override
     public AclOutcome test(String value, AclItem item, AclSubject subject) {
         boolean notSmtp = subject.where() == AclWhere.NOTSMTP || subject.where() == AclWhere.NOTSMTP_START;
-        DnsListResult r = new DnsListCheck(dns(), cache).check(value, subject.clientIp(), notSmtp,
+        DnsListResult r = new DnsListCheck(dns(),
+                new DnsListCache(subject::variable, subject::setForSession)).check(value, subject.clientIp(), notSmtp,
                 subject.where().eximName());
         r.variables().forEach(subject::set);
         r.logLines().stream().filter(l -> l.startsWith("DNS list lookup")).forEach(services.log()::main);

@@ -46,6 +46,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
     private final Set<Name> servfail = ConcurrentHashMap.newKeySet();
     private final Set<Name> silent = ConcurrentHashMap.newKeySet();
     private final AtomicInteger queries = new AtomicInteger();
+    private final List<String> questions = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** One zone: origin (e.g. {@code "example.com."}) and its master-file text, written into dir. */
     public LoopbackDnsServer(String origin, String zoneText, Path dir) throws IOException {
@@ -123,6 +124,22 @@ public final class LoopbackDnsServer implements AutoCloseable {
         return queries.get();
     }
 
+    /**
+     * The questions asked so far, in order, each as "NAME TYPE" (name without the final dot,
+     * type mnemonic) followed by " edns=PAYLOAD" when the query carried EDNS0 and " do" when
+     * it set the DNSSEC OK flag: what a client's resolver options put on the wire.
+     */
+    public List<String> questions() {
+        synchronized (questions) {
+            return List.copyOf(questions);
+        }
+    }
+
+    /** Forgets the questions recorded so far. */
+    public void clearQuestions() {
+        questions.clear();
+    }
+
     /** From now on, questions about name (any type) get SERVFAIL. */
     public void servfail(String name) throws IOException {
         servfail.add(Name.fromString(absolute(name)));
@@ -197,6 +214,10 @@ public final class LoopbackDnsServer implements AutoCloseable {
         queries.incrementAndGet();
         Record question = query.getQuestion();
         Name name = question.getName();
+        OPTRecord opt = query.getOPT();
+        questions.add(name.toString(true) + " " + org.xbill.DNS.Type.string(question.getType())
+                + (opt == null ? "" : " edns=" + opt.getPayloadSize()
+                        + ((opt.getFlags() & org.xbill.DNS.ExtendedFlags.DO) != 0 ? " do" : "")));
         if (silent.contains(name)) {
             return null;
         }
@@ -218,6 +239,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
             return reply;
         }
         addAnswers(reply, zone, name, question.getType(), 0);
+        authority(reply, zone);
         return reply;
     }
 
@@ -239,6 +261,18 @@ public final class LoopbackDnsServer implements AutoCloseable {
             }
         }
         // otherwise NODATA: NOERROR with an empty answer section
+    }
+
+    /** The zone's NS records after an answer, its SOA after a negative one, as authoritative servers send. */
+    private static void authority(Message reply, Zone zone) {
+        if (reply.getSection(Section.ANSWER).isEmpty()) {
+            reply.addRecord(zone.getSOA(), Section.AUTHORITY);
+        } else {
+            org.xbill.DNS.RRset ns = zone.getNS();
+            if (ns != null) {
+                ns.rrs(false).forEach(rec -> reply.addRecord(rec, Section.AUTHORITY));
+            }
+        }
     }
 
     private Zone zoneFor(Name name) {

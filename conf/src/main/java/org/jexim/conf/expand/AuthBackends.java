@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The password checkers behind the pam, ldapauth and saslauthd conditions. The default talks
- * to saslauthd on its socket and refuses pam and ldapauth the way an unconfigured Exim does.
+ * to saslauthd on its socket, binds to the LDAP server for ldapauth, and refuses pam the way
+ * an unconfigured Exim does.
  */
 public interface AuthBackends {
     /** {@code ${if pam{user:password...}}}: colon-separated, :: for a colon in data. */
@@ -12,9 +13,13 @@ public interface AuthBackends {
         return false;
     }
 
-    /** {@code ${if ldapauth{ldap-query}}}. */
-    default boolean ldapauth(String query) throws ExpansionException {
-        throw new ExpansionException(org.jexim.conf.lookup.LdapQuery.refusal(query, true));
+    /** {@code ${if ldapauth{ldap-query}}}: a simple bind with the query's USER= and PASS=. */
+    default boolean ldapauth(String query, org.jexim.conf.lookup.LookupEnv env) throws ExpansionException {
+        try {
+            return org.jexim.conf.lookup.ldap.LdapLookup.authenticate(query, env);
+        } catch (org.jexim.conf.lookup.LookupException e) {
+            throw new ExpansionException(e.getMessage());
+        }
     }
 
     /** {@code ${if radius{user:password}}}: Debian's Exim has no RADIUS support; a backend may supply it. */

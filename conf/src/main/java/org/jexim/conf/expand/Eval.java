@@ -128,9 +128,33 @@ public final class Eval {
                 expandNamed ? list -> expandString(Expander.parseLenientNode(list)) : list -> list);
     }
 
-    /** What lookups see of this evaluation: main options, and expansion for wildlsearch keys. */
+    /**
+     * What lookups see of this evaluation: main options, expansion for wildlsearch keys, and
+     * the variables they set ($ldap_dn), which this evaluation sees at once.
+     */
     public LookupEnv lookupEnv() {
-        return ExpandingListEnv.lookupEnvOf(context);
+        LookupEnv base = ExpandingListEnv.lookupEnvOf(context);
+        return new LookupEnv() {
+            @Override
+            public java.util.Optional<String> option(String name) {
+                return base.option(name);
+            }
+
+            @Override
+            public String expand(String s) throws org.jexim.conf.lookup.LookupException {
+                return base.expand(s);
+            }
+
+            @Override
+            public void setVariable(String name, String value) {
+                Eval.this.setVariable(name, value);
+            }
+
+            @Override
+            public java.util.Map<String, Object> cache() {
+                return base.cache();
+            }
+        };
     }
 
     /** Appends $name's value. */

@@ -61,6 +61,14 @@ public interface ExpansionContext {
     default void setVariable(String name, String value) {
     }
 
+    /**
+     * Exim's search cache for this context (lookup results by type, file and key until the
+     * context ends); null when lookups are not cached here.
+     */
+    default java.util.Map<String, Object> lookupCache() {
+        return null;
+    }
+
     /** The backends of the pam, ldapauth and saslauthd conditions. */
     default AuthBackends authBackends() {
         return AuthBackends.DEFAULT;

@@ -50,6 +50,16 @@ public final class ExpandingListEnv implements ListEnv {
                     throw LookupException.defer(e.getMessage());
                 }
             }
+
+            @Override
+            public void setVariable(String name, String value) {
+                context.setVariable(name, value);
+            }
+
+            @Override
+            public java.util.Map<String, Object> cache() {
+                return context.lookupCache();
+            }
         };
     }
 

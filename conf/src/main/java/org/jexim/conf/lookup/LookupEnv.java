@@ -13,4 +13,16 @@ public interface LookupEnv {
     default String expand(String s) throws LookupException {
         return s;
     }
+
+    /**
+     * Exim's per-process search cache: results by lookup type, file and key, for as long as
+     * the context lives (-be keeps one for the session); null where nothing is cached.
+     */
+    default java.util.Map<String, Object> cache() {
+        return null;
+    }
+
+    /** Sets a variable a lookup leaves behind ($ldap_dn); ignored where nothing keeps it. */
+    default void setVariable(String name, String value) {
+    }
 }

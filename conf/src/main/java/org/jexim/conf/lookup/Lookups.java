@@ -161,6 +161,20 @@ public final class Lookups {
         if (key.isEmpty()) {
             return null;
         }
-        return type.find(file, key, opts, env);
+        java.util.Map<String, Object> cache = type.cacheable() ? env.cache() : null;
+        if (cache == null) {
+            return type.find(file, key, opts, env);
+        }
+        String id = type.name() + '\0' + file + '\0' + key;
+        if (cacheRead && cache.get(id) instanceof Cached c && java.util.Objects.equals(c.opts(), opts)) {
+            return c.value();
+        }
+        String value = type.find(file, key, opts, env);
+        cache.put(id, new Cached(opts, value));
+        return value;
+    }
+
+    /** A search cache entry: the options it was looked up with and its result (null: not found). */
+    private record Cached(String opts, String value) {
     }
 }

@@ -1,18 +1,13 @@
 package org.jexim.conf.lookup;
 
-import org.jexim.conf.lookup.LookupType.Style;
-
 /** Registers the lookup types beyond the lsearch family. */
 final class StandardLookups {
     private StandardLookups() {
     }
 
     static void addTo(Lookups lookups) {
-        for (String n : new String[] {"ldap", "ldapdn", "ldapm"}) {
-            lookups.add(new Unavailable(n, Style.QUERY, "LDAP lookups are not supported by jexim"));
-        }
-        lookups.add(new Unavailable("nis", Style.SINGLE_KEY, "failed to get default NIS domain"));
-        lookups.add(new Unavailable("nis0", Style.SINGLE_KEY, "failed to get default NIS domain"));
+        org.jexim.conf.lookup.ldap.LdapLookup.types().forEach(lookups::add);
+        org.jexim.conf.lookup.nis.NisLookup.types().forEach(lookups::add);
         SqlLookup.addTo(lookups);
         lookups.add(new DsearchLookup());
         lookups.add(new CdbLookup());

@@ -63,7 +63,7 @@ final class AddressVerification {
             failure = rc == AclOutcome.Code.OK ? null
                     : new SenderVerifyFailure(address, v.message(), v.userMessage() != null ? v.userMessage() : v.message(),
                             rc == AclOutcome.Code.DEFER,
-                            "postmaster".equals(v.failure()), "mail".equals(v.failure()), options.noDetails);
+                            v.postmasterFailed(), v.setupFailed(), options.noDetails);
             subject.set("sender_verify_failure", failure == null ? null : v.failure());
             subject.effects().senderChecked(address, failure);
         }

@@ -47,6 +47,7 @@ final class HeaderSenderVerification {
                     }
                     RecipientVerifier.Verification v = verifier.verify(p.address(), true, options.calloutRequest(),
                             subject);
+                    subject.set("sender_verify_failure", v.outcome() == RecipientVerifier.Outcome.OK ? null : v.failure());
                     if (v.outcome() == RecipientVerifier.Outcome.OK) {
                         return AclOutcome.TRUE;
                     }

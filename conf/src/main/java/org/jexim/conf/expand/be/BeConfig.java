@@ -91,6 +91,10 @@ public final class BeConfig {
         int eq = rest.indexOf('=');
         if (eq > 0) {
             options.put(rest.substring(0, eq).strip(), rest.substring(eq + 1).strip());
+        } else if (rest.matches("[a-z0-9_]+")) {
+            // a boolean option set by its name alone, or unset with no_ / not_
+            String name = rest.replaceFirst("^(no|not)_", "");
+            options.put(name, name.equals(rest) ? "true" : "false");
         }
         return true;
     }

@@ -18,6 +18,7 @@ import org.jexim.conf.lists.NamedLists;
  */
 public final class BeContext implements ExpansionContext {
     private final Map<String, String> fixed = new HashMap<>();
+    private final Map<String, Object> lookupCache = new HashMap<>();
     private final NamedLists lists;
     private final Map<String, String> options;
 
@@ -104,6 +105,11 @@ public final class BeContext implements ExpansionContext {
     @Override
     public void setVariable(String name, String value) {
         fixed.put(name, value == null ? "" : value);
+    }
+
+    @Override
+    public java.util.Map<String, Object> lookupCache() {
+        return lookupCache;
     }
 
     @Override

@@ -34,7 +34,7 @@ final class AuthConditions {
         });
         m.put("ldapauth", (p, op) -> {
             Node n = Conditions.oneArg(p, op);
-            return ev -> ev.context().authBackends().ldapauth(ev.expandString(n));
+            return ev -> ev.context().authBackends().ldapauth(ev.expandString(n), ev.lookupEnv());
         });
         m.put("saslauthd", AuthConditions::saslauthd);
         m.put("acl", AuthConditions::acl);

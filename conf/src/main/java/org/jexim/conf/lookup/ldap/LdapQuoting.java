@@ -1,4 +1,4 @@
-package org.jexim.conf.lookup;
+package org.jexim.conf.lookup.ldap;
 
 /** Exim's eldap_quote(): ${quote_ldap:} and ${quote_ldap_dn:}. */
 final class LdapQuoting {
