@@ -30,7 +30,7 @@ public final class DelayWarningMessage {
 
     /** One delayed address: what the warning lists, and the reason shown (null for none). */
     public record Delayed(String address, String generatedFrom, boolean ultimately, String reason, String remoteMta,
-                          String diagnostic) {
+                          String diagnostic, String orcpt) {
     }
 
     /**
@@ -38,7 +38,7 @@ public final class DelayWarningMessage {
      * to {@code to} (comma-separated), {@code delay} as Exim words it ("2 minutes", "25 hours").
      */
     public byte[] build(String to, String sender, String messageId, String delay, List<Delayed> delayed, byte[] original,
-            ZonedDateTime now, String boundary, String newId, String receivedBy) {
+            ZonedDateTime now, String boundary, String newId, String receivedBy, DsnEnvelope dsn) {
         StringBuilder h = new StringBuilder();
         h.append("Received: from ").append(receivedBy).append(" by ").append(primaryHostname)
                 .append(" with local (Exim 4.96)\n\tid ").append(newId).append("\n\tfor ").append(to)
@@ -114,8 +114,15 @@ public final class DelayWarningMessage {
                     + "and when that happens, the message will be returned to you.\n");
         }
         h.append("\n--").append(boundary).append("\nContent-type: message/delivery-status\n\n");
-        h.append("Reporting-MTA: dns; ").append(primaryHostname).append("\n\n");
+        h.append("Reporting-MTA: dns; ").append(primaryHostname).append('\n');
+        if (dsn.envid() != null) {
+            h.append("Original-Envelope-ID: ").append(dsn.envid()).append('\n');
+        }
+        h.append('\n');
         for (Delayed d : delayed) {
+            if (d.orcpt() != null) {
+                h.append("Original-Recipient: ").append(d.orcpt()).append('\n');
+            }
             h.append("Action: delayed\nFinal-Recipient: rfc822;").append(d.address()).append("\nStatus: 4.0.0\n");
             if (d.remoteMta() != null) {
                 h.append("Remote-MTA: dns; ").append(d.remoteMta()).append('\n');

@@ -47,11 +47,20 @@ public final class DeliveryAttempts {
     private static final class Attempt {
         int mails = 1;
         final List<String> recipients;
-        final List<Object> held = new ArrayList<>();
-        Release<Object> release;
+        /** What is held, by kind (bounce, success DSN), each with the release of its kind. */
+        final Map<String, Held> held = new java.util.LinkedHashMap<>();
 
         Attempt(List<String> recipients) {
             this.recipients = recipients;
+        }
+    }
+
+    private static final class Held {
+        final List<Object> items = new ArrayList<>();
+        final Release<Object> release;
+
+        Held(Release<Object> release) {
+            this.release = release;
         }
     }
 
@@ -87,9 +96,9 @@ public final class DeliveryAttempts {
             open.remove(key);
             done = a;
         }
-        if (done.release != null) {
+        for (Held h : done.held.values()) {
             try {
-                done.release.release(done.held, done.recipients);
+                h.release.release(h.items, done.recipients);
             } catch (RuntimeException e) {
                 LOGGER.error("attempt {}: releasing what it held failed", key, e);
             }
@@ -102,20 +111,17 @@ public final class DeliveryAttempts {
     }
 
     /**
-     * Holds {@code item} until the mail's attempt ends, then hands every item held with the same
-     * release to it (the first release given for an attempt is the one used). Returns false when
-     * the mail is in no attempt under way here.
+     * Holds {@code item} until the mail's attempt ends, then hands every item of the same
+     * {@code kind} held in the attempt to the release given with the first of them. Returns false
+     * when the mail is in no attempt under way here.
      */
     @SuppressWarnings("unchecked")
-    public synchronized <T> boolean hold(Mail mail, T item, Release<T> release) {
+    public synchronized <T> boolean hold(Mail mail, String kind, T item, Release<T> release) {
         Attempt a = key(mail).map(open::get).orElse(null);
         if (a == null) {
             return false;
         }
-        a.held.add(item);
-        if (a.release == null) {
-            a.release = (Release<Object>) (Release<?>) release;
-        }
+        a.held.computeIfAbsent(kind, k -> new Held((Release<Object>) (Release<?>) release)).items.add(item);
         return true;
     }
 

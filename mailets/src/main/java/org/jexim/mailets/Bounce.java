@@ -56,23 +56,35 @@ public final class Bounce extends GenericMailet {
                     mail.getRecipients());
             return;
         }
+        MailDsn dsn = MailDsn.of(mail);
         List<Failure> failures = new ArrayList<>();
         for (MailAddress recipient : mail.getRecipients()) {
-            failures.add(failure(mail, AddressAttributes.get(mail, recipient)));
+            AddressItem item = AddressAttributes.get(mail, recipient);
+            if (!dsn.wants(item, org.apache.mailet.DsnParameters.Notify.FAILURE)) {
+                // NOTIFY=NEVER, or NOTIFY without FAILURE: no bounce for it, as Exim logs
+                log.message(RouterContexts.messageId(mail), item.address()
+                        + ": error ignored: RFC 3461 DSN, failure notify not requested");
+                continue;
+            }
+            failures.add(failure(mail, item, dsn.orcpt(item)));
+        }
+        if (failures.isEmpty()) {
+            return;
         }
         Report report = new Report(RouterContexts.messageId(mail), mail.getMaybeSender().asString(), bytes(mail),
-                failures, RouterContexts.of(runtime, mail).lists().primaryHostname());
+                failures, RouterContexts.of(runtime, mail).lists().primaryHostname(), dsn.envelope());
         // Exim sends one bounce per delivery attempt: the attempt's other mails may fail addresses too
-        if (!DeliveryAttempts.process().hold(mail, report, this::send)) {
+        if (!DeliveryAttempts.process().hold(mail, "bounce", report, this::send)) {
             send(List.of(report), mail.getRecipients().stream().map(MailAddress::asString).toList());
         }
     }
 
     /** What one mail of an attempt brought to the bounce: its failed addresses and the message. */
-    private record Report(String messageId, String sender, byte[] message, List<Failure> failures, String hostname) {
+    private record Report(String messageId, String sender, byte[] message, List<Failure> failures, String hostname,
+                          org.jexim.bounce.DsnEnvelope dsn) {
     }
 
-    private Failure failure(Mail mail, AddressItem item) {
+    private Failure failure(Mail mail, AddressItem item, String orcpt) {
         AddressItem top = DeliveryLog.original(item);
         int depth = 0;
         for (AddressItem a = item; a.parent().isPresent(); a = a.parent().get()) {
@@ -82,7 +94,7 @@ public final class Bounce extends GenericMailet {
                 mail.getMaybeSender().asString());
         FailedAddress failed = new FailedAddress(item.address(), top == item ? null : top.address(), depth > 1,
                 item.variables().get(Outcomes.MESSAGE), item.variables().get(Outcomes.OUTPUT),
-                item.variables().get(Outcomes.REMOTE_MTA), item.variables().get(Outcomes.DIAGNOSTIC));
+                item.variables().get(Outcomes.REMOTE_MTA), item.variables().get(Outcomes.DIAGNOSTIC), orcpt);
         return new Failure(to, failed, depth, top.address(), item.variables().get(Outcomes.FAILED_IN), SEEN.incrementAndGet());
     }
 
@@ -114,7 +126,7 @@ public final class Bounce extends GenericMailet {
         String id = BounceIds.next(now);
         byte[] bounce = new BounceMessage(report.hostname(), runtime.qualifyDomain(), options).build(to, failed,
                 report.message(), now, now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE),
-                id, GeneratedMessages.user());
+                id, GeneratedMessages.user(), report.dsn());
         // bounce_sender_authentication: the AUTH= an smtp transport gives for the bounce (Exim's child gets -oMas)
         new GeneratedMessages(getMailetContext(), log).spool(id, List.of(to), bounce, report.messageId(),
                 runtime.mainOption("bounce_sender_authentication").orElse(null));

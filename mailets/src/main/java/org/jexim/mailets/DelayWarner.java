@@ -73,7 +73,9 @@ final class DelayWarner {
         long queueSeconds = now.getEpochSecond() - receivedMicros / 1_000_000;
         DelaySchedule.Due due = schedule.due(queueSeconds);
         int sent = mail.getAttribute(WARNING_COUNT).flatMap(a -> a.getValue().valueAs(Integer.class)).orElse(0);
-        if (sent >= due.count()) {
+        MailDsn dsn = MailDsn.of(mail);
+        // Exim asks the first deferred address: a NOTIFY without DELAY means no warning
+        if (sent >= due.count() || !dsn.wants(deferred.get(0), org.apache.mailet.DsnParameters.Notify.DELAY)) {
             return;
         }
         try {
@@ -90,7 +92,7 @@ final class DelayWarner {
                 listed.add(new DelayWarningMessage.Delayed(a.address(), top == a ? null : top.address(),
                         a.parent().flatMap(AddressItem::parent).isPresent(),
                         local ? Outcomes.LOCAL_FAILURE : a.variables().get(Outcomes.MESSAGE),
-                        null, null));
+                        null, null, dsn.orcpt(a)));
             }
             String recipients = String.join(",", to);
             ZonedDateTime time = ZonedDateTime.now();
@@ -100,7 +102,7 @@ final class DelayWarner {
                     runtime.mainOption("errors_reply_to").orElse(null)).build(recipients, sender,
                     RouterContexts.messageId(mail), due.words(queueSeconds), listed, original, time,
                     time.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE), id,
-                    GeneratedMessages.user());
+                    GeneratedMessages.user(), dsn.envelope());
             new GeneratedMessages(context, log).spool(id, List.copyOf(to), warning, RouterContexts.messageId(mail), null);
             mail.setAttribute(new Attribute(WARNING_COUNT, AttributeValue.of(due.count())));
         } catch (MessagingException | RuntimeException e) {

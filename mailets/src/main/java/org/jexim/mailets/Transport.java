@@ -68,6 +68,27 @@ public final class Transport extends GenericMailet {
         }
     }
 
+    /** The address with the message's DSN requests, which the smtp transport passes on. */
+    private static AddressItem withDsn(AddressItem item, MailDsn dsn) {
+        AddressItem a = item;
+        String notify = dsn.notifyParameter(item);
+        if (!notify.isEmpty()) {
+            a = a.with(org.jexim.transport.DsnVariables.NOTIFY, notify);
+        }
+        String orcpt = dsn.orcpt(item);
+        if (orcpt != null) {
+            a = a.with(org.jexim.transport.DsnVariables.ORCPT, orcpt);
+        }
+        org.jexim.bounce.DsnEnvelope envelope = dsn.envelope();
+        if (envelope.ret() != null) {
+            a = a.with(org.jexim.transport.DsnVariables.RET, envelope.ret());
+        }
+        if (envelope.envid() != null) {
+            a = a.with(org.jexim.transport.DsnVariables.ENVID, envelope.envid());
+        }
+        return a;
+    }
+
     @Override
     public String getMailetInfo() {
         return "jexim transport " + (transport == null ? "" : transport.name());
@@ -81,12 +102,14 @@ public final class Transport extends GenericMailet {
         RecipientGroups groups = new RecipientGroups();
         List<AddressItem> items = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
+        MailDsn dsn = MailDsn.of(mail);
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             items.add(item);
-            deliveries.add(new Delivery(message, returnPath, item, context));
+            deliveries.add(new Delivery(message, returnPath, withDsn(item, dsn), context));
         }
         List<DeliveryResult> results = transport.deliverAll(deliveries);
+        List<AddressItem> delivered = new ArrayList<>();
         List<String> shadowed = shadow == null ? null : shadow.run(deliveries, results);
         DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log) : this.log;
         for (int i = 0; i < items.size(); i++) {
@@ -94,9 +117,12 @@ public final class Transport extends GenericMailet {
             DeliveryResult result = results.get(i);
             String router = item.variables().get(Outcomes.ROUTER);
             switch (result.kind()) {
-                case OK -> log.delivered(RouterContexts.messageId(mail), item, router,
-                        shadowed == null || shadowed.get(i) == null ? transport.name() : transport.name() + shadowed.get(i),
-                        result);
+                case OK -> {
+                    log.delivered(RouterContexts.messageId(mail), item, router,
+                            shadowed == null || shadowed.get(i) == null ? transport.name() : transport.name() + shadowed.get(i),
+                            result);
+                    delivered.add(item);
+                }
                 case DEFER -> {
                     log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
                     AddressItem deferred = item.with(Outcomes.MESSAGE, result.message())
@@ -121,6 +147,10 @@ public final class Transport extends GenericMailet {
                     groups.error(Outcomes.BOUNCE, item.address() + ": " + result.message());
                 }
             }
+        }
+        if (transport.local() && !delivered.isEmpty()) {
+            // NOTIFY=SUCCESS ends here (a remote host that offers DSN got the request passed on)
+            new SuccessNotifier(runtime, this.log, getMailetContext()).delivered(mail, delivered);
         }
         groups.apply(mail, getMailetContext());
     }

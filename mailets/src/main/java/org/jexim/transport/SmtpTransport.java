@@ -317,6 +317,10 @@ final class SmtpTransport implements Transport {
         if (s.offers("SIZE") && sizeAddition >= 0) {
             params.append(" SIZE=").append(MessageWriter.toLf(first.message()).length + sizeAddition);
         }
+        boolean dsn = s.offers("DSN");
+        if (dsn) {
+            params.append(DsnVariables.mailParameters(first));
+        }
         if (via.authenticator() != null) {
             // the transport's authenticated_sender, else the message's own ($authenticated_sender: the
             // client's AUTH=, or bounce_sender_authentication for a bounce)
@@ -327,7 +331,8 @@ final class SmtpTransport implements Transport {
             params.append(" AUTH=").append(sender.isEmpty() ? "<>" : xtext(sender));
         }
         List<String> recipients = batch.stream().map(d -> d.address().address()).toList();
-        List<String> rcptParams = Collections.nCopies(batch.size(), "");
+        List<String> rcptParams = dsn ? batch.stream().map(DsnVariables::rcptParameters).toList()
+                : Collections.nCopies(batch.size(), "");
         List<SmtpSession.RecipientOutcome> outcomes = s.transaction(returnPath, params.toString(), recipients, rcptParams,
                 message, via.chunking(), timeout("data_timeout", 300), timeout("final_timeout", 600));
         List<DeliveryResult> results = new ArrayList<>();

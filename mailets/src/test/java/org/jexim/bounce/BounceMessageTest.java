@@ -195,6 +195,39 @@ class BounceMessageTest {
     }
 
     @Test
+    void retHdrsEnvidAndOrcptAsExim4WroteThem() {
+        // exim4 -bs: MAIL RET=HDRS ENVID=abc+2Bdef, RCPT no-x NOTIFY=FAILURE ORCPT=rfc822;No-X+2B@..., RCPT no-y
+        // in the order Exim failed them: the last RCPT first
+        List<FailedAddress> failed = List.of(new FailedAddress("no-y@delivery.example", null, false, "Unrouteable address"),
+                new FailedAddress("no-x@delivery.example", null, false, "Unrouteable address", null, null, null,
+                        "rfc822;No-X+2B@delivery.example"));
+        String bounce = new String(new BounceMessage("delivery.example", "delivery.example").build("s@delivery.example",
+                failed, ORIGINAL.getBytes(StandardCharsets.US_ASCII), ZonedDateTime.parse("2026-11-22T04:14:09Z"), "B",
+                "1xUyxt-00049I-2K", "Debian-exim", new DsnEnvelope("abc+2Bdef", "HDRS")), StandardCharsets.US_ASCII);
+        assertThat(bounce).contains("""
+                Content-type: message/delivery-status
+
+                Reporting-MTA: dns; delivery.example
+                Original-Envelope-ID: abc+2Bdef
+
+                Action: failed
+                Final-Recipient: rfc822;no-y@delivery.example
+                Status: 5.0.0
+
+                Original-Recipient: rfc822;No-X+2B@delivery.example
+                Action: failed
+                Final-Recipient: rfc822;no-x@delivery.example
+                Status: 5.0.0
+
+                --B
+                Content-type: text/rfc822-headers
+
+                Return-path: <s@delivery.example>
+                Received: from [127.0.0.1] (helo=vm)
+                """).endsWith("Message-ID: <m1@example.org>\n\n\n--B--\n");
+    }
+
+    @Test
     void idsHaveEximsShape() {
         assertThat(BounceIds.next(ZonedDateTime.parse("2026-11-22T04:14:09.999999Z"))).matches("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}");
     }

@@ -24,11 +24,11 @@ class DeliveryAttemptsTest {
         copy.setAttribute(root.getAttribute(DeliveryAttempts.KEY).orElseThrow());
         attempts.copied(copy);
 
-        assertThat(attempts.hold(root, "a failed", release())).isTrue();
+        assertThat(attempts.hold(root, "bounce", "a failed", release())).isTrue();
         attempts.ended(key);                      // the root is done, its copy is not
         assertThat(released).isEmpty();
         assertThat(attempts.begin(copy)).isEqualTo(key); // the spool hands the copy out: same attempt
-        assertThat(attempts.hold(copy, "b failed", release())).isTrue();
+        assertThat(attempts.hold(copy, "bounce", "b failed", release())).isTrue();
         attempts.ended(key);
         assertThat(released).containsExactly("[a failed, b failed] of [a@d, b@d, c@d]");
         attempts.ended(key);                      // nothing more to release
@@ -38,10 +38,10 @@ class DeliveryAttemptsTest {
     @Test
     void aMailInNoAttemptUnderWayHoldsNothing() throws Exception {
         FakeMail mail = FakeMail.builder().name("m2").recipients("a@d").build();
-        assertThat(attempts.hold(mail, "x", release())).isFalse();
+        assertThat(attempts.hold(mail, "bounce", "x", release())).isFalse();
         String key = attempts.begin(mail);
         attempts.ended(key);
-        assertThat(attempts.hold(mail, "x", release())).isFalse(); // over: a late failure is not lost in a dead attempt
+        assertThat(attempts.hold(mail, "bounce", "x", release())).isFalse(); // over: a late failure is not lost in a dead attempt
     }
 
     @Test

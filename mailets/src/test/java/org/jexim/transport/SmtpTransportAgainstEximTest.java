@@ -44,6 +44,7 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
     Path dir;
     int port;
     int clearPort;
+    int dsnPort;
     Process exim;
 
     @BeforeAll
@@ -62,9 +63,10 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
         run("chmod", "755", dir.toString());
         port = freePort();
         clearPort = freePort();
+        dsnPort = freePort();
         Path conf = Path.of(getClass().getResource("/smtp/remote.conf").toURI());
         exim = new ProcessBuilder("/usr/sbin/exim4", "-C", conf.toString(), "-DDIR=" + dir, "-DPORT=" + port,
-                "-DNOTLS=" + clearPort, "-bdf").redirectErrorStream(true).redirectOutput(dir.resolve("console").toFile()).start();
+                "-DNOTLS=" + clearPort, "-DHOLDING=" + dsnPort, "-bdf").redirectErrorStream(true).redirectOutput(dir.resolve("console").toFile()).start();
         for (int i = 0; i < 100; i++) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
                 return;
@@ -226,6 +228,28 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
             assertThat(arrival(rs.get(0))).endsWith(" for ok@remote.example");
             assertThat(second.next(10)).contains("Subject: ");
         }
+    }
+
+    @Test
+    void dsnRequestsArePassedOnToAHostThatOffersDsnAndExim4SpoolsThemAsItsOwn() throws Exception {
+        String orcpt = "rfc822;A+2Bx@remote.example";
+        AddressItem a = AddressItem.of("ok@remote.example")
+                .with(HostsVariable.NAME, HostsVariable.encode(List.of(new RouteHost("127.0.0.1", "127.0.0.1", -1, dsnPort))))
+                .with(DsnVariables.NOTIFY, "SUCCESS,DELAY").with(DsnVariables.ORCPT, orcpt)
+                .with(DsnVariables.RET, "HDRS").with(DsnVariables.ENVID, "abc+2Bdef");
+        AddressItem b = AddressItem.of("two@remote.example")
+                .with(HostsVariable.NAME, HostsVariable.encode(List.of(new RouteHost("127.0.0.1", "127.0.0.1", -1, dsnPort))))
+                .with(DsnVariables.NOTIFY, "NEVER").with(DsnVariables.RET, "HDRS").with(DsnVariables.ENVID, "abc+2Bdef");
+        RoutingContext context = new RoutingContext(LISTS, "mail.example.org", Map.of());
+        List<DeliveryResult> rs = smtp(Map.of()).deliverAll(List.of(new Delivery(MESSAGE, "a@b.example", a, context),
+                new Delivery(MESSAGE, "a@b.example", b, context)));
+        assertThat(rs).extracting(DeliveryResult::kind).containsExactly(DeliveryResult.Kind.OK, DeliveryResult.Kind.OK);
+        String id = rs.get(0).connection().confirmation().replaceAll("(?s).*id=(\\S+).*", "$1");
+        String header = Files.readString(dir.resolve("spool/input/" + id + "-H"), StandardCharsets.ISO_8859_1);
+        // what exim4 itself writes for RET=HDRS ENVID=abc+2Bdef and these NOTIFY/ORCPT (checked with exim4 -bs)
+        assertThat(header).contains("-dsn_envid abc+2Bdef\n-dsn_ret 2\n");
+        assertThat(header).contains("\nok@remote.example " + orcpt + " " + orcpt.length() + ",20  0,-1#3\n"
+                + "two@remote.example  0,2  0,-1#3\n");
     }
 
     @Test
