@@ -60,8 +60,8 @@ public final class Transport extends GenericMailet {
             throw new MessagingException("org.jexim.mailets.Transport needs <name> and <driver>");
         }
         Map<String, String> options = MailetOptions.of(getMailetConfig());
-        transport = TransportFactory.create(name, driver, options, services(runtime), runtime.retryRules());
-        shadow = ShadowTransport.of(options, services(runtime), runtime.retryRules());
+        transport = TransportFactory.create(name, driver, options, services(runtime, log), runtime.retryRules());
+        shadow = ShadowTransport.of(options, services(runtime, log), runtime.retryRules());
         disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
         if (transport instanceof org.jexim.transport.AutoreplyTransport autoreply) {
             autoreply.sender(new ReplySubmitter(getMailetContext()));
@@ -155,11 +155,14 @@ public final class Transport extends GenericMailet {
         groups.apply(mail, getMailetContext());
     }
 
-    /** The authenticators and the host retry hints (in the spool's db/ as Exim keeps them) of the server. */
-    static TransportServices services(JeximRuntime runtime) {
+    /**
+     * The authenticators, the host retry hints (in the spool's db/ as Exim keeps them) of the server, and
+     * the main log for the hosts a remote transport could not use.
+     */
+    static TransportServices services(JeximRuntime runtime, DeliveryLog log) {
         Path spool = Path.of(runtime.mainOption("spool_directory").orElse("var/spool"));
         return new TransportServices(runtime.authenticators(), new HostRetryHints(spool.resolve("db/jexim-retry")),
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), log::message);
     }
 
     private static byte[] bytes(Mail mail) throws MessagingException {

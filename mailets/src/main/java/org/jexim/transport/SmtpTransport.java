@@ -156,6 +156,8 @@ final class SmtpTransport implements Transport {
             }
             last = a.hostProblem;
             if (a.unreachable) {
+                services.hostLog().accept(vars.variable("message_id").orElse(""),
+                        "H=" + host.name() + " [" + ip + "] " + a.hostProblem.message());
                 recordHint(key, hint.orElse(null), a.hostProblem, host.name(), at);
             }
         }
@@ -219,13 +221,19 @@ final class SmtpTransport implements Transport {
                             .withErrno(EximErrno.ERRNO_TLSREQUIRED).withConnection(via), false);
                 }
                 boolean verify = matches("tls_verify_hosts", hostName, ip, vars);
+                // tls_try_verify_hosts (default *): any certificate will do, CV=yes when it verifies
+                TlsClient.TriedVerification tried = !verify && matches("tls_try_verify_hosts", hostName, ip, "*", vars)
+                        ? new TlsClient.TriedVerification() : null;
+                boolean checkName = matches("tls_verify_cert_hostnames", hostName, ip, "*", vars);
                 try {
-                    SSLContext ctx = TlsClient.context(verify, expand("tls_verify_certificates", vars),
-                            expand("tls_certificate", vars), expand("tls_privatekey", vars));
+                    String anchors = expand("tls_verify_certificates", vars);
+                    SSLContext ctx = tried != null
+                            ? TlsClient.trying(tried, anchors, expand("tls_certificate", vars), expand("tls_privatekey", vars))
+                            : TlsClient.context(verify, anchors, expand("tls_certificate", vars), expand("tls_privatekey", vars));
                     s.startTlsCommand();
-                    SSLSocket tls = c.startTls(ctx, hostName,
-                            verify && matches("tls_verify_cert_hostnames", hostName, ip, "*", vars));
-                    via = new DeliveryResult.Connection(hostName, ip, TlsClient.logFields(tls.getSession(), verify), null,
+                    SSLSocket tls = c.startTls(ctx, hostName, verify && checkName);
+                    boolean verified = verify || tried != null && tried.verified(hostName, checkName);
+                    via = new DeliveryResult.Connection(hostName, ip, TlsClient.logFields(tls.getSession(), verified), null,
                             false, null);
                 } catch (SSLException | GeneralSecurityException e) {
                     String why = verify ? "(certificate verification failed): certificate invalid" : e.getMessage();

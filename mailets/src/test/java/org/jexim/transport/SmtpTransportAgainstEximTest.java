@@ -253,6 +253,21 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
     }
 
     @Test
+    void aHostThatCannotBeReachedGetsItsOwnLogLineAsInExim() throws Exception {
+        // exim4 as client logged "ID H=127.0.0.1 [127.0.0.1] Connection refused" before the => line
+        int closed = freePort();
+        List<String> lines = new ArrayList<>();
+        Transport t = TransportFactory.create("remote_smtp", "smtp", Map.of(), new TransportServices(List.of(),
+                new HostRetryHints(null), Clock.systemUTC(), (id, line) -> lines.add(id + " " + line)), RULES);
+        AddressItem a = AddressItem.of("ok@remote.example").with(HostsVariable.NAME, HostsVariable.encode(List.of(
+                new RouteHost("down", "127.0.0.1", -1, closed), new RouteHost("up", "127.0.0.1", -1, port))));
+        DeliveryResult r = t.deliver(new Delivery(MESSAGE, "a@b.example", a,
+                new RoutingContext(LISTS, "mail.example.org", Map.of("message_id", "1xV3xW-0007BJ-37"))));
+        assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.OK);
+        assertThat(lines).containsExactly("1xV3xW-0007BJ-37 H=down [127.0.0.1] Connection refused");
+    }
+
+    @Test
     void fallbackHostsTakeOverWhenTheRoutedHostsFail() throws Exception {
         int closed = freePort();
         DeliveryResult r = smtp(Map.of("fallback_hosts", "127.0.0.2::" + port))
@@ -308,6 +323,24 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
         DeliveryResult wrongName = smtp(Map.of("tls_verify_hosts", "*", "hosts_require_tls", "*",
                 "tls_verify_certificates", dir + "/cert.pem")).deliver(to("ok@remote.example", remote()));
         assertThat(wrongName.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
+    }
+
+    @Test
+    void tlsTryVerifyHostsLogsCvYesWhenTheCertificateVerifiesAndDeliversEitherWay() throws Exception {
+        // exim4 as client with tls_verify_certificates and the default tls_try_verify_hosts = *:
+        // CV=yes to the certificate's name, CV=no to 127.0.0.1 (checked by hand against an exim4 remote)
+        List<RouteHost> named = List.of(new RouteHost("remote.example", "127.0.0.1", -1, port));
+        DeliveryResult yes = smtp(Map.of("tls_verify_certificates", dir + "/cert.pem")).deliver(to("ok@remote.example", named));
+        assertThat(yes.connection().tls()).endsWith(" CV=yes");
+        DeliveryResult otherName = smtp(Map.of("tls_verify_certificates", dir + "/cert.pem"))
+                .deliver(to("ok@remote.example", remote()));
+        assertThat(otherName.kind()).isEqualTo(DeliveryResult.Kind.OK);
+        assertThat(otherName.connection().tls()).endsWith(" CV=no");
+        DeliveryResult notTried = smtp(Map.of("tls_verify_certificates", dir + "/cert.pem", "tls_try_verify_hosts", ""))
+                .deliver(to("ok@remote.example", named));
+        assertThat(notTried.connection().tls()).endsWith(" CV=no");
+        DeliveryResult untrusted = smtp(Map.of()).deliver(to("ok@remote.example", named)); // system anchors
+        assertThat(untrusted.connection().tls()).endsWith(" CV=no");
     }
 
     @Test
