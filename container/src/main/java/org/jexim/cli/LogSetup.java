@@ -19,8 +19,7 @@ final class LogSetup {
 
     static EximLog install(Configuration config, ServerPaths paths) throws java.io.IOException {
         Files.createDirectories(paths.logDirectory());
-        SyslogTarget syslog = SyslogTarget.of(option(config, "syslog_facility"), option(config, "syslog_processname"),
-            option(config, "syslog_pid"), option(config, "syslog_timestamp"));
+        SyslogTarget syslog = SyslogTarget.of(name -> option(config, name));
         return EximLogs.install(LogFilePath.of(option(config, "log_file_path").orElse(""), paths.spool()),
             LogSelector.parse(option(config, "log_selector").orElse("")), Optional.of(paths.spool()), syslog);
     }

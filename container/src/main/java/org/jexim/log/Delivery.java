@@ -1,5 +1,7 @@
 package org.jexim.log;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,51 +10,61 @@ import java.util.Optional;
  *
  * @param address the final delivery address (for a local transport the line shows its local part)
  * @param original the address as received, when it differs (always shown for local deliveries)
- * @param parent the last intermediate address of a redirection, shown in parentheses
+ * @param parents the intermediate addresses of a redirection shown in parentheses, nearest first
+ *                (all of them with log_selector all_parents, else only a pipe's, file's or reply's parent)
  * @param local whether the transport is a local one (appendfile, pipe, ...)
  * @param host for remote deliveries, {@code name [ip]} of the host that took it
  * @param confirmation the remote server's final reply, logged as C="..."
+ * @param time how long the transport took (DT= with log_selector deliver_time)
  */
-public record Delivery(String id, String address, Optional<String> original, Optional<String> parent,
+public record Delivery(String id, String address, Optional<String> original, List<String> parents,
                        Optional<String> router, Optional<String> transport, boolean local,
-                       Optional<String> host, Optional<String> confirmation) {
+                       Optional<String> host, Optional<String> confirmation, Optional<Duration> time) {
 
     public static Delivery local(String id, String address, String original, String router, String transport) {
-        return new Delivery(id, address, Optional.of(original), Optional.empty(), Optional.of(router),
-            Optional.of(transport), true, Optional.empty(), Optional.empty());
+        return new Delivery(id, address, Optional.of(original), List.of(), Optional.of(router),
+            Optional.of(transport), true, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public static Delivery remote(String id, String address, String router, String transport, String hostName, String ip) {
-        return new Delivery(id, address, Optional.empty(), Optional.empty(), Optional.of(router),
-            Optional.of(transport), false, Optional.of(hostName + " [" + ip + "]"), Optional.empty());
+        return new Delivery(id, address, Optional.empty(), List.of(), Optional.of(router),
+            Optional.of(transport), false, Optional.of(hostName + " [" + ip + "]"), Optional.empty(), Optional.empty());
     }
 
     /** An address that failed or was deferred before any transport (routing). */
     public static Delivery routed(String id, String address, String router) {
-        return new Delivery(id, address, Optional.empty(), Optional.empty(), Optional.ofNullable(router),
-            Optional.empty(), false, Optional.empty(), Optional.empty());
+        return new Delivery(id, address, Optional.empty(), List.of(), Optional.ofNullable(router),
+            Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public Delivery withOriginal(String value) {
-        return new Delivery(id, address, Optional.ofNullable(value), parent, router, transport, local, host, confirmation);
+        return new Delivery(id, address, Optional.ofNullable(value), parents, router, transport, local, host, confirmation,
+            time);
     }
 
-    public Delivery withParent(String value) {
-        return new Delivery(id, address, original, Optional.ofNullable(value), router, transport, local, host, confirmation);
+    public Delivery withParents(List<String> value) {
+        return new Delivery(id, address, original, List.copyOf(value), router, transport, local, host, confirmation, time);
+    }
+
+    public Delivery withTime(Duration value) {
+        return new Delivery(id, address, original, parents, router, transport, local, host, confirmation,
+            Optional.ofNullable(value));
     }
 
     public Delivery withTransport(String value) {
-        return new Delivery(id, address, original, parent, router, Optional.ofNullable(value), local, host, confirmation);
+        return new Delivery(id, address, original, parents, router, Optional.ofNullable(value), local, host, confirmation,
+            time);
     }
 
     public Delivery withConfirmation(String value) {
-        return new Delivery(id, address, original, parent, router, transport, local, host, Optional.ofNullable(value));
+        return new Delivery(id, address, original, parents, router, transport, local, host, Optional.ofNullable(value),
+            time);
     }
 
     /** The address part of a delivery line: {@code final (parent) <original>}. */
     String deliveredAddress() {
         StringBuilder sb = new StringBuilder(local ? localPart(address) : address);
-        parent.ifPresent(p -> sb.append(" (").append(p).append(')'));
+        appendParents(sb);
         original.filter(o -> local || !o.equalsIgnoreCase(address)).ifPresent(o -> sb.append(" <").append(o).append('>'));
         return sb.toString();
     }
@@ -60,9 +72,21 @@ public record Delivery(String id, String address, Optional<String> original, Opt
     /** The address part of a deferral or failure line: the full address, then {@code <original>}. */
     String problemAddress() {
         StringBuilder sb = new StringBuilder(address);
-        parent.ifPresent(p -> sb.append(" (").append(p).append(')'));
+        appendParents(sb);
         original.filter(o -> !o.equalsIgnoreCase(address)).ifPresent(o -> sb.append(" <").append(o).append('>'));
         return sb.toString();
+    }
+
+    private void appendParents(StringBuilder sb) {
+        if (!parents.isEmpty()) {
+            sb.append(" (").append(String.join(", ", parents)).append(')');
+        }
+    }
+
+    /** " DT=time" when the time is known and log_selector has deliver_time. */
+    String deliverTime(LogSelector selector) {
+        return selector.has("deliver_time") ? time.map(t -> " DT=" + MessageFacts.timeDiff(t, selector.has("millisec")))
+            .orElse("") : "";
     }
 
     String routerAndTransport() {

@@ -98,7 +98,8 @@ public final class EximLog {
             + d.routerAndTransport() + d.hostAndConfirmation(selector)
             + (selector.has("queue_time") && message.isPresent()
                 ? " QT=" + MessageFacts.timeSince(message.get().received(), java.time.Instant.now(), selector.has("millisec"))
-                : ""));
+                : "")
+            + d.deliverTime(selector));
         String succeeded = d.transport().map(t -> t + " transport succeeded").orElse("succeeded");
         messageLog(d.id(), d.address() + d.original().filter(o -> !o.equalsIgnoreCase(d.address()))
             .map(o -> " <" + o + ">").orElse("") + ": " + succeeded);
@@ -108,7 +109,7 @@ public final class EximLog {
     public void deferred(Delivery d, int errno, String message) {
         // Exim puts the host after the error number: "defer (-44) H=host [ip]: message"
         String text = d.problemAddress() + d.routerAndTransport() + " defer (" + errno + ")"
-            + d.host().map(h -> " H=" + h).orElse("") + ": " + LogText.printable(message);
+            + d.host().map(h -> " H=" + h).orElse("") + d.deliverTime(selector) + ": " + LogText.printable(message);
         main(d.id() + " == " + text);
         messageLog(d.id(), text);
     }
@@ -116,7 +117,7 @@ public final class EximLog {
     /** {@code **}: delivery failed for good; the address will be bounced. */
     public void failed(Delivery d, String message) {
         String text = d.problemAddress() + d.routerAndTransport() + d.host().map(h -> " H=" + h).orElse("")
-            + ": " + LogText.printable(message);
+            + ": " + LogText.printable(message) + d.deliverTime(selector);
         main(d.id() + " ** " + text);
         messageLog(d.id(), text);
     }
@@ -156,7 +157,7 @@ public final class EximLog {
         String line = peerFields(peer) + sender.map(s -> " F=<" + s + ">").orElse("")
             + (temporary ? " temporarily rejected " : " rejected ") + what
             + (message == null || message.isEmpty() ? "" : ": " + LogText.printable(message));
-        main(line);
+        sink.mainCopy(line);
         reject(line);
     }
 
@@ -168,7 +169,7 @@ public final class EximLog {
                                   List<String> headers, String message) {
         String line = id + " " + peerFields(peer) + " F=<" + sender + "> rejected after DATA"
             + (message == null || message.isEmpty() ? "" : ": " + LogText.printable(message));
-        main(line);
+        sink.mainCopy(line);
         StringBuilder block = new StringBuilder(line);
         if (selector.has("rejected_header")) {
             block.append("\nEnvelope-from: <").append(sender).append('>');
@@ -196,10 +197,19 @@ public final class EximLog {
         sink.reject(line);
     }
 
+    /**
+     * A line for both the main and the reject log ({@code rejectText} may add detail lines); the
+     * main log's copy is left out of syslog when syslog_duplication is false, as Exim does.
+     */
+    public void mainAndReject(String line, String rejectText) {
+        sink.mainCopy(line);
+        sink.reject(rejectText);
+    }
+
     /** A panic: written to the panic log and to the main log, as Exim does. */
     public void panic(String line) {
         sink.panic(line);
-        sink.main(line);
+        sink.mainCopy(line);
     }
 
     /** Appends a timestamped line to {@code msglog/ID}, which the spool removes with the message. */

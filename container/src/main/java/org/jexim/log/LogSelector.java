@@ -9,16 +9,17 @@ import java.util.Set;
  * defaults and applies {@code +name} / {@code -name} items ({@code +all}, {@code -all} too).
  */
 public final class LogSelector {
-    /** Defaults of Exim 4.96 among the items jexim's lines know (spec 53.15, marked *). */
+    /** Defaults of Exim 4.96 (log_default[] of globals.c; the spec's table leaves out outgoing_interface and queue_time_exclusive). */
     private static final Set<String> DEFAULTS = Set.of("acl_warn_skipped", "connection_reject", "delay_delivery",
-        "dkim", "dnslist_defer", "etrn", "host_lookup_failed", "lost_incoming_connection", "msg_id", "queue_run",
-        "rejected_header", "retry_defer", "sender_verify_fail", "size_reject", "skip_delivery",
-        "smtp_confirmation", "tls_certificate_verified", "tls_cipher");
+        "dkim", "dnslist_defer", "etrn", "host_lookup_failed", "lost_incoming_connection", "msg_id",
+        "outgoing_interface", "queue_run", "queue_time_exclusive", "rejected_header", "retry_defer",
+        "sender_verify_fail", "size_reject", "skip_delivery", "smtp_confirmation", "tls_certificate_verified",
+        "tls_cipher");
     private static final Set<String> KNOWN = Set.of("8bitmime", "acl_warn_skipped", "address_rewrite", "all_parents",
         "arguments", "connection_reject", "delay_delivery", "deliver_time", "delivery_size", "dkim", "dkim_verbose",
         "dnslist_defer", "dnssec", "etrn", "host_lookup_failed", "ident_timeout", "incoming_interface",
         "incoming_port", "lost_incoming_connection", "millisec", "msg_id", "msg_id_created", "outgoing_interface",
-        "outgoing_port", "queue_run", "queue_time", "queue_time_exclusive", "queue_time_overall", "pid",
+        "outgoing_port", "protocol_detail", "queue_run", "queue_time", "queue_time_exclusive", "queue_time_overall", "pid",
         "pipelining", "proxy", "receive_time", "received_recipients", "received_sender", "rejected_header",
         "retry_defer", "return_path_on_delivery", "sender_on_delivery", "sender_verify_fail", "size_reject",
         "skip_delivery", "smtp_confirmation", "smtp_connection", "smtp_incomplete_transaction", "smtp_mailauth",

@@ -41,13 +41,18 @@ public record MessageFacts(String sender, Instant received) {
         };
     }
 
-    /** Exim's string_timesince: "1h2m3s" (readconf_printtime), or seconds with milliseconds for +millisec. */
+    /** Exim's string_timesince: the time from {@code from} to {@code now} as {@link #timeDiff} writes it. */
     static String timeSince(Instant from, Instant now, boolean millisec) {
         Duration d = Duration.between(from, now);
-        if (d.isNegative()) {
-            d = Duration.ZERO;
-        }
-        if (millisec) {
+        return timeDiff(d.isNegative() ? Duration.ZERO : d, millisec);
+    }
+
+    /**
+     * Exim's string_timediff: "1h2m3s" (readconf_printtime); with +millisec, a time under five
+     * seconds as seconds with milliseconds ("0.304s").
+     */
+    static String timeDiff(Duration d, boolean millisec) {
+        if (millisec && d.getSeconds() < 5) {
             return String.format("%d.%03ds", d.getSeconds(), d.toMillisPart());
         }
         long s = d.getSeconds();

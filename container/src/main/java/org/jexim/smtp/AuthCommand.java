@@ -99,8 +99,7 @@ public final class AuthCommand {
             state.protocolVariable("authenticated_id", result.setId().orElse(""));
         } else {
             String line = name + " authenticator failed for " + host(state) + ": " + result.logText();
-            EximLog.main().main(line);
-            EximLog.main().reject(line);
+            EximLog.main().mainAndReject(line, line);
         }
         String reply = result.reply();
         return new Turn(SmtpReply.of(reply.substring(0, 3), reply.substring(4)), false, null);

@@ -11,10 +11,14 @@ final class EximAclLog implements AclLog {
         EximLog log = EximLog.main();
         if (targets.contains(Target.PANIC)) {
             log.panic(line); // the panic log writes the main log too
+            if (targets.contains(Target.REJECT)) {
+                log.reject(line);
+            }
+        } else if (targets.contains(Target.MAIN) && targets.contains(Target.REJECT)) {
+            log.mainAndReject(line, line);
         } else if (targets.contains(Target.MAIN)) {
             log.main(line);
-        }
-        if (targets.contains(Target.REJECT)) {
+        } else if (targets.contains(Target.REJECT)) {
             log.reject(line);
         }
     }

@@ -54,6 +54,7 @@ public final class EximSpool implements JamesMessageHook {
             mail.setRecipients(mail.getRecipients().stream()
                     .filter(r -> !state.discarded().contains(r.asString())).collect(Collectors.toList()));
             if (!mail.getRecipients().isEmpty()) {
+                ConnectionQueueing.mark(session, mail, runtime);
                 queue.enQueue(mail);
             }
         } catch (Exception e) {
@@ -117,6 +118,10 @@ public final class EximSpool implements JamesMessageHook {
         List<String> recipients = mail.getRecipients().stream().map(MailAddress::asString).toList();
         Arrival arrival = Arrival.smtp(id, mail.getMaybeSender().asString(""), state.peer(), state.receivedProtocol(), size)
                 .withMessageId(messageId).withSubject(subject).withRecipients(recipients);
+        java.net.InetSocketAddress local = session.getLocalAddress();
+        if (local != null && local.getAddress() != null) {
+            arrival = arrival.withInterface(local.getAddress().getHostAddress(), local.getPort()); // I= (incoming_interface)
+        }
         if (state.encrypted()) {
             arrival = arrival.withTls(state.protocolVariable("tls_in_cipher").orElse(""),
                     state.protocolVariable("tls_in_certificate_verified").map("1"::equals).orElse(false));

@@ -105,7 +105,9 @@ public final class LocalSubmission {
         variables.put("recipients_count", Integer.toString(arguments.size()));
         acl.runStart(variables, aclVariables);
 
+        long receiving = System.nanoTime(); // RT= (log_selector receive_time): from here to the end of the data
         MessageInput.ReadMessage read = MessageInput.read(in, request.dotEndsMessage());
+        java.time.Duration receiveTime = java.time.Duration.ofNanos(System.nanoTime() - receiving);
         String id = EximMessageId.next();
         HeaderSection headers = read.headers();
         String date = BeContext.timeOfDay("tod_full");
@@ -162,8 +164,7 @@ public final class LocalSubmission {
             || verdict.verdict() == AclVerdict.DROP || verdict.verdict() == AclVerdict.ERROR) {
             String logMessage = verdict.logMessage().or(verdict::message).orElse("");
             String line = id + " F=<" + envelope.sender() + "> rejected by non-SMTP ACL: " + logMessage;
-            EximLog.main().main(line);
-            EximLog.main().reject(line + rejectLogDetail(envelope.sender(), recipients, headers));
+            EximLog.main().mainAndReject(line, line + rejectLogDetail(envelope.sender(), recipients, headers));
             return errors.fail(LocalErrors.Kind.ACL, Optional.of(verdict.message().orElse("local configuration problem")),
                 headers, read.body(), this);
         }
@@ -171,11 +172,11 @@ public final class LocalSubmission {
         Arrival arrival = Arrival.local(id, envelope.sender(), envelope.ident().orElse(caller.login()),
                 envelope.protocol(), size)
             .withSubject(HeaderSection.valueOf(headers.first("Subject").orElse("Subject:")).strip())
-            .withRecipients(recipients);
-        if (read.headers().has("Message-Id") && !messageIdWasGenerated(headers, id)) {
-            arrival = arrival.withMessageId(HeaderSection.valueOf(headers.first("Message-Id").get()).strip());
-        } else if (EximLog.main().selector().has("msg_id_created")) {
-            arrival = arrival.withMessageId("E" + id + "@" + settings.primaryHostname());
+            .withRecipients(recipients).withReceiveTime(receiveTime);
+        Optional<String> messageId = headers.first("Message-Id").map(h -> HeaderSection.valueOf(h).strip());
+        if (messageId.isPresent()) {
+            arrival = read.headers().has("Message-Id") && !messageIdWasGenerated(headers, id)
+                ? arrival.withMessageId(messageId.get()) : arrival.withCreatedMessageId(messageId.get());
         }
         if (envelope.bounceOf().isPresent()) {
             arrival = arrival.withBounceOf(envelope.bounceOf().get());

@@ -41,8 +41,8 @@ class EximSyslogTest {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             socket.setSoTimeout(10_000);
             System.setProperty("jexim.syslog", "127.0.0.1:" + socket.getLocalPort());
-            SyslogTarget target = SyslogTarget.of(Optional.of("local3"), Optional.of("jexim"), Optional.empty(),
-                Optional.empty());
+            SyslogTarget target = SyslogTarget.of(n -> Optional.ofNullable(java.util.Map.of("syslog_facility", "local3",
+                "syslog_processname", "jexim").get(n)));
             EximLog log = EximLogs.install(LogFilePath.of("syslog", spool), LogSelector.defaults(), Optional.empty(), target);
             log.received(Arrival.local("1xUxkK-0006cq-0f", "a@x.org", "root", "local", 279));
             String pid = Long.toString(ProcessHandle.current().pid());
@@ -60,19 +60,21 @@ class EximSyslogTest {
     }
 
     @Test
-    void filesAndSyslogTogetherWithoutTimestampOrPidAsConfigured() throws Exception {
+    void filesAndSyslogTogetherWithoutTimestampAsConfigured() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             socket.setSoTimeout(10_000);
             System.setProperty("jexim.syslog", "127.0.0.1:" + socket.getLocalPort());
-            SyslogTarget target = SyslogTarget.of(Optional.empty(), Optional.of("exim4"), Optional.of("false"),
-                Optional.of("false"));
+            SyslogTarget target = SyslogTarget.of(n -> Optional.ofNullable(java.util.Map.of("syslog_processname", "exim4",
+                "syslog_pid", "false", "syslog_timestamp", "false").get(n)));
             EximLog log = EximLogs.install(LogFilePath.of(" syslog : " + spool + "/%slog", spool), LogSelector.defaults(),
                 Optional.empty(), target);
             log.panic("failed to expand something");
             // mail is facility 2: alert = 2*8+1 for the panic log, info = 2*8+6 for the main log
             String a = receive(socket);
             String b = receive(socket);
-            assertThat(java.util.List.of(a, b)).allMatch(l -> l.endsWith(" exim4: failed to expand something"));
+            // the tag keeps the pid (openlog LOG_PID); syslog_pid only drops +pid's [pid] from the text
+            String pid = Long.toString(ProcessHandle.current().pid());
+            assertThat(java.util.List.of(a, b)).allMatch(l -> l.endsWith(" exim4[" + pid + "]: failed to expand something"));
             assertThat(java.util.List.of(a.substring(0, 4), b.substring(0, 4))).containsExactlyInAnyOrder("<17>", "<22>");
             assertThat(Files.readString(spool.resolve("mainlog"))).endsWith(" failed to expand something\n");
         }

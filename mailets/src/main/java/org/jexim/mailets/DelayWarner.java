@@ -113,10 +113,10 @@ final class DelayWarner {
     private boolean condition(Mail mail, AddressItem first, byte[] original) {
         String text = runtime.mainOption("delay_warning_condition").orElse(DEFAULT_CONDITION);
         try {
-            String v = Expander.expand(text, OriginalMessage.of(original)
+            String v = Expander.expand(text, OriginalMessage.read(org.jexim.transport.MessageSource.of(original), 1)
                     .over(RouterContexts.of(runtime, mail).variablesFor(first)));
             return !List.of("", "0", "no", "false").contains(v.strip().toLowerCase(Locale.ROOT));
-        } catch (ExpansionException e) {
+        } catch (ExpansionException | java.io.IOException e) {
             return false; // as a lookup defer in Exim: no warning this time
         }
     }

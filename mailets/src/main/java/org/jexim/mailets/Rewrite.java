@@ -15,6 +15,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.jexim.conf.expand.ExpansionContext;
 import org.jexim.conf.lists.NamedLists;
+import org.jexim.matchers.RouterContexts;
 import org.jexim.routing.rewrite.HeaderRewriter;
 import org.jexim.routing.rewrite.Rewriter;
 import org.jexim.runtime.JeximRuntime;
@@ -75,8 +76,8 @@ public final class Rewrite extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        if (rewriter.isEmpty()) {
-            return;
+        if (rewriter.isEmpty() || !RouterContexts.firstDelivery(mail)) {
+            return; // a later delivery attempt starts here too (for the system filter): rewritten already
         }
         MaybeSender sender = mail.getMaybeSender();
         if (!sender.isNullSender()) {

@@ -1,6 +1,5 @@
 package org.jexim.mailets;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +20,7 @@ import org.jexim.runtime.JeximRuntime;
 import org.jexim.transport.Delivery;
 import org.jexim.transport.DeliveryLog;
 import org.jexim.transport.DeliveryResult;
+import org.jexim.transport.MessageSource;
 import org.jexim.transport.TransportFactory;
 import org.jexim.transport.TransportServices;
 
@@ -63,8 +63,8 @@ public final class Transport extends GenericMailet {
         transport = TransportFactory.create(name, driver, options, services(runtime, log), runtime.retryRules());
         shadow = ShadowTransport.of(options, services(runtime, log), runtime.retryRules());
         disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
-        if (transport instanceof org.jexim.transport.AutoreplyTransport autoreply) {
-            autoreply.sender(new ReplySubmitter(getMailetContext()));
+        if (transport instanceof org.jexim.transport.SubmitsMessages submits) {
+            submits.sender(new ReplySubmitter(getMailetContext()));
         }
     }
 
@@ -96,7 +96,7 @@ public final class Transport extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        byte[] message = bytes(mail);
+        MessageSource message = MessageSource.measured(source(mail));
         RoutingContext context = RouterContexts.of(runtime, mail);
         String returnPath = mail.getMaybeSender().asString("");
         RecipientGroups groups = new RecipientGroups();
@@ -108,10 +108,12 @@ public final class Transport extends GenericMailet {
             items.add(item);
             deliveries.add(new Delivery(message, returnPath, withDsn(item, dsn), context));
         }
+        long start = System.nanoTime();
         List<DeliveryResult> results = transport.deliverAll(deliveries);
         List<AddressItem> delivered = new ArrayList<>();
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start); // DT= of the log lines
         List<String> shadowed = shadow == null ? null : shadow.run(deliveries, results);
-        DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log) : this.log;
+        DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log.took(took)) : this.log.took(took);
         for (int i = 0; i < items.size(); i++) {
             AddressItem item = items.get(i);
             DeliveryResult result = results.get(i);
@@ -165,13 +167,17 @@ public final class Transport extends GenericMailet {
                 Clock.systemDefaultZone(), log::message);
     }
 
-    private static byte[] bytes(Mail mail) throws MessagingException {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mail.getMessage().writeTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new MessagingException("cannot read message " + mail.getName(), e);
-        }
+    /**
+     * The message streamed from the mail each time a transport writes it (from the spool file when
+     * the queue gave it), never copied whole into memory.
+     */
+    static MessageSource source(Mail mail) {
+        return out -> {
+            try {
+                mail.getMessage().writeTo(out);
+            } catch (MessagingException e) {
+                throw new IOException("cannot read message " + mail.getName() + ": " + e.getMessage(), e);
+            }
+        };
     }
 }

@@ -49,6 +49,20 @@ public interface DeliveryLog {
         org.slf4j.LoggerFactory.getLogger("org.jexim.delivery").info("{} <= <> R={} U={} P=local S={}", id, causeId, user, size);
     }
 
+    /**
+     * The variable naming how the log shows an ancestor, when that differs from its address: the
+     * system filter's fake parent is {@code system-filter} there, without its domain.
+     */
+    String LOG_AS = "_log_as";
+
+    /**
+     * This log for the outcomes of one transport run that took {@code elapsed}, for Exim's DT= item
+     * (log_selector deliver_time); by default the same log.
+     */
+    default DeliveryLog took(java.time.Duration elapsed) {
+        return this;
+    }
+
     /** The top-level address an address descends from (Exim shows it in angle brackets). */
     static AddressItem original(AddressItem address) {
         AddressItem a = address;

@@ -19,7 +19,22 @@ public record DeliveryResult(Kind kind, String message, String output, String us
      * carried the message (K) and the final reply (C=).
      */
     public record Connection(String hostName, String ip, String tls, String authenticator, boolean chunking,
-            String confirmation) {
+            String confirmation, Endpoints endpoints) {
+        public Connection(String hostName, String ip, String tls, String authenticator, boolean chunking,
+                String confirmation) {
+            this(hostName, ip, tls, authenticator, chunking, confirmation, Endpoints.UNKNOWN);
+        }
+
+        /** This connection with its ports and local address (log_selector's outgoing_port, I=). */
+        public Connection at(Endpoints value) {
+            return new Connection(hostName, ip, tls, authenticator, chunking, confirmation, value);
+        }
+
+        /** This connection with the final reply of a delivered message (C=). */
+        public Connection confirmed(String value) {
+            return new Connection(hostName, ip, tls, authenticator, chunking, value, endpoints);
+        }
+
         /** "name [ip]" with the TLS fields, as the H= of Exim's lines shows them. */
         public String hostField() {
             return hostName + " [" + ip + "]" + (tls == null ? "" : " " + tls);
@@ -30,6 +45,11 @@ public record DeliveryResult(Kind kind, String message, String output, String us
             return hostField() + (authenticator == null ? "" : " A=" + authenticator) + (chunking ? " K" : "");
         }
 
+    }
+
+    /** The remote port, and the local address and port the connection went out from (0 and null: unknown). */
+    public record Endpoints(int remotePort, String localIp, int localPort) {
+        public static final Endpoints UNKNOWN = new Endpoints(0, null, 0);
     }
 
     /** The three outcomes of a delivery attempt. */

@@ -1,5 +1,6 @@
 package org.jexim.transport;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ final class PipeTransport implements Transport {
             return DeliveryResult.defer("no command specified for " + name + " transport");
         }
         List<String> argv;
-        byte[] input;
+        LocalMessage input;
         ProcessBuilder pb;
         TransportVariables vars;
         try {
@@ -77,14 +78,12 @@ final class PipeTransport implements Transport {
             if (argv.isEmpty()) {
                 return DeliveryResult.defer("no command specified for " + name + " transport");
             }
-            input = LocalMessage.bytes(options, batch, vars, true, false);
+            input = LocalMessage.prepare(options, batch, vars, true, false);
             pb = new ProcessBuilder(FileOwner.of(options.string("user"), options.string("group")).runAs(argv));
             environment(pb.environment(), delivery, vars);
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of command \"" + command + "\" in " + name + " transport failed: "
                     + e.getMessage());
-        } catch (LocalMessage.FilterFailed e) {
-            return DeliveryResult.defer(e.getMessage());
         } catch (IOException e) {
             return DeliveryResult.defer(name + " transport: " + e.getMessage());
         }
@@ -97,8 +96,12 @@ final class PipeTransport implements Transport {
             pb.directory(new java.io.File(options.string("current_directory", "/")));
             Process p = pb.start();
             CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(input);
+            try (OutputStream in = new BufferedOutputStream(p.getOutputStream(), 65536)) {
+                input.writeTo(in);
+            } catch (LocalMessage.FilterFailed e) {
+                p.destroyForcibly();
+                output.join();
+                return DeliveryResult.defer(e.getMessage());
             } catch (IOException e) {
                 // the command need not read its input (Exim ignores EPIPE unless told otherwise)
             }

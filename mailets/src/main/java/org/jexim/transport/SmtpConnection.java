@@ -110,6 +110,14 @@ final class SmtpConnection implements AutoCloseable {
         out.flush();
     }
 
+    /** The stream the message is written to, with {@code timeout} milliseconds for each write and the reply. */
+    OutputStream data(int timeout) throws IOException {
+        if (socket != null) {
+            socket.setSoTimeout(timeout);
+        }
+        return out;
+    }
+
     /** The time allowed for the next replies, in milliseconds, until {@link #restoreTimeout}. */
     void replyTimeout(int timeout) throws IOException {
         if (socket != null) {
@@ -158,6 +166,11 @@ final class SmtpConnection implements AutoCloseable {
         }
         String s = b.toString(StandardCharsets.ISO_8859_1);
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The remote port and the local address and port of the TCP connection. */
+    DeliveryResult.Endpoints endpoints() {
+        return new DeliveryResult.Endpoints(socket.getPort(), socket.getLocalAddress().getHostAddress(), socket.getLocalPort());
     }
 
     @Override

@@ -99,14 +99,15 @@ final class SmtpTransport implements Transport {
         TransportVariables vars = new TransportVariables(first, name, now);
         List<RouteHost> hosts;
         List<RouteHost> fallback;
-        byte[] message;
+        SmtpMessage message;
         try {
             hosts = hosts(first, vars);
             // a router's fallback_hosts (not expanded) wins over the transport's, as in Exim's smtp.c
             String routerFallback = first.address().variables().get("_fallback_hosts");
             fallback = routerFallback != null ? hostList("\\N" + routerFallback + "\\N", vars)
                     : hostList(options.string("fallback_hosts"), vars);
-            message = SmtpSession.crlf(new DkimSigner(options, name).sign(LocalMessage.bytes(options, first, vars, false, false), vars));
+            LocalMessage local = LocalMessage.prepare(options, List.of(first), vars, false, false);
+            message = new SmtpMessage(new DkimSigner(options, name).sign(local, vars), local);
         } catch (ExpansionException | IOException e) {
             return all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage()));
         }
@@ -194,7 +195,7 @@ final class SmtpTransport implements Transport {
         }
     }
 
-    private Attempt attempt(List<Delivery> batch, String hostName, String ip, int port, byte[] message,
+    private Attempt attempt(List<Delivery> batch, String hostName, String ip, int port, SmtpMessage message,
             TransportVariables vars, boolean tlsAllowed) {
         SmtpConnection c;
         try {
@@ -255,7 +256,8 @@ final class SmtpTransport implements Transport {
                 return Attempt.hostProblem(DeliveryResult.defer(auth.problem()).withErrno(EximErrno.ERRNO_AUTHFAIL), false);
             }
             boolean chunking = s.offers("CHUNKING") && matches("hosts_try_chunking", hostName, ip, "*", vars);
-            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null);
+            via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null)
+                    .at(c.endpoints());
             List<DeliveryResult> results = transaction(s, batch, message, vars, via);
             s.quit();
             return Attempt.done(results);
@@ -312,7 +314,7 @@ final class SmtpTransport implements Transport {
                 : "authentication required but no suitable authenticator found");
     }
 
-    private List<DeliveryResult> transaction(SmtpSession s, List<Delivery> batch, byte[] message, TransportVariables vars,
+    private List<DeliveryResult> transaction(SmtpSession s, List<Delivery> batch, SmtpMessage message, TransportVariables vars,
             DeliveryResult.Connection via)
             throws IOException, SmtpSession.Refused, ExpansionException {
         Delivery first = batch.get(0);
@@ -323,7 +325,7 @@ final class SmtpTransport implements Transport {
         StringBuilder params = new StringBuilder();
         int sizeAddition = options.number("size_addition", 1024);
         if (s.offers("SIZE") && sizeAddition >= 0) {
-            params.append(" SIZE=").append(MessageWriter.toLf(first.message()).length + sizeAddition);
+            params.append(" SIZE=").append(first.message().lfSize() + sizeAddition);
         }
         boolean dsn = s.offers("DSN");
         if (dsn) {
@@ -348,8 +350,7 @@ final class SmtpTransport implements Transport {
         for (SmtpSession.RecipientOutcome o : outcomes) {
             if (o.delivered()) {
                 String confirmation = o.reply().text().replace("\n", "\\n");
-                DeliveryResult ok = DeliveryResult.ok(new DeliveryResult.Connection(via.hostName(), via.ip(), via.tls(),
-                        via.authenticator(), via.chunking(), confirmation));
+                DeliveryResult ok = DeliveryResult.ok(via.confirmed(confirmation));
                 results.add(logged ? ok.asAdditional() : ok);
                 logged = true;
                 continue;

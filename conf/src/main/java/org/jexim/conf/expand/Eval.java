@@ -40,10 +40,19 @@ public final class Eval {
         return context;
     }
 
-    /** Evaluates a node into a fresh result. */
+    /** The numbered variables as they stand. */
+    String[] captures() {
+        return captures;
+    }
+
+    /**
+     * Evaluates a node into a fresh result. Exim hands each expanded argument on as a C
+     * string, so the result ends at a NUL its expansion produced (a {@code \x00} escape...).
+     */
     public Out expand(Node n) throws ExpansionException {
         Out o = new Out();
         n.eval(this, o);
+        o.endAtNul();
         return o;
     }
 

@@ -39,6 +39,13 @@ public interface ExpansionContext {
         return null;
     }
 
+    /**
+     * Receives the numbered variables an expansion ended with: Exim never resets them between
+     * expansions, so -be hands them to the next line; ignored by default.
+     */
+    default void keepCaptures(String[] captures) {
+    }
+
     /** The named lists of the configuration ({@code +name} in lists). */
     default NamedLists namedLists() {
         return NamedLists.NONE;

@@ -36,6 +36,14 @@ public final class Out {
         return tainted;
     }
 
+    /** Cuts the text at its first NUL, as a C string ends there. */
+    void endAtNul() {
+        int nul = text.indexOf("\0");
+        if (nul >= 0) {
+            text.setLength(nul);
+        }
+    }
+
     public int length() {
         return text.length();
     }

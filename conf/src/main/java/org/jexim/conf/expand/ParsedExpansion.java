@@ -15,6 +15,8 @@ record ParsedExpansion(String text, Node root) implements Expansion {
             root.eval(ev, out);
         } catch (StackOverflowError e) {
             throw new ExpansionException("expansion too deeply nested");
+        } finally {
+            context.keepCaptures(ev.captures());
         }
         return new Result(out.toString(), out.tainted());
     }

@@ -510,11 +510,19 @@ final class PcreTranslator {
             }
             case 'x': {
                 if (i + 2 < n && s.charAt(i + 2) == '{') {
-                    int end = s.indexOf('}', i);
-                    if (end < 0) {
-                        throw new Pcre.RegexError("missing terminating } in \\x{}", n);
+                    int end = i + 3;
+                    while (end < n && s.charAt(end) < 128 && Character.digit(s.charAt(end), 16) >= 0) {
+                        end++;
                     }
-                    int v = Integer.parseInt(s.substring(i + 3, end).isEmpty() ? "0" : s.substring(i + 3, end), 16);
+                    boolean closed = end < n && s.charAt(end) == '}';
+                    if (end == i + 3 && (closed || end >= n)) {
+                        throw new Pcre.RegexError("digits missing in \\x{} or \\o{} or \\N{U+}", end);
+                    }
+                    if (!closed) {
+                        throw new Pcre.RegexError("non-hex character in \\x{} (closing brace missing?)",
+                                Math.min(end, n - 1));
+                    }
+                    int v = Integer.parseInt(s.substring(i + 3, end), 16);
                     if (v > 0xff) {
                         throw new Pcre.RegexError("character code point value in \\x{} or \\o{} is too large", end);
                     }

@@ -19,6 +19,7 @@ import org.jexim.conf.lists.NamedLists;
 public final class BeContext implements ExpansionContext {
     private final Map<String, String> fixed = new HashMap<>();
     private final Map<String, Object> lookupCache = new HashMap<>();
+    private String[] captures;
     private final NamedLists lists;
     private final Map<String, String> options;
 
@@ -105,6 +106,16 @@ public final class BeContext implements ExpansionContext {
     @Override
     public void setVariable(String name, String value) {
         fixed.put(name, value == null ? "" : value);
+    }
+
+    @Override
+    public String[] captures() {
+        return captures;
+    }
+
+    @Override
+    public void keepCaptures(String[] c) {
+        captures = c;
     }
 
     @Override

@@ -153,29 +153,27 @@ final class StringItems {
             }
             Node repl = Expander.parseLenientNode(replacement);
             Object saved = ev.saveCaptures();
-            try {
-                String s = subject.toString();
-                Matcher m = Pcre.matcher(re, s);
-                StringBuilder b = new StringBuilder();
-                int last = 0;
-                boolean tainted = subject.tainted();
-                while (findLimited(m)) {
-                    String[] caps = new String[Math.min(m.groupCount(), Eval.MAXN) + 1];
-                    for (int i = 0; i < caps.length; i++) {
-                        caps[i] = m.group(i) == null ? "" : m.group(i);
-                    }
-                    ev.setCaptures(caps, subject.tainted());
-                    b.append(s, last, m.start());
-                    Out ins = ev.expand(repl);
-                    tainted |= ins.tainted();
-                    b.append(ins);
-                    last = m.end();
+            // as in Exim, a failing replacement leaves the numbered variables of its match set
+            String s = subject.toString();
+            Matcher m = Pcre.matcher(re, s);
+            StringBuilder b = new StringBuilder();
+            int last = 0;
+            boolean tainted = subject.tainted();
+            while (findLimited(m)) {
+                String[] caps = new String[Math.min(m.groupCount(), Eval.MAXN) + 1];
+                for (int i = 0; i < caps.length; i++) {
+                    caps[i] = m.group(i) == null ? "" : m.group(i);
                 }
-                b.append(s, last, s.length());
-                out.append(b, tainted);
-            } finally {
-                ev.restoreCaptures(saved);
+                ev.setCaptures(caps, subject.tainted());
+                b.append(s, last, m.start());
+                Out ins = ev.expand(repl);
+                tainted |= ins.tainted();
+                b.append(ins);
+                last = m.end();
             }
+            b.append(s, last, s.length());
+            out.append(b, tainted);
+            ev.restoreCaptures(saved);
         };
     }
 }

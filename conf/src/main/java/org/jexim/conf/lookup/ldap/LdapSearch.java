@@ -4,7 +4,6 @@ import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
@@ -71,19 +70,20 @@ final class LdapSearch {
         if (port == 0) {
             port = 389;
         }
+        String path = null;
         String where = (host == null ? "NULL" : host) + ":" + port;
         if (host != null && (host.startsWith("/") || host.startsWith("%2F"))) {
-            return Outcome.defer("connections to an LDAP server on a Unix socket (" + host
-                    + ") are not supported by jexim");
-        }
-        if (host != null && lud.scheme().equals("ldapi")) {
+            // a Unix socket, whatever the scheme; messages name it without a port
+            path = LdapUrl.unescape(host);
+            where = host;
+        } else if (host != null && lud.scheme().equals("ldapi")) {
             return Outcome.defer("ldapi requires an absolute path (\"" + host + "\" given)");
         }
         LdapConnections.Cached c;
         try {
-            c = connections.take(lud.scheme(), host, port, req.tcpLimit(), settings);
+            c = connections.take(lud.scheme(), host, port, path, req.tcpLimit(), settings);
         } catch (LDAPException e) {
-            if (settings.startTls()) {
+            if (settings.startTls() && path == null) {
                 return Outcome.defer("failed to initiate TLS processing on an LDAP session to server " + where
                         + " - ldap_start_tls_s() returned -1: " + ResultCodes.message(-1));
             }
@@ -100,20 +100,32 @@ final class LdapSearch {
 
     private Outcome run(LdapRequest req, LdapUrl lud, Kind kind, LdapConnections.Cached c, String where) {
         if (c.needsBind(req.user(), req.password())) {
-            if (settings.startTls() && !c.startTlsDone) {
+            if (settings.startTls() && !c.startTlsDone && !c.key.startsWith("ldapi:")) {
+                int rc;
                 try {
+                    if (c.startTlsRefused) {
+                        // libldap cannot retry StartTLS on a session where the server refused it
+                        throw new StartTlsRetry();
+                    }
                     ExtendedResult r = c.connection.processExtendedOperation(
                             new StartTLSExtendedRequest(LdapTls.context(settings)));
-                    if (r.getResultCode() != ResultCode.SUCCESS) {
-                        throw new LDAPException(r);
-                    }
+                    rc = ResultCodes.of(r.getResultCode());
+                } catch (StartTlsRetry e) {
+                    rc = ResultCodes.LOCAL_ERROR;
                 } catch (LDAPException e) {
-                    int rc = ResultCodes.of(e.getResultCode());
-                    c.connection.close();
-                    return Outcome.defer("failed to initiate TLS processing on an LDAP session to server " + where
-                            + " - ldap_start_tls_s() returned " + rc + ": " + ResultCodes.message(rc));
+                    rc = ResultCodes.of(e.getResultCode());
+                    if (rc < 0) {
+                        // the server agreed but the handshake failed: libldap's "Connect error"
+                        rc = ResultCodes.CONNECT_ERROR;
+                        c.connection.close();
+                    }
                 } catch (GeneralSecurityException e) {
                     return Outcome.defer("failed to set up TLS for LDAP server " + where + ": " + e.getMessage());
+                }
+                if (rc != 0) {
+                    c.startTlsRefused |= rc > 0;
+                    return Outcome.defer("failed to initiate TLS processing on an LDAP session to server " + where
+                            + " - ldap_start_tls_s() returned " + rc + ": " + ResultCodes.message(rc));
                 }
                 c.startTlsDone = true;
             }
@@ -204,6 +216,13 @@ final class LdapSearch {
             return new Outcome(Status.FAIL, null, "LDAP search: found no attributes", false, dn);
         }
         return new Outcome(Status.OK, format.result(), null, false, dn);
+    }
+
+    /** A second StartTLS on a connection whose server refused the first. */
+    private static final class StartTlsRetry extends Exception {
+        StartTlsRetry() {
+            super(null, null, false, false);
+        }
     }
 
     /** libldap accepts a filter without its outer parentheses. */

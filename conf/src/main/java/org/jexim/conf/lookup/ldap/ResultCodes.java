@@ -17,6 +17,8 @@ final class ResultCodes {
     static final int TIMEOUT = -5;
     /** libldap's LDAP_SERVER_DOWN. */
     static final int SERVER_DOWN = -1;
+    /** libldap's LDAP_LOCAL_ERROR. */
+    static final int LOCAL_ERROR = -2;
     /** libldap's LDAP_CONNECT_ERROR. */
     static final int CONNECT_ERROR = -11;
 
