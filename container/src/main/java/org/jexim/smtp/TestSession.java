@@ -196,7 +196,7 @@ public final class TestSession {
                 session.rcptSeen();
                 AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, address);
                 if (!decision.reply().positive()) {
-                    rcptFailed(session.ip() == null ? SmtpReply.of("", decision.reply().text()) : decision.reply());
+                    rcptFailed(SmtpReply.of("", withoutStatusCode(decision.reply().text())));
                 }
                 if (decision.reply().positive()) {
                     session.rcptAccepted();
@@ -330,11 +330,25 @@ public final class TestSession {
 
     /** Remembers a refused RCPT's reply for the 503 to a DATA without recipients. */
     private SmtpReply rcptFailed(SmtpReply reply) {
-        // an empty code: the text alone, as Exim repeats an ACL's refusal to a local (-bs) client
-        String wire = reply.code().isEmpty() ? reply.text() : String.join("\n", reply.wireLines());
-        rcptFailuresSame = rcptFailure == null ? rcptFailuresSame : rcptFailuresSame && rcptFailure.equals(wire);
-        rcptFailure = wire;
+        // Exim keeps the first refusal (rcpt_smtp_response): an ACL's message as smtp_respond() got
+        // it (no code, no enhanced status code: given here with an empty code), else the line as sent
+        String text = reply.code().isEmpty() ? reply.text() : String.join("\n", reply.wireLines());
+        rcptFailuresSame = rcptFailure == null ? rcptFailuresSame : rcptFailuresSame && rcptFailure.equals(text);
+        rcptFailure = rcptFailure == null ? text : rcptFailure;
         return reply;
+    }
+
+    private static String withoutStatusCode(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d\\.\\d{1,3}\\.\\d{1,3} ").matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        String esc = m.group();
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            out.append(out.length() == 0 ? "" : "\n").append(line.startsWith(esc) ? line.substring(esc.length()) : line);
+        }
+        return out.toString();
     }
 
     private void newMessage() {

@@ -16,6 +16,8 @@ public final class RouterContexts {
 
     /** The attribute where jexim's spool queue keeps the Exim message id. */
     static final AttributeName MESSAGE_ID = AttributeName.of("exim.message_id");
+    /** The -auth_sender of the spool: the sender a client gave with MAIL AUTH= ($authenticated_sender). */
+    static final AttributeName AUTH_SENDER = AttributeName.of("exim.spool.auth_sender");
     /**
      * The attribute where the spool queue says whether this is the message's first delivery
      * attempt (Exim's deliver_firsttime); a mail without it is on its first.
@@ -41,7 +43,9 @@ public final class RouterContexts {
                         "first_delivery", firstDelivery(mail) ? "yes" : "no",
                         DNS_SERVERS, runtime.macro("JEXIM_DNS_SERVERS").orElse(""),
                         DNS_SEARCH, runtime.macro("JEXIM_DNS_SEARCH").orElse(""),
-                        LOCAL_TRANSPORTS, runtime.localTransports()));
+                        LOCAL_TRANSPORTS, runtime.localTransports(),
+                        "authenticated_sender", mail.getAttribute(AUTH_SENDER)
+                                .map(a -> String.valueOf(a.getValue().value())).orElse("")));
     }
 
     /** Whether this is the message's first delivery attempt ($first_delivery, the filters' first_delivery). */
