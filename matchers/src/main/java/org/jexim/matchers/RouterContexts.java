@@ -31,6 +31,8 @@ public final class RouterContexts {
     public static final String PASS_TO = "_pass_to";
     /** The routing variable carrying the DNS servers of JEXIM_DNS_SERVERS to the routers. */
     public static final String DNS_SERVERS = "_dns_servers";
+    /** The routing variable carrying the resolver's search list of JEXIM_DNS_SEARCH (with JEXIM_DNS_SERVERS). */
+    public static final String DNS_SEARCH = "_dns_search";
     /** The routing variable naming the local transports, space-separated (Exim's info->local). */
     public static final String LOCAL_TRANSPORTS = "_local_transports";
 
@@ -40,6 +42,7 @@ public final class RouterContexts {
                 Map.of("sender_address", sender, "return_path", sender, "message_id", messageId(mail),
                         "first_delivery", firstDelivery(mail) ? "yes" : "no",
                         DNS_SERVERS, runtime.macro("JEXIM_DNS_SERVERS").orElse(""),
+                        DNS_SEARCH, runtime.macro("JEXIM_DNS_SEARCH").orElse(""),
                         LOCAL_TRANSPORTS, runtime.localTransports(),
                         "authenticated_sender", mail.getAttribute(AUTH_SENDER)
                                 .map(a -> String.valueOf(a.getValue().value())).orElse("")));
