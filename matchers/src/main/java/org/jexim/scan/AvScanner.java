@@ -19,8 +19,9 @@ final class AvScanner {
             case "f-protd" -> FProtdScanner.parse(options);
             case "fsecure" -> FSecureScanner.parse(options);
             case "drweb" -> DrwebScanner.parse(options);
+            case "avast" -> AvastScanner.parse(options);
             default -> throw new ScanException("unknown scanner type '" + type
-                    + "' (jexim supports clamd, cmdline, sock, sophie, f-prot6d, f-protd, fsecure, drweb)");
+                    + "' (jexim supports clamd, cmdline, sock, sophie, f-prot6d, f-protd, fsecure, drweb, avast)");
         };
     }
 }

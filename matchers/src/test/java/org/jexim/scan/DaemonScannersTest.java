@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daemon av_scanner types whose protocol Exim's malware.c spells out and Debian's exim4
- * has built in: sophie, f-prot6d, f-protd, fsecure, drweb (over TCP with the message, over a
+ * has built in: sophie, f-prot6d, f-protd, fsecure, avast, drweb (over TCP with the message, over a
  * Unix socket with the file name). The daemons themselves are commercial and
  * cannot run here, so each test runs a scripted peer speaking the protocol as malware.c does
  * (it reads the file it is given and reports EICAR), and checks that jexim finds the virus name
@@ -202,6 +202,40 @@ class DaemonScannersTest {
             // so the drweb protocol is checked against malware.c's reading only, not against exim4's answer
             asPeerSays("drweb:" + tcp.address(), "drweb:" + broken.address(), "EICAR Test File (NOT a Virus!)/Eicar.Second", false);
             asPeerSays("drweb:" + unix.address(), null, "EICAR Test File (NOT a Virus!)/Eicar.Second", false);
+        }
+    }
+
+    /** avast's daemon: 220 greeting, options answered by a 210 block and 200, per-file report lines, 200 SCAN OK. */
+    private static void avast(InputStream in, OutputStream out, boolean failing) throws IOException {
+        write(out, "220 DAEMON\r\n");
+        for (String line; !(line = ScriptedPeer.line(in).strip()).isEmpty(); ) {
+            if (line.equals("QUIT")) {
+                return;
+            }
+            if (!line.startsWith("SCAN ")) {
+                write(out, "210 " + line + " DATA\r\n-fullfiles\r\n200 " + line.split(" ")[0] + " OK\r\n");
+                continue;
+            }
+            if (failing) {
+                write(out, "451 SCAN Engine error 13 permission denied\r\n");
+                continue;
+            }
+            Path directory = Path.of(line.substring(5));
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path f : files.toList()) {
+                    write(out, infected(f) ? f + "\t[L]0.0\t0 Eicar\\ Test\\ Virus!!!\r\n" : f + "\t[+]2.0\r\n");
+                }
+            }
+            write(out, "200 SCAN OK\r\n");
+        }
+    }
+
+    @Test
+    void avast() throws Exception {
+        try (ScriptedPeer peer = ScriptedPeer.unix(dir.resolve("avast.sock"), (in, out) -> avast(in, out, false));
+             ScriptedPeer broken = ScriptedPeer.unix(dir.resolve("avast-broken.sock"), (in, out) -> avast(in, out, true))) {
+            sameAsExim("avast:" + peer.address() + ":FLAGS -fullfiles:SENSITIVITY -pup",
+                    "avast:" + broken.address(), "Eicar Test Virus!!!");
         }
     }
 }
