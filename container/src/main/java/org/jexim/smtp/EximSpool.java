@@ -47,9 +47,11 @@ public final class EximSpool implements JamesMessageHook {
         String id = EximReceivedHeader.messageId(session);
         EximReceivedHeader.forgetMessageId(session);
         SessionState state = JamesSessions.of(session, runtime, null);
+        ArrivalControls controls = new ArrivalControls(state.effects());
         try {
             mail.setName(id);
             spoolAttributes(mail, state);
+            controls.mark(mail);
             // recipients an ACL discarded were answered 250 but are not delivered
             mail.setRecipients(mail.getRecipients().stream()
                     .filter(r -> !state.discarded().contains(r.asString())).collect(Collectors.toList()));
@@ -69,10 +71,9 @@ public final class EximSpool implements JamesMessageHook {
             return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
                     .smtpDescription("Temporary local problem - please try later").build();
         }
-        logArrival(session, mail, id);
-        SmtpReply reply = EximTexts.queued(id);
-        return HookResult.builder().hookReturnCode(HookReturnCode.ok()).smtpReturnCode(reply.code())
-                .smtpDescription(reply.text()).build();
+        logArrival(session, mail, id, controls);
+        SmtpReply reply = controls.fakeReply().orElse(EximTexts.queued(id));
+        return JamesReplies.messageHookResult(HookReturnCode.ok(), reply);
     }
 
     private static Optional<java.io.IOException> writeError(Throwable e) {
@@ -103,7 +104,7 @@ public final class EximSpool implements JamesMessageHook {
         }
     }
 
-    private void logArrival(SMTPSession session, Mail mail, String id) {
+    private void logArrival(SMTPSession session, Mail mail, String id, ArrivalControls controls) {
         SessionState state = JamesSessions.of(session, runtime, null);
         long size;
         String messageId = null;
@@ -131,7 +132,7 @@ public final class EximSpool implements JamesMessageHook {
             arrival = arrival.withAuthenticator(state.protocolVariable("sender_host_authenticated").orElse("")
                     + (authId.isEmpty() ? "" : ":" + authId));
         }
-        EximLog.main().received(arrival);
+        controls.log(arrival);
         Optional.ofNullable(state).ifPresent(SessionState::reset);
     }
 }

@@ -35,6 +35,8 @@ public final class SessionState {
     private String authenticatedSender;
     private boolean esmtp;
     private boolean authAdvertised;
+    private boolean pipeliningAdvertised;
+    private boolean chunkingAdvertised;
     private String command;
     private String commandArgument;
     private String endReason;
@@ -164,6 +166,24 @@ public final class SessionState {
 
     public boolean authAdvertised() {
         return authAdvertised;
+    }
+
+    /** Whether the last EHLO reply listed PIPELINING (HELO and a started TLS forget it). */
+    public void pipeliningAdvertised(boolean listed) {
+        pipeliningAdvertised = listed;
+    }
+
+    public boolean pipeliningAdvertised() {
+        return pipeliningAdvertised;
+    }
+
+    /** Whether an EHLO reply of the connection listed CHUNKING (Exim never forgets it; BDAT is refused otherwise). */
+    public void chunkingAdvertised(boolean listed) {
+        chunkingAdvertised = listed;
+    }
+
+    public boolean chunkingAdvertised() {
+        return chunkingAdvertised;
     }
 
     /** $received_protocol: smtp or esmtp, with s for TLS and a for AUTH, local- for -bs; as Exim names them. */

@@ -29,6 +29,8 @@ public final class TestSession {
     private boolean quit;
     private final AclCommands commands;
     private final MailAuthParameter mailAuth;
+    /** S rewrite rules on MAIL and RCPT data, before the ACLs (routing helper's). */
+    private final org.jexim.routing.rewrite.SmtpTimeRewrite smtpRewrite;
     private boolean rcptFailuresSame = true;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
@@ -44,6 +46,7 @@ public final class TestSession {
         this.commands = new AclCommands(runtime, gate);
         this.mailAuth = new MailAuthParameter(runtime, gate);
         this.auth = new AuthCommand(runtime, gate);
+        this.smtpRewrite = org.jexim.routing.rewrite.SmtpTimeRewrite.of(runtime);
     }
 
     /**
@@ -156,7 +159,7 @@ public final class TestSession {
                         check.textLines().get(0) + hello.text().substring(hello.textLines().get(0).length()));
             }
             case "MAIL": {
-                String address = address(argument, "FROM:");
+                String address = address(smtpRewrite.mailArgument(argument), "FROM:");
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
@@ -181,7 +184,7 @@ public final class TestSession {
                 return reply;
             }
             case "RCPT": {
-                String address = address(argument, "TO:");
+                String address = address(smtpRewrite.rcptArgument(argument), "TO:");
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
@@ -193,7 +196,7 @@ public final class TestSession {
                 session.rcptSeen();
                 AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, address);
                 if (!decision.reply().positive()) {
-                    rcptFailed(session.ip() == null ? SmtpReply.of("", decision.reply().text()) : decision.reply());
+                    rcptFailed(SmtpReply.of("", withoutStatusCode(decision.reply().text())));
                 }
                 if (decision.reply().positive()) {
                     session.rcptAccepted();
@@ -275,6 +278,7 @@ public final class TestSession {
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
         long size = id == null || !check.positive() ? 0 : size(session, id, lines);
+        ArrivalControls controls = new ArrivalControls(session.effects());
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();
@@ -291,9 +295,8 @@ public final class TestSession {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }
         }
-        org.jexim.log.EximLog.main().received(org.jexim.log.Arrival.smtp(id, sender, session.peer(),
-                session.receivedProtocol(), size));
-        send(EximTexts.queued(id));
+        controls.log(org.jexim.log.Arrival.smtp(id, sender, session.peer(), session.receivedProtocol(), size));
+        send(controls.fakeReply().orElse(EximTexts.queued(id)));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
     }
@@ -327,11 +330,25 @@ public final class TestSession {
 
     /** Remembers a refused RCPT's reply for the 503 to a DATA without recipients. */
     private SmtpReply rcptFailed(SmtpReply reply) {
-        // an empty code: the text alone, as Exim repeats an ACL's refusal to a local (-bs) client
-        String wire = reply.code().isEmpty() ? reply.text() : String.join("\n", reply.wireLines());
-        rcptFailuresSame = rcptFailure == null ? rcptFailuresSame : rcptFailuresSame && rcptFailure.equals(wire);
-        rcptFailure = wire;
+        // Exim keeps the first refusal (rcpt_smtp_response): an ACL's message as smtp_respond() got
+        // it (no code, no enhanced status code: given here with an empty code), else the line as sent
+        String text = reply.code().isEmpty() ? reply.text() : String.join("\n", reply.wireLines());
+        rcptFailuresSame = rcptFailure == null ? rcptFailuresSame : rcptFailuresSame && rcptFailure.equals(text);
+        rcptFailure = rcptFailure == null ? text : rcptFailure;
         return reply;
+    }
+
+    private static String withoutStatusCode(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d\\.\\d{1,3}\\.\\d{1,3} ").matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        String esc = m.group();
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            out.append(out.length() == 0 ? "" : "\n").append(line.startsWith(esc) ? line.substring(esc.length()) : line);
+        }
+        return out.toString();
     }
 
     private void newMessage() {

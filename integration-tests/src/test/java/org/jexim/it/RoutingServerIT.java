@@ -182,4 +182,12 @@ class RoutingServerIT {
         String msglog = Jexim.jexim("-C", configure.toString(), "-DDIR=" + dir, "-DPORT=" + port, "-Mvl", id).output();
         assertThat(msglog).contains(" dfr@routing.example R=deferring defer (-1): try later\n");
     }
+
+    @Test
+    void sRulesRewriteRcptBeforeTheAclAndTheReceivedHeaderShowsTheNewAddress() throws Exception {
+        // as exim4 -bs shows for the same rule: the ACL and the Received: header's "for" see the new address
+        send("a@client.example", "sto@smtp-old.routing.example", "Subject: smtp time");
+        String mbox = waitFor("local-sto");
+        assertThat(mbox).contains("\n\tfor sto@routing.example;\n").contains("Subject: smtp time");
+    }
 }

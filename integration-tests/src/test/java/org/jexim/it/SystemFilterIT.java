@@ -39,6 +39,14 @@ class SystemFilterIT {
                 + "if $h_subject: contains \"failme\" then\n"
                 + "  fail text \"<<unwanted>>This message was refused by the system filter\"\n"
                 + "endif\n"
+                + "if $h_subject: contains \"deferme\" then\n"
+                + "  if first_delivery then\n"
+                + "    headers add \"X-Attempt: first\"\n"
+                + "    defer text \"not now\"\n"
+                + "  else\n"
+                + "    headers add \"X-Attempt: later\"\n"
+                + "  endif\n"
+                + "endif\n"
                 + "if $h_subject: contains \"copyme\" then\n"
                 + "  unseen save " + dir.resolve("mail/copies") + "\n"
                 + "endif\n");
@@ -120,11 +128,27 @@ class SystemFilterIT {
 
     @Test
     void saveGoesThroughTheSystemFilterFileTransport() throws Exception {
-        swaks("copyme too");
+        String id = swaks("copyme too");
         String copy = waitFor(dir.resolve("mail/copies"), "Body of copyme too.");
         assertThat(copy).startsWith("From sender@sysfilter.example ").contains("Subject: copyme too\n");
         // unseen: the recipient gets the message as well
         waitFor(dir.resolve("mail/user"), "Body of copyme too.");
-        waitFor(dir.resolve("log/mainlog"), "T=address_file");
+        // the line exim4 -odi writes for the same filter
+        waitFor(dir.resolve("log/mainlog"), id + " => " + dir.resolve("mail/copies") + " <system-filter> T=address_file\n");
+    }
+
+    @Test
+    void theFilterRunsOnEveryDeliveryAttemptAndADeferWaitsByTheRetryRules() throws Exception {
+        String id = swaks("deferme");
+        // as exim4 -odi then a queue run deliver the same message: the first attempt is deferred, the
+        // retry (2s by the retry rule) runs the filter again with first_delivery false
+        String box = waitFor(dir.resolve("mail/user"), "Body of deferme.");
+        // the headers the filter added on the first attempt were kept with the message, as Exim keeps them
+        assertThat(box).contains("\nX-Filtered: for user@sysfilter.example\nX-Attempt: first\n"
+                + "X-Filtered: for user@sysfilter.example\nX-Attempt: later\n");
+        String log = waitFor(dir.resolve("log/mainlog"), id + " => user <user@sysfilter.example> R=localuser T=local_mbox");
+        assertThat(log).contains(id + " Delivery deferred by system filter\n");
+        assertThat(log.indexOf(id + " Delivery deferred by system filter"))
+                .isLessThan(log.indexOf(id + " => user <user@sysfilter.example> R=localuser T=local_mbox"));
     }
 }

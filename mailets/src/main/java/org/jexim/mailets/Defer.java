@@ -2,6 +2,7 @@ package org.jexim.mailets;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deferred addresses: each gets its next retry time from the retry rules (first failure and
  * last interval travel with the address and are kept on the spool in the -H file); the mail
- * goes back to the spool queue until the earliest of them and is then routed again from the
- * first router. An address past its last cutoff fails ({@code retry timeout exceeded}) and is
+ * goes back to the spool queue until the earliest of them and then starts again in the root
+ * processor (the system filter runs on every delivery attempt, as in Exim) and the routers. An address past its last cutoff fails ({@code retry timeout exceeded}) and is
  * bounced. Written by the translator as the processor {@code defer}:
  * <pre>{@code
  * <processor state="defer"><mailet match="All" class="org.jexim.mailets.Defer"/></processor>
@@ -34,6 +35,13 @@ public final class Defer extends GenericMailet {
     /** Per-address variables: epoch second of the first failure, last retry interval in seconds. */
     static final String FIRST_FAILED = "_retry_first";
     static final String INTERVAL = "_retry_interval";
+    /**
+     * Set on the recipients the system filter defers: Exim keeps them for the next queue run with
+     * no retry record, so they never time out; they wait as the retry rules say, or
+     * {@link #NO_RULE_WAIT} when no rule applies.
+     */
+    static final String WHOLE_MESSAGE = "_retry_whole_message";
+    static final Duration NO_RULE_WAIT = Duration.ofMinutes(15);
 
     private final MailQueueFactory<?> queues;
     private final JeximRuntime runtime;
@@ -66,6 +74,13 @@ public final class Defer extends GenericMailet {
                     ? Instant.ofEpochSecond(Long.parseLong(item.variables().get(FIRST_FAILED))) : now;
             long last = Long.parseLong(item.variables().getOrDefault(INTERVAL, "0"));
             RetrySchedule.Decision d = schedule.decide(item.address(), "*", first, last, now);
+            if (item.variables().containsKey(WHOLE_MESSAGE)) {
+                item = item.without(WHOLE_MESSAGE);
+                if (d.giveUp()) {
+                    long wait = last > 0 ? last : NO_RULE_WAIT.getSeconds();
+                    d = new RetrySchedule.Decision(Optional.of(now.plusSeconds(wait)), wait);
+                }
+            }
             if (d.giveUp()) {
                 String router = item.variables().get(Outcomes.ROUTER);
                 log.failed(RouterContexts.messageId(mail), item, router, null, RetrySchedule.TIMEOUT);
@@ -85,7 +100,7 @@ public final class Defer extends GenericMailet {
         }
         Duration delay = Duration.between(now, next);
         LOGGER.debug("{}: {} back on the spool for a retry in {}", mail.getName(), mail.getRecipients(), delay);
-        mail.setState("routers");
+        mail.setState(Mail.DEFAULT);
         spool.enQueue(mail, delay);
         mail.setState(Mail.GHOST);
     }

@@ -42,6 +42,12 @@ public interface DeliveryLog {
     }
 
     /**
+     * The variable naming how the log shows an ancestor, when that differs from its address: the
+     * system filter's fake parent is {@code system-filter} there, without its domain.
+     */
+    String LOG_AS = "_log_as";
+
+    /**
      * This log for the outcomes of one transport run that took {@code elapsed}, for Exim's DT= item
      * (log_selector deliver_time); by default the same log.
      */

@@ -16,6 +16,11 @@ public final class RouterContexts {
 
     /** The attribute where jexim's spool queue keeps the Exim message id. */
     static final AttributeName MESSAGE_ID = AttributeName.of("exim.message_id");
+    /**
+     * The attribute where the spool queue says whether this is the message's first delivery
+     * attempt (Exim's deliver_firsttime); a mail without it is on its first.
+     */
+    public static final AttributeName FIRST_DELIVERY = AttributeName.of("exim.first_delivery");
 
     /**
      * The variable naming the router a passed address goes to (pass_router): routers before it
@@ -31,8 +36,14 @@ public final class RouterContexts {
         String sender = mail.getMaybeSender().asString("");
         return new RoutingContext(runtime, runtime.qualifyRecipient(),
                 Map.of("sender_address", sender, "return_path", sender, "message_id", messageId(mail),
+                        "first_delivery", firstDelivery(mail) ? "yes" : "no",
                         DNS_SERVERS, runtime.macro("JEXIM_DNS_SERVERS").orElse(""),
                         LOCAL_TRANSPORTS, runtime.localTransports()));
+    }
+
+    /** Whether this is the message's first delivery attempt ($first_delivery, the filters' first_delivery). */
+    public static boolean firstDelivery(Mail mail) {
+        return mail.getAttribute(FIRST_DELIVERY).map(a -> !Boolean.FALSE.equals(a.getValue().value())).orElse(true);
     }
 
     /** The Exim message id ($message_id, the log lines' first field); James's mail name when there is none. */
