@@ -72,7 +72,9 @@ public final class Bounce extends GenericMailet {
                 continue; // errors_to = "" : failures are not reported
             }
             ZonedDateTime now = ZonedDateTime.now();
-            byte[] bounce = new BounceMessage(host, runtime.qualifyDomain(), options()).build(e.getKey(), e.getValue(), bytes(mail),
+            BounceOptions options = options();
+            byte[] original = BouncedCopy.of(mail, options.returnSizeLimit(), options.returnBody());
+            byte[] bounce = new BounceMessage(host, runtime.qualifyDomain(), options).build(e.getKey(), e.getValue(), original,
                     now, now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE),
                     BounceIds.next(now), System.getProperty("user.name"));
             MimeMessage message = new MimeMessage(Session.getDefaultInstance(new java.util.Properties()),
@@ -108,15 +110,6 @@ public final class Bounce extends GenericMailet {
         return t.startsWith("\"") ? org.jexim.conf.options.EximStrings.dequote(t, 0).value() : text;
     }
 
-    private static byte[] bytes(Mail mail) throws MessagingException {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mail.getMessage().writeTo(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new MessagingException("cannot read message " + mail.getName(), e);
-        }
-    }
 
     private static byte[] crlf(byte[] lf) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + lf.length / 40);
