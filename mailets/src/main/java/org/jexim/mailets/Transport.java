@@ -60,12 +60,33 @@ public final class Transport extends GenericMailet {
             throw new MessagingException("org.jexim.mailets.Transport needs <name> and <driver>");
         }
         Map<String, String> options = MailetOptions.of(getMailetConfig());
-        transport = TransportFactory.create(name, driver, options, services(runtime), runtime.retryRules());
-        shadow = ShadowTransport.of(options, services(runtime), runtime.retryRules());
+        transport = TransportFactory.create(name, driver, options, services(runtime, log), runtime.retryRules());
+        shadow = ShadowTransport.of(options, services(runtime, log), runtime.retryRules());
         disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
         if (transport instanceof org.jexim.transport.SubmitsMessages submits) {
             submits.sender(new ReplySubmitter(getMailetContext()));
         }
+    }
+
+    /** The address with the message's DSN requests, which the smtp transport passes on. */
+    private static AddressItem withDsn(AddressItem item, MailDsn dsn) {
+        AddressItem a = item;
+        String notify = dsn.notifyParameter(item);
+        if (!notify.isEmpty()) {
+            a = a.with(org.jexim.transport.DsnVariables.NOTIFY, notify);
+        }
+        String orcpt = dsn.orcpt(item);
+        if (orcpt != null) {
+            a = a.with(org.jexim.transport.DsnVariables.ORCPT, orcpt);
+        }
+        org.jexim.bounce.DsnEnvelope envelope = dsn.envelope();
+        if (envelope.ret() != null) {
+            a = a.with(org.jexim.transport.DsnVariables.RET, envelope.ret());
+        }
+        if (envelope.envid() != null) {
+            a = a.with(org.jexim.transport.DsnVariables.ENVID, envelope.envid());
+        }
+        return a;
     }
 
     @Override
@@ -81,13 +102,15 @@ public final class Transport extends GenericMailet {
         RecipientGroups groups = new RecipientGroups();
         List<AddressItem> items = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
+        MailDsn dsn = MailDsn.of(mail);
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             items.add(item);
-            deliveries.add(new Delivery(message, returnPath, item, context));
+            deliveries.add(new Delivery(message, returnPath, withDsn(item, dsn), context));
         }
         long start = System.nanoTime();
         List<DeliveryResult> results = transport.deliverAll(deliveries);
+        List<AddressItem> delivered = new ArrayList<>();
         java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start); // DT= of the log lines
         List<String> shadowed = shadow == null ? null : shadow.run(deliveries, results);
         DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log.took(took)) : this.log.took(took);
@@ -96,19 +119,25 @@ public final class Transport extends GenericMailet {
             DeliveryResult result = results.get(i);
             String router = item.variables().get(Outcomes.ROUTER);
             switch (result.kind()) {
-                case OK -> log.delivered(RouterContexts.messageId(mail), item, router,
-                        shadowed == null || shadowed.get(i) == null ? transport.name() : transport.name() + shadowed.get(i),
-                        result);
+                case OK -> {
+                    log.delivered(RouterContexts.messageId(mail), item, router,
+                            shadowed == null || shadowed.get(i) == null ? transport.name() : transport.name() + shadowed.get(i),
+                            result);
+                    delivered.add(item);
+                }
                 case DEFER -> {
                     log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
-                    groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message()));
+                    AddressItem deferred = item.with(Outcomes.MESSAGE, result.message())
+                            .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
+                    groups.send(Outcomes.DEFER, result.freeze() ? deferred.with(Outcomes.FREEZE, "yes") : deferred);
                     groups.error(Outcomes.DEFER, item.address() + ": " + result.message());
                 }
                 case FAIL -> {
                     log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result);
                     AddressItem failed = item.with(Outcomes.MESSAGE,
                             transport.local() ? Outcomes.LOCAL_FAILURE
-                                    : result.userMessage() == null ? result.message() : result.userMessage());
+                                    : result.userMessage() == null ? result.message() : result.userMessage())
+                            .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
                     if (result.output() != null) {
                         failed = failed.with(Outcomes.OUTPUT, result.output());
                     }
@@ -121,14 +150,21 @@ public final class Transport extends GenericMailet {
                 }
             }
         }
+        if (transport.local() && !delivered.isEmpty()) {
+            // NOTIFY=SUCCESS ends here (a remote host that offers DSN got the request passed on)
+            new SuccessNotifier(runtime, this.log, getMailetContext()).delivered(mail, delivered);
+        }
         groups.apply(mail, getMailetContext());
     }
 
-    /** The authenticators and the host retry hints (in the spool's db/ as Exim keeps them) of the server. */
-    static TransportServices services(JeximRuntime runtime) {
+    /**
+     * The authenticators, the host retry hints (in the spool's db/ as Exim keeps them) of the server, and
+     * the main log for the hosts a remote transport could not use.
+     */
+    static TransportServices services(JeximRuntime runtime, DeliveryLog log) {
         Path spool = Path.of(runtime.mainOption("spool_directory").orElse("var/spool"));
         return new TransportServices(runtime.authenticators(), new HostRetryHints(spool.resolve("db/jexim-retry")),
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), log::message);
     }
 
     /**

@@ -18,8 +18,10 @@ final class AvScanner {
             case "f-prot6d" -> FProt6dScanner.parse(options);
             case "f-protd" -> FProtdScanner.parse(options);
             case "fsecure" -> FSecureScanner.parse(options);
+            case "drweb" -> DrwebScanner.parse(options);
+            case "avast" -> AvastScanner.parse(options);
             default -> throw new ScanException("unknown scanner type '" + type
-                    + "' (jexim supports clamd, cmdline, sock, sophie, f-prot6d, f-protd, fsecure)");
+                    + "' (jexim supports clamd, cmdline, sock, sophie, f-prot6d, f-protd, fsecure, drweb, avast)");
         };
     }
 }
