@@ -38,6 +38,8 @@ public final class Defer extends GenericMailet {
     static final String INTERVAL = "_retry_interval";
     /** The -H file's -frozen line: the message waits for -Mt or a -qff run. */
     private static final org.apache.mailet.AttributeName FROZEN = org.apache.mailet.AttributeName.of("exim.spool.frozen");
+    /** Asks the spool to hold the message for a queue run (the queue's QueueOnly.QUEUE_ONLY). */
+    private static final org.apache.mailet.AttributeName QUEUE_ONLY = org.apache.mailet.AttributeName.of("exim.queue_only");
     /**
      * Set on the recipients the system filter defers: Exim keeps them for the next queue run with
      * no retry record, so they never time out; they wait as the retry rules say, or
@@ -75,6 +77,7 @@ public final class Defer extends GenericMailet {
         RecipientGroups groups = new RecipientGroups();
         List<AddressItem> deferred = new java.util.ArrayList<>();
         boolean freeze = false;
+        boolean forQueueRun = false;
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             Instant first = item.variables().containsKey(FIRST_FAILED)
@@ -99,6 +102,8 @@ public final class Defer extends GenericMailet {
                     .with(INTERVAL, Long.toString(d.intervalSeconds()));
             deferred.add(kept);
             freeze |= kept.variables().containsKey(Outcomes.FREEZE);
+            forQueueRun |= kept.variables().containsKey(FirstPassQueueing.FOR_QUEUE_RUN);
+            kept = kept.without(FirstPassQueueing.FOR_QUEUE_RUN);
             kept = kept.without(Outcomes.FAILED_IN, Outcomes.FREEZE); // the next attempt starts from routing again
             AddressAttributes.put(mail, recipient, kept);
             groups.stay(kept);
@@ -115,6 +120,10 @@ public final class Defer extends GenericMailet {
             log.message(RouterContexts.messageId(mail), "Frozen");
         } else {
             warner.check(mail, deferred, now, getMailetContext());
+        }
+        if (forQueueRun) {
+            // queue_smtp_domains: the message waits for the next queue run, whatever its retry times
+            mail.setAttribute(new org.apache.mailet.Attribute(QUEUE_ONLY, org.apache.mailet.AttributeValue.of(true)));
         }
         Duration delay = Duration.between(now, next);
         LOGGER.debug("{}: {} back on the spool for a retry in {}", mail.getName(), mail.getRecipients(), delay);

@@ -45,6 +45,7 @@ public final class Transport extends GenericMailet {
     private org.jexim.transport.Transport transport;
     private ShadowTransport shadow;
     private boolean disableLogging;
+    private FirstPassQueueing firstPass;
 
     @Inject
     public Transport(JeximRuntime runtime, DeliveryLog log) {
@@ -63,9 +64,39 @@ public final class Transport extends GenericMailet {
         transport = TransportFactory.create(name, driver, options, services(runtime, log), runtime.retryRules());
         shadow = ShadowTransport.of(options, services(runtime, log), runtime.retryRules());
         disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
+        firstPass = new FirstPassQueueing(runtime);
         if (transport instanceof org.jexim.transport.SubmitsMessages submits) {
             submits.sender(new ReplySubmitter(getMailetContext()));
         }
+    }
+
+    /**
+     * The transport's results for the deliveries; addresses that queue_smtp_domains keeps for a queue
+     * run are not given to it.
+     */
+    private List<DeliveryResult> deliver(Mail mail, List<AddressItem> items, List<Delivery> deliveries,
+                                         RoutingContext context) {
+        if (transport.local()) {
+            return transport.deliverAll(deliveries);
+        }
+        List<Delivery> now = new ArrayList<>();
+        List<Integer> nowIndex = new ArrayList<>();
+        DeliveryResult[] results = new DeliveryResult[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            if (firstPass.waits(mail, items.get(i), context)) {
+                results[i] = FirstPassQueueing.WAIT;
+            } else {
+                now.add(deliveries.get(i));
+                nowIndex.add(i);
+            }
+        }
+        if (!now.isEmpty()) {
+            List<DeliveryResult> done = transport.deliverAll(now);
+            for (int k = 0; k < now.size(); k++) {
+                results[nowIndex.get(k)] = done.get(k);
+            }
+        }
+        return List.of(results);
     }
 
     /** The address with the message's DSN requests, which the smtp transport passes on. */
@@ -109,7 +140,7 @@ public final class Transport extends GenericMailet {
             deliveries.add(new Delivery(message, returnPath, withDsn(item, dsn), context));
         }
         long start = System.nanoTime();
-        List<DeliveryResult> results = transport.deliverAll(deliveries);
+        List<DeliveryResult> results = deliver(mail, items, deliveries, context);
         List<AddressItem> delivered = new ArrayList<>();
         java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start); // DT= of the log lines
         List<String> shadowed = shadow == null ? null : shadow.run(deliveries, results);
@@ -129,6 +160,10 @@ public final class Transport extends GenericMailet {
                     log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
                     AddressItem deferred = item.with(Outcomes.MESSAGE, result.message())
                             .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
+                    if (result == FirstPassQueueing.WAIT) { // routed only: no delivery was attempted
+                        deferred = deferred.without(Outcomes.FAILED_IN).with(Defer.WHOLE_MESSAGE, "yes")
+                                .with(FirstPassQueueing.FOR_QUEUE_RUN, "yes");
+                    }
                     groups.send(Outcomes.DEFER, result.freeze() ? deferred.with(Outcomes.FREEZE, "yes") : deferred);
                     groups.error(Outcomes.DEFER, item.address() + ": " + result.message());
                 }
