@@ -86,7 +86,7 @@ public final class HostListParser {
      * queryprogram's HOSTS=); throws when a name cannot be resolved.
      */
     public static List<RouteHost> resolve(String list) throws UnknownHostException {
-        return resolve(list, RouteDns.of(null), Lookup.BYNAME);
+        return resolve(list, RouteDns.of((String) null), Lookup.BYNAME);
     }
 
     static boolean isIp(String s) {
