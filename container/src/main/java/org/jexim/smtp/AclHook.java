@@ -38,9 +38,6 @@ abstract class AclHook {
         }
         AclGate.Decision decision = gate.decide(stage, acl, state, recipient);
         SmtpReply reply = decision.reply();
-        if (decision.discarded() && recipient != null) {
-            state.discarded().add(recipient);
-        }
         if (reply.positive()) {
             // accept messages at connect/HELO (banner, greeting) are -bh only for now: James words those
             if (reply.text().isEmpty() || stage == Stage.CONNECT || stage == Stage.HELO || stage == Stage.DATA) {

@@ -15,7 +15,8 @@ import org.jexim.queue.SpoolAttributes;
  * What the ACL controls of a message do once it is received, as receive.c does: {@code freeze}
  * spools it frozen ("frozen by ACL"), {@code queue}/{@code queue_only} keeps it for a queue
  * run ("no immediate delivery: queued by ACL"), {@code fakereject}/{@code fakedefer} keep it but
- * answer 550/450 with the control's text, a fakereject arrival being logged {@code (=}. The
+ * answer 550/450 with the control's text, a fakereject arrival being logged {@code (=}; a message
+ * whose recipients were all discarded is logged "=> blackhole (... discarded recipients)". The
  * server's spool hook and -bh both ask here.
  */
 final class ArrivalControls {
@@ -24,9 +25,16 @@ final class ArrivalControls {
     private final Optional<String> fakeReject;
     private final Optional<String> fakeDefer;
     private final boolean noMultiline;
+    private final String blackhole;
 
-    /** The controls in force now (the session forgets them once the message is accepted). */
-    ArrivalControls(AclEffects effects) {
+    /** The controls in force now for the session's message (the session forgets them once it is accepted). */
+    ArrivalControls(SessionState session) {
+        this(session.effects(), session.blackhole());
+    }
+
+    /** {@code blackhole}: why no recipient is left (the "=> blackhole" line's text), or null. */
+    ArrivalControls(AclEffects effects, String blackhole) {
+        this.blackhole = blackhole;
         this.freeze = effects.has("freeze");
         this.queue = effects.has("queue");
         this.fakeReject = effects.control("fakereject");
@@ -58,6 +66,15 @@ final class ArrivalControls {
         if (queue) {
             log.main(arrival.id() + " no immediate delivery: queued by ACL");
         }
+        if (blackhole != null) {
+            log.main(arrival.id() + " => blackhole " + blackhole);
+            log.main(arrival.id() + " Completed");
+        }
+    }
+
+    /** Whether an ACL discarded every recipient: the message is accepted and goes nowhere. */
+    boolean blackholed() {
+        return blackhole != null;
     }
 
     /** The reply of fakereject (550) or fakedefer (450) in place of "250 OK id=...", if one was set. */

@@ -47,13 +47,13 @@ public final class EximSpool implements JamesMessageHook {
         String id = EximReceivedHeader.messageId(session);
         EximReceivedHeader.forgetMessageId(session);
         SessionState state = JamesSessions.of(session, runtime, null);
-        ArrivalControls controls = new ArrivalControls(state.effects());
+        ArrivalControls controls = new ArrivalControls(state);
         try {
             mail.setName(id);
             spoolAttributes(mail, state);
             controls.mark(mail);
             // recipients an ACL discarded were answered 250 but are not delivered
-            mail.setRecipients(mail.getRecipients().stream()
+            mail.setRecipients(controls.blackholed() ? List.of() : mail.getRecipients().stream()
                     .filter(r -> !state.discarded().contains(r.asString())).collect(Collectors.toList()));
             if (!mail.getRecipients().isEmpty()) {
                 ConnectionQueueing.mark(session, mail, runtime);

@@ -278,7 +278,7 @@ public final class TestSession {
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
         long size = id == null || !check.positive() ? 0 : size(session, id, lines);
-        ArrivalControls controls = new ArrivalControls(session.effects());
+        ArrivalControls controls = new ArrivalControls(session);
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();

@@ -52,6 +52,7 @@ class AclControlsIT {
                 + "  deny    domains = remote.example\n"
                 + "          !verify = recipient/callout=10s\n"
                 + "  accept  domains = remote.example\n"
+                + "  discard local_parts = gone\n          log_message = not wanted\n"
                 + "  accept  local_parts = freeze\n          control = freeze\n"
                 + "  accept  local_parts = queue\n          control = queue_only\n"
                 + "  accept  local_parts = fr\n          control = fakereject\n"
@@ -81,11 +82,16 @@ class AclControlsIT {
         awaitLog(mainlog, "(= s@client.example H=(client.example) [127.0.0.1]");
         send(port, "fd", "450 Not now");
         send(port, "multi", "550 line two"); // a DATA ACL's refusal of two lines, both sent
+        String gone = send(port, "gone", "250");
+        awaitLog(mainlog, "F=<s@client.example> RCPT <gone@acl.example>: discarded by RCPT ACL: not wanted");
+        awaitLog(mainlog, gone + " => blackhole (RCPT ACL discarded recipients)\n");
+        awaitLog(mainlog, gone + " Completed");
         awaitLog(mail.resolve("fr"), "Subject: fr");
         awaitLog(mail.resolve("fd"), "Subject: fd");
 
         assertThat(mail.resolve("freeze")).doesNotExist();
         assertThat(mail.resolve("queue")).doesNotExist();
+        assertThat(mail.resolve("gone")).doesNotExist();
         Jexim.Result run = Jexim.jexim("-C", conf.toString(), "-q");
         assertThat(run.status()).as(run.output()).isZero();
         awaitLog(mail.resolve("queue"), "Subject: queue");

@@ -190,4 +190,14 @@ class RoutingServerIT {
         String mbox = waitFor("local-sto");
         assertThat(mbox).contains("\n\tfor sto@routing.example;\n").contains("Subject: smtp time");
     }
+
+    @Test
+    void aFileFromARouterWithAUserBelongsToThatUser() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can give the file to another user");
+        // exim4 delivers a redirect router's file as the router's user when the transport sets none
+        send("a@client.example", "owned@routing.example", "Subject: owned");
+        assertThat(waitFor("owned")).contains("Subject: owned");
+        assertThat(Files.getOwner(dir.resolve("mail/owned")).getName()).isEqualTo("nobody");
+    }
 }

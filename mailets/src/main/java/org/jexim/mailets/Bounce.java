@@ -1,6 +1,5 @@
 package org.jexim.mailets;
 
-import java.io.ByteArrayOutputStream;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +72,10 @@ public final class Bounce extends GenericMailet {
         if (failures.isEmpty()) {
             return;
         }
-        Report report = new Report(RouterContexts.messageId(mail), mail.getMaybeSender().asString(), bytes(mail),
+        // only as much of the message as the bounce can return: a large message is never held whole
+        BounceOptions options = options();
+        Report report = new Report(RouterContexts.messageId(mail), mail.getMaybeSender().asString(),
+                BouncedCopy.of(mail, options.returnSizeLimit(), options.returnBody()),
                 failures, RouterContexts.of(runtime, mail).lists().primaryHostname(), dsn.envelope());
         // Exim sends one bounce per delivery attempt: the attempt's other mails may fail addresses too
         if (!DeliveryAttempts.process().hold(mail, "bounce", report, this::send)) {
@@ -173,16 +175,6 @@ public final class Bounce extends GenericMailet {
     private static String unquote(String text) {
         String t = text.strip();
         return t.startsWith("\"") ? org.jexim.conf.options.EximStrings.dequote(t, 0).value() : text;
-    }
-
-    private static byte[] bytes(Mail mail) throws MessagingException {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mail.getMessage().writeTo(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new MessagingException("cannot read message " + mail.getName(), e);
-        }
     }
 
     @Override

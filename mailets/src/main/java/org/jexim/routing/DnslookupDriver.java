@@ -50,7 +50,7 @@ final class DnslookupDriver implements RouterDriver {
 
     @Override
     public RouterOutcome route(AddressItem address, RoutingContext context) {
-        RouteDns dns = RouteDns.of(context.variablesFor(address).variable(RouteDns.SERVERS_VARIABLE).orElse(null));
+        RouteDns dns = RouteDns.of(context.variablesFor(address));
         String domain = RouteVariables.domain(address);
         if (!DNS_NAME.matcher(domain).matches()) {
             // Exim's dns_check_names_pattern: such a name is never looked up, the address fails

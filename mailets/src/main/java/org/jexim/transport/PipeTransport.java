@@ -79,7 +79,8 @@ final class PipeTransport implements Transport {
                 return DeliveryResult.defer("no command specified for " + name + " transport");
             }
             input = LocalMessage.prepare(options, batch, vars, true, false);
-            pb = new ProcessBuilder(FileOwner.of(options.string("user"), options.string("group")).runAs(argv));
+            pb = new ProcessBuilder(FileOwner.forDelivery(options.string("user"), options.string("group"),
+                    delivery.address()).runAs(argv));
             environment(pb.environment(), delivery, vars);
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of command \"" + command + "\" in " + name + " transport failed: "

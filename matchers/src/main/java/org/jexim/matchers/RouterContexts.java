@@ -33,6 +33,8 @@ public final class RouterContexts {
     public static final String DNS_SERVERS = "_dns_servers";
     /** The routing variable carrying the resolver's search list of JEXIM_DNS_SEARCH (with JEXIM_DNS_SERVERS). */
     public static final String DNS_SEARCH = "_dns_search";
+    /** The routing variable carrying the main option dns_ipv4_lookup to the routers' address lookups. */
+    public static final String DNS_IPV4_LOOKUP = "_dns_ipv4_lookup";
     /** The routing variable naming the local transports, space-separated (Exim's info->local). */
     public static final String LOCAL_TRANSPORTS = "_local_transports";
 
@@ -43,6 +45,7 @@ public final class RouterContexts {
                         "first_delivery", firstDelivery(mail) ? "yes" : "no",
                         DNS_SERVERS, runtime.macro("JEXIM_DNS_SERVERS").orElse(""),
                         DNS_SEARCH, runtime.macro("JEXIM_DNS_SEARCH").orElse(""),
+                        DNS_IPV4_LOOKUP, runtime.mainOption("dns_ipv4_lookup").orElse(""),
                         LOCAL_TRANSPORTS, runtime.localTransports(),
                         "authenticated_sender", mail.getAttribute(AUTH_SENDER)
                                 .map(a -> String.valueOf(a.getValue().value())).orElse("")));
