@@ -52,6 +52,7 @@ public final class EximSpool implements JamesMessageHook {
             mail.setName(id);
             spoolAttributes(mail, state);
             controls.mark(mail);
+            submission(mail, state, id);
             // recipients an ACL discarded were answered 250 but are not delivered
             mail.setRecipients(controls.blackholed() ? List.of() : mail.getRecipients().stream()
                     .filter(r -> !state.discarded().contains(r.asString())).collect(Collectors.toList()));
@@ -89,6 +90,24 @@ public final class EximSpool implements JamesMessageHook {
     private static String errorText(java.io.IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("No space left on device") ? "No space left on device" : m;
+    }
+
+    /** control = submission: the header fix-ups and the envelope sender of submission mode. */
+    private void submission(Mail mail, SessionState state, String id) throws MessagingException,
+            javax.mail.internet.AddressException {
+        Optional<String> control = state.effects().control("submission");
+        if (control.isEmpty()) {
+            return;
+        }
+        String sender = SubmissionFixups.applyTo(mail.getMessage(), SubmissionFixups.Options.parse(control.get()),
+                new SubmissionFixups.Context(mail.getMaybeSender().asString(""),
+                        state.protocolVariable("authenticated_id").orElse(null),
+                        runtime.mainOption("qualify_domain").orElse(runtime.primaryHostname()),
+                        runtime.primaryHostname(), id, SubmissionFixups.now()));
+        mail.getMessage().saveChanges();
+        if (!sender.isEmpty() && mail instanceof org.apache.james.server.core.MailImpl impl) {
+            impl.setSender(new MailAddress(sender));
+        }
     }
 
     /** What Exim's -H file records about the SMTP session ({@code -received_protocol}, {@code -auth_id}, ...). */

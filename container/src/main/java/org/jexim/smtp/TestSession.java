@@ -277,6 +277,15 @@ public final class TestSession {
         session.messageId(id);
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
+        // the id= of the arrival line: a Message-ID the client sent (one added here is not logged)
+        String clientMessageId = id == null ? null : messageIdHeader(lines);
+        if (id != null && check.positive() && session.blackhole() == null) {
+            java.util.Optional<String> submission = session.effects().control("submission");
+            if (submission.isPresent()) {
+                sender = submitted(session, id, lines, submission.get());
+                session.sender(sender); // the Received: header's envelope-from is the new sender
+            }
+        }
         long size = id == null || !check.positive() ? 0 : size(session, id, lines);
         ArrivalControls controls = new ArrivalControls(session);
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
@@ -295,10 +304,52 @@ public final class TestSession {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }
         }
-        controls.log(org.jexim.log.Arrival.smtp(id, sender, session.peer(), session.receivedProtocol(), size));
+        org.jexim.log.Arrival arrival = org.jexim.log.Arrival.smtp(id, sender, session.peer(), session.receivedProtocol(), size);
+        if (clientMessageId != null) {
+            arrival = arrival.withMessageId(clientMessageId);
+        }
+        if (session.authenticated()) {
+            String authId = session.protocolVariable("authenticated_id").orElse("");
+            arrival = arrival.withAuthenticator(session.protocolVariable("sender_host_authenticated").orElse("")
+                    + (authId.isEmpty() ? "" : ":" + authId));
+        }
+        controls.log(arrival);
         send(controls.fakeReply().orElse(EximTexts.queued(id)));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
+    }
+
+    /** The value of the Message-ID: header among the header lines, or null. */
+    private static String messageIdHeader(java.util.List<String> lines) {
+        for (String l : lines) {
+            if (l.isEmpty()) {
+                return null;
+            }
+            if (l.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                return l.substring(11).strip();
+            }
+        }
+        return null;
+    }
+
+    /** control = submission: fixes the header in {@code lines}; the envelope sender afterwards. */
+    private String submitted(SessionState session, String id, java.util.List<String> lines, String options) {
+        int blank = lines.indexOf("");
+        java.util.List<String> header = blank < 0 ? lines : lines.subList(0, blank);
+        SubmissionFixups.Result r = SubmissionFixups.apply(SubmissionFixups.section(header),
+                SubmissionFixups.Options.parse(options), new SubmissionFixups.Context(session.sender(),
+                        session.protocolVariable("authenticated_id").orElse(null),
+                        runtime.mainOption("qualify_domain").orElse(runtime.primaryHostname()),
+                        runtime.primaryHostname(), id, SubmissionFixups.now()));
+        java.util.List<String> fixed = new java.util.ArrayList<>();
+        for (String f : r.headers().fields()) {
+            fixed.addAll(java.util.List.of(f.substring(0, f.length() - 1).split("\n", -1)));
+        }
+        java.util.List<String> rest = blank < 0 ? java.util.List.of() : new java.util.ArrayList<>(lines.subList(blank, lines.size()));
+        lines.clear();
+        lines.addAll(fixed);
+        lines.addAll(rest);
+        return r.sender();
     }
 
     /** Exim's S=: the message with its Received: header, LF line ends. */

@@ -53,6 +53,7 @@ class AclControlsIT {
                 + "          !verify = recipient/callout=10s\n"
                 + "  accept  domains = remote.example\n"
                 + "  discard local_parts = gone\n          log_message = not wanted\n"
+                + "  accept  local_parts = sub\n          control = submission\n"
                 + "  accept  local_parts = freeze\n          control = freeze\n"
                 + "  accept  local_parts = queue\n          control = queue_only\n"
                 + "  accept  local_parts = fr\n          control = fakereject\n"
@@ -82,6 +83,11 @@ class AclControlsIT {
         awaitLog(mainlog, "(= s@client.example H=(client.example) [127.0.0.1]");
         send(port, "fd", "450 Not now");
         send(port, "multi", "550 line two"); // a DATA ACL's refusal of two lines, both sent
+        String submitted = send(port, "sub", "250");
+        awaitLog(mail.resolve("sub"), "Subject: sub");
+        String box = Files.readString(mail.resolve("sub"));
+        assertThat(box).contains("Message-Id: <E" + submitted + "@acl.example>").contains("From: s@client.example\n")
+                .containsPattern("\nDate: [A-Z][a-z]{2}, ");
         String gone = send(port, "gone", "250");
         awaitLog(mainlog, "F=<s@client.example> RCPT <gone@acl.example>: discarded by RCPT ACL: not wanted");
         awaitLog(mainlog, gone + " => blackhole (RCPT ACL discarded recipients)\n");

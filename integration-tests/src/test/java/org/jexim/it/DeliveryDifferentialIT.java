@@ -106,6 +106,12 @@ class DeliveryDifferentialIT {
                     "--from", "md-s@delivery.example", "--to", FAILING_TOGETHER, "--data", "@" + message));
             assertThat(s.output()).as(s.output()).contains("<-  250 ");
         }
+        // its bounce goes to nobody@, which fails too: the bounce is frozen on both
+        for (int port : new int[] {eximPort, jeximPort}) {
+            Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
+                    "--from", "nobody@delivery.example", "--to", "unknown@delivery.example", "--data", "@" + message));
+            assertThat(s.output()).as(s.output()).contains("<-  250 ");
+        }
         for (int port : new int[] {eximPort, jeximPort}) {
             Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
                     "--from", "md-s@delivery.example", "--to", "later@delivery.example", "--data", "@" + message));
@@ -113,6 +119,7 @@ class DeliveryDifferentialIT {
         }
         waitForFiles(RECIPIENTS.size() + FAILING.size() + 3 + 2);
         waitForLines(" == ", 1);
+        waitForLines(" Frozen (delivery error message)", 1);
     }
 
     @AfterAll
@@ -138,16 +145,28 @@ class DeliveryDifferentialIT {
     }
 
     @Test
-    void theDeferredMessageWaitsOnTheSpoolOfBoth() throws Exception {
+    void theDeferredMessageAndTheFrozenBounceWaitOnTheSpoolOfBoth() throws Exception {
         for (Path dir : List.of(exim, jexim)) {
+            List<String> headers = new ArrayList<>();
             try (Stream<Path> s = Files.list(dir.resolve("spool/input"))) {
-                assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-H")).count())
-                        .as(dir.toString()).isEqualTo(1);
+                for (Path p : s.filter(p -> p.toString().endsWith("-H")).toList()) {
+                    headers.add(Files.readString(p, StandardCharsets.ISO_8859_1));
+                }
             }
+            assertThat(headers).as(dir.toString()).hasSize(2);
+            // the bounce that could not be delivered: from <>, frozen, its recipient still to do
+            assertThat(headers).as(dir.toString()).anySatisfy(h -> assertThat(h).contains("\n<>\n")
+                    .containsPattern("\n-frozen [0-9]+\n").contains("\n1\nnobody@delivery.example\n"));
         }
         // jexim keeps the retry rule's F,2h,15m schedule on the spool: next attempt 15 minutes on
         try (Stream<Path> s = Files.list(jexim.resolve("spool/input"))) {
-            Path header = s.filter(p -> p.toString().endsWith("-H")).findFirst().orElseThrow();
+            Path header = s.filter(p -> p.toString().endsWith("-H")).filter(p -> {
+                try {
+                    return Files.readString(p, StandardCharsets.ISO_8859_1).contains("later@delivery.example");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
             String h = Files.readString(header, StandardCharsets.ISO_8859_1);
             assertThat(h).contains("_retry_interval=900");
             long deliverAt = Long.parseLong(h.replaceAll("(?s).*\n-jexim_deliver_at ([0-9]+)\n.*", "$1"));
@@ -189,7 +208,9 @@ class DeliveryDifferentialIT {
                     }
                 }
             }
-            assertThat(logged).as(dir.toString()).hasSize(6).containsExactlyInAnyOrderElementsOf(received);
+            // 7 bounces, the one to nobody@ frozen, the 6 others delivered as logged
+            assertThat(received).as(dir.toString()).hasSize(6);
+            assertThat(logged).as(dir.toString()).hasSize(7).containsAll(received);
         }
     }
 
@@ -228,7 +249,7 @@ class DeliveryDifferentialIT {
     private static List<String> deliveries(Path dir) throws Exception {
         List<String> lines = new ArrayList<>();
         for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
-            if (l.matches("\\S+ \\S+ \\S+ (=>|->|\\*\\*|==) .*")) {
+            if (l.matches("\\S+ \\S+ \\S+ (=>|->|\\*\\*|==|Frozen) .*")) {
                 lines.add(mask(l.substring(l.indexOf(' ', l.indexOf(' ') + 1) + 1)));
             }
             if (BOUNCE_ARRIVAL.matcher(l).matches()) {

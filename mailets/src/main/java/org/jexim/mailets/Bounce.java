@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Failed addresses: Exim's bounce message goes to the sender from {@code <>} and through the
  * routers like any message, one per delivery attempt listing every address that failed in it
- * (the failures of the attempt's mails are held until its last mail is done); a failed bounce is never bounced again (Exim freezes it, jexim
- * drops it with a warning). Written by the translator as the processor {@code bounce}:
+ * (the failures of the attempt's mails are held until its last mail is done); a failed bounce is
+ * never bounced again: it is frozen with its failed recipients, as in Exim. Written by the translator as the processor {@code bounce}:
  * <pre>{@code
  * <processor state="bounce"><mailet match="All" class="org.jexim.mailets.Bounce"/></processor>
  * }</pre>
@@ -41,20 +41,22 @@ public final class Bounce extends GenericMailet {
     private final JeximRuntime runtime;
     private final DeliveryLog log;
 
+    private final org.apache.james.queue.api.MailQueueFactory<?> queues;
+
     @Inject
-    public Bounce(JeximRuntime runtime, DeliveryLog log) {
+    public Bounce(JeximRuntime runtime, DeliveryLog log, org.apache.james.queue.api.MailQueueFactory<?> queues) {
         this.runtime = runtime;
         this.log = log;
+        this.queues = queues;
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        mail.setState(Mail.GHOST);
         if (mail.getMaybeSender().isNullSender()) {
-            LOGGER.warn("{}: a bounce message failed ({}); not bounced again", RouterContexts.messageId(mail),
-                    mail.getRecipients());
+            freeze(mail);
             return;
         }
+        mail.setState(Mail.GHOST);
         MailDsn dsn = MailDsn.of(mail);
         List<Failure> failures = new ArrayList<>();
         for (MailAddress recipient : mail.getRecipients()) {
@@ -79,6 +81,20 @@ public final class Bounce extends GenericMailet {
         if (!DeliveryAttempts.process().hold(mail, "bounce", report, this::send)) {
             send(List.of(report), mail.getRecipients().stream().map(MailAddress::asString).toList());
         }
+    }
+
+    /**
+     * A bounce (or other message from {@code <>}) that failed is never bounced again: Exim freezes it,
+     * with its failed recipients, until -Mt, a -qff run or ignore_bounce_errors_after.
+     */
+    private void freeze(Mail mail) throws MessagingException {
+        mail.setAttribute(new org.apache.mailet.Attribute(org.apache.mailet.AttributeName.of("exim.spool.frozen"),
+                org.apache.mailet.AttributeValue.of(Long.toString(java.time.Instant.now().getEpochSecond()))));
+        log.message(RouterContexts.messageId(mail), "Frozen (delivery error message)");
+        mail.setState(Mail.DEFAULT);
+        DeliveryAttempts.leave(mail);
+        queues.createQueue(org.apache.james.queue.api.MailQueueFactory.SPOOL).enQueue(mail);
+        mail.setState(Mail.GHOST);
     }
 
     /** What one mail of an attempt brought to the bounce: its failed addresses and the message. */

@@ -7,7 +7,7 @@ import javax.mail.MessagingException;
 import org.apache.mailet.Mail;
 
 /**
- * The part of a failed message a bounce can need, read from the mail as it streams by: the whole
+ * The part of a message a bounce, delay warning or success DSN can need, read from the mail as it streams by: the whole
  * header and the body up to twice what bounce_return_size_limit lets a bounce return (rounded as
  * Exim rounds it), so that {@link org.jexim.bounce.BounceMessage} still sees a message too big to
  * return, while a large message is never held whole.
@@ -38,6 +38,11 @@ final class BouncedCopy extends OutputStream {
             throw new MessagingException("cannot read message " + mail.getName(), e);
         }
         return copy.kept.toByteArray();
+    }
+
+    /** The header only (and its blank line): what delay warnings and success DSNs return. */
+    static byte[] header(Mail mail) throws MessagingException {
+        return of(mail, 0, false);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.jexim.mailets;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ final class DelayWarner {
             return;
         }
         try {
-            byte[] original = bytes(mail);
+            byte[] original = BouncedCopy.header(mail);
             if (!condition(mail, deferred.get(0), original)) {
                 return;
             }
@@ -132,16 +131,6 @@ final class DelayWarner {
         } catch (java.io.IOException e) {
             LOGGER.warn("Failed to open {} for warning message texts: {}", file, e.getMessage());
             return null;
-        }
-    }
-
-    private static byte[] bytes(Mail mail) throws MessagingException {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mail.getMessage().writeTo(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new MessagingException("cannot read message " + mail.getName(), e);
         }
     }
 }

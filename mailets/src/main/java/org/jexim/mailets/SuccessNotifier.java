@@ -1,6 +1,5 @@
 package org.jexim.mailets;
 
-import java.io.ByteArrayOutputStream;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,7 @@ final class SuccessNotifier {
         if (wanted.isEmpty()) {
             return;
         }
-        Report report = new Report(RouterContexts.messageId(mail), sender, bytes(mail),
+        Report report = new Report(RouterContexts.messageId(mail), sender, BouncedCopy.header(mail),
                 RouterContexts.of(runtime, mail).lists().primaryHostname(), dsn.envelope(), wanted);
         if (!DeliveryAttempts.process().hold(mail, "success-dsn", report, (held, recipients) -> send(held))) {
             send(List.of(report));
@@ -76,16 +75,6 @@ final class SuccessNotifier {
             new GeneratedMessages(context, log).spool(id, List.of(first.sender()), dsn, first.messageId(), null);
         } catch (MessagingException | RuntimeException e) {
             LOGGER.error("{}: cannot send the success DSN", first.messageId(), e);
-        }
-    }
-
-    private static byte[] bytes(Mail mail) throws MessagingException {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mail.getMessage().writeTo(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new MessagingException("cannot read message " + mail.getName(), e);
         }
     }
 }
