@@ -247,7 +247,8 @@ public final class TestSession {
     private SmtpReply data(SessionState session, BufferedReader in, boolean wasRcpt) throws IOException {
         if (session.acceptedRcpts() == 0) {
             StringBuilder text = new StringBuilder();
-            if (rcptFailure != null && rcptFailuresSame) {
+            // no_multiline_responses leaves out these preliminary lines altogether, as smtp_respond() does
+            if (rcptFailure != null && rcptFailuresSame && !session.effects().has("no_multiline_responses")) {
                 text.append("All RCPT commands were rejected with this error:\n").append(rcptFailure).append('\n');
             }
             if (pipelining && wasRcpt) {
