@@ -39,9 +39,7 @@ public final class SpoolQueueModule extends AbstractModule {
     @Singleton
     SpoolMailQueueFactory spoolMailQueueFactory(MailQueueItemDecoratorFactory decorators) {
         try {
-            // one bounce per delivery attempt: the attempts see each mail handed out and acknowledged
-            return new SpoolMailQueueFactory(new SpoolDirectory(spoolDirectory, fsync),
-                new AttemptTrackingDecorators(decorators, org.jexim.bounce.DeliveryAttempts.process()),
+            return new SpoolMailQueueFactory(new SpoolDirectory(spoolDirectory, fsync), decorators,
                 SpoolOwner.currentUser(), SpoolMailQueueFactory.DEFAULT_REJECT_DELAY,
                 id -> EximLog.main().completed(id));
         } catch (IOException e) {

@@ -43,9 +43,7 @@ public final class DeliveryRequestModule extends AbstractModule {
     @Provides
     @Singleton
     QueueRunner queueRunner(SpoolMailQueueFactory queues, JeximRuntime runtime) {
-        return new QueueRunner(queues, new FrozenTimers(spool(queues), daemonLog(), timers(runtime)), EximLog.main(),
-            new QueueLoadLimit(runtime.mainOption("deliver_queue_load_max").map(String::strip).map(Double::parseDouble)
-                .orElse(-1.0), QueueOnly::systemLoad));
+        return new QueueRunner(queues, new FrozenTimers(spool(queues), daemonLog(), timers(runtime)), EximLog.main());
     }
 
     @Provides

@@ -37,10 +37,6 @@ public final class EximDataCmd extends JamesDataCmdHandler {
                 JamesSessions.acceptedWith(session, reply);
             }
         }
-        SMTPResponse go = super.doDATA(session, argument);
-        if ("354".equals(go.getRetCode())) {
-            org.jexim.smtp.wire.InputState.of(session).dataStarted();
-        }
-        return go;
+        return super.doDATA(session, argument);
     }
 }

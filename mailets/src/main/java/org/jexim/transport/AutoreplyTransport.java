@@ -35,7 +35,7 @@ import org.jexim.transport.autoreply.ReplySubmission;
  * log, file/file_expand/file_optional, return_message and mode; the reply goes from the null
  * sender through the {@link ReplySender}.
  */
-public final class AutoreplyTransport implements Transport, SubmitsMessages {
+public final class AutoreplyTransport implements Transport {
     /** The address variables a filter's mail/vacation command sets (see FilterRedirect). */
     public static final String REPLY_PREFIX = "_reply_";
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -57,16 +57,8 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
     }
 
     /** Where generated replies go (the server sets its mailet context). */
-    @Override
     public void sender(ReplySender s) {
         this.sender = s;
-    }
-
-    /** bounce_return_size_limit (or its old name return_size_limit), which Exim also applies to return_message. */
-    private static long returnSizeLimit(Delivery delivery) {
-        var main = delivery.context().lists();
-        return main.mainOption("bounce_return_size_limit").or(() -> main.mainOption("return_size_limit"))
-                .map(v -> Sizes.parse(v.strip())).orElse(100L * 1024);
     }
 
     private int mode() {
@@ -77,12 +69,7 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
     @Override
     public DeliveryResult deliver(Delivery delivery) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        OriginalMessage original;
-        try {
-            original = OriginalMessage.read(delivery.message(), returnSizeLimit(delivery));
-        } catch (IOException e) {
-            return DeliveryResult.defer(name + " transport: " + e.getMessage());
-        }
+        OriginalMessage original = OriginalMessage.of(delivery.message());
         ExpansionContext context = original.over(new TransportVariables(delivery, name, now));
         ReplySpec spec;
         try {
@@ -148,7 +135,7 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
             }
         }
         String reply = ReplyMessage.build(spec, original.headerLines(),
-                fileText, spec.returnMessage() ? original.returned(returnSizeLimit(delivery)) : null);
+                fileText, spec.returnMessage() ? original.text() : null);
         List<String> recipients = recipients(spec);
         try {
             if (!recipients.isEmpty()) {

@@ -1,11 +1,11 @@
 package org.jexim.acl;
 
 /** Exim's string_split_message(): a user message over 75 characters is broken into lines. */
-public final class SplitMessage {
+final class SplitMessage {
     private SplitMessage() {
     }
 
-    public static String split(String msg) {
+    static String split(String msg) {
         if (msg == null || msg.length() <= 75) {
             return msg;
         }

@@ -19,10 +19,7 @@ public final class ReplyMessage {
     private ReplyMessage() {
     }
 
-    /**
-     * {@code originalHeaders}: the original's header lines ("Name: value\n"); {@code fileText}: the file, already
-     * expanded; {@code returned}: the returned copy of the original with its rubric, or null.
-     */
+    /** {@code originalHeaders}: the original's header lines ("Name: value\n"); {@code fileText}: the file, already expanded. */
     public static String build(ReplySpec r, List<String> originalHeaders, String fileText, String returned) {
         StringBuilder b = new StringBuilder();
         line(b, "From", r.from());
@@ -59,7 +56,7 @@ public final class ReplyMessage {
             b.append(fileText);
         }
         if (returned != null) {
-            b.append(returned);
+            b.append("\n------ This is a copy of the message, including all the headers.\n\n").append(returned);
         }
         return b.toString();
     }
