@@ -1,7 +1,8 @@
 #!/bin/sh
-# Runs "$@" in a private NIS world. Started under `unshare -umn --propagation private`: the
-# NIS domain, the mounts and the network (loopback only) are the namespace's own, so the
-# machine's NIS, rpcbind and /var/yp are never touched. $1 is an empty temporary directory.
+# Runs "$@" in a private NIS world. Started under `unshare -umnp --fork --propagation private`:
+# the NIS domain, the mounts, the network (loopback only) and the processes are the namespace's
+# own, so the machine's NIS, rpcbind and /var/yp are never touched, and the daemons end with it.
+# $1 is an empty temporary directory.
 set -e
 T=$1; shift
 ip link set lo up

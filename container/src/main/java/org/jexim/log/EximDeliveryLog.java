@@ -52,6 +52,11 @@ public final class EximDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public void bounceReceived(String id, String causeId, String user, long size) {
+        log.received(Arrival.local(id, "", user, "local", size).withBounceOf(causeId));
+    }
+
+    @Override
     public void deliveredUnlogged(String messageId, AddressItem address) {
         if (address.parent().isEmpty()) {
             journal.ifPresent(j -> {
@@ -152,7 +157,8 @@ public final class EximDeliveryLog implements DeliveryLog {
         // routing outcomes have no transport time: Exim logs DT=0s for them
         Optional<Duration> time = took.or(() -> Optional.of(Duration.ZERO).filter(z -> transport == null && router != null));
         return new Delivery(messageId, pipeOrFile != null ? pipeOrFile : address.address(),
-            original == address ? Optional.of(address.address()).filter(a -> isLocal(transport)) : Optional.of(original.address()),
+            original == address ? Optional.of(address.address()).filter(a -> isLocal(transport))
+                : Optional.of(original.variables().getOrDefault(DeliveryLog.LOG_AS, original.address())),
             parents(address, original, pipeOrFile != null), Optional.ofNullable(router), Optional.ofNullable(transport),
             isLocal(transport), Optional.empty(), Optional.empty(), time);
     }

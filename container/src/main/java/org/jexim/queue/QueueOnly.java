@@ -27,6 +27,8 @@ public record QueueOnly(boolean queueOnly, List<Path> files, double load, Double
                         Consumer<String> log) implements HoldPolicy {
     /** A mail attribute (Boolean true) asking that this one message wait for a queue run. */
     public static final AttributeName QUEUE_ONLY = AttributeName.of("exim.queue_only");
+    /** With {@link #QUEUE_ONLY}: why, logged as "ID no immediate delivery: REASON" (see {@link SessionQueueing}). */
+    public static final AttributeName QUEUE_ONLY_REASON = AttributeName.of("exim.queue_only_reason");
 
     /** The system's one-minute load average, as Exim's OS_GETLOADAVG. */
     public static double systemLoad() {
@@ -35,10 +37,12 @@ public record QueueOnly(boolean queueOnly, List<Path> files, double load, Double
 
     @Override
     public boolean holds(Mail mail) {
-        if (mail.getAttribute(QUEUE_ONLY).flatMap(a -> a.getValue().valueAs(Boolean.class)).orElse(false)) {
-            return true;
-        }
         if (queueOnly || files.stream().anyMatch(Files::exists)) {
+            return true; // plain queue_only: Exim logs no reason
+        }
+        if (mail.getAttribute(QUEUE_ONLY).flatMap(a -> a.getValue().valueAs(Boolean.class)).orElse(false)) {
+            mail.getAttribute(QUEUE_ONLY_REASON).flatMap(a -> a.getValue().valueAs(String.class))
+                .ifPresent(reason -> log.accept(mail.getName() + " no immediate delivery: " + reason));
             return true;
         }
         if (load >= 0) {

@@ -17,6 +17,8 @@ import org.apache.mailet.AttributeValue;
 public final class SpoolAttributes {
     /** The Exim message id of the spool entry a dequeued mail came from (a String). */
     public static final AttributeName MESSAGE_ID = AttributeName.of("exim.message_id");
+    /** Whether the -H file has Exim's deliver_firsttime flag (a Boolean): the first delivery attempt. */
+    public static final AttributeName FIRST_DELIVERY = AttributeName.of("exim.first_delivery");
     /** Arrival time, microseconds since the epoch (a Long); kept across retries and splits. */
     public static final AttributeName RECEIVED_TIME = AttributeName.of("exim.received_time");
     /** Delay warnings already sent (an Integer), the second number of the -H file's fourth line. */

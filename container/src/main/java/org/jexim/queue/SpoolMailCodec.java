@@ -201,6 +201,7 @@ final class SpoolMailCodec {
         }
         List<Attribute> attributes = new ArrayList<>();
         attributes.add(new Attribute(SpoolAttributes.MESSAGE_ID, AttributeValue.of(h.id())));
+        attributes.add(new Attribute(SpoolAttributes.FIRST_DELIVERY, AttributeValue.of(h.hasFlag("deliver_firsttime"))));
         long usec = h.option("received_time_usec").map(v -> v.replace(".", ""))
             .map(Long::parseLong).orElse(0L);
         attributes.add(new Attribute(SpoolAttributes.RECEIVED_TIME,

@@ -43,7 +43,9 @@ public final class DeliveryRequestModule extends AbstractModule {
     @Provides
     @Singleton
     QueueRunner queueRunner(SpoolMailQueueFactory queues, JeximRuntime runtime) {
-        return new QueueRunner(queues, new FrozenTimers(spool(queues), daemonLog(), timers(runtime)), EximLog.main());
+        return new QueueRunner(queues, new FrozenTimers(spool(queues), daemonLog(), timers(runtime)), EximLog.main(),
+            new QueueLoadLimit(runtime.mainOption("deliver_queue_load_max").map(String::strip).map(Double::parseDouble)
+                .orElse(-1.0), QueueOnly::systemLoad));
     }
 
     @Provides

@@ -19,11 +19,17 @@ public final class QueueRunner {
     private final SpoolMailQueueFactory queues;
     private final FrozenTimers frozen;
     private final EximLog log;
+    private final QueueLoadLimit loadLimit;
 
     public QueueRunner(SpoolMailQueueFactory queues, FrozenTimers frozen, EximLog log) {
+        this(queues, frozen, log, QueueLoadLimit.NONE);
+    }
+
+    public QueueRunner(SpoolMailQueueFactory queues, FrozenTimers frozen, EximLog log, QueueLoadLimit loadLimit) {
         this.queues = queues;
         this.frozen = frozen;
         this.log = log;
+        this.loadLimit = loadLimit;
     }
 
     /** A logged queue run; {@code detail} is what follows the pid, such as {@code -qf} (may be empty). */
@@ -34,10 +40,19 @@ public final class QueueRunner {
         if (logged) {
             log.main("Start queue run: " + what);
         }
-        frozen.apply(scope);
-        QueueRun run = queues.run(scope);
-        run.await(POLL);
-        size = run.size();
+        // Exim looks at the load before each message; jexim's run hands its messages over at once
+        var overloaded = scope.force() ? java.util.Optional.<String>empty() : loadLimit.exceeded();
+        if (overloaded.isPresent()) {
+            if (logged) {
+                log.main("Abandon queue run: " + what + " " + overloaded.get());
+            }
+            size = 0;
+        } else {
+            frozen.apply(scope);
+            QueueRun run = queues.run(scope);
+            run.await(POLL);
+            size = run.size();
+        }
         if (logged) {
             log.main("End queue run: " + what);
         }

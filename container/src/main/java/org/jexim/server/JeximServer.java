@@ -40,6 +40,7 @@ public final class JeximServer implements AutoCloseable {
             all.add(new DeliveryRequestModule()); // -M and -q reach the daemon through the spool
         }
         all.add(new DeliveryLogModule());
+        all.add(new org.jexim.smtp.wire.EximSmtpServerModule()); // Exim's reading of SMTP input
         // James's WebAdmin: queues, mail repositories, users and domains (off unless webadmin.properties enables it)
         all.add(new org.apache.james.modules.server.WebAdminServerModule());
         all.add(new org.apache.james.modules.server.NoJwtModule()); // no JWT: WebAdmin listens on 127.0.0.1 only

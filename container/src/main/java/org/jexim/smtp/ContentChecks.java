@@ -36,10 +36,10 @@ final class ContentChecks {
             return null;
         }
         try {
-            byte[] bytes = message.get().bytes();
+            // the bytes only when an ACL reads them: a large message stays on disk otherwise
             Optional<String> mimeAcl = engine.services().option(Stage.MIME.option());
             if (mimeAcl.isPresent()) {
-                AclResult r = MimeAclRun.run(engine, mimeAcl.get(), subject, bytes);
+                AclResult r = MimeAclRun.run(engine, mimeAcl.get(), subject, message.get().bytes());
                 if (r.verdict() != AclVerdict.ACCEPT) {
                     return new Refusal(Stage.MIME, r);
                 }
@@ -48,7 +48,7 @@ final class ContentChecks {
                 DkimVerifierEngine verifier = new DkimVerifierEngine(
                         new DnsClient(org.jexim.dns.AclDns.settings(engine.services())));
                 AclResult r = DkimAclRun.run(engine, engine.services().option(Stage.DKIM.option()).orElse(null),
-                        verifier, subject, bytes);
+                        verifier, subject, message.get().bytes());
                 if (r.verdict() != AclVerdict.ACCEPT) {
                     return new Refusal(Stage.DKIM, r);
                 }

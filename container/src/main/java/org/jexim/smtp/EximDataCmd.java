@@ -37,6 +37,10 @@ public final class EximDataCmd extends JamesDataCmdHandler {
                 JamesSessions.acceptedWith(session, reply);
             }
         }
-        return super.doDATA(session, argument);
+        SMTPResponse go = super.doDATA(session, argument);
+        if ("354".equals(go.getRetCode())) {
+            org.jexim.smtp.wire.InputState.of(session).dataStarted();
+        }
+        return go;
     }
 }

@@ -41,6 +41,16 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
 
     @Override
     public Response onResponse(ProtocolSession session, Response response, long executionTime, ProtocolHandler handler) {
+        Response worded = word(session, response, handler);
+        if (worded != null && handler instanceof RcptCmdHandler) {
+            // DATA and BDAT without recipients quote the RCPT reply when all were the same
+            String first = worded.getLines().isEmpty() ? "" : worded.getLines().get(0).toString();
+            NoRecipients.rcptAnswered(session, SmtpReply.of(worded.getRetCode(), first.length() > 4 ? first.substring(4) : ""));
+        }
+        return worded;
+    }
+
+    private Response word(ProtocolSession session, Response response, ProtocolHandler handler) {
         if (response == null) {
             return null;
         }
@@ -65,6 +75,9 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
         } else if (JAMES_DEFAULT.matcher(text).matches() || handler instanceof UnknownCmdHandler
                 || (handler instanceof DataCmdHandler && code.equals("354"))) {
             exim = eximDefault(handler, code, text);
+            if (exim == EximTexts.NO_RECIPIENTS) {
+                exim = NoRecipients.reply(session, runtime, JamesSessions.of((SMTPSession) session, runtime, null), "DATA");
+            }
             if (exim == EximTexts.UNRECOGNIZED) {
                 exim = ProtocolErrors.unrecognized(session, runtime);
             } else if (exim == SENDER_ALREADY_GIVEN) {

@@ -16,7 +16,8 @@ import org.jexim.runtime.JeximRuntime;
  * offered it (tls_advertise_hosts, not yet encrypted), else {@code 503 STARTTLS command used
  * when not advertised}; {@code 501 unexpected argument data} for an argument. Both errors count
  * towards smtp_max_synprot_errors; acl_smtp_starttls may refuse (smtp_handle_acl_fail's reply).
- * James's transport then runs the handshake.
+ * James's transport then runs the handshake; {@link org.jexim.smtp.wire.SmtpInputDecoder} discards
+ * whatever was sent in clear behind the command.
  */
 public final class EximStartTls implements CommandHandler<SMTPSession> {
     private final JeximRuntime runtime;
@@ -55,6 +56,8 @@ public final class EximStartTls implements CommandHandler<SMTPSession> {
         }
         // Exim forgets the greeting and any message in progress: the client starts again after the handshake
         state.reset();
+        state.pipeliningAdvertised(false);
+        state.authAdvertised(false);
         return new SMTPStartTlsResponse("220", "TLS go ahead");
     }
 
@@ -63,11 +66,11 @@ public final class EximStartTls implements CommandHandler<SMTPSession> {
     }
 
     /**
-     * A refused STARTTLS leaves the session in clear: James's decoder would otherwise take the
-     * client's next command for one injected after STARTTLS and drop the connection.
+     * A refused STARTTLS leaves the session in clear, and what the client pipelined behind it is
+     * read as commands, as Exim does; input sent behind an accepted STARTTLS is discarded by
+     * {@link org.jexim.smtp.wire.SmtpInputDecoder}, however many STARTTLS came before.
      */
     private static Response refused(SMTPSession session, SmtpReply reply) {
-        session.stopDetectingCommandInjection();
         return JamesReplies.response(reply);
     }
 }

@@ -64,6 +64,7 @@ public final class EximTexts {
             text.append(" [").append(ip).append(']');
         }
         state.authAdvertised(false);
+        state.pipeliningAdvertised(false);
         if (extended) {
             for (String capability : capabilities(state)) {
                 text.append('\n').append(capability);
@@ -83,12 +84,12 @@ public final class EximTexts {
     }
 
     /**
-     * The EHLO keywords in Exim's order, limited to what jexim implements: SIZE unless
-     * message_size_limit is 0, 8BITMIME (accept_8bitmime), PIPELINING
-     * (pipelining_advertise_hosts), AUTH (auth_advertise_hosts and the authenticators'
-     * server_advertise_condition), STARTTLS (tls_advertise_hosts, until TLS is on), HELP.
-     * CHUNKING, PIPECONNECT and SMTPUTF8 are not offered yet (see the known differences of the
-     * -bh comparison).
+     * The EHLO keywords in Exim's order: SIZE unless message_size_limit is 0, 8BITMIME
+     * (accept_8bitmime), ETRN/VRFY/EXPN (when their ACL is set), PIPELINING
+     * (pipelining_advertise_hosts), PIPECONNECT (pipelining_connect_advertise_hosts), AUTH
+     * (auth_advertise_hosts and the authenticators' server_advertise_condition), CHUNKING
+     * (chunking_advertise_hosts), STARTTLS (tls_advertise_hosts, until TLS is on), HELP.
+     * SMTPUTF8 is not offered yet (a known difference of the -bh comparison).
      */
     List<String> capabilities(SessionState state) {
         String ip = state.ip();
@@ -108,11 +109,21 @@ public final class EximTexts {
         }
         if (!state.effects().has("no_pipelining") && hostIn("pipelining_advertise_hosts", "*", ip)) {
             caps.add("PIPELINING");
+            state.pipeliningAdvertised(true);
+            // early pipelining: the client may send EHLO and what follows before the banner; the
+            // server only has to forgo the synchronization checks (SyncCheck) for such hosts
+            if (ip != null && hostIn("pipelining_connect_advertise_hosts", "*", ip)) {
+                caps.add("PIPECONNECT");
+            }
         }
         List<String> mechanisms = auth.mechanisms(state);
         state.authAdvertised(!mechanisms.isEmpty());
         if (!mechanisms.isEmpty()) {
             caps.add("AUTH " + String.join(" ", mechanisms));
+        }
+        if (hostIn("chunking_advertise_hosts", "*", ip)) {
+            caps.add("CHUNKING");
+            state.chunkingAdvertised(true);
         }
         if (!state.encrypted() && hostIn("tls_advertise_hosts", "*", ip)) {
             caps.add("STARTTLS");

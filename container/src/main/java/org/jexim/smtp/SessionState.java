@@ -35,11 +35,15 @@ public final class SessionState {
     private String authenticatedSender;
     private boolean esmtp;
     private boolean authAdvertised;
+    private boolean pipeliningAdvertised;
+    private boolean chunkingAdvertised;
     private String command;
     private String commandArgument;
     private String endReason;
     private AclMessage message;
     private String messageId;
+    private String mailDiscarded;
+    private String blackhole;
 
     public SessionState(String ip, int port, String primaryHostname) {
         this.ip = ip;
@@ -166,6 +170,24 @@ public final class SessionState {
         return authAdvertised;
     }
 
+    /** Whether the last EHLO reply listed PIPELINING (HELO and a started TLS forget it). */
+    public void pipeliningAdvertised(boolean listed) {
+        pipeliningAdvertised = listed;
+    }
+
+    public boolean pipeliningAdvertised() {
+        return pipeliningAdvertised;
+    }
+
+    /** Whether an EHLO reply of the connection listed CHUNKING (Exim never forgets it; BDAT is refused otherwise). */
+    public void chunkingAdvertised(boolean listed) {
+        chunkingAdvertised = listed;
+    }
+
+    public boolean chunkingAdvertised() {
+        return chunkingAdvertised;
+    }
+
     /** $received_protocol: smtp or esmtp, with s for TLS and a for AUTH, local- for -bs; as Exim names them. */
     public String receivedProtocol() {
         String base = esmtp ? "esmtp" : "smtp";
@@ -202,6 +224,32 @@ public final class SessionState {
         messageId = id;
     }
 
+    /** The MAIL ACL said discard: every recipient of this message is discarded unseen (Exim's recipients_discarded). */
+    public boolean mailDiscarded() {
+        return mailDiscarded != null;
+    }
+
+    /** The MAIL ACL's log message of its discard ("" for none), which Exim repeats for each RCPT; null when none. */
+    public String mailDiscardLog() {
+        return mailDiscarded;
+    }
+
+    public void mailDiscarded(String logMessage) {
+        mailDiscarded = logMessage == null ? "" : logMessage;
+    }
+
+    /**
+     * Why the whole message goes nowhere, as the "=> blackhole" line words it ("(RCPT ACL
+     * discarded recipients)", with the DATA ACL's log message), or null when it is delivered.
+     */
+    public String blackhole() {
+        return blackhole;
+    }
+
+    public void blackhole(String detail) {
+        blackhole = detail;
+    }
+
     /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients, $acl_m* and ACL effects. */
     public void reset() {
         authenticatedSender = null;
@@ -212,6 +260,8 @@ public final class SessionState {
         discarded.clear();
         message = null;
         messageId = null;
+        mailDiscarded = null;
+        blackhole = null;
         effects.newMessage();
         aclVariables.keySet().removeIf(k -> k.startsWith("acl_m"));
     }

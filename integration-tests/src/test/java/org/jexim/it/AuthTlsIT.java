@@ -60,7 +60,7 @@ class AuthTlsIT {
                 + "tls_on_connect_ports = " + tlsPort + "\n"
                 + "tls_certificate = " + home.resolve("cert.pem") + "\n"
                 + "tls_privatekey = " + home.resolve("key.pem") + "\n"
-                + "pipelining_connect_advertise_hosts =\nchunking_advertise_hosts =\nsmtputf8_advertise_hosts =\n"
+                + "smtputf8_advertise_hosts =\n"
                 + "acl_smtp_rcpt = check_rcpt\n"
                 + "begin acl\ncheck_rcpt:\n  accept authenticated = *\n  deny message = relay not permitted\n"
                 + "begin routers\nbox:\n  driver = accept\n  transport = box\n"

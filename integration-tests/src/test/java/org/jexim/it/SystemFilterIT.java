@@ -20,17 +20,16 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SystemFilterIT {
+    private DaemonFixture daemon;
     private Path dir;
     private int port;
-    private Path configure;
 
     @BeforeAll
     void start() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/swaks")), "swaks is not installed");
-        dir = Files.createTempDirectory("jexim-sysfilter");
-        for (String sub : List.of("spool", "log", "mail")) {
-            Files.createDirectories(dir.resolve(sub));
-        }
+        daemon = DaemonFixture.prepare("jexim-sysfilter", "/sysfilter/configure");
+        dir = daemon.dir;
+        port = daemon.port;
         Files.writeString(dir.resolve("system.filter"), "# Exim filter\n"
                 + "headers add \"X-Filtered: for $recipients\"\n"
                 + "if $h_subject: contains \"freezeme\" then\n"
@@ -39,26 +38,28 @@ class SystemFilterIT {
                 + "if $h_subject: contains \"failme\" then\n"
                 + "  fail text \"<<unwanted>>This message was refused by the system filter\"\n"
                 + "endif\n"
+                + "if $h_subject: contains \"deferme\" then\n"
+                + "  if first_delivery then\n"
+                + "    headers add \"X-Attempt: first\"\n"
+                + "    defer text \"not now\"\n"
+                + "  else\n"
+                + "    headers add \"X-Attempt: later\"\n"
+                + "  endif\n"
+                + "endif\n"
                 + "if $h_subject: contains \"copyme\" then\n"
                 + "  unseen save " + dir.resolve("mail/copies") + "\n"
                 + "endif\n");
-        port = Jexim.freePort();
-        configure = Path.of(getClass().getResource("/sysfilter/configure").toURI());
-        Jexim.Result r = jexim("-bd");
-        assertThat(r.status()).as(r.output()).isZero();
+        daemon.start();
     }
 
     private Jexim.Result jexim(String... args) throws Exception {
-        List<String> a = new java.util.ArrayList<>(List.of("-C", configure.toString(), "-DDIR=" + dir,
-                "-DPORT=" + port, "-DDUSER=" + System.getProperty("user.name")));
-        a.addAll(List.of(args));
-        return Jexim.jexim(a.toArray(String[]::new));
+        return daemon.jexim(args);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (dir != null) {
-            Jexim.stop(dir.resolve("spool"));
+        if (daemon != null) {
+            daemon.stop();
         }
     }
 
@@ -73,21 +74,11 @@ class SystemFilterIT {
     }
 
     private String waitFor(Path file, String content) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            if (Files.exists(file)) {
-                String s = Files.readString(file, StandardCharsets.ISO_8859_1);
-                if (s.contains(content)) {
-                    return s;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + content + " in " + file + "; log:\n" + log());
+        return daemon.waitFor(file, content);
     }
 
     private String log() throws Exception {
-        Path main = dir.resolve("log/mainlog");
-        return Files.exists(main) ? Files.readString(main) : "(no mainlog)";
+        return daemon.log();
     }
 
     @Test
@@ -120,11 +111,27 @@ class SystemFilterIT {
 
     @Test
     void saveGoesThroughTheSystemFilterFileTransport() throws Exception {
-        swaks("copyme too");
+        String id = swaks("copyme too");
         String copy = waitFor(dir.resolve("mail/copies"), "Body of copyme too.");
         assertThat(copy).startsWith("From sender@sysfilter.example ").contains("Subject: copyme too\n");
         // unseen: the recipient gets the message as well
         waitFor(dir.resolve("mail/user"), "Body of copyme too.");
-        waitFor(dir.resolve("log/mainlog"), "T=address_file");
+        // the line exim4 -odi writes for the same filter
+        waitFor(dir.resolve("log/mainlog"), id + " => " + dir.resolve("mail/copies") + " <system-filter> T=address_file\n");
+    }
+
+    @Test
+    void theFilterRunsOnEveryDeliveryAttemptAndADeferWaitsByTheRetryRules() throws Exception {
+        String id = swaks("deferme");
+        // as exim4 -odi then a queue run deliver the same message: the first attempt is deferred, the
+        // retry (2s by the retry rule) runs the filter again with first_delivery false
+        String box = waitFor(dir.resolve("mail/user"), "Body of deferme.");
+        // the headers the filter added on the first attempt were kept with the message, as Exim keeps them
+        assertThat(box).contains("\nX-Filtered: for user@sysfilter.example\nX-Attempt: first\n"
+                + "X-Filtered: for user@sysfilter.example\nX-Attempt: later\n");
+        String log = waitFor(dir.resolve("log/mainlog"), id + " => user <user@sysfilter.example> R=localuser T=local_mbox");
+        assertThat(log).contains(id + " Delivery deferred by system filter\n");
+        assertThat(log.indexOf(id + " Delivery deferred by system filter"))
+                .isLessThan(log.indexOf(id + " => user <user@sysfilter.example> R=localuser T=local_mbox"));
     }
 }

@@ -38,12 +38,14 @@ import org.jexim.runtime.JeximRuntime;
 import org.jexim.transport.DeliveryLog;
 
 /**
- * Exim's system_filter: run once per delivery attempt before routing, with $recipients, on the
- * whole message. Its headers add/remove change the message; its deliveries go through the
+ * Exim's system_filter: run on every delivery attempt before routing (first_delivery true only on
+ * the first), with $recipients, on the whole message. Its headers add/remove change the message; its deliveries go through the
  * system_filter_*_transport options; "fail" bounces every recipient with the filter's text,
- * "freeze" leaves the message frozen on the spool, "defer" puts it back on the spool, and a
+ * "freeze" leaves the message frozen on the spool, "defer" (or an error in the filter) sends the
+ * recipients to the defer processor, which requeues them by the retry rules, and a
  * significant delivery (or "seen finish") drops the original recipients - with Exim's log lines.
- * system_filter_user/_group are not applied (jexim does not run as root). The translator writes
+ * system_filter_user/_group are the owner of its pipe, file and reply deliveries (when jexim runs
+ * as root and their transport sets no user). The translator writes
  * it first in the root processor when the configure sets system_filter:
  * <pre>{@code
  * <processor state="root">
@@ -98,7 +100,7 @@ public final class SystemFilter extends GenericMailet {
         } catch (IOException e) {
             // Exim: the delivery is abandoned and the message stays on the spool
             log.message(id, "Error in system filter: failed to open filter file \"" + file + "\": " + e.getMessage());
-            requeue(mail, java.time.Duration.ofMinutes(15));
+            retryLater(mail);
             return;
         }
         RoutingContext context = RouterContexts.of(runtime, mail).withMessage(MailContent.of(mail));
@@ -106,21 +108,22 @@ public final class SystemFilter extends GenericMailet {
         mail.getRecipients().forEach(r -> recipients.add(r.asString()));
         AddressItem parent = new AddressItem("system-filter", runtime.qualifyRecipient().toLowerCase(java.util.Locale.ROOT),
                 null, Map.of("recipients", String.join(", ", recipients),
-                        "recipients_count", Integer.toString(recipients.size())));
+                        "recipients_count", Integer.toString(recipients.size()), DeliveryLog.LOG_AS, "system-filter"));
         ExpansionContext base = context.variablesFor(parent);
         FilterMessage message = message(context, base);
         boolean thawed = flag(mail, MANUAL_THAW);
         FilterResult result = FilterInterpreter.run(text, new FilterSetup(base, FilterPermissions.systemFilter(), null,
-                true, thawed), message, new FilterAddress("system-filter", parent.domain(), null, null, null), null);
+                RouterContexts.firstDelivery(mail), thawed), message, new FilterAddress("system-filter", parent.domain(), null, null, null), null);
         if (result.outcome() == FilterResult.Outcome.ERROR) {
             log.message(id, "Error in system filter: " + result.message());
-            requeue(mail, java.time.Duration.ofMinutes(15));
+            retryLater(mail);
             return;
         }
         applyHeaders(mail, message.headerLines(), result.finalMessage().headerLines());
         String why = result.message() == null || result.message().isEmpty() ? null : result.message();
         RecipientGroups groups = new RecipientGroups();
-        List<AddressItem> children = SystemFilterDeliveries.children(result.actions(), parent, context, transports);
+        List<AddressItem> children = SystemFilterDeliveries.children(result.actions(), parent, context, transports)
+                .stream().map(this::asFilterUser).toList();
         if (!children.isEmpty()) {
             Outcomes.place(RouterOutcome.redirect(parent, children), null, groups, log, id);
         }
@@ -146,15 +149,16 @@ public final class SystemFilter extends GenericMailet {
                 groups.apply(mail, getMailetContext());
             }
             case FREEZE, DEFER -> {
-                mail.getRecipients().forEach(r -> groups.stay(AddressAttributes.get(mail, r)));
-                groups.apply(mail, getMailetContext());
                 if (outcome == FilterResult.Outcome.FREEZE) {
+                    mail.getRecipients().forEach(r -> groups.stay(AddressAttributes.get(mail, r)));
+                    groups.apply(mail, getMailetContext());
                     mail.setAttribute(new Attribute(FROZEN, AttributeValue.of(Long.toString(Instant.now().getEpochSecond()))));
                     log.message(id, "Frozen by the system filter" + (why == null ? "" : ": " + why));
                     requeue(mail, java.time.Duration.ZERO);
                 } else {
                     log.message(id, "Delivery deferred by system filter");
-                    requeue(mail, java.time.Duration.ofMinutes(15));
+                    mail.getRecipients().forEach(r -> groups.send(Outcomes.DEFER, wholeMessage(mail, r)));
+                    groups.apply(mail, getMailetContext());
                 }
             }
             default -> {
@@ -162,6 +166,36 @@ public final class SystemFilter extends GenericMailet {
                 groups.apply(mail, getMailetContext());
             }
         }
+    }
+
+    /** Pipes, files and replies of the filter run as system_filter_user/_group when they are set (deliver.c). */
+    private AddressItem asFilterUser(AddressItem child) {
+        AddressItem c = child;
+        if (RouterOutcome.isPipeOrFile(c)) {
+            String user = runtime.mainOption("system_filter_user").map(String::strip).orElse(null);
+            String group = runtime.mainOption("system_filter_group").map(String::strip).orElse(null);
+            if (user != null) {
+                c = c.with(RouterOutcome.USER, user);
+            }
+            if (group != null) {
+                c = c.with(RouterOutcome.GROUP, group);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The delivery attempt is abandoned (an error in the filter): the recipients wait for their
+     * next retry time, by the retry rules, and the next attempt starts again at the filter.
+     */
+    private void retryLater(Mail mail) throws MessagingException {
+        RecipientGroups groups = new RecipientGroups();
+        mail.getRecipients().forEach(r -> groups.send(Outcomes.DEFER, wholeMessage(mail, r)));
+        groups.apply(mail, getMailetContext());
+    }
+
+    private static AddressItem wholeMessage(Mail mail, MailAddress recipient) {
+        return AddressAttributes.get(mail, recipient).with(Defer.WHOLE_MESSAGE, "yes");
     }
 
     /** Back on the spool, to start again at the system filter (a frozen one waits for -Mt or -qff). */

@@ -1,8 +1,10 @@
 package org.jexim.transport;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,9 +16,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionException;
+import org.jexim.transport.autoreply.ReplySender;
+import org.jexim.transport.autoreply.ReplySubmission;
+import org.slf4j.LoggerFactory;
 
 /**
  * The appendfile transport as Exim 4.96 writes: mbox ({@code file}: the {@code message_prefix}
@@ -27,11 +32,12 @@ import org.jexim.conf.expand.ExpansionException;
  * with {@code quota}, ownership by {@code user}/{@code group} when root, and the generic
  * header options. Lines end in LF, as Exim writes local mailboxes.
  */
-final class AppendfileTransport implements Transport {
+final class AppendfileTransport implements Transport, SubmitsMessages {
     private final String name;
     private final TransportOptions options;
     private final boolean maildir;
     private final Clock clock;
+    private ReplySender sender = ReplySender.NONE;
 
     AppendfileTransport(String name, Map<String, String> options, Clock clock) {
         this.name = name;
@@ -43,6 +49,12 @@ final class AppendfileTransport implements Transport {
     @Override
     public String name() {
         return name;
+    }
+
+    /** Where quota warnings are submitted (the server's mailet context). */
+    @Override
+    public void sender(ReplySender s) {
+        this.sender = s;
     }
 
     /** The routing variable holding a redirected file's path, Exim's $address_file. */
@@ -88,15 +100,18 @@ final class AppendfileTransport implements Transport {
             if (!path.startsWith("/")) {
                 return DeliveryResult.defer(where + " \"" + path + "\" is not absolute for " + name + " transport");
             }
-            FileOwner owner = FileOwner.of(options.string("user"), options.string("group"));
-            byte[] content = content(batch, vars);
+            FileOwner owner = FileOwner.forDelivery(options.string("user"), options.string("group"), delivery.address());
+            if (directory != null && options.bool("mailstore_format", false)) {
+                return deliverMailstore(Path.of(path), batch, owner, vars);
+            }
+            LocalMessage content = content(batch, vars);
             if (directory != null) {
                 if (!maildir) {
                     return deliverDirectoryFile(Path.of(path), content, owner, vars, delivery);
                 }
                 return deliverMaildir(Path.of(path), content, owner, now.toInstant(), delivery, vars);
             }
-            return deliverMbox(Path.of(path), content, owner);
+            return deliverMbox(Path.of(path), content, owner, vars, now);
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of \"" + options.string(where.isEmpty() ? "message_prefix" : where)
                     + "\" (" + where + " for " + name + " transport) failed: " + e.getMessage());
@@ -107,14 +122,17 @@ final class AppendfileTransport implements Transport {
         }
     }
 
-    /** Prefix, the message as {@link MessageWriter} writes it, suffix. */
-    byte[] content(List<Delivery> batch, TransportVariables vars) throws ExpansionException, IOException {
-        boolean mboxDefaults = !maildir && !options.has("directory") && !options.bool("mailstore_format", false)
-                && !options.bool("mbx_format", false);
-        return LocalMessage.bytes(options, batch, vars, mboxDefaults, mboxDefaults);
+    /**
+     * Prefix, the message as {@link MessageWriter} writes it, suffix. As in Exim's init, the mbox
+     * defaults ("From " line, blank line, From escaping) apply unless directory, maildir_format or
+     * mailstore_format is set (mbx_format keeps them).
+     */
+    LocalMessage content(List<Delivery> batch, TransportVariables vars) throws ExpansionException {
+        boolean mboxDefaults = !maildir && !options.has("directory") && !options.bool("mailstore_format", false);
+        return LocalMessage.prepare(options, batch, vars, mboxDefaults, mboxDefaults);
     }
 
-    private DeliveryResult deliverMaildir(Path dir, byte[] content, FileOwner owner, Instant now, Delivery delivery,
+    private DeliveryResult deliverMaildir(Path dir, LocalMessage content, FileOwner owner, Instant now, Delivery delivery,
             TransportVariables vars) throws IOException, ExpansionException {
         if (!Files.isDirectory(dir) && !options.bool("create_directory", true)) {
             return DeliveryResult.defer("mailbox directory " + dir + " does not exist");
@@ -133,7 +151,7 @@ final class AppendfileTransport implements Transport {
                 owner.apply(marker);
             }
         }
-        checkQuota(dir, content.length, true);
+        Quota quota = quota(dir, vars, true);
         String host = delivery.context().lists().primaryHostname();
         long pid = ProcessHandle.current().pid();
         long micros = now.getNano() / 1000;
@@ -155,16 +173,21 @@ final class AppendfileTransport implements Transport {
                 // taken by a delivery running beside this one
             }
         }
+        long written;
         try (FileChannel open = ch) {
             Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
             owner.apply(tmp);
-            writeAll(open, content);
+            written = write(open, content);
             open.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         // maildir_tag is expanded with $message_size the size of the file as written, as in Exim
         String tag = options.has("maildir_tag")
-                ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Integer.toString(content.length))) : "";
+                ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Long.toString(written))) : "";
         Files.move(tmp, dir.resolve("new").resolve(fileName + tag), StandardCopyOption.ATOMIC_MOVE);
+        quota.delivered(written, vars);
         return DeliveryResult.OK;
     }
 
@@ -173,7 +196,7 @@ final class AppendfileTransport implements Transport {
      * temporary name and renamed to the expansion of {@code directory_file} (Exim's default
      * {@code q${base62:$tod_epoch}-$inode}, $inode being the new file's).
      */
-    private DeliveryResult deliverDirectoryFile(Path dir, byte[] content, FileOwner owner, TransportVariables vars,
+    private DeliveryResult deliverDirectoryFile(Path dir, LocalMessage content, FileOwner owner, TransportVariables vars,
             Delivery delivery) throws IOException, ExpansionException {
         if (!Files.isDirectory(dir)) {
             if (!options.bool("create_directory", true)) {
@@ -181,23 +204,108 @@ final class AppendfileTransport implements Transport {
             }
             owner.createDirectories(dir, options.octal("directory_mode", 0700));
         }
-        checkQuota(dir, content.length, true);
+        Quota quota = quota(dir, vars, true);
         Path tmp = dir.resolve("temp." + ProcessHandle.current().pid() + "." + delivery.context().lists().primaryHostname()
                 + "." + System.nanoTime());
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
             owner.apply(tmp);
-            writeAll(ch, content);
+            long written = write(ch, content);
             ch.force(true);
+            quota.written = written;
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         String inode = String.valueOf(Files.getAttribute(tmp, "unix:ino"));
         String name = Expander.expand(options.string("directory_file", "q${base62:$tod_epoch}-$inode"),
                 vars.set("inode", inode));
         Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        quota.delivered(quota.written, vars);
         return DeliveryResult.OK;
     }
 
-    private DeliveryResult deliverMbox(Path mbox, byte[] content, FileOwner owner) throws IOException {
+    /**
+     * {@code mailstore_format}: the envelope (mailstore_prefix, the sender, each recipient,
+     * mailstore_suffix) written to BASE.tmp, the message to BASE.msg, then BASE.tmp renamed to
+     * BASE.env; BASE is the directory, the message id and the delivery process's pid in base 62
+     * ($mailstore_basename).
+     */
+    private DeliveryResult deliverMailstore(Path dir, List<Delivery> batch, FileOwner owner, TransportVariables vars)
+            throws IOException, ExpansionException {
+        if (!Files.isDirectory(dir)) {
+            if (!options.bool("create_directory", true)) {
+                return DeliveryResult.defer("mailbox directory " + dir + " does not exist");
+            }
+            owner.createDirectories(dir, options.octal("directory_mode", 0700));
+        }
+        String base = dir + "/" + vars.variable("message_id").orElse("") + "-" + base62(ProcessHandle.current().pid());
+        vars.set("mailstore_basename", base);
+        StringBuilder envelope = new StringBuilder();
+        affix(envelope, "mailstore_prefix", vars);
+        envelope.append(batch.get(0).returnPath() == null ? "" : batch.get(0).returnPath()).append('\n'); // $sender_address
+        for (Delivery d : batch) {
+            envelope.append(d.address().localPart()).append('@').append(d.address().domain()).append('\n');
+        }
+        affix(envelope, "mailstore_suffix", vars);
+        LocalMessage content = content(batch, vars);
+        Quota quota = quota(dir, vars, true);
+        int mode = options.octal("mode", 0600);
+        Path tmp = Path.of(base + ".tmp");
+        Path msg = Path.of(base + ".msg");
+        Files.writeString(tmp, envelope, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.setPosixFilePermissions(tmp, FileOwner.permissions(mode));
+        owner.apply(tmp);
+        try (FileChannel ch = FileChannel.open(msg, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Files.setPosixFilePermissions(msg, FileOwner.permissions(mode));
+            owner.apply(msg);
+            quota.written = write(ch, content);
+            ch.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(msg);
+            throw e;
+        }
+        Files.move(tmp, Path.of(base + ".env"), StandardCopyOption.ATOMIC_MOVE);
+        quota.delivered(quota.written, vars);
+        return DeliveryResult.OK;
+    }
+
+    /** mailstore_prefix or _suffix, expanded, a newline added when missing; a forced failure leaves it out. */
+    private void affix(StringBuilder out, String option, TransportVariables vars) throws ExpansionException {
+        String text = options.string(option);
+        if (text == null) {
+            return;
+        }
+        String s;
+        try {
+            s = Expander.expand(text, vars);
+        } catch (ExpansionException e) {
+            if (e.forced()) {
+                return;
+            }
+            throw e;
+        }
+        out.append(s);
+        if (s.isEmpty() || !s.endsWith("\n")) {
+            out.append('\n');
+        }
+    }
+
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    /** Exim's string_base62(): six base-62 digits. */
+    static String base62(long n) {
+        char[] out = new char[6];
+        for (int i = 5; i >= 0; i--) {
+            out[i] = BASE62.charAt((int) (n % 62));
+            n /= 62;
+        }
+        return new String(out);
+    }
+
+    private DeliveryResult deliverMbox(Path mbox, LocalMessage content, FileOwner owner, TransportVariables vars,
+            ZonedDateTime now) throws IOException, ExpansionException {
         int mode = options.octal("mode", 0600);
         boolean exists = Files.exists(mbox);
         if (!exists) {
@@ -223,20 +331,26 @@ final class AppendfileTransport implements Transport {
                 return DeliveryResult.defer("mailbox " + mbox + " has the wrong mode " + Integer.toOctalString(existing));
             }
         }
+        boolean mbx = options.bool("mbx_format", false);
+        // mbx_format without any locking option: MBX locking (jexim: the fcntl lock alone), no lock file
+        boolean mbxLocking = mbx && !options.has("use_lockfile") && !options.has("use_fcntl_lock")
+                && !options.has("use_flock_lock");
         boolean fcntlDefault = !options.bool("use_flock_lock", false);
+        Quota quota;
         try (FileChannel ch = FileChannel.open(mbox, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             if (!exists) {
                 Files.setPosixFilePermissions(mbox, FileOwner.permissions(mode));
                 owner.apply(mbox);
             }
-            try (MailboxLock lock = MailboxLock.take(mbox, ch, options.bool("use_lockfile", true),
+            try (MailboxLock lock = MailboxLock.take(mbox, ch, options.bool("use_lockfile", !mbxLocking),
                     options.bool("use_fcntl_lock", fcntlDefault), options.number("lock_retries", 10),
                     Duration.ofSeconds(3), Duration.ofMinutes(30))) {
-                checkQuota(mbox, content.length, false);
+                quota = quota(mbox, vars, false);
                 long before = ch.size();
                 try {
-                    writeAll(ch, content);
+                    quota.written = mbx ? MbxFormat.append(ch, before, now, out -> write(out, content))
+                            : write(ch, content);
                     ch.force(true);
                 } catch (IOException e) {
                     ch.truncate(before); // Exim leaves no partial message behind
@@ -244,41 +358,113 @@ final class AppendfileTransport implements Transport {
                 }
             }
         }
+        quota.delivered(quota.written, vars);
         return DeliveryResult.OK;
     }
 
-    /** Defers with Exim's words when the mailbox plus this message would pass {@code quota}. */
-    private void checkQuota(Path mailbox, long size, boolean directory) throws IOException {
-        String quota = options.string("quota");
-        if (quota == null || quota.isBlank()) {
-            return;
-        }
-        long limit = Sizes.parse(quota.strip());
-        if (limit <= 0) {
-            return;
-        }
-        long used;
-        if (directory) {
-            try (Stream<Path> s = Files.walk(mailbox)) {
-                used = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    /**
+     * The mailbox's quota state before this delivery: defers with Exim's words when the mailbox
+     * plus this message would pass {@code quota} (as in Exim the message counts with its size on
+     * the spool, $message_size, before it is written); the mailbox is measured only when a quota
+     * or a {@code quota_warn_threshold} needs it.
+     */
+    private Quota quota(Path mailbox, TransportVariables vars, boolean directory) throws IOException, ExpansionException {
+        String text = options.string("quota");
+        long limit = text == null ? 0 : Sizes.parse(Expander.expand(text, vars).strip());
+        QuotaWarning warning = QuotaWarning.of(options, limit, vars);
+        long size = Long.parseLong(vars.variable("message_size").orElse("0"));
+        boolean inclusive = options.bool("quota_is_inclusive", true);
+        Path checkPath = directory ? quotaDirectory(mailbox, vars) : mailbox;
+        MaildirSizeFile sizeFile = null;
+        long used = -1;
+        if (maildir && options.bool("maildir_use_size_file", false)) {
+            String regex = options.string("maildir_quota_directory_regex", MailboxSize.DEFAULT_DIR_REGEX);
+            Pattern dirRegex = Pattern.compile(regex);
+            // a delivery into a folder the regex leaves out is not counted, as in Exim
+            String rest = checkPath.relativize(mailbox).toString();
+            if (!dirRegex.matcher(rest.isEmpty() ? "new" : rest + "/new").find()) {
+                return new Quota(0, null, null);
             }
-        } else {
-            try {
-                used = Files.size(mailbox);
-            } catch (NoSuchFileException e) {
-                used = 0;
+            MaildirSizeFile.Sized sized = MaildirSizeFile.ensure(checkPath, limit, 0, size, inclusive, dirRegex,
+                    options.octal("mode", 0600), vars.variable("primary_hostname").orElse("localhost"), clock);
+            sizeFile = sized.file();
+            used = sized.bytes();
+        }
+        if (limit <= 0 && warning == null) {
+            return new Quota(0, null, sizeFile);
+        }
+        if (used < 0) {
+            if (directory) {
+                used = MailboxSize.ofDirectory(checkPath).bytes();
+            } else {
+                try {
+                    used = Files.size(mailbox);
+                } catch (NoSuchFileException e) {
+                    used = 0;
+                }
             }
         }
-        if (used + size > limit) {
+        if (limit > 0 && used + (inclusive ? size : 0) > limit) {
             throw new QuotaExceeded("mailbox is full (MTA-imposed quota exceeded while writing to " + mailbox + ")");
+        }
+        return new Quota(used, warning, sizeFile);
+    }
+
+    /**
+     * Where a directory delivery's quota is measured: {@code quota_directory}, else the maildir,
+     * or its parent when the maildir holds a maildirfolder file (a maildir++ subfolder).
+     */
+    private Path quotaDirectory(Path dir, TransportVariables vars) throws ExpansionException {
+        if (options.has("quota_directory")) {
+            return Path.of(Expander.expand(options.string("quota_directory"), vars));
+        }
+        if (maildir && Files.exists(dir.resolve("maildirfolder")) && dir.getParent() != null) {
+            return dir.getParent();
+        }
+        return dir;
+    }
+
+    /** The mailbox size before a delivery and its warning threshold; sends the warning once the delivery crossed it. */
+    private final class Quota {
+        private final long before;
+        private final QuotaWarning warning;
+        private final MaildirSizeFile sizeFile;
+        long written;
+
+        Quota(long before, QuotaWarning warning, MaildirSizeFile sizeFile) {
+            this.before = before;
+            this.warning = warning;
+            this.sizeFile = sizeFile;
+        }
+
+        void delivered(long bytes, TransportVariables vars) throws IOException {
+            if (sizeFile != null) {
+                sizeFile.record(bytes);
+            }
+            if (warning == null || !warning.crossed(before, bytes)) {
+                return;
+            }
+            try {
+                String text = QuotaWarning.message(options, vars);
+                if (!text.contains("\n\n")) {
+                    text = text + "\n";
+                }
+                sender.send(QuotaWarning.recipients(text), ReplySubmission.prepare(text, vars,
+                        ZonedDateTime.ofInstant(clock.instant(), clock.getZone())));
+            } catch (ExpansionException | IOException e) {
+                // Exim logs a failed warning and keeps the delivery
+                LoggerFactory.getLogger(AppendfileTransport.class).warn("Failed to send the quota warning of the {}"
+                        + " transport: {}", name, e.getMessage());
+            }
         }
     }
 
-    private static void writeAll(FileChannel ch, byte[] content) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
+    /** Streams the message into the file at its position; the number of bytes written. */
+    long write(FileChannel ch, LocalMessage content) throws IOException {
+        CountingStage counted = new CountingStage(new BufferedOutputStream(Channels.newOutputStream(ch), 65536));
+        content.writeTo(counted);
+        counted.finish();
+        return counted.count();
     }
 
     /** A delivery over quota, which Exim defers (and bounces once the retry time is up). */

@@ -35,7 +35,7 @@ import org.jexim.transport.autoreply.ReplySubmission;
  * log, file/file_expand/file_optional, return_message and mode; the reply goes from the null
  * sender through the {@link ReplySender}.
  */
-public final class AutoreplyTransport implements Transport {
+public final class AutoreplyTransport implements Transport, SubmitsMessages {
     /** The address variables a filter's mail/vacation command sets (see FilterRedirect). */
     public static final String REPLY_PREFIX = "_reply_";
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -57,8 +57,16 @@ public final class AutoreplyTransport implements Transport {
     }
 
     /** Where generated replies go (the server sets its mailet context). */
+    @Override
     public void sender(ReplySender s) {
         this.sender = s;
+    }
+
+    /** bounce_return_size_limit (or its old name return_size_limit), which Exim also applies to return_message. */
+    private static long returnSizeLimit(Delivery delivery) {
+        var main = delivery.context().lists();
+        return main.mainOption("bounce_return_size_limit").or(() -> main.mainOption("return_size_limit"))
+                .map(v -> Sizes.parse(v.strip())).orElse(100L * 1024);
     }
 
     private int mode() {
@@ -69,7 +77,12 @@ public final class AutoreplyTransport implements Transport {
     @Override
     public DeliveryResult deliver(Delivery delivery) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        OriginalMessage original = OriginalMessage.of(delivery.message());
+        OriginalMessage original;
+        try {
+            original = OriginalMessage.read(delivery.message(), returnSizeLimit(delivery));
+        } catch (IOException e) {
+            return DeliveryResult.defer(name + " transport: " + e.getMessage());
+        }
         ExpansionContext context = original.over(new TransportVariables(delivery, name, now));
         ReplySpec spec;
         try {
@@ -135,7 +148,7 @@ public final class AutoreplyTransport implements Transport {
             }
         }
         String reply = ReplyMessage.build(spec, original.headerLines(),
-                fileText, spec.returnMessage() ? original.text() : null);
+                fileText, spec.returnMessage() ? original.returned(returnSizeLimit(delivery)) : null);
         List<String> recipients = recipients(spec);
         try {
             if (!recipients.isEmpty()) {

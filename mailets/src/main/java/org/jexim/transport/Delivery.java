@@ -4,10 +4,19 @@ import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
 
 /**
- * One address to deliver with one transport: the message as received (CRLF or LF lines), its
- * return path (empty for a bounce), and the routed address with its variables.
+ * One address to deliver with one transport: the message as received (CRLF or LF lines, streamed
+ * from its source), its return path (empty for a bounce), and the routed address with its variables.
  */
-public record Delivery(byte[] message, String returnPath, AddressItem address, RoutingContext context) {
+public record Delivery(MessageSource message, String returnPath, AddressItem address, RoutingContext context) {
+    public Delivery {
+        message = MessageSource.measured(message);
+    }
+
+    /** A message given as bytes (tests, generated messages). */
+    public Delivery(byte[] message, String returnPath, AddressItem address, RoutingContext context) {
+        this(MessageSource.of(message), returnPath, address, context);
+    }
+
     /** The top-level address this one descends from, which Exim writes in Envelope-to:. */
     public AddressItem originalAddress() {
         AddressItem a = address;

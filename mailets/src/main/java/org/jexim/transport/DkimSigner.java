@@ -3,6 +3,7 @@ package org.jexim.transport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.exceptions.FailException;
+import org.apache.james.jdkim.impl.BodyHasherImpl;
+import org.apache.james.jdkim.impl.Message;
+import org.apache.james.mime4j.MimeException;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionException;
 
@@ -40,15 +44,18 @@ final class DkimSigner {
         this.transport = transport;
     }
 
-    /** The message (LF lines) with its signatures on top; unchanged when dkim_domain is unset or empty. */
-    byte[] sign(byte[] lfMessage, TransportVariables vars) throws ExpansionException, IOException {
+    /**
+     * The DKIM-Signature headers (LF lines) for the message, in one streaming pass over it; none
+     * when dkim_domain is unset or empty.
+     */
+    List<String> sign(LocalMessage message, TransportVariables vars) throws ExpansionException, IOException {
         String domains = options.has("dkim_domain") ? Expander.expand(options.string("dkim_domain"), vars).strip() : "";
         if (domains.isEmpty()) {
-            return lfMessage;
+            return List.of();
         }
         String keyText = Expander.expand(options.string("dkim_private_key", ""), vars).strip();
         if (keyText.isEmpty() || keyText.equals("0") || keyText.equalsIgnoreCase("false")) {
-            return lfMessage;
+            return List.of();
         }
         PrivateKey key;
         try {
@@ -62,36 +69,63 @@ final class DkimSigner {
         String hash = options.string("dkim_hash", "sha256").strip();
         String headerList = options.has("dkim_sign_headers") ? Expander.expand(options.string("dkim_sign_headers"), vars)
                 : DEFAULT_HEADERS;
-        String headers = String.join(":", present(lfMessage, headerList));
-        byte[] crlf = SmtpSession.crlf(lfMessage);
-        List<String> signatures = new ArrayList<>();
+        List<String> templates = new ArrayList<>();
+        List<String> signing = new ArrayList<>();
         for (String domain : ClientAuthenticator.splitColonList(domains)) {
             for (String selector : ClientAuthenticator.splitColonList(Expander.expand(options.string("dkim_selector", ""), vars))) {
-                if (domain.isEmpty() || selector.isEmpty()) {
-                    continue;
-                }
-                String template = "v=1; a=rsa-" + hash + "; c=" + canon + "/" + canon + "; d=" + domain + "; s=" + selector
-                        + "; h=" + headers + "; bh=; b=;";
-                try {
-                    signatures.add(new DKIMSigner(template, key).sign(new ByteArrayInputStream(crlf)));
-                } catch (FailException e) {
-                    throw new IOException("DKIM: signing failed for " + domain + " in " + transport + " transport: "
-                            + e.getMessage(), e);
+                if (!domain.isEmpty() && !selector.isEmpty()) {
+                    templates.add("v=1; a=rsa-" + hash + "; c=" + canon + "/" + canon + "; d=" + domain + "; s=" + selector
+                            + "; h=%s; bh=; b=;");
+                    signing.add(domain);
                 }
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(lfMessage.length + 600 * signatures.size());
-        for (String s : signatures) {
-            out.write((s.replace("\r\n", "\n") + "\n").getBytes(StandardCharsets.US_ASCII));
+        // the body is hashed as it streams by; h= (the headers present) is known only after the pass
+        List<BodyHasherImpl> hashers = new ArrayList<>();
+        try {
+            for (String t : templates) {
+                String provisional = String.format(t, "from");
+                DKIMSigner signer = new DKIMSigner(provisional, key);
+                hashers.add((BodyHasherImpl) signer.newBodyHasher(signer.newSignatureRecordTemplate(provisional)));
+            }
+        } catch (FailException e) {
+            throw new IOException("DKIM: signing failed in " + transport + " transport: " + e.getMessage(), e);
         }
-        out.write(lfMessage);
-        return out.toByteArray();
+        List<OutputStream> bodies = hashers.stream().map(BodyHasherImpl::getOutputStream).toList();
+        HeaderSplitStage split = new HeaderSplitStage(new Tee(bodies));
+        try (StreamStage crlf = new LfStage(new CrlfStage(split, true), true)) {
+            message.writeTo(crlf);
+        }
+        for (OutputStream o : bodies) {
+            o.close(); // the canonicalizers write their last bytes on close
+        }
+        byte[] header = split.sawBody() ? split.header()
+                : (new String(split.header(), StandardCharsets.ISO_8859_1) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        String headers = String.join(":", present(header, headerList));
+        List<String> signatures = new ArrayList<>();
+        for (int i = 0; i < templates.size(); i++) {
+            String template = String.format(templates.get(i), headers);
+            try {
+                DKIMSigner signer = new DKIMSigner(template, key);
+                hashers.get(i).setSignatureRecord(signer.newSignatureRecordTemplate(template));
+                Message parsed = new Message(new ByteArrayInputStream(header));
+                try {
+                    signatures.add(signer.sign(parsed, hashers.get(i)).replace("\r\n", "\n") + "\n");
+                } finally {
+                    parsed.dispose();
+                }
+            } catch (FailException | MimeException e) {
+                throw new IOException("DKIM: signing failed for " + signing.get(i) + " in " + transport + " transport: "
+                        + e.getMessage(), e);
+            }
+        }
+        return signatures;
     }
 
     /** The names of {@code list} that occur in the message's header, lower-cased, in list order. */
-    static List<String> present(byte[] lf, String list) {
+    static List<String> present(byte[] header, String list) {
         Set<String> have = new LinkedHashSet<>();
-        String text = new String(lf, StandardCharsets.ISO_8859_1);
+        String text = new String(header, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
         int end = text.indexOf("\n\n");
         for (String line : (end < 0 ? text : text.substring(0, end)).split("\n")) {
             int colon = line.indexOf(':');
@@ -107,6 +141,29 @@ final class DkimSigner {
             }
         }
         return out;
+    }
+
+    /** The same bytes to every body hasher. */
+    private static final class Tee extends OutputStream {
+        private final List<OutputStream> outs;
+
+        Tee(List<OutputStream> outs) {
+            this.outs = outs;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            for (OutputStream o : outs) {
+                o.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (OutputStream o : outs) {
+                o.write(b, off, len);
+            }
+        }
     }
 
     private static Path writeTemp(String pem) throws IOException {

@@ -66,7 +66,7 @@ final class LmtpTransport implements Transport {
         }
         Process process = null;
         try {
-            byte[] message = SmtpSession.crlf(LocalMessage.bytes(options, first, vars, false, false));
+            SmtpMessage message = new SmtpMessage(List.of(), LocalMessage.prepare(options, List.of(first), vars, false, false));
             SmtpConnection c;
             if (command != null) {
                 List<String> argv = PipeCommand.expand(command, vars);

@@ -1,6 +1,6 @@
 package org.jexim.transport;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionException;
@@ -18,10 +19,11 @@ import org.jexim.conf.options.EximTime;
  * {@code message_prefix}; with {@code use_bsmtp} the envelope as MAIL/RCPT/DATA commands; the
  * message with the generic header options ({@code headers_add}/{@code headers_remove},
  * Return-path:, Envelope-to: listing every address of the batch, Delivery-date:),
- * {@code body_only}/{@code headers_only}, passed through {@code transport_filter}, then
+ * {@code body_only}/{@code headers_only}, passed through {@code transport_filter}, with
  * {@code check_string}/{@code escape_string}; the BSMTP "." and the expanded
  * {@code message_suffix}. The mbox defaults (a "From " line, a blank line after) apply where
- * Exim's driver init sets them.
+ * Exim's driver init sets them. Every expansion is done by {@link #prepare}; {@link #writeTo}
+ * streams the message from its source and may run more than once.
  */
 final class LocalMessage {
     /** The variables in which routers leave their expanded headers_add / headers_remove (RouterOutcome's names). */
@@ -29,7 +31,25 @@ final class LocalMessage {
     static final String ROUTER_HEADERS_REMOVE = "_headers_remove";
     static final String MBOX_PREFIX = "From ${if def:return_path{$return_path}{MAILER-DAEMON}} ${tod_bsdinbox}\n";
 
-    private LocalMessage() {
+    private final MessageSource source;
+    private final MessageWriter writer;
+    private final byte[] prefix;
+    private final byte[] envelope;
+    private final byte[] end;
+    private final List<String> filter;
+    private final long filterTimeout;
+    private final boolean crlf;
+
+    private LocalMessage(MessageSource source, MessageWriter writer, byte[] prefix, byte[] envelope, byte[] end,
+            List<String> filter, long filterTimeout, boolean crlf) {
+        this.source = source;
+        this.writer = writer;
+        this.prefix = prefix;
+        this.envelope = envelope;
+        this.end = end;
+        this.filter = filter;
+        this.filterTimeout = filterTimeout;
+        this.crlf = crlf;
     }
 
     /** A transport filter that failed: Exim defers the delivery. */
@@ -39,23 +59,15 @@ final class LocalMessage {
         }
     }
 
-    static byte[] bytes(TransportOptions options, Delivery delivery, TransportVariables vars, boolean mboxPrefixes,
-            boolean mboxEscaping) throws ExpansionException {
-        try {
-            return bytes(options, List.of(delivery), vars, mboxPrefixes, mboxEscaping);
-        } catch (FilterFailed e) {
-            throw new ExpansionException(e.getMessage());
-        }
-    }
-
-    /** The message for a batch of addresses (one address without batching). */
-    static byte[] bytes(TransportOptions options, List<Delivery> batch, TransportVariables vars, boolean mboxPrefixes,
-            boolean mboxEscaping) throws ExpansionException, FilterFailed {
+    /** The message for a batch of addresses (one address without batching), its options expanded. */
+    static LocalMessage prepare(TransportOptions options, List<Delivery> batch, TransportVariables vars,
+            boolean mboxPrefixes, boolean mboxEscaping) throws ExpansionException {
         Delivery delivery = batch.get(0);
         boolean bsmtp = options.bool("use_bsmtp", false);
-        String check = options.string("check_string", bsmtp ? "." : mboxEscaping ? "From " : null);
-        String escape = options.string("escape_string", bsmtp ? ".." : mboxEscaping ? ">From " : null);
-        MessageWriter writer = new MessageWriter().escaping(check, escape)
+        // as Exim's appendfile and pipe init: BSMTP forces "." / ".." and escapes the header too
+        String check = bsmtp ? "." : options.string("check_string", mboxEscaping ? "From " : null);
+        String escape = bsmtp ? ".." : options.string("escape_string", mboxEscaping ? ">From " : null);
+        MessageWriter writer = new MessageWriter().escaping(check, escape, bsmtp)
                 .parts(!options.bool("body_only", false), !options.bool("headers_only", false));
         String returnPath = vars.variable("return_path").orElse("");
         if (options.bool("return_path_add", false)) {
@@ -90,65 +102,112 @@ final class LocalMessage {
         }
         String prefix = Expander.expand(options.string("message_prefix", mboxPrefixes && !bsmtp ? MBOX_PREFIX : ""), vars);
         String suffix = Expander.expand(options.string("message_suffix", mboxPrefixes && !bsmtp ? "\n" : ""), vars);
-        byte[] composed = writer.compose(delivery.message());
-        if (options.has("transport_filter")) {
-            composed = filter(options, vars, composed);
-        }
-        ByteArrayOutputStream all = new ByteArrayOutputStream(composed.length + 256);
-        all.writeBytes(prefix.getBytes(StandardCharsets.UTF_8));
+        // use_crlf: CRLF message lines (and BSMTP commands); mbx_format: CRLF message lines only, as in Exim
+        boolean useCrlf = options.bool("use_crlf", false);
+        String nl = useCrlf ? "\r\n" : "\n";
+        StringBuilder envelope = new StringBuilder();
         if (bsmtp) {
-            all.writeBytes(("MAIL FROM:<" + returnPath + ">\n").getBytes(StandardCharsets.UTF_8));
+            envelope.append("MAIL FROM:<").append(returnPath).append(">").append(nl);
             for (Delivery d : batch) {
-                all.writeBytes(("RCPT TO:<" + d.address().address() + ">\n").getBytes(StandardCharsets.UTF_8));
+                envelope.append("RCPT TO:<").append(d.address().address()).append(">").append(nl);
             }
-            all.writeBytes("DATA\n".getBytes(StandardCharsets.US_ASCII));
+            envelope.append("DATA").append(nl);
         }
-        all.writeBytes(writer.escaped(composed));
-        if (bsmtp) {
-            all.writeBytes(".\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        all.writeBytes(suffix.getBytes(StandardCharsets.UTF_8));
-        return all.toByteArray();
+        List<String> filter = options.has("transport_filter")
+                ? PipeCommand.expand(options.string("transport_filter"), vars) : null;
+        long timeout = options.has("transport_filter_timeout") ? EximTime.read(options.string("transport_filter_timeout")) : 300;
+        return new LocalMessage(delivery.message(), writer, prefix.getBytes(StandardCharsets.UTF_8),
+                envelope.toString().getBytes(StandardCharsets.UTF_8),
+                ((bsmtp ? "." + nl : "") + suffix).getBytes(StandardCharsets.UTF_8), filter, timeout,
+                useCrlf || options.bool("mbx_format", false));
     }
 
-    /** Runs the message through {@code transport_filter} (split as pipe commands are, no shell). */
-    private static byte[] filter(TransportOptions options, TransportVariables vars, byte[] message)
-            throws ExpansionException, FilterFailed {
-        List<String> argv = PipeCommand.expand(options.string("transport_filter"), vars);
-        if (argv.isEmpty() || !argv.get(0).startsWith("/")) {
-            throw new FilterFailed("transport filter command must be an absolute path: " + String.join(" ", argv));
+    /** Writes prefix, envelope, message and suffix to {@code out}, which is flushed, not closed. */
+    void writeTo(OutputStream out) throws IOException {
+        out.write(prefix);
+        out.write(envelope);
+        StreamStage lines = crlf ? new CrlfStage(out) : null;
+        OutputStream message = lines == null ? out : lines;
+        if (filter == null) {
+            StreamStage s = writer.writing(message);
+            source.writeTo(s);
+            s.finish();
+        } else {
+            filtered(message);
         }
-        long timeout = options.has("transport_filter_timeout") ? EximTime.read(options.string("transport_filter_timeout")) : 300;
+        if (lines != null) {
+            lines.finish();
+        }
+        out.write(end);
+        out.flush();
+    }
+
+    /**
+     * Runs the message through {@code transport_filter} (split as pipe commands are, no shell):
+     * a thread writes the message to the filter while this one copies what comes back.
+     */
+    private void filtered(OutputStream out) throws IOException {
+        if (filter.isEmpty() || !filter.get(0).startsWith("/")) {
+            throw new FilterFailed("transport filter command must be an absolute path: " + String.join(" ", filter));
+        }
+        Process p;
         try {
-            Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(message);
-            } catch (IOException e) {
-                // a filter that stops reading early still gives its output
-            }
-            if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new FilterFailed("transport filter timed out");
-            }
-            byte[] result = out.join();
-            if (p.exitValue() != 0) {
-                throw new FilterFailed("transport filter process failed (" + p.exitValue() + ")");
-            }
-            return result;
+            p = new ProcessBuilder(filter).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new FilterFailed("Failed to create transport filter process: " + e.getMessage());
+        }
+        AtomicBoolean timedOut = new AtomicBoolean();
+        // its own thread, not a shared pool: filters of parallel deliveries must not wait for each other
+        Thread feeding = new Thread(() -> feed(p), "transport-filter-writer");
+        feeding.setDaemon(true);
+        feeding.start();
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+            timedOut.set(true);
+            p.destroyForcibly();
+        }, CompletableFuture.delayedExecutor(filterTimeout, TimeUnit.SECONDS, Runnable::run));
+        boolean copied = false;
+        try {
+            StreamStage escaped = writer.escapingFiltered(out);
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(escaped);
+            }
+            escaped.finish();
+            p.waitFor();
+            copied = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FilterFailed("transport filter interrupted");
+        } finally {
+            watchdog.cancel(false);
+            if (!copied) {
+                p.destroyForcibly(); // also unblocks the writer thread
+            }
+            join(feeding);
+        }
+        if (timedOut.get()) {
+            throw new FilterFailed("transport filter timed out");
+        }
+        if (p.exitValue() != 0) {
+            throw new FilterFailed("transport filter process failed (" + p.exitValue() + ")");
+        }
+    }
+
+    private static void join(Thread t) throws FilterFailed {
+        try {
+            t.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FilterFailed("transport filter interrupted");
         }
     }
 
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
+    private void feed(Process p) {
+        try (OutputStream in = new BufferedOutputStream(p.getOutputStream(), 65536)) {
+            StreamStage s = writer.composing(in);
+            source.writeTo(s);
+            s.finish();
         } catch (IOException e) {
-            return new byte[0];
+            // a filter that stops reading early still gives its output
         }
     }
 }

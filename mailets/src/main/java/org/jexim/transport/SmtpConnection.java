@@ -110,6 +110,14 @@ final class SmtpConnection implements AutoCloseable {
         out.flush();
     }
 
+    /** The stream the message is written to, with {@code timeout} milliseconds for each write and the reply. */
+    OutputStream data(int timeout) throws IOException {
+        if (socket != null) {
+            socket.setSoTimeout(timeout);
+        }
+        return out;
+    }
+
     /** The time allowed for the next replies, in milliseconds, until {@link #restoreTimeout}. */
     void replyTimeout(int timeout) throws IOException {
         if (socket != null) {

@@ -1,6 +1,5 @@
 package org.jexim.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -118,18 +117,18 @@ final class SmtpSession {
 
     /**
      * One transaction: MAIL with {@code mailParameters}, a RCPT for each recipient, then the
-     * message (CRLF lines, not yet dot-stuffed). A refused MAIL or DATA is thrown; refused
+     * message (streamed, dot-stuffed here for DATA). A refused MAIL or DATA is thrown; refused
      * recipients are in the outcome list, which follows {@code recipients}' order.
      */
     List<RecipientOutcome> transaction(String returnPath, String mailParameters, List<String> recipients,
-            List<String> rcptParameters, byte[] crlfMessage, boolean chunking, int dataTimeout) throws IOException, Refused {
-        return transaction(returnPath, mailParameters, recipients, rcptParameters, crlfMessage, chunking, dataTimeout,
+            List<String> rcptParameters, SmtpMessage message, boolean chunking, int dataTimeout) throws IOException, Refused {
+        return transaction(returnPath, mailParameters, recipients, rcptParameters, message, chunking, dataTimeout,
                 dataTimeout);
     }
 
     /** As above, the reply after the message awaited for {@code finalTimeout} ms (the smtp transport's final_timeout). */
     List<RecipientOutcome> transaction(String returnPath, String mailParameters, List<String> recipients,
-            List<String> rcptParameters, byte[] crlfMessage, boolean chunking, int dataTimeout, int finalTimeout)
+            List<String> rcptParameters, SmtpMessage message, boolean chunking, int dataTimeout, int finalTimeout)
             throws IOException, Refused {
         String mail = "MAIL FROM:<" + returnPath + ">" + mailParameters;
         SmtpReply m = connection.command(mail);
@@ -153,14 +152,16 @@ final class SmtpSession {
             return outcomes;
         }
         if (chunking) {
-            connection.send("BDAT " + crlfMessage.length + " LAST");
-            connection.write(crlfMessage, dataTimeout);
+            connection.send("BDAT " + message.size() + " LAST");
+            message.writeTo(connection.data(dataTimeout));
         } else {
             SmtpReply d = connection.command("DATA");
             if (d.code() != 354) {
                 throw new Refused(new Refusal(d, "DATA"));
             }
-            connection.write(dotStuffed(crlfMessage), dataTimeout);
+            StreamStage stuffed = new DotStuffingStage(connection.data(dataTimeout));
+            message.writeTo(stuffed);
+            stuffed.finish();
             connection.write(".\r\n".getBytes(StandardCharsets.US_ASCII), dataTimeout);
         }
         connection.replyTimeout(finalTimeout);
@@ -188,32 +189,5 @@ final class SmtpSession {
         } catch (IOException e) {
             // the message is delivered; a server that drops the line at QUIT changes nothing
         }
-    }
-
-    /** A line starting with a dot gets another (the message's lines already end in CRLF). */
-    static byte[] dotStuffed(byte[] crlf) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(crlf.length + crlf.length / 20);
-        boolean lineStart = true;
-        for (byte b : crlf) {
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
-            lineStart = b == '\n';
-        }
-        return out.toByteArray();
-    }
-
-    /** LF (or CRLF) lines as CRLF, a final newline added when missing. */
-    static byte[] crlf(byte[] message) {
-        byte[] lf = MessageWriter.toLf(message);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + lf.length / 30);
-        for (byte b : lf) {
-            if (b == '\n') {
-                out.write('\r');
-            }
-            out.write(b);
-        }
-        return out.toByteArray();
     }
 }

@@ -68,9 +68,18 @@ final class TransportVariables implements ExpansionContext {
             case "tod_bsdinbox" -> Optional.of(BSD_INBOX.format(now));
             case "tod_full" -> Optional.of(FULL.format(now));
             case "tod_epoch" -> Optional.of(Long.toString(now.toEpochSecond()));
-            case "message_size" -> Optional.of(Integer.toString(delivery.message().length));
+            case "message_size" -> messageSize();
             default -> address.variable(name);
         };
+    }
+
+    /** Exim's $message_size in a transport: the message's size on the spool (LF lines). */
+    private Optional<String> messageSize() {
+        try {
+            return Optional.of(Long.toString(delivery.message().lfSize()));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -108,8 +117,10 @@ final class TransportVariables implements ExpansionContext {
         return address.authBackends();
     }
 
+    /** Main options: the address context's, else the server's configuration (errors_reply_to, dsn_from ...). */
     @Override
     public Optional<String> option(String name) {
-        return address.option(name);
+        Optional<String> own = address.option(name);
+        return own.isPresent() ? own : delivery.context().lists().mainOption(name);
     }
 }

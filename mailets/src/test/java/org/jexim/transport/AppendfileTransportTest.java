@@ -85,12 +85,75 @@ class AppendfileTransportTest extends TransportFixtures {
 
     @Test
     void quotaDefersWithEximsWordsAndLeavesTheMailboxAlone(@TempDir Path dir) throws Exception {
-        Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbox", "quota", "200"), CLOCK);
+        // as in Exim, the mailbox (114 bytes after one delivery) plus the message's spool size (70) is checked before writing
+        Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbox", "quota", "150"), CLOCK);
         assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
         long size = Files.size(dir.resolve("mbox"));
         assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.defer(
                 "mailbox is full (MTA-imposed quota exceeded while writing to " + dir + "/mbox)"));
         assertThat(Files.size(dir.resolve("mbox"))).isEqualTo(size);
+    }
+
+    @Test
+    void theDeliveryThatCrossesQuotaWarnThresholdSendsEximsWarningOnce(@TempDir Path dir) throws Exception {
+        // 20% of 1000: the second message (114 bytes of mbox each) takes the mailbox from 114 to 228
+        Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbox", "quota", "1000",
+                "quota_warn_threshold", "20%"), CLOCK);
+        List<String> sent = new java.util.ArrayList<>();
+        ((SubmitsMessages) t).sender((to, message) -> sent.add(to + "\n" + new String(message,
+                java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("Message-Id: <[^>]*>", "Message-Id: <ID>")));
+        for (int i = 0; i < 3; i++) {
+            assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+            assertThat(sent).hasSize(i == 0 ? 0 : 1);
+        }
+        // the text exim4 4.96 sent for the default quota_warn_message, its Received: aside
+        assertThat(sent.get(0)).isEqualTo("[jexim@mail.example.org]\n"
+                + "Auto-Submitted: auto-replied\r\nFrom: Mail Delivery System <Mailer-Daemon@mail.example.org>\r\n"
+                + "To: jexim@mail.example.org\r\nSubject: Your mailbox\r\nMessage-Id: <ID>\r\n"
+                + "Date: Sun, 22 Nov 2026 03:04:05 +0000\r\n\r\n"
+                + "This message is automatically created by mail delivery software (Exim).\r\n\r\n"
+                + "The size of your mailbox has exceeded a warning threshold that is\r\n"
+                + "set by the system administrator.\r\n");
+    }
+
+    @Test
+    void maildirUseSizeFileKeepsEximsMaildirsize(@TempDir Path dir) throws Exception {
+        // exim4 4.96 wrote "10240S,0C\n0 0\n" then one "SIZE 1" line per delivery
+        Transport t = TransportFactory.create("local", "appendfile", Map.of("directory", dir + "/md",
+                "maildir_format", "true", "maildir_use_size_file", "true", "quota", "10K"), CLOCK);
+        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(Files.readString(dir.resolve("md/maildirsize"))).isEqualTo("10240S,0C\n0 0\n70 1\n70 1\n");
+    }
+
+    @Test
+    void mbxFormatWritesTheHeaderBlockAndASeparatorWithTheCrlfSize(@TempDir Path dir) throws Exception {
+        Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbx", "mbx_format", "true",
+                "message_prefix", "", "message_suffix", ""), CLOCK);
+        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        byte[] all = Files.readAllBytes(dir.resolve("mbx"));
+        String header = "*mbx*\r\n" + Long.toHexString(CLOCK.instant().getEpochSecond()) + "00000000\r\n" + "\r\n".repeat(30);
+        assertThat(new String(all, 0, header.length(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(header);
+        assertThat(all[2047]).isZero();
+        // as exim4 wrote it: the mbox escaping stays, lines end in CRLF, the separator gives their size
+        String one = "22-Nov-2026 03:04:05 +0000,79;000000000000-00000000\r\n"
+                + "Subject: hi\r\nFrom: a@b.example\r\nX-Old: x\r\n  continued\r\n\r\n>From me\r\n.dot\r\nbody\r\n";
+        assertThat(new String(all, 2048, all.length - 2048, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(one + one);
+    }
+
+    @Test
+    void mailstoreFormatWritesTheEnvelopeAndTheMessageBesideIt(@TempDir Path dir) throws Exception {
+        Transport t = TransportFactory.create("local", "appendfile", Map.of("directory", dir + "/ms",
+                "mailstore_format", "true", "mailstore_prefix", "PREFIX $mailstore_basename", "mailstore_suffix", "SUFFIX"),
+                CLOCK);
+        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        String base = dir + "/ms/-" + AppendfileTransport.base62(ProcessHandle.current().pid());
+        assertThat(Files.readString(Path.of(base + ".env"))).isEqualTo("PREFIX " + base + "\na@b.example\n"
+                + "jexim@mail.example.org\nSUFFIX\n");
+        assertThat(Files.readString(Path.of(base + ".msg"))).isEqualTo(
+                "Subject: hi\nFrom: a@b.example\nX-Old: x\n  continued\n\nFrom me\n.dot\nbody\n");
+        assertThat(Path.of(base + ".tmp")).doesNotExist();
     }
 
     @Test

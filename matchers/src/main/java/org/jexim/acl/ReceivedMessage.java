@@ -26,7 +26,7 @@ public final class ReceivedMessage implements AclMessage {
     }
 
     /** The header block: lines up to the first empty line (or first line that is not a header). */
-    static List<String> parseHeaders(String text) {
+    public static List<String> parseHeaders(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder current = null;
         int i = 0;

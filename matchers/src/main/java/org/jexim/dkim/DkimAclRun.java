@@ -26,6 +26,7 @@ public final class DkimAclRun {
         DkimVerifyOptions options = DkimVerifyOptions.from(name -> engine.services().option(name));
         DkimVerification v = verifier.verify(message, options);
         subject.set("dkim_signers", v.signers());
+        subject.set(DkimVerification.AUTHRES_VARIABLE, v.authResults());
         String signers = engine.services().option("dkim_verify_signers").orElse("$dkim_signers");
         String expanded = AclEngine.expand(signers, subject);
         List<String> statuses = new ArrayList<>();

@@ -16,6 +16,41 @@ import java.util.Set;
 public record DkimVerification(List<DkimSignatureResult> signatures) {
 
     /** {@code $dkim_signers}: each signature's domain, then its identity when it has one (repeats kept, as Exim does). */
+    /**
+     * Where the DKIM part of ${authresults} travels to the expansion (a name no configure can
+     * write: ':' is not a variable character).
+     */
+    public static final String AUTHRES_VARIABLE = "authres:dkim";
+
+    /** The DKIM part of Exim's Authentication-Results (authres_dkim): one "dkim=" entry per signature. */
+    public String authResults() {
+        StringBuilder g = new StringBuilder();
+        for (DkimSignatureResult sig : signatures) {
+            g.append(";\n\tdkim=").append(switch (sig.status()) {
+                case "none" -> "none";
+                case "pass" -> "pass";
+                case "invalid" -> switch (sig.reason()) {
+                    case "pubkey_unavailable" -> "tmperror (pubkey unavailable)\n\t\t";
+                    case "pubkey_dns_syntax", "pubkey_der_syntax" -> "neutral (public key record import problem)\n\t\t";
+                    default -> "permerror (unspecified problem)\n\t\t";
+                };
+                case "fail" -> switch (sig.reason()) {
+                    case "bodyhash_mismatch" -> "fail (body hash mismatch; body probably modified in transit)\n\t\t";
+                    case "signature_incorrect" -> "fail (signature did not verify; headers probably modified in transit)\n\t\t";
+                    case "pubkey_too_short" -> "fail (public key too short: " + sig.key().length() + " bits)\n\t\t";
+                    default -> "fail (unspecified reason)\n\t\t";
+                };
+                default -> "permerror";
+            });
+            g.append(" header.d=").append(sig.domain());
+            if (!sig.identity().isEmpty()) {
+                g.append(" header.i=").append(sig.identity());
+            }
+            g.append(" header.s=").append(sig.selector()).append(" header.a=").append(sig.algo());
+        }
+        return g.toString();
+    }
+
     public String signers() {
         List<String> out = new ArrayList<>();
         for (DkimSignatureResult s : signatures) {

@@ -50,8 +50,14 @@ public final class DkimVerifierEngine {
         List<Map.Entry<String, SignatureRecord>> parsed = new ArrayList<>();
         for (String field : fields) {
             try {
-                SignatureRecordImpl sig = new SignatureRecordImpl(field.substring(field.indexOf(':') + 1));
-                sig.validate();
+                String value = field.substring(field.indexOf(':') + 1);
+                SignatureRecordImpl sig = new SignatureRecordImpl(value);
+                if (isEd25519(sig)) {
+                    // jDKIM validates RSA signatures only: the other tags are checked as for rsa-sha256
+                    new SignatureRecordImpl(value.replaceFirst("(?i)(^|;)(\\s*a\\s*=\\s*)ed25519-", "$1$2rsa-")).validate();
+                } else {
+                    sig.validate();
+                }
                 parsed.add(Map.entry(field, sig));
             } catch (RuntimeException e) {
                 // not syntactically correct: no ACL run for it
@@ -73,45 +79,58 @@ public final class DkimVerifierEngine {
         return new DkimVerification(out);
     }
 
+    private static boolean isEd25519(SignatureRecord sig) {
+        return "ed25519".equalsIgnoreCase(String.valueOf(sig.getHashKeyType()));
+    }
+
     private DkimSignatureResult verifyOne(byte[] crlf, String field, SignatureRecord sig, DkimVerifyOptions options)
             throws IOException {
         DnsKeyRetriever keys = new DnsKeyRetriever(dns);
         String status;
         String reason;
-        try {
-            // the key first, so that a missing or broken key is reported as such (jDKIM folds it into one failure)
-            DKIMVerifier verifier = new DKIMVerifier(keys);
-            verifier.publicRecordLookup(sig).getPublicKey();
-            Message m = parse(crlf);
-            Headers only = new OneSignature(m, field);
-            List<SignatureRecord> passed = verifier.verify(only, m.getBodyInputStream());
-            status = passed == null || passed.isEmpty() ? "fail" : "pass";
-            reason = status.equals("pass") ? "" : "signature_incorrect";
-        } catch (TempFailException e) {
-            status = "invalid";
-            reason = "pubkey_unavailable";
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            status = "invalid";
-            reason = "pubkey_dns_syntax";
-        } catch (FailException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (msg.contains("bodyhash")) {
-                status = "fail";
-                reason = "bodyhash_mismatch";
-            } else if (msg.startsWith("no key for signature")) {
+        if (isEd25519(sig)) {
+            Ed25519Verifier.Outcome o = verifyEd25519(crlf, field, sig, keys);
+            status = o.status();
+            reason = o.reason();
+        } else {
+            try {
+                // the key first, so that a missing or broken key is reported as such (jDKIM folds it into one failure)
+                DKIMVerifier verifier = new DKIMVerifier(keys);
+                verifier.publicRecordLookup(sig).getPublicKey();
+                Message m = parse(crlf);
+                Headers only = new OneSignature(m, field);
+                List<SignatureRecord> passed = verifier.verify(only, m.getBodyInputStream());
+                status = passed == null || passed.isEmpty() ? "fail" : "pass";
+                reason = status.equals("pass") ? "" : "signature_incorrect";
+            } catch (TempFailException e) {
                 status = "invalid";
                 reason = "pubkey_unavailable";
-            } else if (msg.contains("key for signature") || msg.contains("public key") || msg.startsWith("inappropriate")) {
+            } catch (IllegalStateException | IllegalArgumentException e) {
                 status = "invalid";
                 reason = "pubkey_dns_syntax";
-            } else {
-                status = "fail";
-                reason = "signature_incorrect";
+            } catch (FailException e) {
+                String msg = String.valueOf(e.getMessage());
+                if (msg.contains("bodyhash")) {
+                    status = "fail";
+                    reason = "bodyhash_mismatch";
+                } else if (msg.startsWith("no key for signature")) {
+                    status = "invalid";
+                    reason = "pubkey_unavailable";
+                } else if (msg.contains("key for signature") || msg.contains("public key") || msg.startsWith("inappropriate")) {
+                    status = "invalid";
+                    reason = "pubkey_dns_syntax";
+                } else {
+                    status = "fail";
+                    reason = "signature_incorrect";
+                }
             }
         }
-        // Exim checks the body hash before it loads the key: a body mismatch shows no key details
-        boolean keyLoaded = !reason.equals("bodyhash_mismatch");
-        DkimSignatureResult.DkimKey key = keyLoaded ? key(keys.lastRecord()) : DkimSignatureResult.DkimKey.NONE;
+        if (reason.equals("pubkey_dns_syntax") && KeyRecord.keyBytes(keys.lastRecord()) != null) {
+            reason = "pubkey_der_syntax"; // the record is well formed, its key bytes are not a key
+        }
+        // Exim checks the body hash before it loads the key: a body mismatch or a key it cannot use shows no key details
+        boolean keyLoaded = !reason.equals("bodyhash_mismatch") && !reason.startsWith("pubkey_");
+        DkimSignatureResult.DkimKey key = keyLoaded ? key(keys.lastRecord(), sig) : DkimSignatureResult.DkimKey.NONE;
         int bits = Integer.parseInt(key.length());
         if (bits > 0 && bits < options.minKeysize(sig.getHashKeyType().toString())) {
             // Exim checks the size once the key is loaded, before the header signature
@@ -119,6 +138,36 @@ public final class DkimVerifierEngine {
             reason = "pubkey_too_short";
         }
         return result(sig, field, status, reason, key);
+    }
+
+    /** An ed25519-sha256 signature: body hash, key record, header signature, as Exim orders them. */
+    private static Ed25519Verifier.Outcome verifyEd25519(byte[] crlf, String field, SignatureRecord sig, DnsKeyRetriever keys)
+            throws IOException {
+        Message m;
+        try {
+            m = parse(crlf);
+        } catch (FailException e) {
+            return new Ed25519Verifier.Outcome("fail", "signature_incorrect");
+        }
+        if (!Ed25519Verifier.bodyMatches(sig, m.getBodyInputStream())) {
+            return new Ed25519Verifier.Outcome("fail", "bodyhash_mismatch");
+        }
+        java.util.List<String> records;
+        try {
+            records = keys.getRecords("dns/txt", sig.getSelector(), sig.getDToken());
+        } catch (TempFailException e) {
+            return new Ed25519Verifier.Outcome("invalid", "pubkey_unavailable");
+        } catch (FailException e) {
+            return new Ed25519Verifier.Outcome("invalid", "pubkey_unavailable");
+        }
+        if (records == null || records.isEmpty()) {
+            return new Ed25519Verifier.Outcome("invalid", "pubkey_unavailable");
+        }
+        byte[] p = KeyRecord.keyBytes(records.get(0));
+        if (p == null) {
+            return new Ed25519Verifier.Outcome("invalid", "pubkey_dns_syntax");
+        }
+        return Ed25519Verifier.headers(new OneSignature(m, field), sig, p);
     }
 
     private static DkimSignatureResult result(SignatureRecord sig, String field, String status, String reason,
@@ -136,13 +185,18 @@ public final class DkimVerifierEngine {
                 tagOrEmpty(field, "z"), status, reason, key);
     }
 
-    private static DkimSignatureResult.DkimKey key(String record) {
+    private static DkimSignatureResult.DkimKey key(String record, SignatureRecord sig) {
         if (record == null) {
             return DkimSignatureResult.DkimKey.NONE;
         }
         try {
-            PublicKeyRecordImpl k = new PublicKeyRecordImpl(record);
-            String length = k.getPublicKey() instanceof RSAPublicKey rsa ? Integer.toString(rsa.getModulus().bitLength()) : "0";
+            String length;
+            if (isEd25519(sig)) {
+                length = "256"; // GnuTLS's size of an Ed25519 key
+            } else {
+                PublicKeyRecordImpl k = new PublicKeyRecordImpl(record);
+                length = k.getPublicKey() instanceof RSAPublicKey rsa ? Integer.toString(rsa.getModulus().bitLength()) : "0";
+            }
             String flags = tagOrEmpty(record, "t");
             String s = tag(record, "s");
             String g = tag(record, "g");

@@ -10,4 +10,9 @@ public interface ListContext {
 
     /** primary_hostname, which {@code @} stands for in domain lists. */
     String primaryHostname();
+
+    /** A main option's raw value (what transports read: errors_reply_to, dsn_from ...); none by default. */
+    default Optional<String> mainOption(String name) {
+        return Optional.empty();
+    }
 }

@@ -38,7 +38,8 @@ public final class SpfAclCondition implements AclCondition {
                 services.lists().primaryHostname(), guessRecord, template);
         String sender = subject.sender() == null ? "" : subject.sender();
         SpfResult r = checker.check(ip, sender, subject.variable("sender_helo_name").orElse(""), guess);
-        r.variables().forEach(subject::set);
+        // Exim's SPF variables are globals: the DATA ACL and ${authresults} still see them
+        r.variables().forEach(subject::setForSession);
         return AclOutcome.of(SpfCondition.matches(value, r));
     }
 }

@@ -50,7 +50,8 @@ public final class SpfChecker {
         int at = from.lastIndexOf('@');
         String domain = at < 0 ? helo : from.substring(at + 1);
         DNSServiceXBillImpl base = new DNSServiceXBillImpl(DnsClient.resolver(dns));
-        GuessingDnsService service = new GuessingDnsService(base, domain, guess ? guessRecord : null);
+        SpfLookupTrace trace = new SpfLookupTrace(base);
+        GuessingDnsService service = new GuessingDnsService(trace, domain, guess ? guessRecord : null);
         // the synchronous executor: jSPF's asynchronous one asks through its own lookup session, not this resolver
         // (wired as jSPF's own SPF(DNSService) constructor wires its terms)
         WiringServiceTable wiring = new WiringServiceTable();
@@ -75,9 +76,14 @@ public final class SpfChecker {
             case "neutral" -> ip + " is neither permitted nor denied by " + what;
             case "none" -> what + " does not provide an SPF record";
             case "temperror" -> "encountered temporary error during SPF processing of " + what;
-            default -> "error in processing during lookup of " + what + reason(r);
+            default -> "error in processing during lookup of " + what + reason(trace);
         };
         String header = receiver + ": " + comment;
+        // libspf2's buffer: the receiver, the source and the address lengths plus 80, with the final NUL
+        int room = receiver.length() + what.length() + ip.length() + 80 - 1;
+        if (header.length() > room) {
+            header = header.substring(0, room);
+        }
         String smtp = switch (result) {
             case "fail", "softfail", "neutral" -> expandTemplate(ip, from, helo, domain) + " : Reason: mechanism";
             default -> "";
@@ -104,10 +110,10 @@ public final class SpfChecker {
         return true;
     }
 
-    /** The cause jSPF gives for a permerror, after ": " as libspf2 words it. */
-    private static String reason(SPFResult r) {
-        String e = r.getExplanation();
-        return e == null || e.isBlank() ? "" : ": " + e;
+    /** A permerror's cause, after ": " as libspf2 words it. */
+    private static String reason(SpfLookupTrace trace) {
+        String e = trace.permErrorCause();
+        return e == null ? "" : ": " + e;
     }
 
     /** The SPF macros of the template that Exim's default and common templates use. */

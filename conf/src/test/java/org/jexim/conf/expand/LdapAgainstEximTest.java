@@ -33,7 +33,8 @@ class LdapAgainstEximTest {
                     StandardCharsets.ISO_8859_1);
             List<String> corpus = new ArrayList<>();
             for (String l : ExpansionDifferentialTest.lines(dir.resolve("ldap-corpus.txt"), "")) {
-                corpus.add(l.replace("@LDAP@", slapd.address()).replace("@PEOPLE@", people));
+                corpus.add(l.replace("@LDAP@", slapd.address()).replace("@PEOPLE@", people)
+                        .replace("@SOCKQ@", slapd.socket().replace("/", "%2F")).replace("@SOCK@", slapd.socket()));
             }
             Map<String, String> known = ExpansionDifferentialTest.knownDifferences(
                     dir.resolve("ldap-known-differences.txt"), "");
@@ -47,7 +48,8 @@ class LdapAgainstEximTest {
             List<String> problems = new ArrayList<>();
             int agree = 0;
             for (int i = 0; i < corpus.size(); i++) {
-                String generic = corpus.get(i).replace(slapd.address(), "@LDAP@").replace(people, "@PEOPLE@");
+                String generic = corpus.get(i).replace(slapd.address(), "@LDAP@").replace(people, "@PEOPLE@")
+                        .replace(slapd.socket().replace("/", "%2F"), "@SOCKQ@").replace(slapd.socket(), "@SOCK@");
                 boolean same = exim.get(i).equals(jexim.get(i));
                 if (same) {
                     agree++;

@@ -46,7 +46,9 @@ class NisAgainstEximTest {
             String both = "exim4 -C \"$1\" -be < \"$2/input\" > \"$2/exim.out\" 2>/dev/null; "
                     + "\"$3\" -cp \"$4\" " + BeStdin.class.getName() + " \"$1\" < \"$2/input\" > \"$2/jexim.out\"";
             Path yp = Files.createDirectory(work.resolve("world"));
-            Process p = new ProcessBuilder("unshare", "-umn", "--propagation", "private", "sh", world.toString(),
+            // a PID namespace too: when world.sh ends, the kernel ends the daemons it started
+            Process p = new ProcessBuilder("unshare", "-umnp", "--fork", "--propagation", "private", "sh",
+                    world.toString(),
                     yp.toString(), "sh", "-c", both, "sh", conf.toString(), work.toString(), java,
                     System.getProperty("java.class.path"))
                     .redirectErrorStream(true).redirectOutput(work.resolve("world.log").toFile()).start();

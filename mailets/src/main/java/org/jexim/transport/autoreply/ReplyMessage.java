@@ -19,7 +19,10 @@ public final class ReplyMessage {
     private ReplyMessage() {
     }
 
-    /** {@code originalHeaders}: the original's header lines ("Name: value\n"); {@code fileText}: the file, already expanded. */
+    /**
+     * {@code originalHeaders}: the original's header lines ("Name: value\n"); {@code fileText}: the file, already
+     * expanded; {@code returned}: the returned copy of the original with its rubric, or null.
+     */
     public static String build(ReplySpec r, List<String> originalHeaders, String fileText, String returned) {
         StringBuilder b = new StringBuilder();
         line(b, "From", r.from());
@@ -56,7 +59,7 @@ public final class ReplyMessage {
             b.append(fileText);
         }
         if (returned != null) {
-            b.append("\n------ This is a copy of the message, including all the headers.\n\n").append(returned);
+            b.append(returned);
         }
         return b.toString();
     }

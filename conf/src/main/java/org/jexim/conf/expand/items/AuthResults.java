@@ -2,7 +2,11 @@ package org.jexim.conf.expand.items;
 
 import org.jexim.conf.expand.Eval;
 
-/** The Authentication-Results header of ${authresults{host}}: iprev and smtp auth parts from the session. */
+/**
+ * The Authentication-Results header of ${authresults{host}}: iprev and smtp auth parts from the
+ * session, then the SPF part (from $spf_result) and the DKIM part, which the DKIM stage leaves
+ * in the variable "authres:dkim", as Exim's authres_* functions write them.
+ */
 final class AuthResults {
     private AuthResults() {
     }
@@ -38,6 +42,33 @@ final class AuthResults {
                 g.append(" smtp.mailfrom=").append(sender);
             }
         }
+        spf(ev, g);
+        String dkim = ev.variable("authres:dkim");
+        if (dkim != null) {
+            g.append(dkim);
+        }
         return g.toString();
+    }
+
+    /** Exim's authres_spf. */
+    private static void spf(Eval ev, StringBuilder g) {
+        String result = ev.variable("spf_result");
+        if (result == null || result.isEmpty()) {
+            return;
+        }
+        g.append(";\n\tspf=").append(result);
+        String guessed = ev.variable("spf_result_guessed");
+        if (guessed != null && !guessed.isEmpty() && !guessed.equals("0")) {
+            g.append(" (best guess record for domain)");
+        }
+        String domain = ev.variable("sender_address_domain");
+        String helo = ev.variable("sender_helo_name");
+        if (domain != null && !domain.isEmpty()) {
+            g.append(" smtp.mailfrom=").append(domain);
+        } else if (helo != null && !helo.isEmpty()) {
+            g.append(" smtp.helo=").append(helo);
+        } else {
+            g.append(" smtp.mailfrom=<>");
+        }
     }
 }

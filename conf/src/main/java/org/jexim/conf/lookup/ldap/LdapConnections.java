@@ -40,10 +40,14 @@ final class LdapConnections {
 
     private final Map<String, Deque<Cached>> idle = new HashMap<>();
 
-    /** A connected connection to {@code host:port} (host null: the local host), new or cached. */
-    Cached take(String scheme, String host, int port, int tcpLimit, LdapSettings settings)
+    /**
+     * A connected connection to {@code host:port} (host null: the local host; {@code path} not
+     * null: that Unix socket instead), new or cached.
+     */
+    Cached take(String scheme, String host, int port, String path, int tcpLimit, LdapSettings settings)
             throws LDAPException, GeneralSecurityException {
-        String key = scheme + "://" + (host == null ? "" : host.toLowerCase(java.util.Locale.ROOT)) + ":" + port;
+        String key = path != null ? "ldapi://" + path
+                : scheme + "://" + (host == null ? "" : host.toLowerCase(java.util.Locale.ROOT)) + ":" + port;
         synchronized (idle) {
             Deque<Cached> q = idle.get(key);
             while (q != null && !q.isEmpty()) {
@@ -60,6 +64,11 @@ final class LdapConnections {
         o.setUseSynchronousMode(true);
         o.setAbandonOnTimeout(true);
         LDAPConnection conn;
+        if (path != null) {
+            conn = new LDAPConnection(new UnixSocketFactory(path), o);
+            conn.connect("127.0.0.1", 389);
+            return new Cached(key, conn);
+        }
         if (scheme.equals("ldaps")) {
             o.setSSLSocketVerifier(LdapTls.verifier(settings));
             conn = new LDAPConnection(LdapTls.context(settings).getSocketFactory(), o);

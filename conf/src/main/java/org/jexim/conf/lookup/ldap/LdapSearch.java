@@ -70,19 +70,20 @@ final class LdapSearch {
         if (port == 0) {
             port = 389;
         }
+        String path = null;
         String where = (host == null ? "NULL" : host) + ":" + port;
         if (host != null && (host.startsWith("/") || host.startsWith("%2F"))) {
-            return Outcome.defer("connections to an LDAP server on a Unix socket (" + host
-                    + ") are not supported by jexim");
-        }
-        if (host != null && lud.scheme().equals("ldapi")) {
+            // a Unix socket, whatever the scheme; messages name it without a port
+            path = LdapUrl.unescape(host);
+            where = host;
+        } else if (host != null && lud.scheme().equals("ldapi")) {
             return Outcome.defer("ldapi requires an absolute path (\"" + host + "\" given)");
         }
         LdapConnections.Cached c;
         try {
-            c = connections.take(lud.scheme(), host, port, req.tcpLimit(), settings);
+            c = connections.take(lud.scheme(), host, port, path, req.tcpLimit(), settings);
         } catch (LDAPException e) {
-            if (settings.startTls()) {
+            if (settings.startTls() && path == null) {
                 return Outcome.defer("failed to initiate TLS processing on an LDAP session to server " + where
                         + " - ldap_start_tls_s() returned -1: " + ResultCodes.message(-1));
             }
@@ -99,7 +100,7 @@ final class LdapSearch {
 
     private Outcome run(LdapRequest req, LdapUrl lud, Kind kind, LdapConnections.Cached c, String where) {
         if (c.needsBind(req.user(), req.password())) {
-            if (settings.startTls() && !c.startTlsDone) {
+            if (settings.startTls() && !c.startTlsDone && !c.key.startsWith("ldapi:")) {
                 int rc;
                 try {
                     if (c.startTlsRefused) {

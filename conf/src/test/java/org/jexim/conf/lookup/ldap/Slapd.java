@@ -86,7 +86,8 @@ public final class Slapd implements AutoCloseable {
         }
         int port = freePort();
         int tlsPort = tls ? freePort() : 0;
-        String urls = "ldap://127.0.0.1:" + port + "/" + (tls ? " ldaps://127.0.0.1:" + tlsPort + "/" : "");
+        String urls = "ldap://127.0.0.1:" + port + "/" + (tls ? " ldaps://127.0.0.1:" + tlsPort + "/" : "")
+                + " ldapi://" + dir.resolve("ldapi").toString().replace("/", "%2F") + "/";
         // -d 0 keeps slapd in the foreground as our child, so that close() can stop it
         Process p = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-f", conf.toString(), "-h", urls)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
@@ -124,6 +125,11 @@ public final class Slapd implements AutoCloseable {
     /** host:port of the ldaps listener. */
     public String tlsAddress() {
         return "127.0.0.1:" + tlsPort;
+    }
+
+    /** The path of the server's Unix socket (ldapi). */
+    public String socket() {
+        return dir.resolve("ldapi").toString();
     }
 
     /** host:port of the server. */

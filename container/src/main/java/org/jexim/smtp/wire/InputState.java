@@ -1,0 +1,74 @@
+package org.jexim.smtp.wire;
+
+import org.apache.james.protocols.api.ProtocolSession;
+
+/**
+ * What the input decoder and the command handlers of one connection tell each other; both run
+ * on the connection's event loop, one line at a time, so the facts are those of the line being
+ * handled: whether more input had already arrived behind it (Exim's synchronization check), whether
+ * message data is being read (no command parsing), how many bytes of a BDAT chunk are still due.
+ */
+public final class InputState {
+    private static final ProtocolSession.AttachmentKey<InputState> KEY =
+            ProtocolSession.AttachmentKey.of("jexim.input", InputState.class);
+
+    private String pending = "";
+    private boolean data;
+    private long chunkLeft;
+    private String command = "";
+    private String previous = "";
+
+    /** The state of a session, made on first use. */
+    public static InputState of(ProtocolSession session) {
+        return session.getAttachment(KEY, ProtocolSession.State.Connection).orElseGet(() -> {
+            InputState created = new InputState();
+            session.setAttachment(KEY, created, ProtocolSession.State.Connection);
+            return created;
+        });
+    }
+
+    /** The input that had already arrived behind the current command line ("" when none). */
+    public String pendingInput() {
+        return pending;
+    }
+
+    void pendingInput(String text) {
+        pending = text;
+    }
+
+    void command(String line) {
+        previous = command;
+        command = line;
+    }
+
+    /** The command line before the one being handled ("" at the start). */
+    public String previousCommand() {
+        return previous;
+    }
+
+    /** DATA was accepted: lines are message data up to the line with the single dot. */
+    public void dataStarted() {
+        data = true;
+    }
+
+    boolean inData() {
+        return data;
+    }
+
+    void dataEnded() {
+        data = false;
+    }
+
+    /** A BDAT command was read: its chunk of {@code bytes} bytes follows as raw data. */
+    public void expectChunk(long bytes) {
+        chunkLeft = bytes;
+    }
+
+    long chunkLeft() {
+        return chunkLeft;
+    }
+
+    void chunkTaken(int bytes) {
+        chunkLeft -= bytes;
+    }
+}
