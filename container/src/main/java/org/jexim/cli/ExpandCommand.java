@@ -14,6 +14,7 @@ import org.jexim.conf.expand.be.BeSession;
 /**
  * -be: string expansion testing, as {@code exim -be}: each argument, or each line of standard
  * input after a "> " prompt, expanded against the configuration; "Failed: REASON" on error.
+ * With {@code -Mset ID} the spooled message's variables and headers are set first.
  */
 final class ExpandCommand implements Command {
     @Override
@@ -27,7 +28,11 @@ final class ExpandCommand implements Command {
         ExpandConfig config = ExpandConfig.load(cfg, line.macros());
         // Exim works on bytes: print results byte for byte.
         PrintStream out = new PrintStream(line.out(), false, StandardCharsets.ISO_8859_1);
-        BeContext context = new BeContext(cfg, config.options(), config.lists());
+        org.jexim.conf.expand.ExpansionContext context = new BeContext(cfg, config.options(), config.lists());
+        String messageId = line.flags().get("-Mset");
+        if (messageId != null) {
+            context = spooled(line, messageId, context, out).orElse(context);
+        }
         BeSession session = new BeSession(context, config.macros(), out, line.err());
         List<String> args = new ArrayList<>();
         for (String a : line.arguments()) {
@@ -43,5 +48,26 @@ final class ExpandCommand implements Command {
         }
         out.flush();
         return status;
+    }
+
+    /**
+     * -Mset ID: the message's variables over -be's context, as Exim loads it from the spool; when it
+     * cannot be read, Exim's two lines on standard output, and the expansions go on without it.
+     */
+    private static java.util.Optional<org.jexim.conf.expand.ExpansionContext> spooled(CommandLine line, String id,
+            org.jexim.conf.expand.ExpansionContext base, PrintStream out) throws java.io.IOException {
+        java.util.Optional<QueueContext> queue = QueueContext.load(line);
+        if (queue.isPresent()) {
+            org.jexim.queuetools.Spool spool = queue.get().spool();
+            try {
+                byte[] data = Files.readAllBytes(spool.dataFile(id));
+                return java.util.Optional.of(new SpooledMessageContext(base, spool.read(id), data, java.time.Instant.now()));
+            } catch (java.io.IOException | RuntimeException e) {
+                queue.get().log().write(id, "Spool file " + id + "-D not found");
+            }
+        }
+        out.println("Failed to load message datafile " + id);
+        out.println("Failed to load message " + id);
+        return java.util.Optional.empty();
     }
 }

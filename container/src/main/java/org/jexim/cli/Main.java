@@ -41,7 +41,7 @@ public final class Main {
 
     /** Options followed by a value in the next argument. */
     private static final java.util.Set<String> VALUED = java.util.Set.of("-f", "-F", "-r", "-oMa", "-oMs",
-            "-oMr", "-oMt", "-oMai", "-oMas", "-oMaa", "-oMi", "-oMm");
+            "-oMr", "-oMt", "-oMai", "-oMas", "-oMaa", "-oMi", "-oMm", "-Mset");
 
     private Main() {
     }

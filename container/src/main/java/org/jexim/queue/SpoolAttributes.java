@@ -1,5 +1,7 @@
 package org.jexim.queue;
 
+import java.util.List;
+
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
@@ -27,6 +29,10 @@ public final class SpoolAttributes {
     public static final AttributeName CANCEL = AttributeName.of("exim.cancel");
     public static final String OPTION_PREFIX = "exim.spool.";
     public static final String ACL_PREFIX = "exim.acl.";
+    /** Present beside an option whose value is tainted (written {@code --name value}). */
+    public static final String TAINT_PREFIX = "exim.spooltaint.";
+    /** When the message's data had been read, in microseconds since the epoch (-received_time_complete). */
+    public static final AttributeName RECEIVED_TIME_COMPLETE = AttributeName.of("exim.received_time_complete");
 
     private SpoolAttributes() {
     }
@@ -34,6 +40,14 @@ public final class SpoolAttributes {
     /** The attribute that writes {@code -name value} into the -H file. */
     public static Attribute option(String name, String value) {
         return new Attribute(AttributeName.of(OPTION_PREFIX + name), AttributeValue.of(value));
+    }
+
+    /**
+     * The attributes that write {@code --name value}: a value from outside (the SMTP client, the
+     * command line), which Exim marks tainted.
+     */
+    public static List<Attribute> taintedOption(String name, String value) {
+        return List.of(option(name, value), new Attribute(AttributeName.of(TAINT_PREFIX + name), AttributeValue.of(true)));
     }
 
     /** The attribute that writes the flag line {@code -name} into the -H file. */

@@ -153,8 +153,14 @@ public final class SpoolHeaderFormat {
                 line(); // the newline after the value
                 return new SpoolOption(acl.group(1), acl.group(2) + " " + acl.group(3), data);
             }
-            int space = text.indexOf(' ');
-            return space < 0 ? SpoolOption.flag(text) : SpoolOption.of(text.substring(0, space), text.substring(space + 1));
+            boolean tainted = text.startsWith("-");
+            String line = tainted ? text.substring(1) : text;
+            if (tainted && line.startsWith("(") && line.indexOf(')') > 0) {
+                line = line.substring(line.indexOf(')') + 1); // the quoter of a value from a lookup
+            }
+            int space = line.indexOf(' ');
+            return space < 0 ? new SpoolOption(line, null, null, tainted)
+                : new SpoolOption(line.substring(0, space), line.substring(space + 1), null, tainted);
         }
 
         private String line() throws IOException {

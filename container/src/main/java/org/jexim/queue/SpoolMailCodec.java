@@ -38,8 +38,8 @@ final class SpoolMailCodec {
     private static final Logger LOGGER = LoggerFactory.getLogger(SpoolMailCodec.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Options the writer computes itself, never copied from attributes. */
-    private static final Set<String> COMPUTED = Set.of("received_time_usec", "body_linecount",
-        "body_zerocount", "deliver_firsttime", "spool_file_wireformat");
+    private static final Set<String> COMPUTED = Set.of("received_time_usec", "received_time_complete", "body_linecount",
+        "body_zerocount", "deliver_firsttime", "spool_file_wireformat", "tls_resumption");
     static final String QUEUE = "jexim_queue";
     static final String NAME = "jexim_name";
     static final String STATE = "jexim_state";
@@ -79,17 +79,26 @@ final class SpoolMailCodec {
         long receivedMicros = mail.getAttribute(SpoolAttributes.RECEIVED_TIME)
             .flatMap(a -> a.getValue().valueAs(Long.class))
             .orElseGet(() -> nowMicros());
-        List<SpoolOption> options = new ArrayList<>();
-        options.add(SpoolOption.of("received_time_usec", String.format(".%06d", receivedMicros % 1_000_000)));
+        long completeMicros = mail.getAttribute(SpoolAttributes.RECEIVED_TIME_COMPLETE)
+            .flatMap(a -> a.getValue().valueAs(Long.class)).orElse(receivedMicros);
         List<Attribute> attributes = mail.attributes()
             .sorted(Comparator.comparing(a -> a.getName().asString())).toList();
+        // Exim's lines in the order spool_write_header writes them, then jexim's own
+        List<SpoolOption> exim = new ArrayList<>();
+        exim.add(SpoolOption.of("received_time_usec", String.format(".%06d", receivedMicros % 1_000_000)));
+        exim.add(SpoolOption.of("received_time_complete",
+            String.format("%d.%06d", completeMicros / 1_000_000, completeMicros % 1_000_000)));
         for (Attribute a : attributes) {
-            eximOption(a).ifPresent(options::add);
+            eximOption(a, mail).ifPresent(exim::add);
         }
-        options.add(SpoolOption.of("body_linecount", Long.toString(body.lineCount())));
+        exim.add(SpoolOption.of("body_linecount", Long.toString(body.lineCount())));
         if (firstTime) {
-            options.add(SpoolOption.flag("deliver_firsttime"));
+            exim.add(SpoolOption.flag("deliver_firsttime"));
         }
+        exim.add(SpoolOption.of("tls_resumption", mail.getAttribute(AttributeName.of(SpoolAttributes.OPTION_PREFIX
+            + "tls_resumption")).flatMap(a -> a.getValue().valueAs(String.class)).orElse("A")));
+        exim.sort(Comparator.comparingInt(o -> OptionOrder.rank(o.name())));
+        List<SpoolOption> options = new ArrayList<>(exim);
         options.add(SpoolOption.of(QUEUE, queue.asString()));
         if (!mail.getName().equals(id)) {
             options.add(SpoolOption.of(NAME, oneLine(mail.getName())));
@@ -128,7 +137,7 @@ final class SpoolMailCodec {
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
-    private Optional<SpoolOption> eximOption(Attribute a) {
+    private Optional<SpoolOption> eximOption(Attribute a, Mail mail) {
         String name = a.getName().asString();
         Object value = a.getValue().value();
         if (name.startsWith(SpoolAttributes.OPTION_PREFIX)) {
@@ -140,7 +149,8 @@ final class SpoolMailCodec {
                 return Optional.of(SpoolOption.flag(option));
             }
             if (value instanceof String s) {
-                return Optional.of(SpoolOption.of(option, oneLine(s)));
+                boolean tainted = mail.getAttribute(AttributeName.of(SpoolAttributes.TAINT_PREFIX + option)).isPresent();
+                return Optional.of(new SpoolOption(option, oneLine(s), null, tainted));
             }
             return Optional.empty();
         }
@@ -241,10 +251,21 @@ final class SpoolMailCodec {
                     String variable = o.name().equals("acl") ? "acl" + rest : "acl_" + o.name().charAt(3) + rest;
                     attributes.add(SpoolAttributes.aclVariable(variable, o.data()));
                 }
+                case "received_time_complete" -> {
+                    String[] parts = o.value().split("\\.");
+                    attributes.add(new Attribute(SpoolAttributes.RECEIVED_TIME_COMPLETE, AttributeValue.of(
+                        Long.parseLong(parts[0]) * 1_000_000 + (parts.length > 1 ? Long.parseLong(parts[1]) : 0))));
+                }
+                case "tls_resumption" -> attributes.add(SpoolAttributes.option(o.name(), o.value()));
                 default -> {
                     if (!o.name().startsWith("jexim_") && !COMPUTED.contains(o.name())) {
-                        attributes.add(o.value() == null ? SpoolAttributes.flag(o.name())
-                            : SpoolAttributes.option(o.name(), o.value()));
+                        if (o.value() == null) {
+                            attributes.add(SpoolAttributes.flag(o.name()));
+                        } else if (o.tainted()) {
+                            attributes.addAll(SpoolAttributes.taintedOption(o.name(), o.value()));
+                        } else {
+                            attributes.add(SpoolAttributes.option(o.name(), o.value()));
+                        }
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package org.jexim.queuetools;
 
+import org.jexim.queue.OptionOrder;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -105,9 +105,11 @@ public final class LocalSubmission {
         variables.put("recipients_count", Integer.toString(arguments.size()));
         acl.runStart(variables, aclVariables);
 
-        long receiving = System.nanoTime(); // RT= (log_selector receive_time): from here to the end of the data
+        // Exim's received_time and received_time_complete (-H), whose difference is RT= (receive_time)
+        java.time.Instant receiving = java.time.Instant.now();
         MessageInput.ReadMessage read = MessageInput.read(in, request.dotEndsMessage());
-        java.time.Duration receiveTime = java.time.Duration.ofNanos(System.nanoTime() - receiving);
+        java.time.Instant dataRead = java.time.Instant.now();
+        java.time.Duration receiveTime = java.time.Duration.between(receiving, dataRead);
         String id = EximMessageId.next();
         HeaderSection headers = read.headers();
         String date = BeContext.timeOfDay("tod_full");
@@ -196,7 +198,8 @@ public final class LocalSubmission {
             return new Outcome(1, Optional.empty());
         }
         try {
-            spooler.spool(mail(id, envelope, recipients, headers, read, request, aclVariables));
+            spooler.spool(mail(id, envelope, recipients, headers, read, request, aclVariables,
+                List.of(receiving, dataRead)));
         } catch (IOException | MessagingException e) {
             err.println("exim: spool write failed: " + e.getMessage());
             EximLog.main().panic(id + " spool write failed: " + e.getMessage());
@@ -275,8 +278,8 @@ public final class LocalSubmission {
     }
 
     private MailImpl mail(String id, Envelope envelope, List<String> recipients, HeaderSection headers,
-                          MessageInput.ReadMessage read, SubmitRequest request, Map<String, String> aclVariables)
-        throws MessagingException {
+                          MessageInput.ReadMessage read, SubmitRequest request, Map<String, String> aclVariables,
+                          List<java.time.Instant> times) throws MessagingException {
         byte[] all = messageBytes(headers, read);
         List<MailAddress> addresses = new ArrayList<>();
         for (String r : recipients) {
@@ -288,7 +291,10 @@ public final class LocalSubmission {
         }
         MaybeSender sender = envelope.sender().isEmpty() ? MaybeSender.nullSender() : MaybeSender.getMailSender(envelope.sender());
         MailImpl.Builder builder = MailImpl.builder().name(id).sender(sender).addRecipients(addresses)
-            .addAttributes(attributes(envelope, read, request, aclVariables));
+            .addAttributes(attributes(envelope, read, request, aclVariables))
+            .addAttribute(new Attribute(SpoolAttributes.RECEIVED_TIME, org.apache.mailet.AttributeValue.of(micros(times.get(0)))))
+            .addAttribute(new Attribute(SpoolAttributes.RECEIVED_TIME_COMPLETE,
+                org.apache.mailet.AttributeValue.of(micros(times.get(1)))));
         envelope.hostAddress().ifPresent(builder::remoteAddr);
         envelope.hostName().ifPresent(builder::remoteHost);
         MailImpl mail = builder.build();
@@ -296,18 +302,46 @@ public final class LocalSubmission {
         return mail;
     }
 
+    /** -oMa's "ip" or "ip.port" as -H writes it: {@code [ip]:port}. */
+    static String hostAndPort(String oMa) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*[.:])(\\d+)").matcher(oMa);
+        boolean v4WithPort = oMa.chars().filter(c -> c == '.').count() == 4;
+        boolean v6WithPort = oMa.contains(":") && oMa.matches(".*\\.\\d+$");
+        if ((v4WithPort || v6WithPort) && m.matches()) {
+            String ip = m.group(1).substring(0, m.group(1).length() - 1);
+            return "[" + ip + "]:" + m.group(2);
+        }
+        return "[" + oMa + "]:0";
+    }
+
+    private static long micros(java.time.Instant t) {
+        return t.getEpochSecond() * 1_000_000 + t.getNano() / 1000;
+    }
+
+    /** The -H line of an option; tainted when its value is the one a -oM option gave. */
+    private static void option(List<Attribute> a, String name, Optional<String> value, Optional<String> given) {
+        value.ifPresent(v -> {
+            if (given.filter(v::equals).isPresent()) {
+                a.addAll(SpoolAttributes.taintedOption(name, v));
+            } else {
+                a.add(SpoolAttributes.option(name, v));
+            }
+        });
+    }
+
     private List<Attribute> attributes(Envelope envelope, MessageInput.ReadMessage read, SubmitRequest request,
                                        Map<String, String> aclVariables) {
         List<Attribute> a = new ArrayList<>();
         a.add(new Attribute(SpoolAttributes.OWNER,
             org.apache.mailet.AttributeValue.of(caller.login() + " " + caller.uid() + " " + caller.gid())));
-        envelope.ident().ifPresent(v -> a.add(SpoolAttributes.option("ident", v)));
-        a.add(SpoolAttributes.option("received_protocol", envelope.protocol()));
+        // a value a -oM option gave is tainted (written --name value), as Exim has it
+        option(a, "ident", envelope.ident(), request.ident());
+        option(a, "received_protocol", Optional.of(envelope.protocol()), request.protocol());
         a.add(SpoolAttributes.option("max_received_linelength", Integer.toString(read.longestLine())));
-        envelope.authenticatedId().ifPresent(v -> a.add(SpoolAttributes.option("auth_id", v)));
-        envelope.authenticatedSender().ifPresent(v -> a.add(SpoolAttributes.option("auth_sender", v)));
-        envelope.hostAddress().ifPresent(v -> a.add(SpoolAttributes.option("host_address", v)));
-        envelope.hostName().ifPresent(v -> a.add(SpoolAttributes.option("host_name", v)));
+        option(a, "auth_id", envelope.authenticatedId(), request.authenticatedId());
+        option(a, "auth_sender", envelope.authenticatedSender(), request.authenticatedSender());
+        envelope.hostAddress().ifPresent(v -> a.addAll(SpoolAttributes.taintedOption("host_address", hostAndPort(v))));
+        option(a, "host_name", envelope.hostName(), request.hostName());
         a.add(SpoolAttributes.flag("allow_unqualified_recipient"));
         a.add(SpoolAttributes.flag("allow_unqualified_sender"));
         if (envelope.senderLocal()) {
@@ -400,7 +434,10 @@ public final class LocalSubmission {
             authenticatedSender.ifPresent(x -> v.put("authenticated_sender", x));
             hostAddress.ifPresent(x -> {
                 v.put("sender_host_address", x);
-                v.put("sender_rcvhost", hostName.map(n -> n + " ([" + x + "])").orElse("[" + x + "]"));
+                // host.c host_build_sender_fullhost, without HELO (a local submission has none)
+                String identity = ident.map(i -> " ident=" + i).orElse("");
+                v.put("sender_rcvhost", hostName.map(n -> n + " ([" + x + "]" + identity + ")")
+                    .orElse("[" + x + "]" + ident.map(i -> " (ident=" + i + ")").orElse("")));
             });
             hostName.ifPresent(x -> v.put("sender_host_name", x));
             if (hostAddress.isEmpty()) {

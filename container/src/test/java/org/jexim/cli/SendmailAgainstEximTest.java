@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -161,21 +160,21 @@ class SendmailAgainstEximTest {
 
     /**
      * A -H file cut into what the comparison looks at: the envelope (owner, sender, recipients),
-     * the option lines as a set (without the arrival times, Exim's TLS resumption line and jexim's own
-     * lines), and the headers a delivery transmits (deleted ones, flagged *, left out).
+     * the option lines in order (the arrival times masked, jexim's own lines left out), and the
+     * headers a delivery transmits (deleted ones, flagged *, left out).
      */
-    record Header(List<String> envelope, TreeSet<String> options, List<String> headers) {
+    record Header(List<String> envelope, List<String> options, List<String> headers) {
         static Header parse(String text) {
             String[] lines = text.split("\n", -1);
             List<String> envelope = new ArrayList<>(List.of(lines[1], lines[2]));
-            TreeSet<String> options = new TreeSet<>();
+            List<String> options = new ArrayList<>();
             int i = 4;
             for (; lines[i].startsWith("-"); i++) {
                 String name = lines[i].split(" ")[0];
-                if (!List.of("-received_time_usec", "-received_time_complete", "-tls_resumption").contains(name)
-                    && !name.startsWith("-jexim_")) {
-                    // Exim marks a tainted value (-oMr's) with a second dash; jexim's spool keeps no taint
-                    options.add(lines[i].startsWith("--") ? lines[i].substring(1) : lines[i]);
+                if (name.startsWith("-received_time_")) {
+                    options.add(name + " TIME");
+                } else if (!name.startsWith("-jexim_")) {
+                    options.add(lines[i]);
                 }
             }
             i++; // the non-recipients tree

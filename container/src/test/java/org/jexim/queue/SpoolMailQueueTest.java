@@ -70,7 +70,7 @@ class SpoolMailQueueTest {
         String h = Files.readString(files.get(1), StandardCharsets.ISO_8859_1);
         assertThat(h).startsWith(id + "-H\n");
         assertThat(h).contains("\n<alice@example.org>\n");
-        assertThat(h).contains("\n-body_linecount 4\n-deliver_firsttime\n-jexim_queue spool\n-jexim_name m1\n-jexim_state root\n");
+        assertThat(h).contains("\n-body_linecount 4\n-deliver_firsttime\n-tls_resumption A\n-jexim_queue spool\n-jexim_name m1\n-jexim_state root\n");
         assertThat(h).contains("\nXX\n2\nbob@test.example\ncarol@other.example\n\n"
             + "087P Received: from client.example ([192.0.2.1])\n\tby mx.test.example with esmtp (Exim 4.96)\n"
             + "032F From: Alice <alice@example.org>\n"

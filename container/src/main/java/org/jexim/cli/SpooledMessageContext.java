@@ -1,0 +1,131 @@
+package org.jexim.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jexim.conf.expand.ExpansionContext;
+import org.jexim.conf.expand.HeaderKind;
+import org.jexim.conf.expand.LayeredExpansionContext;
+import org.jexim.filter.FilterMessage;
+import org.jexim.queuetools.HeaderFile;
+import org.jexim.queuetools.OptionLine;
+
+/**
+ * What {@code -be -Mset ID} expands against: the spooled message's variables ($message_size,
+ * $recipients, $sender_address, $received_protocol, $acl_m_*, ...) and header variables
+ * ($h_subject:, $rh_, $bh_), read from its -H and -D files as Exim's spool_read_header and
+ * deliver_set_expansions set them, over -be's own context.
+ */
+final class SpooledMessageContext extends LayeredExpansionContext {
+    private final Map<String, String> variables = new HashMap<>();
+    private final FilterMessage message;
+
+    SpooledMessageContext(ExpansionContext base, HeaderFile header, byte[] dataFile, Instant now) {
+        super(base);
+        String body = body(dataFile);
+        List<String> headerLines = headerLines(header.headerBytes());
+        long headerBytes = headerLines.stream().mapToLong(String::length).sum();
+        message = new FilterMessage(headerLines, body, header.sender(), "", header.id(), headerBytes + 1);
+        String id = header.id();
+        variables.put("message_exim_id", id);
+        variables.put("message_id", id);
+        String sender = header.sender();
+        variables.put("sender_address", sender);
+        int at = sender.lastIndexOf('@');
+        variables.put("sender_address_local_part", at < 0 ? sender : sender.substring(0, at));
+        variables.put("sender_address_domain", at < 0 ? "" : sender.substring(at + 1));
+        variables.put("recipients", String.join(", ", header.recipientAddresses()));
+        variables.put("recipients_count", Integer.toString(header.recipientAddresses().size()));
+        long headerNewlines = headerLines.stream().mapToLong(l -> l.chars().filter(c -> c == '\n').count()).sum();
+        long bodyLines = option(header, "body_linecount").map(Long::parseLong).orElse(message.bodyLineCount());
+        variables.put("body_linecount", Long.toString(bodyLines));
+        variables.put("body_zerocount", option(header, "body_zerocount").orElse("0"));
+        variables.put("message_linecount", Long.toString(headerNewlines + bodyLines));
+        variables.put("message_size", Long.toString(message.size()));
+        variables.put("message_body_size", Long.toString(message.bodySize()));
+        variables.put("message_body", message.messageBody());
+        variables.put("message_body_end", message.messageBodyEnd());
+        variables.put("message_headers", message.messageHeaders());
+        variables.put("message_headers_raw", String.join("", headerLines).stripTrailing());
+        variables.put("max_received_linelength", option(header, "max_received_linelength").orElse("0"));
+        variables.put("received_time", Long.toString(header.receivedSeconds()));
+        variables.put("message_age", Long.toString(Math.max(0, now.getEpochSecond() - header.receivedSeconds())));
+        variables.put("received_protocol", option(header, "received_protocol").orElse(""));
+        variables.put("sender_ident", option(header, "ident").orElse(""));
+        variables.put("authenticated_id", option(header, "auth_id").orElse(""));
+        variables.put("authenticated_sender", option(header, "auth_sender").orElse(""));
+        variables.put("sender_helo_name", option(header, "helo_name").orElse(""));
+        variables.put("sender_host_name", option(header, "host_name").orElse(""));
+        variables.put("sender_host_authenticated", option(header, "host_auth").orElse(""));
+        hostAndPort(option(header, "host_address"), "sender_host_address", "sender_host_port");
+        hostAndPort(option(header, "interface_address"), "received_ip_address", "received_port");
+        variables.put("return_path", "");
+        variables.put("reply_address", message.replyAddress());
+        for (OptionLine o : header.options()) {
+            if ((o.name().equals("aclm") || o.name().equals("aclc")) && o.data() != null && o.value() != null) {
+                String rest = o.value().substring(0, o.value().lastIndexOf(' '));
+                int length = Math.min(o.data().length, Integer.parseInt(o.value().substring(rest.length() + 1)));
+                variables.put("acl_" + o.name().charAt(3) + rest, new String(o.data(), 0, length, StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    private void hostAndPort(Optional<String> value, String address, String port) {
+        String v = value.orElse("");
+        int close = v.lastIndexOf("]:");
+        if (v.startsWith("[") && close > 0) {
+            variables.put(address, v.substring(1, close));
+            variables.put(port, v.substring(close + 2));
+        } else {
+            variables.put(address, "");
+            variables.put(port, "0");
+        }
+    }
+
+    private static Optional<String> option(HeaderFile header, String name) {
+        return header.options().stream().filter(o -> o.name().equals(name)).findFirst().map(OptionLine::value);
+    }
+
+    /** The -D file after its first line (the file's name). */
+    private static String body(byte[] data) {
+        int nl = 0;
+        while (nl < data.length && data[nl] != '\n') {
+            nl++;
+        }
+        int start = Math.min(data.length, nl + 1);
+        return new String(data, start, data.length - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The headers of the -H file that are transmitted: "NNNf text", deleted ones (flag *) left out. */
+    private static List<String> headerLines(byte[] bytes) {
+        List<String> lines = new ArrayList<>();
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int pos = 0;
+        while (pos + 5 <= text.length()) {
+            int length = Integer.parseInt(text.substring(pos, pos + 3).strip());
+            char flag = text.charAt(pos + 3);
+            String field = text.substring(pos + 5, Math.min(text.length(), pos + 5 + length));
+            if (flag != '*') {
+                lines.add(field);
+            }
+            pos += 5 + length;
+        }
+        return lines;
+    }
+
+    @Override
+    public Optional<String> variable(String name) {
+        String v = variables.get(name);
+        return v != null ? Optional.of(v) : base.variable(name);
+    }
+
+    @Override
+    public Optional<String> header(String name, HeaderKind kind) {
+        return Optional.ofNullable(message.header(name, kind));
+    }
+}
