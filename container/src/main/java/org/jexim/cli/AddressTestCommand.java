@@ -61,6 +61,8 @@ final class AddressTestCommand implements Command {
         // the resolver the routers ask: a macro both Exim and jexim accept, unused by Exim
         variables.put(RouteVariables.LOCAL_TRANSPORTS, String.join(" ", localTransports));
         variables.put(RouteDns.SERVERS_VARIABLE, config.macros().getOrDefault("JEXIM_DNS_SERVERS", ""));
+        variables.put(org.jexim.routing.ResolverSearch.VARIABLE, config.macros().getOrDefault("JEXIM_DNS_SEARCH", ""));
+        variables.put(RouteDns.IPV4_LOOKUP_VARIABLE, config.mainOption("dns_ipv4_lookup").map(o -> o.text()).orElse(""));
         RoutingContext context = new RoutingContext(lists(config, host), qualifyRecipient, variables);
         int status = 0;
         for (String argument : line.arguments()) {

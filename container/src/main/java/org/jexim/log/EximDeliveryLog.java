@@ -52,6 +52,11 @@ public final class EximDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public void bounceReceived(String id, String causeId, String user, long size) {
+        log.received(Arrival.local(id, "", user, "local", size).withBounceOf(causeId));
+    }
+
+    @Override
     public void deliveredUnlogged(String messageId, AddressItem address) {
         if (address.parent().isEmpty()) {
             journal.ifPresent(j -> {

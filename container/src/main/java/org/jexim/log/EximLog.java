@@ -72,6 +72,15 @@ public final class EximLog {
         messageLog(a.id(), "Received from " + a.fields(selector));
     }
 
+    /**
+     * {@code (=}: a message an ACL's control = fakereject answered with 550 while keeping it, as
+     * Exim marks it instead of {@code <=}.
+     */
+    public void receivedFakeRejected(Arrival a) {
+        main(a.id() + " (= " + a.fields(selector));
+        messageLog(a.id(), "Received from " + a.fields(selector));
+    }
+
     /** {@code =>}: the first (or only) address of a successful delivery. */
     public void delivered(Delivery d) {
         deliveryLine("=>", d);

@@ -94,6 +94,9 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         members.add(written.entry());
         if (!written.frozen() && !written.held()) {
             waiting.add(QueuedItem.schedule(written.entry(), written.generation(), deliverAt.orElse(Instant.now())));
+        } else {
+            // a copy that waits (queue_only, frozen) is no longer part of the attempt that made it
+            org.jexim.bounce.DeliveryAttempts.key(mail).ifPresent(org.jexim.bounce.DeliveryAttempts.process()::ended);
         }
     }
 

@@ -39,7 +39,9 @@ public final class SpoolQueueModule extends AbstractModule {
     @Singleton
     SpoolMailQueueFactory spoolMailQueueFactory(MailQueueItemDecoratorFactory decorators) {
         try {
-            return new SpoolMailQueueFactory(new SpoolDirectory(spoolDirectory, fsync), decorators,
+            // one bounce per delivery attempt: the attempts see each mail handed out and acknowledged
+            return new SpoolMailQueueFactory(new SpoolDirectory(spoolDirectory, fsync),
+                new AttemptTrackingDecorators(decorators, org.jexim.bounce.DeliveryAttempts.process()),
                 SpoolOwner.currentUser(), SpoolMailQueueFactory.DEFAULT_REJECT_DELAY,
                 id -> EximLog.main().completed(id));
         } catch (IOException e) {

@@ -128,6 +128,10 @@ final class SpoolStore {
             header = codec.toHeader(mail, entry.id, queue, deliverAt, data.headers(), data.body(), false,
                 recipients.all(), recipients.done());
         }
+        if (!SpoolMailCodec.heldOf(header) && mail.getAttribute(QueueOnly.QUEUE_ONLY)
+            .flatMap(a -> a.getValue().valueAs(Boolean.class)).orElse(false)) {
+            header = SpoolMailCodec.held(header); // put back to wait for a queue run (queue_smtp_domains)
+        }
         directory.commitHeader(header);
         if (!journal.isEmpty()) {
             directory.deleteJournal(entry.id);

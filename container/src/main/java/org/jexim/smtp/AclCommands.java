@@ -63,8 +63,21 @@ public final class AclCommands {
             address = address + "@" + runtime.qualifyRecipient();
         }
         RecipientVerifier verifier = gate.engine().services().verifier();
-        RecipientVerifier.Outcome outcome = verifier == null ? RecipientVerifier.Outcome.DEFER
-                : verifier.verify(address, d.subject()).outcome();
+        java.util.Optional<RecipientVerifier.Expansion> expansion = verifier == null ? java.util.Optional.empty()
+                : verifier.expand(address, d.subject());
+        if (expansion.isPresent() && expansion.get().outcome() == RecipientVerifier.Outcome.OK) {
+            // one level only, as Exim's EXPN: the generated addresses, or the address itself
+            java.util.List<String> children = expansion.get().children();
+            if (children.isEmpty()) {
+                return SmtpReply.of("250", expansion.get().routed() ? "<" + address + ">"
+                        : "mail to <" + address + "> is discarded");
+            }
+            return SmtpReply.of("250", String.join("\n", children.stream().map(c -> "<" + c + ">").toList()));
+        }
+        String qualified = address;
+        RecipientVerifier.Outcome outcome = expansion.map(RecipientVerifier.Expansion::outcome)
+                .orElseGet(() -> verifier == null ? RecipientVerifier.Outcome.DEFER
+                        : verifier.verify(qualified, d.subject()).outcome());
         return switch (outcome) {
             case OK -> SmtpReply.of("250", "<" + address + ">");
             case FAIL -> SmtpReply.of("553", address + " is undeliverable");

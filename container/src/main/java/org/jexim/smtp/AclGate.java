@@ -46,8 +46,16 @@ public final class AclGate {
         AclSubject subject = session.subject(recipient);
         AclResult result;
         Stage refusedAt = stage;
-        ContentChecks.Refusal content = stage == Stage.DATA ? ContentChecks.beforeData(engine, subject, session.effects()) : null;
-        if (content != null) {
+        boolean nobody = stage == Stage.DATA && session.recipients().isEmpty() && !session.discarded().isEmpty();
+        ContentChecks.Refusal content = stage == Stage.DATA && !nobody
+                ? ContentChecks.beforeData(engine, subject, session.effects()) : null;
+        if (nobody) {
+            // every recipient was discarded: Exim runs no DATA, MIME or DKIM ACL and blackholes the message
+            result = AclResult.of(AclVerdict.ACCEPT);
+            session.blackhole("(" + (session.mailDiscarded() ? "MAIL" : "RCPT") + " ACL discarded recipients)");
+        } else if (stage == Stage.RCPT && session.mailDiscarded()) {
+            result = AclResult.of(AclVerdict.DISCARD); // the MAIL ACL discarded them all: no RCPT ACL
+        } else if (content != null) {
             // a MIME or DKIM ACL refused: the DATA ACL does not run, as in Exim
             result = content.result();
             refusedAt = content.stage();
@@ -56,6 +64,9 @@ public final class AclGate {
         } else {
             session.effects().senderFailure(null);
             result = engine.run(stage.where(), acl, subject);
+        }
+        if (result.verdict() == AclVerdict.DISCARD) {
+            discarded(stage, session, result, recipient);
         }
         boolean noMultiline = session.effects().has("no_multiline_responses");
         SmtpReply reply;
@@ -67,6 +78,29 @@ public final class AclGate {
             session.ending("acl-drop");
         }
         return new Decision(reply, result.verdict(), result, subject);
+    }
+
+    /** What a discard means at each stage, and the log line of a discarded RCPT, as smtp_in.c and receive.c. */
+    private static void discarded(Stage stage, SessionState session, AclResult result, String recipient) {
+        String log = session.mailDiscarded() && stage == Stage.RCPT ? session.mailDiscardLog()
+                : result.logMessage().orElse(null);
+        switch (stage) {
+            case MAIL -> session.mailDiscarded(log);
+            case RCPT -> {
+                session.discarded().add(recipient);
+                EximLog main = EximLog.main();
+                String argument = session.subject(null).variable("smtp_command_argument").filter(a -> !a.isEmpty())
+                        .orElse("<" + recipient + ">");
+                main.main(session.peer().hostField(main.selector().has("incoming_port"))
+                        + session.peer().ident().map(u -> " U=" + u).orElse("")
+                        + " F=<" + session.sender() + "> RCPT " + argument + ": discarded by "
+                        + (session.mailDiscarded() ? "MAIL" : "RCPT") + " ACL"
+                        + (log == null || log.isEmpty() ? "" : ": " + log));
+            }
+            case DATA -> session.blackhole("(DATA ACL discarded recipients)" + (log == null ? "" : ": " + log));
+            default -> {
+            }
+        }
     }
 
     /** The reply (and log lines) of a refusing {@code result} the caller got from {@link #engine()} itself. */

@@ -38,9 +38,6 @@ abstract class AclHook {
         }
         AclGate.Decision decision = gate.decide(stage, acl, state, recipient);
         SmtpReply reply = decision.reply();
-        if (decision.discarded() && recipient != null) {
-            state.discarded().add(recipient);
-        }
         if (reply.positive()) {
             // accept messages at connect/HELO (banner, greeting) are -bh only for now: James words those
             if (reply.text().isEmpty() || stage == Stage.CONNECT || stage == Stage.HELO || stage == Stage.DATA) {
@@ -49,7 +46,7 @@ abstract class AclHook {
             JamesSessions.acceptedWith(session, reply);
             return hookResult(HookReturnCode.ok(), reply);
         }
-        return refusal(reply);
+        return stage == Stage.DATA ? messageRefusal(reply) : refusal(reply);
     }
 
     /** A refusing reply as James's hooks give it (4xx soft, else hard; closing when it drops). */
@@ -59,6 +56,12 @@ abstract class AclHook {
             code = HookReturnCode.disconnected(code.getAction());
         }
         return hookResult(code, reply);
+    }
+
+    /** The refusal of a message hook (the DATA ACL), whose result James writes as it is. */
+    static HookResult messageRefusal(SmtpReply reply) {
+        HookResult r = refusal(reply);
+        return JamesReplies.messageHookResult(r.getResult(), reply);
     }
 
     private static HookResult hookResult(HookReturnCode code, SmtpReply reply) {

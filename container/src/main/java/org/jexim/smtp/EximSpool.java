@@ -47,11 +47,14 @@ public final class EximSpool implements JamesMessageHook {
         String id = EximReceivedHeader.messageId(session);
         EximReceivedHeader.forgetMessageId(session);
         SessionState state = JamesSessions.of(session, runtime, null);
+        ArrivalControls controls = new ArrivalControls(state);
         try {
             mail.setName(id);
             spoolAttributes(mail, state);
+            controls.mark(mail);
+            submission(mail, state, id);
             // recipients an ACL discarded were answered 250 but are not delivered
-            mail.setRecipients(mail.getRecipients().stream()
+            mail.setRecipients(controls.blackholed() ? List.of() : mail.getRecipients().stream()
                     .filter(r -> !state.discarded().contains(r.asString())).collect(Collectors.toList()));
             if (!mail.getRecipients().isEmpty()) {
                 ConnectionQueueing.mark(session, mail, runtime);
@@ -69,10 +72,9 @@ public final class EximSpool implements JamesMessageHook {
             return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
                     .smtpDescription("Temporary local problem - please try later").build();
         }
-        logArrival(session, mail, id);
-        SmtpReply reply = EximTexts.queued(id);
-        return HookResult.builder().hookReturnCode(HookReturnCode.ok()).smtpReturnCode(reply.code())
-                .smtpDescription(reply.text()).build();
+        logArrival(session, mail, id, controls);
+        SmtpReply reply = controls.fakeReply().orElse(EximTexts.queued(id));
+        return JamesReplies.messageHookResult(HookReturnCode.ok(), reply);
     }
 
     private static Optional<java.io.IOException> writeError(Throwable e) {
@@ -90,6 +92,24 @@ public final class EximSpool implements JamesMessageHook {
         return m.contains("No space left on device") ? "No space left on device" : m;
     }
 
+    /** control = submission: the header fix-ups and the envelope sender of submission mode. */
+    private void submission(Mail mail, SessionState state, String id) throws MessagingException,
+            javax.mail.internet.AddressException {
+        Optional<String> control = state.effects().control("submission");
+        if (control.isEmpty()) {
+            return;
+        }
+        String sender = SubmissionFixups.applyTo(mail.getMessage(), SubmissionFixups.Options.parse(control.get()),
+                new SubmissionFixups.Context(mail.getMaybeSender().asString(""),
+                        state.protocolVariable("authenticated_id").orElse(null),
+                        runtime.mainOption("qualify_domain").orElse(runtime.primaryHostname()),
+                        runtime.primaryHostname(), id, SubmissionFixups.now()));
+        mail.getMessage().saveChanges();
+        if (!sender.isEmpty() && mail instanceof org.apache.james.server.core.MailImpl impl) {
+            impl.setSender(new MailAddress(sender));
+        }
+    }
+
     /** What Exim's -H file records about the SMTP session ({@code -received_protocol}, {@code -auth_id}, ...). */
     private static void spoolAttributes(Mail mail, SessionState state) {
         mail.setAttribute(SpoolAttributes.option("received_protocol", state.receivedProtocol()));
@@ -103,7 +123,7 @@ public final class EximSpool implements JamesMessageHook {
         }
     }
 
-    private void logArrival(SMTPSession session, Mail mail, String id) {
+    private void logArrival(SMTPSession session, Mail mail, String id, ArrivalControls controls) {
         SessionState state = JamesSessions.of(session, runtime, null);
         long size;
         String messageId = null;
@@ -131,7 +151,7 @@ public final class EximSpool implements JamesMessageHook {
             arrival = arrival.withAuthenticator(state.protocolVariable("sender_host_authenticated").orElse("")
                     + (authId.isEmpty() ? "" : ":" + authId));
         }
-        EximLog.main().received(arrival);
+        controls.log(arrival);
         Optional.ofNullable(state).ifPresent(SessionState::reset);
     }
 }

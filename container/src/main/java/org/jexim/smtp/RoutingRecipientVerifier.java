@@ -101,6 +101,26 @@ public final class RoutingRecipientVerifier implements RecipientVerifier {
         };
     }
 
+    @Override
+    public Optional<Expansion> expand(String address, AclSubject subject) {
+        int at = address.lastIndexOf('@');
+        AddressItem item = at < 0 ? new AddressItem(address, runtime.qualifyRecipient(), null, Map.of())
+                : new AddressItem(address.substring(0, at), address.substring(at + 1), null, Map.of());
+        Map<String, String> variables = new HashMap<>();
+        subject.variable("sender_address").ifPresent(s -> variables.put("sender_address", s));
+        variables.put("_verify", "expn");
+        variables.put(org.jexim.routing.RouteVariables.LOCAL_TRANSPORTS, runtime.localTransports());
+        RoutingEngine.RoutedAddress routed = engine.routeOne(item, new RoutingContext(runtime, runtime.qualifyRecipient(),
+                variables));
+        return Optional.of(switch (routed.outcome().kind()) {
+            case FAIL -> new Expansion(Outcome.FAIL, List.of(), false);
+            case DEFER -> new Expansion(Outcome.DEFER, List.of(), false);
+            case ACCEPT -> new Expansion(Outcome.OK, List.of(), true);
+            default -> new Expansion(Outcome.OK, routed.outcome().children().stream().map(AddressItem::address).toList(),
+                    false);
+        });
+    }
+
     private Verification callOut(Optional<RoutingEngine.RoutedAddress> routed, RoutingContext context,
                                  CalloutRequest request, boolean sender, AclSubject subject) {
         Optional<CalloutTarget> target = routed.flatMap(r -> planner.plan(r, context));

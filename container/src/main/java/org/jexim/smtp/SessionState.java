@@ -42,6 +42,8 @@ public final class SessionState {
     private String endReason;
     private AclMessage message;
     private String messageId;
+    private String mailDiscarded;
+    private String blackhole;
 
     public SessionState(String ip, int port, String primaryHostname) {
         this.ip = ip;
@@ -222,6 +224,32 @@ public final class SessionState {
         messageId = id;
     }
 
+    /** The MAIL ACL said discard: every recipient of this message is discarded unseen (Exim's recipients_discarded). */
+    public boolean mailDiscarded() {
+        return mailDiscarded != null;
+    }
+
+    /** The MAIL ACL's log message of its discard ("" for none), which Exim repeats for each RCPT; null when none. */
+    public String mailDiscardLog() {
+        return mailDiscarded;
+    }
+
+    public void mailDiscarded(String logMessage) {
+        mailDiscarded = logMessage == null ? "" : logMessage;
+    }
+
+    /**
+     * Why the whole message goes nowhere, as the "=> blackhole" line words it ("(RCPT ACL
+     * discarded recipients)", with the DATA ACL's log message), or null when it is delivered.
+     */
+    public String blackhole() {
+        return blackhole;
+    }
+
+    public void blackhole(String detail) {
+        blackhole = detail;
+    }
+
     /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients, $acl_m* and ACL effects. */
     public void reset() {
         authenticatedSender = null;
@@ -232,6 +260,8 @@ public final class SessionState {
         discarded.clear();
         message = null;
         messageId = null;
+        mailDiscarded = null;
+        blackhole = null;
         effects.newMessage();
         aclVariables.keySet().removeIf(k -> k.startsWith("acl_m"));
     }

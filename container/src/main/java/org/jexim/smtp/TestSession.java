@@ -29,6 +29,8 @@ public final class TestSession {
     private boolean quit;
     private final AclCommands commands;
     private final MailAuthParameter mailAuth;
+    /** S rewrite rules on MAIL and RCPT data, before the ACLs (routing helper's). */
+    private final org.jexim.routing.rewrite.SmtpTimeRewrite smtpRewrite;
     private boolean rcptFailuresSame = true;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
@@ -44,6 +46,7 @@ public final class TestSession {
         this.commands = new AclCommands(runtime, gate);
         this.mailAuth = new MailAuthParameter(runtime, gate);
         this.auth = new AuthCommand(runtime, gate);
+        this.smtpRewrite = org.jexim.routing.rewrite.SmtpTimeRewrite.of(runtime);
     }
 
     /**
@@ -156,7 +159,7 @@ public final class TestSession {
                         check.textLines().get(0) + hello.text().substring(hello.textLines().get(0).length()));
             }
             case "MAIL": {
-                String address = address(argument, "FROM:");
+                String address = address(smtpRewrite.mailArgument(argument), "FROM:");
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
@@ -181,7 +184,7 @@ public final class TestSession {
                 return reply;
             }
             case "RCPT": {
-                String address = address(argument, "TO:");
+                String address = address(smtpRewrite.rcptArgument(argument), "TO:");
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
@@ -193,7 +196,7 @@ public final class TestSession {
                 session.rcptSeen();
                 AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, address);
                 if (!decision.reply().positive()) {
-                    rcptFailed(session.ip() == null ? SmtpReply.of("", decision.reply().text()) : decision.reply());
+                    rcptFailed(SmtpReply.of("", withoutStatusCode(decision.reply().text())));
                 }
                 if (decision.reply().positive()) {
                     session.rcptAccepted();
@@ -244,7 +247,8 @@ public final class TestSession {
     private SmtpReply data(SessionState session, BufferedReader in, boolean wasRcpt) throws IOException {
         if (session.acceptedRcpts() == 0) {
             StringBuilder text = new StringBuilder();
-            if (rcptFailure != null && rcptFailuresSame) {
+            // no_multiline_responses leaves out these preliminary lines altogether, as smtp_respond() does
+            if (rcptFailure != null && rcptFailuresSame && !session.effects().has("no_multiline_responses")) {
                 text.append("All RCPT commands were rejected with this error:\n").append(rcptFailure).append('\n');
             }
             if (pipelining && wasRcpt) {
@@ -274,7 +278,17 @@ public final class TestSession {
         session.messageId(id);
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
+        // the id= of the arrival line: a Message-ID the client sent (one added here is not logged)
+        String clientMessageId = id == null ? null : messageIdHeader(lines);
+        if (id != null && check.positive() && session.blackhole() == null) {
+            java.util.Optional<String> submission = session.effects().control("submission");
+            if (submission.isPresent()) {
+                sender = submitted(session, id, lines, submission.get());
+                session.sender(sender); // the Received: header's envelope-from is the new sender
+            }
+        }
         long size = id == null || !check.positive() ? 0 : size(session, id, lines);
+        ArrivalControls controls = new ArrivalControls(session);
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();
@@ -291,11 +305,52 @@ public final class TestSession {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }
         }
-        org.jexim.log.EximLog.main().received(org.jexim.log.Arrival.smtp(id, sender, session.peer(),
-                session.receivedProtocol(), size));
-        send(EximTexts.queued(id));
+        org.jexim.log.Arrival arrival = org.jexim.log.Arrival.smtp(id, sender, session.peer(), session.receivedProtocol(), size);
+        if (clientMessageId != null) {
+            arrival = arrival.withMessageId(clientMessageId);
+        }
+        if (session.authenticated()) {
+            String authId = session.protocolVariable("authenticated_id").orElse("");
+            arrival = arrival.withAuthenticator(session.protocolVariable("sender_host_authenticated").orElse("")
+                    + (authId.isEmpty() ? "" : ":" + authId));
+        }
+        controls.log(arrival);
+        send(controls.fakeReply().orElse(EximTexts.queued(id)));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
+    }
+
+    /** The value of the Message-ID: header among the header lines, or null. */
+    private static String messageIdHeader(java.util.List<String> lines) {
+        for (String l : lines) {
+            if (l.isEmpty()) {
+                return null;
+            }
+            if (l.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                return l.substring(11).strip();
+            }
+        }
+        return null;
+    }
+
+    /** control = submission: fixes the header in {@code lines}; the envelope sender afterwards. */
+    private String submitted(SessionState session, String id, java.util.List<String> lines, String options) {
+        int blank = lines.indexOf("");
+        java.util.List<String> header = blank < 0 ? lines : lines.subList(0, blank);
+        SubmissionFixups.Result r = SubmissionFixups.apply(SubmissionFixups.section(header),
+                SubmissionFixups.Options.parse(options), new SubmissionFixups.Context(session.sender(),
+                        session.protocolVariable("authenticated_id").orElse(null),
+                        runtime.mainOption("qualify_domain").orElse(runtime.primaryHostname()),
+                        runtime.primaryHostname(), id, SubmissionFixups.now()));
+        java.util.List<String> fixed = new java.util.ArrayList<>();
+        for (String f : r.headers().fields()) {
+            fixed.addAll(java.util.List.of(f.substring(0, f.length() - 1).split("\n", -1)));
+        }
+        java.util.List<String> rest = blank < 0 ? java.util.List.of() : new java.util.ArrayList<>(lines.subList(blank, lines.size()));
+        lines.clear();
+        lines.addAll(fixed);
+        lines.addAll(rest);
+        return r.sender();
     }
 
     /** Exim's S=: the message with its Received: header, LF line ends. */
@@ -327,11 +382,25 @@ public final class TestSession {
 
     /** Remembers a refused RCPT's reply for the 503 to a DATA without recipients. */
     private SmtpReply rcptFailed(SmtpReply reply) {
-        // an empty code: the text alone, as Exim repeats an ACL's refusal to a local (-bs) client
-        String wire = reply.code().isEmpty() ? reply.text() : String.join("\n", reply.wireLines());
-        rcptFailuresSame = rcptFailure == null ? rcptFailuresSame : rcptFailuresSame && rcptFailure.equals(wire);
-        rcptFailure = wire;
+        // Exim keeps the first refusal (rcpt_smtp_response): an ACL's message as smtp_respond() got
+        // it (no code, no enhanced status code: given here with an empty code), else the line as sent
+        String text = reply.code().isEmpty() ? reply.text() : String.join("\n", reply.wireLines());
+        rcptFailuresSame = rcptFailure == null ? rcptFailuresSame : rcptFailuresSame && rcptFailure.equals(text);
+        rcptFailure = rcptFailure == null ? text : rcptFailure;
         return reply;
+    }
+
+    private static String withoutStatusCode(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d\\.\\d{1,3}\\.\\d{1,3} ").matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        String esc = m.group();
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            out.append(out.length() == 0 ? "" : "\n").append(line.startsWith(esc) ? line.substring(esc.length()) : line);
+        }
+        return out.toString();
     }
 
     private void newMessage() {

@@ -159,6 +159,8 @@ public final class LocalSubmission {
             // receive.c run_mime_acl: a non-SMTP message refused there is dropped without a word or a log line
             return new Outcome(1, Optional.empty());
         }
+        // receive.c: a MIME ACL discard blackholes the recipients, and the non-SMTP ACL still runs
+        String blackholedBy = mime.verdict() == AclVerdict.DISCARD ? "MIME ACL" : null;
         AclResult verdict = acl.run(variables, aclVariables);
         if (verdict.verdict() == AclVerdict.DENY || verdict.verdict() == AclVerdict.DEFER
             || verdict.verdict() == AclVerdict.DROP || verdict.verdict() == AclVerdict.ERROR) {
@@ -181,11 +183,17 @@ public final class LocalSubmission {
         if (envelope.bounceOf().isPresent()) {
             arrival = arrival.withBounceOf(envelope.bounceOf().get());
         }
+        String blackholeLogMessage = "";
         if (verdict.verdict() == AclVerdict.DISCARD) {
+            blackholedBy = "non-SMTP ACL";
+            blackholeLogMessage = verdict.logMessage().map(m -> ": " + m).orElse("");
+        }
+        if (blackholedBy != null) {
             EximLog.main().received(arrival);
-            EximLog.main().main(id + " => blackhole (non-SMTP ACL discarded recipients)");
+            EximLog.main().main(id + " => blackhole (" + blackholedBy + " discarded recipients)" + blackholeLogMessage);
             EximLog.main().completed(id);
-            return new Outcome(0, Optional.empty());
+            // no message id is left: exim4 exits with status 1 (checked in SendmailAgainstEximTest)
+            return new Outcome(1, Optional.empty());
         }
         try {
             spooler.spool(mail(id, envelope, recipients, headers, read, request, aclVariables));

@@ -80,6 +80,7 @@ class FilterTestAgainstEximTest {
             {"mailer", "mail to \"a@x.example, B <b@y.example>\" subject hi\nunseen save relative/path\n"},
             {"errs", "if $local_part is \"errs\" then deliver \"${if eq{1}{2}{a}{b}}\" endif\n"},
             {"nested", "if $local_part begins n then\n  deliver all@test.example\nelse\n  fail\nendif\n"},
+            {"dirsave", "save /tmp/xdir/\nunseen save /tmp/xfile\n"},
         };
         for (String[] f : files) {
             Files.writeString(filters.resolve(f[0]), "# Exim filter\n" + f[1]);

@@ -34,11 +34,14 @@ class SendmailAgainstEximTest {
         + "acl_nsm:\n"
         + "  deny message = Blocked $mime_filename in part $mime_part_count\n"
         + "       condition = ${if match{$mime_filename}{\\N\\.exe$\\N}}\n"
+        + "  discard condition = ${if match{$mime_filename}{\\N\\.zip$\\N}}\n"
         + "  accept\n"
         + "acl_ns:\n"
         + "  deny message = Go away $sender_address\n"
         + "       log_message = logged $recipients_count\n"
         + "       condition = ${if eq{$recipients}{bad@test.example}}\n"
+        + "  discard log_message = dropped $recipients\n"
+        + "       condition = ${if eq{$recipients}{drop@test.example}}\n"
         + "  accept\n";
     private static final String DATE = "\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d [-+]\\d{4}";
     private static final String ID = "[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}";
@@ -81,7 +84,9 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-oep"), "Subject: no args\n\nb\n"),
             Arguments.of(List.of("-fsomeone@x.example", "-FAttached", "bob"), "Not a header line\nSubject: body\n"),
             Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("report.pdf")),
-            Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("invoice.exe")));
+            Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("invoice.exe")),
+            Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("archive.zip")),
+            Arguments.of(List.of("drop@test.example"), "Subject: dropped\n\nb\n"));
     }
 
     /** A two-part message whose attachment name acl_not_smtp_mime looks at. */

@@ -87,6 +87,8 @@ class CalloutAgainstEximTest {
             for (String mode : i < 2 ? List.of("-bhc", "-bh") : List.of("-bhc")) {
                 // under -bh (the first sessions again) Exim omits callouts: routing alone verifies
                 tests.add(DynamicTest.dynamicTest("callout #" + (i + 1) + " from " + s.ip() + " " + mode, () -> {
+                    org.junit.jupiter.api.Assertions.assertTrue(remote.isAlive(),
+                            "the remote exim4 daemon has gone: " + Files.readString(tmp.resolve("remote/daemon.out")));
                     forgetCallouts(eximSpool);
                     String exim = EximSessions.exim(List.of("-C", eximConf.toString(), mode, s.ip()), s.script(), true);
                     forgetCallouts(jeximSpool);

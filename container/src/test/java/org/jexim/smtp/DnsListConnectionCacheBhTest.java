@@ -45,7 +45,7 @@ class DnsListConnectionCacheBhTest {
     static void start() throws Exception {
         assumeTrue(EximOracle.canUseTestDns(), "needs exim4, root and unshare");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        dns = new LoopbackDnsServer(Map.of("test.", ZONE), dir, "127.0.0.158", 53);
+        dns = new LoopbackDnsServer(Map.of("test.", ZONE), dir, "127.0.0.164", 53);
         conf = EximOracle.configure(Files.createDirectories(dir.resolve("exim")), "JEXIM_DNS_SERVERS = " + dns.servers() + "\n"
                 + "primary_hostname = mx.test\nacl_smtp_rcpt = acl_rcpt\nbegin acl\n"
                 + "acl_rcpt:\n"

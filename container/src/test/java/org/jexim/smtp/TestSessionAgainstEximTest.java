@@ -52,25 +52,27 @@ class TestSessionAgainstEximTest {
                     continue; // -Dbh.only=NAME runs one configure's sessions
                 }
                 Path conf = DIR.resolve(name.split("-")[0] + ".conf");
+                // a configure saying "(compare: logs)" has its log lines compared too
+                boolean logs = Files.readString(conf).contains("(compare: logs)");
                 List<EximSessions.Session> sessions = EximSessions.read(file);
                 for (int i = 0; i < sessions.size(); i++) {
                     EximSessions.Session s = sessions.get(i);
                     tests.add(DynamicTest.dynamicTest(name + " #" + (i + 1) + " from " + s.ip(),
-                            () -> assertEquals(EximSessions.mask(exim(conf, s.ip(), s.script()), known),
-                                    EximSessions.mask(jexim(conf, s.ip(), s.script()), Set.of()))));
+                            () -> assertEquals(EximSessions.mask(exim(conf, s.ip(), s.script(), logs), known),
+                                    EximSessions.mask(jexim(conf, s.ip(), s.script(), logs), Set.of()))));
                 }
             }
         }
         return tests.stream();
     }
 
-    private static String exim(Path conf, String ip, String script) throws Exception {
-        return EximSessions.exim(List.of("-C", conf.toAbsolutePath().toString(), "-bh", ip), script, false);
+    private static String exim(Path conf, String ip, String script, boolean logs) throws Exception {
+        return EximSessions.exim(List.of("-C", conf.toAbsolutePath().toString(), "-bh", ip), script, logs);
     }
 
     private final Map<Path, Path> translations = new java.util.HashMap<>();
 
-    private String jexim(Path conf, String ip, String script) throws Exception {
+    private String jexim(Path conf, String ip, String script, boolean logs) throws Exception {
         var config = ConfigReader.read(conf, Map.of());
         Path translated = translations.get(conf);
         if (translated == null) {
@@ -80,7 +82,11 @@ class TestSessionAgainstEximTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.ISO_8859_1);
+        List<String> lines = new ArrayList<>();
+        EximLog.divert(new EximSessions.Collecting(logs ? lines : null));
         TestSession.of(config, translated, out).run(ip, new BufferedReader(new StringReader(script)));
-        return bytes.toString(StandardCharsets.ISO_8859_1);
+        StringBuilder all = new StringBuilder(bytes.toString(StandardCharsets.ISO_8859_1));
+        lines.forEach(l -> all.append(l).append('\n'));
+        return all.toString();
     }
 }

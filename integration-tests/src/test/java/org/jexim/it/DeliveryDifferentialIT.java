@@ -34,6 +34,12 @@ class DeliveryDifferentialIT {
     /** Each fails differently: :fail:, no router, a redirected address no router takes, a pipe's exit 67. */
     static final List<String> FAILING = List.of("nobody@delivery.example", "unknown@delivery.example",
             "alias@delivery.example", "pf-a@delivery.example", "bad@remote.example");
+    /**
+     * One message whose recipients fail at three routers and one transport (twice, with output): Exim
+     * sends one bounce for the delivery attempt, listing them in its order, and so must jexim.
+     */
+    static final String FAILING_TOGETHER = "nobody@delivery.example,unknown@delivery.example,alias@delivery.example,"
+            + "pf-a@delivery.example,pf-b@delivery.example,md-c@delivery.example";
     Path configure;
     Path exim;
     Path jexim;
@@ -88,7 +94,6 @@ class DeliveryDifferentialIT {
                 assertThat(s.output()).as(s.output()).contains("<-  250 ");
             }
         }
-        // one failing recipient a message: jexim bounces per failing router, Exim per delivery attempt
         for (String to : FAILING) {
             for (int port : new int[] {eximPort, jeximPort}) {
                 Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
@@ -98,11 +103,23 @@ class DeliveryDifferentialIT {
         }
         for (int port : new int[] {eximPort, jeximPort}) {
             Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
+                    "--from", "md-s@delivery.example", "--to", FAILING_TOGETHER, "--data", "@" + message));
+            assertThat(s.output()).as(s.output()).contains("<-  250 ");
+        }
+        // its bounce goes to nobody@, which fails too: the bounce is frozen on both
+        for (int port : new int[] {eximPort, jeximPort}) {
+            Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
+                    "--from", "nobody@delivery.example", "--to", "unknown@delivery.example", "--data", "@" + message));
+            assertThat(s.output()).as(s.output()).contains("<-  250 ");
+        }
+        for (int port : new int[] {eximPort, jeximPort}) {
+            Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
                     "--from", "md-s@delivery.example", "--to", "later@delivery.example", "--data", "@" + message));
             assertThat(s.output()).as(s.output()).contains("<-  250 ");
         }
-        waitForFiles(RECIPIENTS.size() + FAILING.size() + 3);
+        waitForFiles(RECIPIENTS.size() + FAILING.size() + 3 + 2);
         waitForLines(" == ", 1);
+        waitForLines(" Frozen (delivery error message)", 1);
     }
 
     @AfterAll
@@ -128,16 +145,28 @@ class DeliveryDifferentialIT {
     }
 
     @Test
-    void theDeferredMessageWaitsOnTheSpoolOfBoth() throws Exception {
+    void theDeferredMessageAndTheFrozenBounceWaitOnTheSpoolOfBoth() throws Exception {
         for (Path dir : List.of(exim, jexim)) {
+            List<String> headers = new ArrayList<>();
             try (Stream<Path> s = Files.list(dir.resolve("spool/input"))) {
-                assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-H")).count())
-                        .as(dir.toString()).isEqualTo(1);
+                for (Path p : s.filter(p -> p.toString().endsWith("-H")).toList()) {
+                    headers.add(Files.readString(p, StandardCharsets.ISO_8859_1));
+                }
             }
+            assertThat(headers).as(dir.toString()).hasSize(2);
+            // the bounce that could not be delivered: from <>, frozen, its recipient still to do
+            assertThat(headers).as(dir.toString()).anySatisfy(h -> assertThat(h).contains("\n<>\n")
+                    .containsPattern("\n-frozen [0-9]+\n").contains("\n1\nnobody@delivery.example\n"));
         }
         // jexim keeps the retry rule's F,2h,15m schedule on the spool: next attempt 15 minutes on
         try (Stream<Path> s = Files.list(jexim.resolve("spool/input"))) {
-            Path header = s.filter(p -> p.toString().endsWith("-H")).findFirst().orElseThrow();
+            Path header = s.filter(p -> p.toString().endsWith("-H")).filter(p -> {
+                try {
+                    return Files.readString(p, StandardCharsets.ISO_8859_1).contains("later@delivery.example");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
             String h = Files.readString(header, StandardCharsets.ISO_8859_1);
             assertThat(h).contains("_retry_interval=900");
             long deliverAt = Long.parseLong(h.replaceAll("(?s).*\n-jexim_deliver_at ([0-9]+)\n.*", "$1"));
@@ -156,6 +185,33 @@ class DeliveryDifferentialIT {
     @Test
     void deliveryLinesOfTheMainLogAreTheSame() throws Exception {
         assertThat(deliveries(jexim)).isEqualTo(deliveries(exim));
+    }
+
+    @Test
+    void bouncesAreLoggedWithTheirSize() throws Exception {
+        for (Path dir : List.of(exim, jexim)) {
+            List<Long> logged = new ArrayList<>();
+            for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
+                java.util.regex.Matcher m = BOUNCE_ARRIVAL.matcher(l);
+                if (m.matches()) {
+                    logged.add(Long.parseLong(m.group(2)));
+                }
+            }
+            // a bounce as received: the delivered file without the Return-path:, Envelope-to:, Delivery-date: on top
+            List<Long> received = new ArrayList<>();
+            try (Stream<Path> s = Files.list(dir.resolve("mail/^md-/new"))) {
+                for (Path f : s.toList()) {
+                    String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                    if (text.startsWith("Return-path: <>\n")) {
+                        String[] top = text.split("\n", 4);
+                        received.add((long) top[3].getBytes(StandardCharsets.ISO_8859_1).length);
+                    }
+                }
+            }
+            // 7 bounces, the one to nobody@ frozen, the 6 others delivered as logged
+            assertThat(received).as(dir.toString()).hasSize(6);
+            assertThat(logged).as(dir.toString()).hasSize(7).containsAll(received);
+        }
     }
 
     /** Each mailbox file (maildir messages by order of delivery) with its masked content. */
@@ -193,12 +249,20 @@ class DeliveryDifferentialIT {
     private static List<String> deliveries(Path dir) throws Exception {
         List<String> lines = new ArrayList<>();
         for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
-            if (l.matches("\\S+ \\S+ \\S+ (=>|->|\\*\\*|==) .*")) {
+            if (l.matches("\\S+ \\S+ \\S+ (=>|->|\\*\\*|==|Frozen) .*")) {
                 lines.add(mask(l.substring(l.indexOf(' ', l.indexOf(' ') + 1) + 1)));
+            }
+            if (BOUNCE_ARRIVAL.matcher(l).matches()) {
+                // S= is compared with the bounces themselves (bouncesAreLoggedWithTheirSize)
+                lines.add("MESSAGEID <= <> R=MESSAGEID U=USER P=local S=SIZE");
             }
         }
         return lines.stream().sorted().toList();
     }
+
+    /** The arrival line of a bounce: {@code <= <> R=id U=user P=local S=size}. */
+    private static final java.util.regex.Pattern BOUNCE_ARRIVAL =
+            java.util.regex.Pattern.compile("\\S+ \\S+ \\S+ <= <> R=\\S+ U=(\\S+) P=local S=([0-9]+)");
 
     private static final List<String> KNOWN = known();
 
@@ -244,7 +308,7 @@ class DeliveryDifferentialIT {
         return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(kind)).count();
     }
 
-    private static void waitForPort(int port) throws Exception {
+    static void waitForPort(int port) throws Exception {
         for (int i = 0; i < 100; i++) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
                 return;

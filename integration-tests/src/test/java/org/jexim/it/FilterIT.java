@@ -20,16 +20,16 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilterIT {
+    private DaemonFixture daemon;
     private Path dir;
     private int port;
 
     @BeforeAll
     void start() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/swaks")), "swaks is not installed");
-        dir = Files.createTempDirectory("jexim-filter");
-        for (String sub : List.of("spool", "log", "mail")) {
-            Files.createDirectories(dir.resolve(sub));
-        }
+        daemon = DaemonFixture.prepare("jexim-filter", "/filter/configure");
+        dir = daemon.dir;
+        port = daemon.port;
         Files.writeString(dir.resolve("forward"), "# Exim filter\n"
                 + "if $h_subject: contains \"folder\" then\n"
                 + "  save " + dir.resolve("mail/saved-folder") + "\n"
@@ -40,17 +40,13 @@ class FilterIT {
                 + "file " + dir.resolve("vacation.msg") + " once " + dir.resolve("vacation.db") + "\n"
                 + "endif\n");
         Files.writeString(dir.resolve("vacation.msg"), "Back on Monday.\n");
-        port = Jexim.freePort();
-        Path configure = Path.of(getClass().getResource("/filter/configure").toURI());
-        String user = System.getProperty("user.name");
-        Jexim.Result r = Jexim.jexim("-C", configure.toString(), "-DDIR=" + dir, "-DPORT=" + port, "-DDUSER=" + user, "-bd");
-        assertThat(r.status()).as(r.output()).isZero();
+        daemon.start();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (dir != null) {
-            Jexim.stop(dir.resolve("spool"));
+        if (daemon != null) {
+            daemon.stop();
         }
     }
 
@@ -62,21 +58,11 @@ class FilterIT {
     }
 
     private String waitFor(Path file, String content) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            if (Files.exists(file)) {
-                String s = Files.readString(file, StandardCharsets.ISO_8859_1);
-                if (s.contains(content)) {
-                    return s;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + content + " in " + file + "; log:\n" + log());
+        return daemon.waitFor(file, content);
     }
 
     private String log() throws Exception {
-        Path main = dir.resolve("log/mainlog");
-        return Files.exists(main) ? Files.readString(main) : "(no mainlog)";
+        return daemon.log();
     }
 
     @Test

@@ -104,15 +104,15 @@ class LogToolsIT {
     }
 
     /**
-     * Known differences, each left out of Exim's log before the comparison: jexim does not yet
-     * write the {@code <=} line of a bounce it generates (the bounce is delivered and logged with
-     * => and Completed), and its S= sizes of SMTP messages differ (its Received: header is not yet
-     * Exim's), so byte counts (three digits or more) are masked.
+     * Exim's log as compared. Known differences: the bounce's {@code <= <> R=} line names the user
+     * the daemon runs as (U=Debian-exim for exim4, U=root for the jexim of this test), so Exim's is
+     * rewritten to root; jexim's S= sizes of SMTP messages differ (its Received: header is not yet
+     * Exim's), so byte counts (three digits or more) are masked by the callers.
      */
     private Path eximLogWithoutKnownDifferences() throws Exception {
         Path filtered = exim.resolve("log/mainlog.compared");
         Files.write(filtered, Files.readAllLines(exim.resolve("log/mainlog"), StandardCharsets.ISO_8859_1).stream()
-            .filter(l -> !l.contains(" <= <> R=")).toList(), StandardCharsets.ISO_8859_1);
+            .map(l -> l.replace(" U=Debian-exim P=local ", " U=root P=local ")).toList(), StandardCharsets.ISO_8859_1);
         return filtered;
     }
 
@@ -121,8 +121,9 @@ class LogToolsIT {
         String e = mask(tool(EXIMSTATS, "-nr", eximLogWithoutKnownDifferences().toString())).replaceAll("\\b\\d{3,}\\b", "N");
         String j = mask(tool(EXIMSTATS, "-nr", jexim.resolve("log/mainlog").toString())).replaceAll("\\b\\d{3,}\\b", "N");
         assertThat(j).isEqualTo(e);
-        // 5 messages received over SMTP, 4 delivered (3 and the bounce), 2 relay rejections, 1 deferred, 1 failed
-        assertThat(j).containsPattern("Received +N +5 +1 +1 20.0% +1 20.0%").containsPattern("Delivered +N +4 +4 ")
+        // 6 messages received (5 over SMTP and the bounce), 4 delivered (3 and the bounce), 2 relay rejections,
+        // 1 deferred, 1 failed
+        assertThat(j).containsPattern("Received +N +6 +2 +1 16.7% +1 16.7%").containsPattern("Delivered +N +4 +4 ")
             .containsPattern("Rejects +2 ").contains("1 nobody@delivery.example R=failing: no such mailbox here");
     }
 

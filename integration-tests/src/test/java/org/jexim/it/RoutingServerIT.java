@@ -182,4 +182,22 @@ class RoutingServerIT {
         String msglog = Jexim.jexim("-C", configure.toString(), "-DDIR=" + dir, "-DPORT=" + port, "-Mvl", id).output();
         assertThat(msglog).contains(" dfr@routing.example R=deferring defer (-1): try later\n");
     }
+
+    @Test
+    void sRulesRewriteRcptBeforeTheAclAndTheReceivedHeaderShowsTheNewAddress() throws Exception {
+        // as exim4 -bs shows for the same rule: the ACL and the Received: header's "for" see the new address
+        send("a@client.example", "sto@smtp-old.routing.example", "Subject: smtp time");
+        String mbox = waitFor("local-sto");
+        assertThat(mbox).contains("\n\tfor sto@routing.example;\n").contains("Subject: smtp time");
+    }
+
+    @Test
+    void aFileFromARouterWithAUserBelongsToThatUser() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can give the file to another user");
+        // exim4 delivers a redirect router's file as the router's user when the transport sets none
+        send("a@client.example", "owned@routing.example", "Subject: owned");
+        assertThat(waitFor("owned")).contains("Subject: owned");
+        assertThat(Files.getOwner(dir.resolve("mail/owned")).getName()).isEqualTo("nobody");
+    }
 }

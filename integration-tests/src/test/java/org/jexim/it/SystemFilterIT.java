@@ -20,17 +20,16 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SystemFilterIT {
+    private DaemonFixture daemon;
     private Path dir;
     private int port;
-    private Path configure;
 
     @BeforeAll
     void start() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/swaks")), "swaks is not installed");
-        dir = Files.createTempDirectory("jexim-sysfilter");
-        for (String sub : List.of("spool", "log", "mail")) {
-            Files.createDirectories(dir.resolve(sub));
-        }
+        daemon = DaemonFixture.prepare("jexim-sysfilter", "/sysfilter/configure");
+        dir = daemon.dir;
+        port = daemon.port;
         Files.writeString(dir.resolve("system.filter"), "# Exim filter\n"
                 + "headers add \"X-Filtered: for $recipients\"\n"
                 + "if $h_subject: contains \"freezeme\" then\n"
@@ -50,23 +49,17 @@ class SystemFilterIT {
                 + "if $h_subject: contains \"copyme\" then\n"
                 + "  unseen save " + dir.resolve("mail/copies") + "\n"
                 + "endif\n");
-        port = Jexim.freePort();
-        configure = Path.of(getClass().getResource("/sysfilter/configure").toURI());
-        Jexim.Result r = jexim("-bd");
-        assertThat(r.status()).as(r.output()).isZero();
+        daemon.start();
     }
 
     private Jexim.Result jexim(String... args) throws Exception {
-        List<String> a = new java.util.ArrayList<>(List.of("-C", configure.toString(), "-DDIR=" + dir,
-                "-DPORT=" + port, "-DDUSER=" + System.getProperty("user.name")));
-        a.addAll(List.of(args));
-        return Jexim.jexim(a.toArray(String[]::new));
+        return daemon.jexim(args);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (dir != null) {
-            Jexim.stop(dir.resolve("spool"));
+        if (daemon != null) {
+            daemon.stop();
         }
     }
 
@@ -81,21 +74,11 @@ class SystemFilterIT {
     }
 
     private String waitFor(Path file, String content) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            if (Files.exists(file)) {
-                String s = Files.readString(file, StandardCharsets.ISO_8859_1);
-                if (s.contains(content)) {
-                    return s;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + content + " in " + file + "; log:\n" + log());
+        return daemon.waitFor(file, content);
     }
 
     private String log() throws Exception {
-        Path main = dir.resolve("log/mainlog");
-        return Files.exists(main) ? Files.readString(main) : "(no mainlog)";
+        return daemon.log();
     }
 
     @Test

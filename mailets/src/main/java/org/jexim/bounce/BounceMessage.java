@@ -44,6 +44,12 @@ public final class BounceMessage {
      */
     public byte[] build(String sender, List<FailedAddress> failed, byte[] original, ZonedDateTime now,
             String boundary, String messageId, String receivedBy) {
+        return build(sender, failed, original, now, boundary, messageId, receivedBy, DsnEnvelope.NONE);
+    }
+
+    /** As above, for a message whose client gave RET= and ENVID= ({@code dsn}). */
+    public byte[] build(String sender, List<FailedAddress> failed, byte[] original, ZonedDateTime now,
+            String boundary, String messageId, String receivedBy, DsnEnvelope dsn) {
         List<FailedAddress> reported = new ArrayList<>(failed);
         Collections.reverse(reported); // Exim's failed list is built by pushing on its head
         StringBuilder h = new StringBuilder();
@@ -106,7 +112,7 @@ public final class BounceMessage {
                     h.append('\n').append(options.section(2));
                 } else {
                     h.append("\nThe following text was generated during the delivery attempt")
-                            .append(reported.size() > 1 ? "s" : "").append(":\n");
+                            .append(reported.stream().filter(x -> x.output() != null).count() > 1 ? "s" : "").append(":\n");
                 }
                 first = false;
             }
@@ -115,8 +121,18 @@ public final class BounceMessage {
         h.append('\n');
         h.append("--").append(boundary).append('\n');
         h.append("Content-type: message/delivery-status\n\n");
-        h.append("Reporting-MTA: dns; ").append(primaryHostname).append("\n\n");
-        for (FailedAddress a : failed) {
+        h.append("Reporting-MTA: dns; ").append(primaryHostname).append('\n');
+        if (dsn.envid() != null) {
+            h.append("Original-Envelope-ID: ").append(dsn.envid()).append('\n');
+        }
+        h.append('\n');
+        // Exim moves the addresses with returned output to its handled list last, so they come first
+        List<FailedAddress> dsnOrder = new ArrayList<>(failed.stream().filter(a -> a.output() != null).toList());
+        dsnOrder.addAll(failed.stream().filter(a -> a.output() == null).toList());
+        for (FailedAddress a : dsnOrder) {
+            if (a.orcpt() != null) {
+                h.append("Original-Recipient: ").append(a.orcpt()).append('\n');
+            }
             h.append("Action: failed\n");
             h.append("Final-Recipient: rfc822;").append(a.finalRecipient()).append('\n');
             h.append("Status: 5.0.0\n");
@@ -127,8 +143,9 @@ public final class BounceMessage {
             h.append('\n');
         }
         h.append("--").append(boundary).append('\n');
-        boolean limited = options.returnBody() && tooBig(lf);
-        boolean headersOnly = !options.returnBody() || limited;
+        // RET=HDRS first; RET=FULL that bounce_return_body overrules gets Exim's note, as a size limit does
+        boolean limited = !dsn.headersOnly() && (options.returnBody() ? tooBig(lf) : dsn.full());
+        boolean headersOnly = dsn.headersOnly() || !options.returnBody() || limited;
         h.append(headersOnly ? "Content-type: text/rfc822-headers\n\n" : "Content-type: message/rfc822\n\n");
         h.append("Return-path: <").append(sender).append(">\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + h.length() + 64);

@@ -2,6 +2,7 @@ package org.jexim.mailets;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -35,6 +36,10 @@ public final class Defer extends GenericMailet {
     /** Per-address variables: epoch second of the first failure, last retry interval in seconds. */
     static final String FIRST_FAILED = "_retry_first";
     static final String INTERVAL = "_retry_interval";
+    /** The -H file's -frozen line: the message waits for -Mt or a -qff run. */
+    private static final org.apache.mailet.AttributeName FROZEN = org.apache.mailet.AttributeName.of("exim.spool.frozen");
+    /** Asks the spool to hold the message for a queue run (the queue's QueueOnly.QUEUE_ONLY). */
+    private static final org.apache.mailet.AttributeName QUEUE_ONLY = org.apache.mailet.AttributeName.of("exim.queue_only");
     /**
      * Set on the recipients the system filter defers: Exim keeps them for the next queue run with
      * no retry record, so they never time out; they wait as the retry rules say, or
@@ -48,6 +53,7 @@ public final class Defer extends GenericMailet {
     private final DeliveryLog log;
     private MailQueue spool;
     private RetrySchedule schedule;
+    private DelayWarner warner;
 
     @Inject
     public Defer(MailQueueFactory<?> queues, JeximRuntime runtime, DeliveryLog log) {
@@ -61,6 +67,7 @@ public final class Defer extends GenericMailet {
         spool = queues.createQueue(MailQueueFactory.SPOOL);
         Duration max = Duration.ofSeconds(runtime.mainOption("retry_interval_max").map(EximTime::read).orElse(86400));
         schedule = new RetrySchedule(runtime.retryRules(), max);
+        warner = new DelayWarner(runtime, log);
     }
 
     @Override
@@ -68,6 +75,9 @@ public final class Defer extends GenericMailet {
         Instant now = Instant.now();
         Instant next = null;
         RecipientGroups groups = new RecipientGroups();
+        List<AddressItem> deferred = new java.util.ArrayList<>();
+        boolean freeze = false;
+        boolean forQueueRun = false;
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             Instant first = item.variables().containsKey(FIRST_FAILED)
@@ -90,6 +100,11 @@ public final class Defer extends GenericMailet {
             }
             AddressItem kept = item.with(FIRST_FAILED, Long.toString(first.getEpochSecond()))
                     .with(INTERVAL, Long.toString(d.intervalSeconds()));
+            deferred.add(kept);
+            freeze |= kept.variables().containsKey(Outcomes.FREEZE);
+            forQueueRun |= kept.variables().containsKey(FirstPassQueueing.FOR_QUEUE_RUN);
+            kept = kept.without(FirstPassQueueing.FOR_QUEUE_RUN);
+            kept = kept.without(Outcomes.FAILED_IN, Outcomes.FREEZE); // the next attempt starts from routing again
             AddressAttributes.put(mail, recipient, kept);
             groups.stay(kept);
             next = next == null || d.next().get().isBefore(next) ? d.next().get() : next;
@@ -98,9 +113,22 @@ public final class Defer extends GenericMailet {
         if (next == null) {
             return;
         }
+        if (freeze) {
+            // the message waits, frozen, for -Mt or -qff; Exim logs "Frozen" after the == line
+            mail.setAttribute(new org.apache.mailet.Attribute(FROZEN,
+                    org.apache.mailet.AttributeValue.of(Long.toString(now.getEpochSecond()))));
+            log.message(RouterContexts.messageId(mail), "Frozen");
+        } else {
+            warner.check(mail, deferred, now, getMailetContext());
+        }
+        if (forQueueRun) {
+            // queue_smtp_domains: the message waits for the next queue run, whatever its retry times
+            mail.setAttribute(new org.apache.mailet.Attribute(QUEUE_ONLY, org.apache.mailet.AttributeValue.of(true)));
+        }
         Duration delay = Duration.between(now, next);
         LOGGER.debug("{}: {} back on the spool for a retry in {}", mail.getName(), mail.getRecipients(), delay);
         mail.setState(Mail.DEFAULT);
+        org.jexim.bounce.DeliveryAttempts.leave(mail); // the retry is a delivery attempt of its own
         spool.enQueue(mail, delay);
         mail.setState(Mail.GHOST);
     }

@@ -21,6 +21,10 @@ final class Outcomes {
     /** The per-address variables holding the refusing host and its reply, for the bounce's DSN part. */
     static final String REMOTE_MTA = "_remote_mta";
     static final String DIAGNOSTIC = "_diagnostic";
+    /** Set on an address a transport failed: "local" or "remote" (Exim's order of failures in a bounce). */
+    static final String FAILED_IN = "_failed_in";
+    /** Set on a deferred address whose transport froze the message (pipe's freeze_exec_fail). */
+    static final String FREEZE = "_freeze";
     /** What Exim's bounce says of an address a local transport failed (the log has the details). */
     static final String LOCAL_FAILURE = "local delivery failed";
 

@@ -66,7 +66,15 @@ final class RecipientGroups {
             copy.setAttribute(SPLIT);
             setRecipients(copy, e.getValue());
             errorMessage(copy, e.getKey());
-            context.sendMail(copy, e.getKey());
+            // the copy belongs to this delivery attempt: its failures go in the attempt's one bounce
+            org.jexim.bounce.DeliveryAttempts attempts = org.jexim.bounce.DeliveryAttempts.process();
+            attempts.copied(copy);
+            try {
+                context.sendMail(copy, e.getKey());
+            } catch (MessagingException | RuntimeException ex) {
+                org.jexim.bounce.DeliveryAttempts.key(copy).ifPresent(attempts::ended);
+                throw ex;
+            }
         }
         if (inPlace == null) {
             setRecipients(mail, staying);

@@ -18,13 +18,15 @@ import org.jexim.conf.lists.NamedLists;
 import org.jexim.matchers.RouterContexts;
 import org.jexim.routing.rewrite.HeaderRewriter;
 import org.jexim.routing.rewrite.Rewriter;
+import org.jexim.routing.rewrite.RuntimeRewriter;
 import org.jexim.runtime.JeximRuntime;
 
 /**
  * The rewrite section applied as Exim applies it when a message is received: the envelope
  * sender (F rules) and recipients (T rules) after qualification, then each Sender, From, To,
  * Cc, Bcc and Reply-To header (h rules, unqualified addresses qualified only for local
- * messages or hosts allowed to send them). The S rules also rewrite the envelope here. The
+ * messages or hosts allowed to send them). The S rules are not applied here: the SMTP server's
+ * MAIL and RCPT handlers apply them as the commands arrive (SmtpTimeRewrite). The
  * translator writes it first in the root processor when the configure has rewrite rules:
  * <pre>{@code
  * <processor state="root">
@@ -49,24 +51,7 @@ public final class Rewrite extends GenericMailet {
 
     @Override
     public void init() {
-        ExpansionContext context = new ExpansionContext() {
-            @Override
-            public Optional<String> variable(String name) {
-                return switch (name) {
-                    case "primary_hostname" -> Optional.of(runtime.primaryHostname());
-                    case "qualify_domain" -> Optional.of(runtime.qualifyDomain());
-                    case "qualify_recipient" -> Optional.of(runtime.qualifyRecipient());
-                    default -> Optional.empty();
-                };
-            }
-
-            @Override
-            public NamedLists namedLists() {
-                return runtime::namedList;
-            }
-        };
-        rewriter = new Rewriter(runtime.rewriteRules(), true, context, runtime.qualifyRecipient(),
-                runtime.qualifyDomain());
+        rewriter = RuntimeRewriter.of(runtime);
     }
 
     @Override
@@ -81,7 +66,7 @@ public final class Rewrite extends GenericMailet {
         }
         MaybeSender sender = mail.getMaybeSender();
         if (!sender.isNullSender()) {
-            String s = smtp(sender.asString(), true);
+            String s = sender.asString();
             String rewritten = s.isEmpty() ? "" : rewriter.rewriteAddress(s, false);
             if (!rewritten.equals(sender.asString())) {
                 setSender(mail, rewritten.isEmpty() ? null : address(rewritten));
@@ -89,18 +74,13 @@ public final class Rewrite extends GenericMailet {
         }
         List<MailAddress> recipients = new ArrayList<>();
         for (MailAddress r : mail.getRecipients()) {
-            MailAddress a = address(rewriter.rewriteAddress(smtp(r.asString(), false), true));
+            MailAddress a = address(rewriter.rewriteAddress(r.asString(), true));
             if (!recipients.contains(a)) {
                 recipients.add(a);
             }
         }
         mail.setRecipients(recipients);
         rewriteHeaders(mail);
-    }
-
-    private String smtp(String address, boolean sender) {
-        Rewriter.Result r = rewriter.rewriteSmtp(address, sender);
-        return r.changed() ? r.value() : address;
     }
 
     private void rewriteHeaders(Mail mail) throws MessagingException {

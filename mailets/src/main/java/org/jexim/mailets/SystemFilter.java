@@ -44,7 +44,8 @@ import org.jexim.transport.DeliveryLog;
  * "freeze" leaves the message frozen on the spool, "defer" (or an error in the filter) sends the
  * recipients to the defer processor, which requeues them by the retry rules, and a
  * significant delivery (or "seen finish") drops the original recipients - with Exim's log lines.
- * system_filter_user/_group are not applied (jexim does not run as root). The translator writes
+ * system_filter_user/_group are the owner of its pipe, file and reply deliveries (when jexim runs
+ * as root and their transport sets no user). The translator writes
  * it first in the root processor when the configure sets system_filter:
  * <pre>{@code
  * <processor state="root">
@@ -121,7 +122,8 @@ public final class SystemFilter extends GenericMailet {
         applyHeaders(mail, message.headerLines(), result.finalMessage().headerLines());
         String why = result.message() == null || result.message().isEmpty() ? null : result.message();
         RecipientGroups groups = new RecipientGroups();
-        List<AddressItem> children = SystemFilterDeliveries.children(result.actions(), parent, context, transports);
+        List<AddressItem> children = SystemFilterDeliveries.children(result.actions(), parent, context, transports)
+                .stream().map(this::asFilterUser).toList();
         if (!children.isEmpty()) {
             Outcomes.place(RouterOutcome.redirect(parent, children), null, groups, log, id);
         }
@@ -164,6 +166,22 @@ public final class SystemFilter extends GenericMailet {
                 groups.apply(mail, getMailetContext());
             }
         }
+    }
+
+    /** Pipes, files and replies of the filter run as system_filter_user/_group when they are set (deliver.c). */
+    private AddressItem asFilterUser(AddressItem child) {
+        AddressItem c = child;
+        if (RouterOutcome.isPipeOrFile(c)) {
+            String user = runtime.mainOption("system_filter_user").map(String::strip).orElse(null);
+            String group = runtime.mainOption("system_filter_group").map(String::strip).orElse(null);
+            if (user != null) {
+                c = c.with(RouterOutcome.USER, user);
+            }
+            if (group != null) {
+                c = c.with(RouterOutcome.GROUP, group);
+            }
+        }
+        return c;
     }
 
     /**

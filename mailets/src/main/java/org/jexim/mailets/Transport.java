@@ -45,6 +45,7 @@ public final class Transport extends GenericMailet {
     private org.jexim.transport.Transport transport;
     private ShadowTransport shadow;
     private boolean disableLogging;
+    private FirstPassQueueing firstPass;
 
     @Inject
     public Transport(JeximRuntime runtime, DeliveryLog log) {
@@ -60,12 +61,63 @@ public final class Transport extends GenericMailet {
             throw new MessagingException("org.jexim.mailets.Transport needs <name> and <driver>");
         }
         Map<String, String> options = MailetOptions.of(getMailetConfig());
-        transport = TransportFactory.create(name, driver, options, services(runtime), runtime.retryRules());
-        shadow = ShadowTransport.of(options, services(runtime), runtime.retryRules());
+        transport = TransportFactory.create(name, driver, options, services(runtime, log), runtime.retryRules());
+        shadow = ShadowTransport.of(options, services(runtime, log), runtime.retryRules());
         disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
+        firstPass = new FirstPassQueueing(runtime);
         if (transport instanceof org.jexim.transport.SubmitsMessages submits) {
             submits.sender(new ReplySubmitter(getMailetContext()));
         }
+    }
+
+    /**
+     * The transport's results for the deliveries; addresses that queue_smtp_domains keeps for a queue
+     * run are not given to it.
+     */
+    private List<DeliveryResult> deliver(Mail mail, List<AddressItem> items, List<Delivery> deliveries,
+                                         RoutingContext context) {
+        if (transport.local()) {
+            return transport.deliverAll(deliveries);
+        }
+        List<Delivery> now = new ArrayList<>();
+        List<Integer> nowIndex = new ArrayList<>();
+        DeliveryResult[] results = new DeliveryResult[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            if (firstPass.waits(mail, items.get(i), context)) {
+                results[i] = FirstPassQueueing.WAIT;
+            } else {
+                now.add(deliveries.get(i));
+                nowIndex.add(i);
+            }
+        }
+        if (!now.isEmpty()) {
+            List<DeliveryResult> done = transport.deliverAll(now);
+            for (int k = 0; k < now.size(); k++) {
+                results[nowIndex.get(k)] = done.get(k);
+            }
+        }
+        return List.of(results);
+    }
+
+    /** The address with the message's DSN requests, which the smtp transport passes on. */
+    private static AddressItem withDsn(AddressItem item, MailDsn dsn) {
+        AddressItem a = item;
+        String notify = dsn.notifyParameter(item);
+        if (!notify.isEmpty()) {
+            a = a.with(org.jexim.transport.DsnVariables.NOTIFY, notify);
+        }
+        String orcpt = dsn.orcpt(item);
+        if (orcpt != null) {
+            a = a.with(org.jexim.transport.DsnVariables.ORCPT, orcpt);
+        }
+        org.jexim.bounce.DsnEnvelope envelope = dsn.envelope();
+        if (envelope.ret() != null) {
+            a = a.with(org.jexim.transport.DsnVariables.RET, envelope.ret());
+        }
+        if (envelope.envid() != null) {
+            a = a.with(org.jexim.transport.DsnVariables.ENVID, envelope.envid());
+        }
+        return a;
     }
 
     @Override
@@ -81,13 +133,15 @@ public final class Transport extends GenericMailet {
         RecipientGroups groups = new RecipientGroups();
         List<AddressItem> items = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
+        MailDsn dsn = MailDsn.of(mail);
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             items.add(item);
-            deliveries.add(new Delivery(message, returnPath, item, context));
+            deliveries.add(new Delivery(message, returnPath, withDsn(item, dsn), context));
         }
         long start = System.nanoTime();
-        List<DeliveryResult> results = transport.deliverAll(deliveries);
+        List<DeliveryResult> results = deliver(mail, items, deliveries, context);
+        List<AddressItem> delivered = new ArrayList<>();
         java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start); // DT= of the log lines
         List<String> shadowed = shadow == null ? null : shadow.run(deliveries, results);
         DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log.took(took)) : this.log.took(took);
@@ -96,19 +150,29 @@ public final class Transport extends GenericMailet {
             DeliveryResult result = results.get(i);
             String router = item.variables().get(Outcomes.ROUTER);
             switch (result.kind()) {
-                case OK -> log.delivered(RouterContexts.messageId(mail), item, router,
-                        shadowed == null || shadowed.get(i) == null ? transport.name() : transport.name() + shadowed.get(i),
-                        result);
+                case OK -> {
+                    log.delivered(RouterContexts.messageId(mail), item, router,
+                            shadowed == null || shadowed.get(i) == null ? transport.name() : transport.name() + shadowed.get(i),
+                            result);
+                    delivered.add(item);
+                }
                 case DEFER -> {
                     log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
-                    groups.send(Outcomes.DEFER, item.with(Outcomes.MESSAGE, result.message()));
+                    AddressItem deferred = item.with(Outcomes.MESSAGE, result.message())
+                            .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
+                    if (result == FirstPassQueueing.WAIT) { // routed only: no delivery was attempted
+                        deferred = deferred.without(Outcomes.FAILED_IN).with(Defer.WHOLE_MESSAGE, "yes")
+                                .with(FirstPassQueueing.FOR_QUEUE_RUN, "yes");
+                    }
+                    groups.send(Outcomes.DEFER, result.freeze() ? deferred.with(Outcomes.FREEZE, "yes") : deferred);
                     groups.error(Outcomes.DEFER, item.address() + ": " + result.message());
                 }
                 case FAIL -> {
                     log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result);
                     AddressItem failed = item.with(Outcomes.MESSAGE,
                             transport.local() ? Outcomes.LOCAL_FAILURE
-                                    : result.userMessage() == null ? result.message() : result.userMessage());
+                                    : result.userMessage() == null ? result.message() : result.userMessage())
+                            .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
                     if (result.output() != null) {
                         failed = failed.with(Outcomes.OUTPUT, result.output());
                     }
@@ -121,14 +185,21 @@ public final class Transport extends GenericMailet {
                 }
             }
         }
+        if (transport.local() && !delivered.isEmpty()) {
+            // NOTIFY=SUCCESS ends here (a remote host that offers DSN got the request passed on)
+            new SuccessNotifier(runtime, this.log, getMailetContext()).delivered(mail, delivered);
+        }
         groups.apply(mail, getMailetContext());
     }
 
-    /** The authenticators and the host retry hints (in the spool's db/ as Exim keeps them) of the server. */
-    static TransportServices services(JeximRuntime runtime) {
+    /**
+     * The authenticators, the host retry hints (in the spool's db/ as Exim keeps them) of the server, and
+     * the main log for the hosts a remote transport could not use.
+     */
+    static TransportServices services(JeximRuntime runtime, DeliveryLog log) {
         Path spool = Path.of(runtime.mainOption("spool_directory").orElse("var/spool"));
         return new TransportServices(runtime.authenticators(), new HostRetryHints(spool.resolve("db/jexim-retry")),
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), log::message);
     }
 
     /**

@@ -75,6 +75,8 @@ final class AddressProperties {
         if (missing != null) {
             return RouterOutcome.defer(address, missing);
         }
+        a = withAccount(a, RouterOutcome.USER, user, context);
+        a = withAccount(a, RouterOutcome.GROUP, group, context);
         if (outcome.kind() == RouterOutcome.Kind.ACCEPT) {
             if (fallbackHosts != null) {
                 a = a.with(RouterOutcome.FALLBACK_HOSTS, fallbackHosts); // not expanded, as in Exim
@@ -89,9 +91,32 @@ final class AddressProperties {
         return RouterOutcome.redirect(outcome.address(), children);
     }
 
-    /** A generated address inherits its parent's errors_to and header changes (addr->prop). */
+    /** The router's user or group, expanded, for the local transports of what it accepts or generates. */
+    private static AddressItem withAccount(AddressItem a, String variable, String text, RoutingContext context) {
+        if (text == null) {
+            return a;
+        }
+        try {
+            return a.with(variable, RouteExpansion.expand(text, a, context).strip());
+        } catch (ExpansionException e) {
+            return a; // reported by account() already
+        }
+    }
+
+    /**
+     * A generated address inherits its parent's errors_to and header changes (addr->prop); a pipe,
+     * file or reply also the router's user and group, under which it is delivered.
+     */
     private static AddressItem inherit(AddressItem child, AddressItem parent) {
         AddressItem c = child;
+        if (RouterOutcome.isPipeOrFile(child)) {
+            for (String v : new String[] {RouterOutcome.USER, RouterOutcome.GROUP}) {
+                String value = parent.variables().get(v);
+                if (value != null && !c.variables().containsKey(v)) {
+                    c = c.with(v, value);
+                }
+            }
+        }
         for (String v : new String[] {RouterOutcome.ERRORS_TO, RouterOutcome.HEADERS_ADD, RouterOutcome.HEADERS_REMOVE}) {
             String value = parent.variables().get(v);
             if (value != null && !c.variables().containsKey(v)) {

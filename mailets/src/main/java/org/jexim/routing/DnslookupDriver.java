@@ -15,7 +15,8 @@ import org.xbill.DNS.Type;
  * The dnslookup router (spec, "The dnslookup router"): MX records by preference, each host's
  * AAAA then A records; without MX records the domain's own addresses (unless it is in
  * {@code mx_domains}); a domain that does not exist is retried with each {@code widen_domains}
- * suffix (the widened address starts again at the first router); hosts in
+ * suffix (the widened address starts again at the first router), as is a name the resolver's
+ * search list qualified ({@code qualify_single}, {@code search_parents}); hosts in
  * {@code ignore_target_hosts} are dropped; an MX list that reaches this host is cut at its
  * preference, and a list left empty, or a local A record, is Exim's {@code self} case (defer).
  */
@@ -28,6 +29,8 @@ final class DnslookupDriver implements RouterDriver {
     private final SelfAction self;
     private final String checkSrv;
     private final boolean checkSecondaryMx;
+    private final boolean qualifySingle;
+    private final boolean searchParents;
     /** The default of dns_check_names_pattern, in Java's syntax. */
     private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
             "(?i)^[^\\W]([a-z0-9/_-]*[^\\W])?(\\.[^\\W]([a-z0-9/_-]*[^\\W])?)*\\.?$");
@@ -41,11 +44,13 @@ final class DnslookupDriver implements RouterDriver {
         this.self = new SelfAction(o.get("self"));
         this.checkSrv = o.get("check_srv");
         this.checkSecondaryMx = RouterFactory.bool(o, "check_secondary_mx", false);
+        this.qualifySingle = RouterFactory.bool(o, "qualify_single", true);
+        this.searchParents = RouterFactory.bool(o, "search_parents", false);
     }
 
     @Override
     public RouterOutcome route(AddressItem address, RoutingContext context) {
-        RouteDns dns = RouteDns.of(context.variablesFor(address).variable(RouteDns.SERVERS_VARIABLE).orElse(null));
+        RouteDns dns = RouteDns.of(context.variablesFor(address));
         String domain = RouteVariables.domain(address);
         if (!DNS_NAME.matcher(domain).matches()) {
             // Exim's dns_check_names_pattern: such a name is never looked up, the address fails
@@ -55,6 +60,15 @@ final class DnslookupDriver implements RouterDriver {
             RouterOutcome srv = srv(address, context, dns, domain);
             if (srv != null) {
                 return srv;
+            }
+        }
+        var vars = context.variablesFor(address);
+        List<String> names = ResolverSearch.of(vars.variable(RouteDns.SERVERS_VARIABLE).orElse(null),
+                vars.variable(ResolverSearch.VARIABLE).orElse("")).candidates(domain, qualifySingle, searchParents);
+        if (names.size() > 1) {
+            RouterOutcome searched = searched(address, dns, domain, names);
+            if (searched != null) {
+                return searched;
             }
         }
         RouteDns.Answer mx = dns.query(domain, Type.MX);
@@ -171,6 +185,28 @@ final class DnslookupDriver implements RouterDriver {
             }
         }
         return accepted(address, context, hosts);
+    }
+
+    /**
+     * qualify_single / search_parents: the first of the resolver's names that exists; when that is
+     * not the domain itself, the address with the domain the resolver found starts again at the
+     * first router (Exim's rf_change_domain); null to go on with the domain as it is.
+     */
+    private RouterOutcome searched(AddressItem address, RouteDns dns, String domain, List<String> names) {
+        for (String name : names) {
+            RouteDns.Answer mx = dns.query(name, Type.MX);
+            if (mx.status() == RouteDns.Status.AGAIN) {
+                return RouterOutcome.defer(address, "host lookup did not complete");
+            }
+            // a dotted name searched with search_parents counts only by its MX records: exim4 4.96 does
+            // not find a search domain's address records for it (checked against exim4 -bt)
+            List<String> ips = mx.status() == RouteDns.Status.NODATA && !domain.contains(".") ? dns.addresses(name) : null;
+            if (mx.status() == RouteDns.Status.FOUND || (ips != null && !ips.isEmpty())) {
+                return name.equalsIgnoreCase(domain) ? null : RouterOutcome.redirect(address,
+                        List.of(new AddressItem(address.localPart(), name, address, Map.of())));
+            }
+        }
+        return null;
     }
 
     /** widen_domains: the first suffix that makes an existing domain gives a new address to route. */

@@ -115,10 +115,14 @@ final class FilterRedirect {
                                      String routerName, Map<String, String> o) {
         if (action instanceof FilterAction.Deliver d) {
             int at = d.address().lastIndexOf('@');
-            return new AddressItem(d.address().substring(0, at), d.address().substring(at + 1), parent, Map.of());
+            // deliver's errors_to: bounces for this delivery go there (the parser checked it is allowed)
+            return new AddressItem(d.address().substring(0, at), d.address().substring(at + 1), parent,
+                    d.errorsTo() == null ? Map.of() : Map.of(RouterOutcome.ERRORS_TO, d.errorsTo()));
         }
         if (action instanceof FilterAction.Save s) {
-            return pfr(parent, s.path(), "file", o, "file_transport", context, routerName, Map.of());
+            // a path ending in "/" is a directory: directory_transport delivers it, as in Exim
+            return pfr(parent, s.path(), "file", o, s.path().endsWith("/") ? "directory_transport" : "file_transport",
+                    context, routerName, Map.of());
         }
         if (action instanceof FilterAction.Pipe p) {
             return pfr(parent, p.command(), "pipe", o, "pipe_transport", context, routerName, Map.of());

@@ -81,31 +81,12 @@ public final class HostListParser {
         return out;
     }
 
-    /** Parses and resolves a host list through the system's resolver; throws when a name cannot be resolved. */
+    /**
+     * Parses and resolves a host list through the system's resolver (the smtp transport's hosts,
+     * queryprogram's HOSTS=); throws when a name cannot be resolved.
+     */
     public static List<RouteHost> resolve(String list) throws UnknownHostException {
-        List<RouteHost> hosts = new ArrayList<>();
-        for (String item : ExiList.items(list)) {
-            String name = item;
-            int port = -1;
-            if (item.startsWith("[")) {
-                int close = item.indexOf(']');
-                name = item.substring(1, close);
-                if (close + 1 < item.length() && item.charAt(close + 1) == ':') {
-                    port = Integer.parseInt(item.substring(close + 2));
-                }
-            } else if (item.indexOf(':') > 0 && item.indexOf(':') == item.lastIndexOf(':')) {
-                name = item.substring(0, item.indexOf(':'));
-                port = Integer.parseInt(item.substring(item.indexOf(':') + 1));
-            }
-            if (isIp(name)) {
-                hosts.add(new RouteHost(name, name, -1, port));
-            } else {
-                for (InetAddress a : InetAddress.getAllByName(name)) {
-                    hosts.add(new RouteHost(name, a.getHostAddress(), -1, port));
-                }
-            }
-        }
-        return hosts;
+        return resolve(list, RouteDns.of((String) null), Lookup.BYNAME);
     }
 
     static boolean isIp(String s) {

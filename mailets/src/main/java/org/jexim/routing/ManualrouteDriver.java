@@ -79,7 +79,7 @@ final class ManualrouteDriver implements RouterDriver {
         }
         List<RouteHost> hosts;
         try {
-            RouteDns dns = RouteDns.of(context.variablesFor(address).variable(RouteDns.SERVERS_VARIABLE).orElse(null));
+            RouteDns dns = RouteDns.of(context.variablesFor(address));
             hosts = new ArrayList<>(HostListParser.resolve(hostList, dns, lookup));
         } catch (UnknownHostException e) {
             return hostFindFailed(address, e.getMessage());

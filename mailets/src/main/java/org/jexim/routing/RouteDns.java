@@ -38,10 +38,25 @@ public final class RouteDns {
         this.client = client;
     }
 
+    /** The routing variable carrying the main option dns_ipv4_lookup (hosts whose AAAA records are not asked for). */
+    public static final String IPV4_LOOKUP_VARIABLE = org.jexim.matchers.RouterContexts.DNS_IPV4_LOOKUP;
+
     /** The client for "host:port" items separated by white space or commas; the system's when blank. */
     public static RouteDns of(String servers) {
-        String key = servers == null ? "" : servers.strip();
-        return CLIENTS.computeIfAbsent(key, k -> new RouteDns(new DnsClient(DnsSettings.servers(k))));
+        return of(servers, "");
+    }
+
+    /** As {@link #of(String)}, with the configure's dns_ipv4_lookup. */
+    public static RouteDns of(String servers, String ipv4Lookup) {
+        String s = servers == null ? "" : servers.strip();
+        String v4 = ipv4Lookup == null ? "" : ipv4Lookup.strip();
+        return CLIENTS.computeIfAbsent(s + "\0" + v4, k -> new RouteDns(new DnsClient(
+                DnsSettings.of(Map.of("JEXIM_DNS_SERVERS", s), v4.isEmpty() ? Map.of() : Map.of("dns_ipv4_lookup", v4)))));
+    }
+
+    /** The client of an address's routing variables (servers and dns_ipv4_lookup). */
+    public static RouteDns of(org.jexim.conf.expand.ExpansionContext variables) {
+        return of(variables.variable(SERVERS_VARIABLE).orElse(null), variables.variable(IPV4_LOOKUP_VARIABLE).orElse(""));
     }
 
     public Answer query(String name, int type) {
@@ -54,7 +69,8 @@ public final class RouteDns {
         List<String> out = new ArrayList<>();
         boolean anyAgain = false;
         boolean anyNx = false;
-        for (int type : new int[] {Type.AAAA, Type.A}) {
+        // dns_ipv4_lookup: no AAAA question for a host in the list
+        for (int type : client.ipv4Only(host) ? new int[] {Type.A} : new int[] {Type.AAAA, Type.A}) {
             Answer a = query(host, type);
             anyAgain |= a.status() == Status.AGAIN;
             anyNx |= a.status() == Status.NXDOMAIN;

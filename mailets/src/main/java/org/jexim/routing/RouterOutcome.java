@@ -57,6 +57,12 @@ public record RouterOutcome(Kind kind, AddressItem address, String transport, St
     public static final String HEADERS_ADD = "_headers_add";
     public static final String HEADERS_REMOVE = "_headers_remove";
     public static final String FALLBACK_HOSTS = "_fallback_hosts";
+    /**
+     * The router's user and group (or system_filter_user/_group), under which a local transport
+     * without its own user and group delivers a pipe, file or reply the router generated.
+     */
+    public static final String USER = "_router_user";
+    public static final String GROUP = "_router_group";
 
     /** Exim's $address_pipe and $address_file: the text of a generated pipe or file, for its transport. */
     public static final String ADDRESS_PIPE = "address_pipe";

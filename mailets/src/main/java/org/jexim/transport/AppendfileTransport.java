@@ -100,7 +100,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
             if (!path.startsWith("/")) {
                 return DeliveryResult.defer(where + " \"" + path + "\" is not absolute for " + name + " transport");
             }
-            FileOwner owner = FileOwner.of(options.string("user"), options.string("group"));
+            FileOwner owner = FileOwner.forDelivery(options.string("user"), options.string("group"), delivery.address());
             if (directory != null && options.bool("mailstore_format", false)) {
                 return deliverMailstore(Path.of(path), batch, owner, vars);
             }

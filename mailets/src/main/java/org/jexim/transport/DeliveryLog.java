@@ -42,6 +42,14 @@ public interface DeliveryLog {
     }
 
     /**
+     * A bounce jexim generated is on the spool as message {@code id}: Exim's
+     * {@code <= <> R=causeId U=user P=local S=size} arrival line.
+     */
+    default void bounceReceived(String id, String causeId, String user, long size) {
+        org.slf4j.LoggerFactory.getLogger("org.jexim.delivery").info("{} <= <> R={} U={} P=local S={}", id, causeId, user, size);
+    }
+
+    /**
      * The variable naming how the log shows an ancestor, when that differs from its address: the
      * system filter's fake parent is {@code system-filter} there, without its domain.
      */

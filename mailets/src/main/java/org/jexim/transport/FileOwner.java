@@ -17,6 +17,27 @@ record FileOwner(Long uid, Long gid) {
     static final FileOwner SELF = new FileOwner(null, null);
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
+    /**
+     * The owner for a delivery, as Exim's findugid decides it: the transport's user and group when
+     * set; else the user and group the router (or the system filter) gave the address; else the
+     * local user check_local_user found (the gid of a user given alone is that user's).
+     */
+    static FileOwner forDelivery(String user, String group, org.jexim.address.AddressItem address) throws IOException {
+        if (!ROOT) {
+            return SELF;
+        }
+        java.util.Map<String, String> v = address.variables();
+        String u = user != null ? user : v.get(org.jexim.routing.RouterOutcome.USER);
+        String g = group != null ? group : user != null ? null : v.get(org.jexim.routing.RouterOutcome.GROUP);
+        FileOwner owner = of(u, g);
+        String localUid = v.get("local_user_uid");
+        if (owner.uid == null && localUid != null && localUid.matches("\\d+")) {
+            Long gid = owner.gid != null ? owner.gid : Long.valueOf(v.getOrDefault("local_user_gid", localUid));
+            return new FileOwner(Long.valueOf(localUid), gid);
+        }
+        return owner;
+    }
+
     /** The owner from the transport's user and group options; unknown names are an error. */
     static FileOwner of(String user, String group) throws IOException {
         if (!ROOT || (user == null && group == null)) {

@@ -1,7 +1,6 @@
 package org.jexim.transport;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -141,13 +140,6 @@ final class LocalMessage {
         }
         out.write(end);
         out.flush();
-    }
-
-    /** The message as bytes (small messages: tests, the generated parts of replies). */
-    byte[] bytes() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeTo(out);
-        return out.toByteArray();
     }
 
     /**

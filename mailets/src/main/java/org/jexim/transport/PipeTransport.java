@@ -27,6 +27,8 @@ import org.jexim.conf.options.EximTime;
  * {@code return_fail_output} fail the delivery on output, with the output as the message.
  */
 final class PipeTransport implements Transport {
+    /** Exim's EX_EXECFAILED: the status of a child that could not exec its command. */
+    private static final int EXEC_FAILED = 127;
     private final String name;
     private final TransportOptions options;
     private final Clock clock;
@@ -77,7 +79,8 @@ final class PipeTransport implements Transport {
                 return DeliveryResult.defer("no command specified for " + name + " transport");
             }
             input = LocalMessage.prepare(options, batch, vars, true, false);
-            pb = new ProcessBuilder(FileOwner.of(options.string("user"), options.string("group")).runAs(argv));
+            pb = new ProcessBuilder(FileOwner.forDelivery(options.string("user"), options.string("group"),
+                    delivery.address()).runAs(argv));
             environment(pb.environment(), delivery, vars);
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of command \"" + command + "\" in " + name + " transport failed: "
@@ -111,18 +114,20 @@ final class PipeTransport implements Transport {
             }
             int status = p.exitValue();
             byte[] out = output.join();
-            return outcome(status, out, argv);
+            return outcome(status, out, argv, command);
         } catch (IOException e) {
-            // Exim freezes the message when freeze_exec_fail is set; jexim's queue keeps it deferred
-            return DeliveryResult.defer((options.bool("freeze_exec_fail", false) ? "frozen: " : "")
-                    + "Failed to create child process for " + name + " transport: " + e.getMessage());
+            // the command could not be run: what Exim's child reports as EX_EXECFAILED
+            return outcome(EXEC_FAILED, new byte[0], argv, command);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeliveryResult.defer(name + " transport interrupted");
         }
     }
 
-    private DeliveryResult outcome(int status, byte[] out, List<String> argv) {
+    private DeliveryResult outcome(int status, byte[] out, List<String> argv, String command) {
+        if (status == EXEC_FAILED && options.bool("freeze_exec_fail", false)) {
+            return DeliveryResult.defer("pipe process failed to exec \"" + command + "\"").withErrno(0).frozen();
+        }
         String text = new String(out, StandardCharsets.UTF_8);
         boolean hasOutput = !text.isEmpty();
         if (status == 0 || options.bool("ignore_status", false)) {
@@ -133,7 +138,9 @@ final class PipeTransport implements Transport {
         }
         String message = "Child process of " + name + " transport returned " + status + SysExits.meaning(status)
                 + " from command: " + argv.get(0);
-        DeliveryResult r = tempErrors().contains(status) ? DeliveryResult.defer(message) : DeliveryResult.fail(message);
+        // a status in temp_errors defers with no error number: Exim logs "defer (0)"
+        DeliveryResult r = tempErrors().contains(status) ? DeliveryResult.defer(message).withErrno(0)
+                : DeliveryResult.fail(message);
         if (hasOutput && (options.bool("return_output", false) || options.bool("return_fail_output", false))) {
             r = r.withOutput(text);
         }

@@ -118,11 +118,16 @@ final class SmtpTransport implements Transport {
         int maxTry = options.number("hosts_max_try", 5);
         DeliveryResult last = null;
         int tried = 0;
-        int skipped = 0;
         List<RouteHost> candidates = new ArrayList<>(hosts);
         candidates.addAll(fallback);
+        // addresses a host deferred at RCPT (4xx) go on to the next host, as in Exim's smtp.c
+        DeliveryResult[] results = new DeliveryResult[batch.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            pending.add(i);
+        }
         for (RouteHost host : candidates) {
-            if (tried >= maxTry) {
+            if (tried >= maxTry || pending.isEmpty()) {
                 break;
             }
             String ip = host.address() == null ? host.name() : host.address();
@@ -131,26 +136,44 @@ final class SmtpTransport implements Transport {
             Instant at = services.clock().instant();
             var hint = services.hostHints().get(key);
             if (hint.isPresent() && hint.get().nextTry().isAfter(at)) {
-                skipped++;
                 continue;
             }
             tried++;
             vars.set("host", host.name()).set("host_address", ip).set("host_port", Integer.toString(port));
-            Attempt a = attempt(batch, host.name(), ip, port, message, vars, true);
+            List<Delivery> sending = pending.stream().map(batch::get).toList();
+            Attempt a = attempt(sending, host.name(), ip, port, message, vars, true);
             if (a.results != null) {
                 hint.ifPresent(h -> services.hostHints().remove(key));
-                return a.results;
+                List<Integer> again = new ArrayList<>();
+                for (int k = 0; k < sending.size(); k++) {
+                    DeliveryResult r = a.results.get(k);
+                    results[pending.get(k)] = r;
+                    if (r.kind() == DeliveryResult.Kind.DEFER && r.errno() == EximErrno.ERRNO_RCPT4XX) {
+                        again.add(pending.get(k));
+                    }
+                }
+                pending = again;
+                continue;
             }
             last = a.hostProblem;
             if (a.unreachable) {
+                services.hostLog().accept(vars.variable("message_id").orElse(""),
+                        "H=" + host.name() + " [" + ip + "] " + a.hostProblem.message());
                 recordHint(key, hint.orElse(null), a.hostProblem, host.name(), at);
             }
         }
-        if (last == null && skipped > 0) {
-            return all(batch, DeliveryResult.defer("retry time not reached for any host for '" + first.address().domain() + "'")
-                    .withErrno(EximErrno.ERRNO_HRETRY));
+        for (int i : pending) {
+            if (results[i] != null) {
+                continue; // deferred at RCPT by the last host that answered
+            }
+            if (last == null) {
+                results[i] = DeliveryResult.defer("retry time not reached for any host for '"
+                        + first.address().domain() + "'").withErrno(EximErrno.ERRNO_HRETRY);
+            } else {
+                results[i] = last;
+            }
         }
-        return all(batch, last);
+        return List.of(results);
     }
 
     private void recordHint(String key, HostRetryHints.Hint old, DeliveryResult problem, String hostName, Instant at) {
@@ -199,13 +222,19 @@ final class SmtpTransport implements Transport {
                             .withErrno(EximErrno.ERRNO_TLSREQUIRED).withConnection(via), false);
                 }
                 boolean verify = matches("tls_verify_hosts", hostName, ip, vars);
+                // tls_try_verify_hosts (default *): any certificate will do, CV=yes when it verifies
+                TlsClient.TriedVerification tried = !verify && matches("tls_try_verify_hosts", hostName, ip, "*", vars)
+                        ? new TlsClient.TriedVerification() : null;
+                boolean checkName = matches("tls_verify_cert_hostnames", hostName, ip, "*", vars);
                 try {
-                    SSLContext ctx = TlsClient.context(verify, expand("tls_verify_certificates", vars),
-                            expand("tls_certificate", vars), expand("tls_privatekey", vars));
+                    String anchors = expand("tls_verify_certificates", vars);
+                    SSLContext ctx = tried != null
+                            ? TlsClient.trying(tried, anchors, expand("tls_certificate", vars), expand("tls_privatekey", vars))
+                            : TlsClient.context(verify, anchors, expand("tls_certificate", vars), expand("tls_privatekey", vars));
                     s.startTlsCommand();
-                    SSLSocket tls = c.startTls(ctx, hostName,
-                            verify && matches("tls_verify_cert_hostnames", hostName, ip, "*", vars));
-                    via = new DeliveryResult.Connection(hostName, ip, TlsClient.logFields(tls.getSession(), verify), null,
+                    SSLSocket tls = c.startTls(ctx, hostName, verify && checkName);
+                    boolean verified = verify || tried != null && tried.verified(hostName, checkName);
+                    via = new DeliveryResult.Connection(hostName, ip, TlsClient.logFields(tls.getSession(), verified), null,
                             false, null);
                 } catch (SSLException | GeneralSecurityException e) {
                     String why = verify ? "(certificate verification failed): certificate invalid" : e.getMessage();
@@ -298,12 +327,22 @@ final class SmtpTransport implements Transport {
         if (s.offers("SIZE") && sizeAddition >= 0) {
             params.append(" SIZE=").append(first.message().lfSize() + sizeAddition);
         }
+        boolean dsn = s.offers("DSN");
+        if (dsn) {
+            params.append(DsnVariables.mailParameters(first));
+        }
         if (via.authenticator() != null) {
+            // the transport's authenticated_sender, else the message's own ($authenticated_sender: the
+            // client's AUTH=, or bounce_sender_authentication for a bounce)
             String sender = options.has("authenticated_sender") ? Expander.expand(options.string("authenticated_sender"), vars) : "";
+            if (sender.isEmpty()) {
+                sender = vars.variable("authenticated_sender").orElse("");
+            }
             params.append(" AUTH=").append(sender.isEmpty() ? "<>" : xtext(sender));
         }
         List<String> recipients = batch.stream().map(d -> d.address().address()).toList();
-        List<String> rcptParams = Collections.nCopies(batch.size(), "");
+        List<String> rcptParams = dsn ? batch.stream().map(DsnVariables::rcptParameters).toList()
+                : Collections.nCopies(batch.size(), "");
         List<SmtpSession.RecipientOutcome> outcomes = s.transaction(returnPath, params.toString(), recipients, rcptParams,
                 message, via.chunking(), timeout("data_timeout", 300), timeout("final_timeout", 600));
         List<DeliveryResult> results = new ArrayList<>();

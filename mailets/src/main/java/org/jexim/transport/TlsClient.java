@@ -37,25 +37,43 @@ final class TlsClient {
     /** A context that verifies (trust anchors from {@code verifyCertificates}) or accepts anything. */
     static SSLContext context(boolean verify, String verifyCertificates, String certificate, String privateKey)
             throws IOException, GeneralSecurityException {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        TrustManager[] trust;
-        if (verify) {
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            if (verifyCertificates == null || verifyCertificates.isBlank() || verifyCertificates.strip().equals("system")) {
-                tmf.init((KeyStore) null);
-            } else {
-                KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-                ks.load(null, null);
-                int i = 0;
-                for (X509Certificate c : certificates(Path.of(verifyCertificates.strip()))) {
-                    ks.setCertificateEntry("ca" + i++, c);
-                }
-                tmf.init(ks);
+        TrustManager[] trust = verify ? anchors(verifyCertificates).getTrustManagers() : new TrustManager[] {new AnyCertificate()};
+        return context(trust, certificate, privateKey);
+    }
+
+    /**
+     * A context for tls_try_verify_hosts: any certificate is taken, and {@code tried} records whether
+     * the trust anchors of {@code verifyCertificates} would have taken it (Exim's CV=yes).
+     */
+    static SSLContext trying(TriedVerification tried, String verifyCertificates, String certificate, String privateKey)
+            throws IOException, GeneralSecurityException {
+        for (TrustManager tm : anchors(verifyCertificates).getTrustManagers()) {
+            if (tm instanceof X509TrustManager x) {
+                tried.anchors = x;
             }
-            trust = tmf.getTrustManagers();
-        } else {
-            trust = new TrustManager[] {new AnyCertificate()};
         }
+        return context(new TrustManager[] {tried}, certificate, privateKey);
+    }
+
+    private static TrustManagerFactory anchors(String verifyCertificates) throws IOException, GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        if (verifyCertificates == null || verifyCertificates.isBlank() || verifyCertificates.strip().equals("system")) {
+            tmf.init((KeyStore) null);
+        } else {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            int i = 0;
+            for (X509Certificate c : certificates(Path.of(verifyCertificates.strip()))) {
+                ks.setCertificateEntry("ca" + i++, c);
+            }
+            tmf.init(ks);
+        }
+        return tmf;
+    }
+
+    private static SSLContext context(TrustManager[] trust, String certificate, String privateKey)
+            throws IOException, GeneralSecurityException {
+        SSLContext ctx = SSLContext.getInstance("TLS");
         KeyManagerFactory kmf = null;
         if (certificate != null && !certificate.isBlank()) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -109,6 +127,38 @@ final class TlsClient {
     }
 
     /** Opportunistic TLS: encryption without checking who the server is. */
+    /** Takes any server certificate and remembers whether the anchors verify it and the name it is for. */
+    static final class TriedVerification implements X509TrustManager {
+        private X509TrustManager anchors;
+        private volatile boolean trusted;
+        private volatile X509Certificate peer;
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            peer = chain.length > 0 ? chain[0] : null;
+            try {
+                anchors.checkServerTrusted(chain, authType);
+                trusted = true;
+            } catch (java.security.cert.CertificateException | RuntimeException e) {
+                trusted = false;
+            }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+
+        /** Whether the certificate verified, and (when {@code checkName}) is for {@code hostName}. */
+        boolean verified(String hostName, boolean checkName) {
+            return trusted && peer != null && (!checkName || HostNames.matches(peer, hostName));
+        }
+    }
+
     private static final class AnyCertificate implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {

@@ -7,9 +7,16 @@ import org.jexim.retry.HostRetryHints;
 
 /**
  * What transports need from the running server besides their own options: the authenticators
- * of the configure file (for the smtp transport's client side), the host retry hints, the clock.
+ * of the configure file (for the smtp transport's client side), the host retry hints, the clock,
+ * and where a remote transport logs a host it could not use (Exim's "ID H=host [ip] error" line:
+ * message id, line).
  */
-public record TransportServices(List<TranslatedDriver> authenticators, HostRetryHints hostHints, Clock clock) {
+public record TransportServices(List<TranslatedDriver> authenticators, HostRetryHints hostHints, Clock clock,
+                                java.util.function.BiConsumer<String, String> hostLog) {
+    public TransportServices(List<TranslatedDriver> authenticators, HostRetryHints hostHints, Clock clock) {
+        this(authenticators, hostHints, clock, (id, line) -> { });
+    }
+
     /** No authenticators, no hints kept: for tests and -bt. */
     public static TransportServices none(Clock clock) {
         return new TransportServices(List.of(), new HostRetryHints(null), clock);

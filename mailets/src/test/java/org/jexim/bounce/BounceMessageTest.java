@@ -114,6 +114,120 @@ class BounceMessageTest {
     }
 
     @Test
+    void oneAttemptsFailuresInOneBounceAsExim4OdiListedThem() {
+        // exim4 -odi -f md-s unknown pf-a alias pf-b nobody: pipes pf-a and pf-b exit 67 with output
+        List<String> rcpt = List.of("unknown@delivery.example", "pf-a@delivery.example", "alias@delivery.example",
+                "pf-b@delivery.example", "nobody@delivery.example");
+        List<Failure> seen = List.of(
+                new Failure("md-s@delivery.example", new FailedAddress("nobody@delivery.example", null, false,
+                        "no such mailbox here"), 0, "nobody@delivery.example", null, 1),
+                new Failure("md-s@delivery.example", new FailedAddress("pf-b@delivery.example", null, false,
+                        "local delivery failed", "no such user here\n", null, null), 0, "pf-b@delivery.example", "local", 2),
+                new Failure("md-s@delivery.example", new FailedAddress("nosuch@elsewhere.example", "alias@delivery.example",
+                        false, "Unrouteable address"), 1, "alias@delivery.example", null, 3),
+                new Failure("md-s@delivery.example", new FailedAddress("pf-a@delivery.example", null, false,
+                        "local delivery failed", "no such user here\n", null, null), 0, "pf-a@delivery.example", "local", 4),
+                new Failure("md-s@delivery.example", new FailedAddress("unknown@delivery.example", null, false,
+                        "Unrouteable address"), 0, "unknown@delivery.example", null, 5));
+        List<FailedAddress> failed = FailureOrder.sort(seen, rcpt).stream().map(Failure::address).toList();
+        String bounce = new String(new BounceMessage("delivery.example", "delivery.example").build("md-s@delivery.example",
+                failed, ORIGINAL.getBytes(StandardCharsets.US_ASCII), ZonedDateTime.parse("2026-11-22T04:14:09Z"), "B",
+                "1xUyxt-00049I-2K", "Debian-exim"), StandardCharsets.US_ASCII);
+        assertThat(bounce).contains("""
+                X-Failed-Recipients: pf-b@delivery.example,
+                  pf-a@delivery.example,
+                  nosuch@elsewhere.example,
+                  unknown@delivery.example,
+                  nobody@delivery.example
+                """, """
+                recipients. This is a permanent error. The following address(es) failed:
+
+                  pf-b@delivery.example
+                    local delivery failed
+                  pf-a@delivery.example
+                    local delivery failed
+                  nosuch@elsewhere.example
+                    (generated from alias@delivery.example)
+                    Unrouteable address
+                  unknown@delivery.example
+                    Unrouteable address
+                  nobody@delivery.example
+                    no such mailbox here
+
+                The following text was generated during the delivery attempts:
+
+                ------ pf-b@delivery.example ------
+
+                no such user here
+
+                ------ pf-a@delivery.example ------
+
+                no such user here
+
+                --B
+                Content-type: message/delivery-status
+
+                Reporting-MTA: dns; delivery.example
+
+                Action: failed
+                Final-Recipient: rfc822;pf-a@delivery.example
+                Status: 5.0.0
+
+                Action: failed
+                Final-Recipient: rfc822;pf-b@delivery.example
+                Status: 5.0.0
+
+                Action: failed
+                Final-Recipient: rfc822;nobody@delivery.example
+                Status: 5.0.0
+
+                Action: failed
+                Final-Recipient: rfc822;unknown@delivery.example
+                Status: 5.0.0
+
+                Action: failed
+                Final-Recipient: rfc822;alias@delivery.example
+                Status: 5.0.0
+
+                --B
+                Content-type: message/rfc822
+                """);
+    }
+
+    @Test
+    void retHdrsEnvidAndOrcptAsExim4WroteThem() {
+        // exim4 -bs: MAIL RET=HDRS ENVID=abc+2Bdef, RCPT no-x NOTIFY=FAILURE ORCPT=rfc822;No-X+2B@..., RCPT no-y
+        // in the order Exim failed them: the last RCPT first
+        List<FailedAddress> failed = List.of(new FailedAddress("no-y@delivery.example", null, false, "Unrouteable address"),
+                new FailedAddress("no-x@delivery.example", null, false, "Unrouteable address", null, null, null,
+                        "rfc822;No-X+2B@delivery.example"));
+        String bounce = new String(new BounceMessage("delivery.example", "delivery.example").build("s@delivery.example",
+                failed, ORIGINAL.getBytes(StandardCharsets.US_ASCII), ZonedDateTime.parse("2026-11-22T04:14:09Z"), "B",
+                "1xUyxt-00049I-2K", "Debian-exim", new DsnEnvelope("abc+2Bdef", "HDRS")), StandardCharsets.US_ASCII);
+        assertThat(bounce).contains("""
+                Content-type: message/delivery-status
+
+                Reporting-MTA: dns; delivery.example
+                Original-Envelope-ID: abc+2Bdef
+
+                Action: failed
+                Final-Recipient: rfc822;no-y@delivery.example
+                Status: 5.0.0
+
+                Original-Recipient: rfc822;No-X+2B@delivery.example
+                Action: failed
+                Final-Recipient: rfc822;no-x@delivery.example
+                Status: 5.0.0
+
+                --B
+                Content-type: text/rfc822-headers
+
+                Return-path: <s@delivery.example>
+                Received: from [127.0.0.1] (helo=vm)
+                """).endsWith("Message-ID: <m1@example.org>\n\n\n--B--\n");
+    }
+
+    @Test
     void idsHaveEximsShape() {
         assertThat(BounceIds.next(ZonedDateTime.parse("2026-11-22T04:14:09.999999Z"))).matches("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}");
     }

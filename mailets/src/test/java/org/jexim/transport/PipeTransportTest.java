@@ -34,10 +34,26 @@ class PipeTransportTest extends TransportFixtures {
         assertThat(fail.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.fail(
                 "Child process of p transport returned 67 (could mean user nonexistent) from command: /bin/sh"));
         Transport defer = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'exit 75'"), CLOCK);
-        assertThat(defer.deliver(delivery("a@b.example")).kind()).isEqualTo(DeliveryResult.Kind.DEFER);
+        assertThat(defer.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.defer("Child process of p transport "
+                + "returned 75 (could mean temporary error) from command: /bin/sh").withErrno(0));
         Transport ignored = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'exit 1'",
                 "ignore_status", "true"), CLOCK);
         assertThat(ignored.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+    }
+
+    @Test
+    void aCommandThatCannotRunFailsWithStatus127OrFreezesWithFreezeExecFail() {
+        // texts and errno as exim4 -odi logged them for "command = /nonexistent/prog arg"
+        Transport plain = TransportFactory.create("p", "pipe", Map.of("command", "/nonexistent/prog arg"), CLOCK);
+        assertThat(plain.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.fail("Child process of p transport "
+                + "returned 127 (could mean unable to exec or command does not exist) from command: /nonexistent/prog"));
+        Transport freezing = TransportFactory.create("p", "pipe", Map.of("command", "/nonexistent/prog arg",
+                "freeze_exec_fail", "true"), CLOCK);
+        DeliveryResult r = freezing.deliver(delivery("a@b.example"));
+        assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
+        assertThat(r.message()).isEqualTo("pipe process failed to exec \"/nonexistent/prog arg\"");
+        assertThat(r.errno()).isZero();
+        assertThat(r.freeze()).isTrue();
     }
 
     @Test

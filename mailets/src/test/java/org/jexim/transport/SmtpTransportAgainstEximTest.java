@@ -44,6 +44,7 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
     Path dir;
     int port;
     int clearPort;
+    int dsnPort;
     Process exim;
 
     @BeforeAll
@@ -62,9 +63,10 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
         run("chmod", "755", dir.toString());
         port = freePort();
         clearPort = freePort();
+        dsnPort = freePort();
         Path conf = Path.of(getClass().getResource("/smtp/remote.conf").toURI());
         exim = new ProcessBuilder("/usr/sbin/exim4", "-C", conf.toString(), "-DDIR=" + dir, "-DPORT=" + port,
-                "-DNOTLS=" + clearPort, "-bdf").redirectErrorStream(true).redirectOutput(dir.resolve("console").toFile()).start();
+                "-DNOTLS=" + clearPort, "-DHOLDING=" + dsnPort, "-bdf").redirectErrorStream(true).redirectOutput(dir.resolve("console").toFile()).start();
         for (int i = 0; i < 100; i++) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
                 return;
@@ -212,6 +214,60 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
     }
 
     @Test
+    void anAddressDeferredAtRcptGoesOnToTheNextHostAsEximsClientDoes() throws Exception {
+        // exim4 as client, same hosts (checked by hand): ok@ => first host, later@ 451 there => second host
+        try (org.jexim.testkit.SmtpSink second = new org.jexim.testkit.SmtpSink()) {
+            List<RouteHost> both = List.of(new RouteHost("first", "127.0.0.1", -1, port),
+                    new RouteHost("second", "127.0.0.1", -1, second.port()));
+            List<DeliveryResult> rs = smtp(Map.of()).deliverAll(List.of(to("ok@remote.example", both),
+                    to("later@remote.example", both)));
+            assertThat(rs).extracting(DeliveryResult::kind).containsExactly(DeliveryResult.Kind.OK, DeliveryResult.Kind.OK);
+            assertThat(rs.get(0).connection().hostName()).isEqualTo("first");
+            assertThat(rs.get(1).connection().hostName()).isEqualTo("second");
+            assertThat(rs.get(1).additional()).isFalse(); // its own transaction: a => line of its own
+            assertThat(arrival(rs.get(0))).endsWith(" for ok@remote.example");
+            assertThat(second.next(10)).contains("Subject: ");
+        }
+    }
+
+    @Test
+    void dsnRequestsArePassedOnToAHostThatOffersDsnAndExim4SpoolsThemAsItsOwn() throws Exception {
+        String orcpt = "rfc822;A+2Bx@remote.example";
+        AddressItem a = AddressItem.of("ok@remote.example")
+                .with(HostsVariable.NAME, HostsVariable.encode(List.of(new RouteHost("127.0.0.1", "127.0.0.1", -1, dsnPort))))
+                .with(DsnVariables.NOTIFY, "SUCCESS,DELAY").with(DsnVariables.ORCPT, orcpt)
+                .with(DsnVariables.RET, "HDRS").with(DsnVariables.ENVID, "abc+2Bdef");
+        AddressItem b = AddressItem.of("two@remote.example")
+                .with(HostsVariable.NAME, HostsVariable.encode(List.of(new RouteHost("127.0.0.1", "127.0.0.1", -1, dsnPort))))
+                .with(DsnVariables.NOTIFY, "NEVER").with(DsnVariables.RET, "HDRS").with(DsnVariables.ENVID, "abc+2Bdef");
+        RoutingContext context = new RoutingContext(LISTS, "mail.example.org", Map.of());
+        List<DeliveryResult> rs = smtp(Map.of()).deliverAll(List.of(new Delivery(MESSAGE, "a@b.example", a, context),
+                new Delivery(MESSAGE, "a@b.example", b, context)));
+        assertThat(rs).extracting(DeliveryResult::kind).containsExactly(DeliveryResult.Kind.OK, DeliveryResult.Kind.OK);
+        String id = rs.get(0).connection().confirmation().replaceAll("(?s).*id=(\\S+).*", "$1");
+        String header = Files.readString(dir.resolve("spool/input/" + id + "-H"), StandardCharsets.ISO_8859_1);
+        // what exim4 itself writes for RET=HDRS ENVID=abc+2Bdef and these NOTIFY/ORCPT (checked with exim4 -bs)
+        assertThat(header).contains("-dsn_envid abc+2Bdef\n-dsn_ret 2\n");
+        assertThat(header).contains("\nok@remote.example " + orcpt + " " + orcpt.length() + ",20  0,-1#3\n"
+                + "two@remote.example  0,2  0,-1#3\n");
+    }
+
+    @Test
+    void aHostThatCannotBeReachedGetsItsOwnLogLineAsInExim() throws Exception {
+        // exim4 as client logged "ID H=127.0.0.1 [127.0.0.1] Connection refused" before the => line
+        int closed = freePort();
+        List<String> lines = new ArrayList<>();
+        Transport t = TransportFactory.create("remote_smtp", "smtp", Map.of(), new TransportServices(List.of(),
+                new HostRetryHints(null), Clock.systemUTC(), (id, line) -> lines.add(id + " " + line)), RULES);
+        AddressItem a = AddressItem.of("ok@remote.example").with(HostsVariable.NAME, HostsVariable.encode(List.of(
+                new RouteHost("down", "127.0.0.1", -1, closed), new RouteHost("up", "127.0.0.1", -1, port))));
+        DeliveryResult r = t.deliver(new Delivery(MESSAGE, "a@b.example", a,
+                new RoutingContext(LISTS, "mail.example.org", Map.of("message_id", "1xV3xW-0007BJ-37"))));
+        assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.OK);
+        assertThat(lines).containsExactly("1xV3xW-0007BJ-37 H=down [127.0.0.1] Connection refused");
+    }
+
+    @Test
     void fallbackHostsTakeOverWhenTheRoutedHostsFail() throws Exception {
         int closed = freePort();
         DeliveryResult r = smtp(Map.of("fallback_hosts", "127.0.0.2::" + port))
@@ -267,6 +323,24 @@ class SmtpTransportAgainstEximTest extends TransportFixtures {
         DeliveryResult wrongName = smtp(Map.of("tls_verify_hosts", "*", "hosts_require_tls", "*",
                 "tls_verify_certificates", dir + "/cert.pem")).deliver(to("ok@remote.example", remote()));
         assertThat(wrongName.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
+    }
+
+    @Test
+    void tlsTryVerifyHostsLogsCvYesWhenTheCertificateVerifiesAndDeliversEitherWay() throws Exception {
+        // exim4 as client with tls_verify_certificates and the default tls_try_verify_hosts = *:
+        // CV=yes to the certificate's name, CV=no to 127.0.0.1 (checked by hand against an exim4 remote)
+        List<RouteHost> named = List.of(new RouteHost("remote.example", "127.0.0.1", -1, port));
+        DeliveryResult yes = smtp(Map.of("tls_verify_certificates", dir + "/cert.pem")).deliver(to("ok@remote.example", named));
+        assertThat(yes.connection().tls()).endsWith(" CV=yes");
+        DeliveryResult otherName = smtp(Map.of("tls_verify_certificates", dir + "/cert.pem"))
+                .deliver(to("ok@remote.example", remote()));
+        assertThat(otherName.kind()).isEqualTo(DeliveryResult.Kind.OK);
+        assertThat(otherName.connection().tls()).endsWith(" CV=no");
+        DeliveryResult notTried = smtp(Map.of("tls_verify_certificates", dir + "/cert.pem", "tls_try_verify_hosts", ""))
+                .deliver(to("ok@remote.example", named));
+        assertThat(notTried.connection().tls()).endsWith(" CV=no");
+        DeliveryResult untrusted = smtp(Map.of()).deliver(to("ok@remote.example", named)); // system anchors
+        assertThat(untrusted.connection().tls()).endsWith(" CV=no");
     }
 
     @Test

@@ -40,4 +40,17 @@ public interface RecipientVerifier {
     default Verification verify(String address, boolean sender, CalloutRequest callout, AclSubject subject) {
         return sender ? verifySender(address, subject) : verify(address, subject);
     }
+
+    /**
+     * EXPN: the address routed one level, as verify_address in expn mode: the addresses a
+     * redirection generated (none: discarded), or the outcome of routing it; empty when this
+     * verifier cannot expand (the caller verifies instead).
+     */
+    default java.util.Optional<Expansion> expand(String address, AclSubject subject) {
+        return java.util.Optional.empty();
+    }
+
+    /** What EXPN found: OK with the generated addresses (or none, for an address routed to a transport, see {@code routed}). */
+    record Expansion(Outcome outcome, java.util.List<String> children, boolean routed) {
+    }
 }

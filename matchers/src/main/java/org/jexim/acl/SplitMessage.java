@@ -1,11 +1,11 @@
 package org.jexim.acl;
 
 /** Exim's string_split_message(): a user message over 75 characters is broken into lines. */
-final class SplitMessage {
+public final class SplitMessage {
     private SplitMessage() {
     }
 
-    static String split(String msg) {
+    public static String split(String msg) {
         if (msg == null || msg.length() <= 75) {
             return msg;
         }

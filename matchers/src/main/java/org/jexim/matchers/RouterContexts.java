@@ -16,6 +16,8 @@ public final class RouterContexts {
 
     /** The attribute where jexim's spool queue keeps the Exim message id. */
     static final AttributeName MESSAGE_ID = AttributeName.of("exim.message_id");
+    /** The -auth_sender of the spool: the sender a client gave with MAIL AUTH= ($authenticated_sender). */
+    static final AttributeName AUTH_SENDER = AttributeName.of("exim.spool.auth_sender");
     /**
      * The attribute where the spool queue says whether this is the message's first delivery
      * attempt (Exim's deliver_firsttime); a mail without it is on its first.
@@ -29,6 +31,10 @@ public final class RouterContexts {
     public static final String PASS_TO = "_pass_to";
     /** The routing variable carrying the DNS servers of JEXIM_DNS_SERVERS to the routers. */
     public static final String DNS_SERVERS = "_dns_servers";
+    /** The routing variable carrying the resolver's search list of JEXIM_DNS_SEARCH (with JEXIM_DNS_SERVERS). */
+    public static final String DNS_SEARCH = "_dns_search";
+    /** The routing variable carrying the main option dns_ipv4_lookup to the routers' address lookups. */
+    public static final String DNS_IPV4_LOOKUP = "_dns_ipv4_lookup";
     /** The routing variable naming the local transports, space-separated (Exim's info->local). */
     public static final String LOCAL_TRANSPORTS = "_local_transports";
 
@@ -38,7 +44,11 @@ public final class RouterContexts {
                 Map.of("sender_address", sender, "return_path", sender, "message_id", messageId(mail),
                         "first_delivery", firstDelivery(mail) ? "yes" : "no",
                         DNS_SERVERS, runtime.macro("JEXIM_DNS_SERVERS").orElse(""),
-                        LOCAL_TRANSPORTS, runtime.localTransports()));
+                        DNS_SEARCH, runtime.macro("JEXIM_DNS_SEARCH").orElse(""),
+                        DNS_IPV4_LOOKUP, runtime.mainOption("dns_ipv4_lookup").orElse(""),
+                        LOCAL_TRANSPORTS, runtime.localTransports(),
+                        "authenticated_sender", mail.getAttribute(AUTH_SENDER)
+                                .map(a -> String.valueOf(a.getValue().value())).orElse("")));
     }
 
     /** Whether this is the message's first delivery attempt ($first_delivery, the filters' first_delivery). */

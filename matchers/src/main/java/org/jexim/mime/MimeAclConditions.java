@@ -31,7 +31,7 @@ public final class MimeAclConditions {
                 if (part == null) {
                     return AclOutcome.FALSE;
                 }
-                text = part.rawBody();
+                text = part.regexText();
             } else {
                 AclMessage m = subject.message().orElse(null);
                 if (m == null) {

@@ -40,7 +40,7 @@ public final class MimeWalker {
         if (root == null || value(root, "Content-Type") == null) {
             return true;
         }
-        return new MimeWalker().entity(root, null, acl);
+        return new MimeWalker().entity(root, null, null, acl);
     }
 
     /** The parts in walk order, each as if every ACL call accepted (for tests and the DATA ACL's count). */
@@ -50,7 +50,8 @@ public final class MimeWalker {
         return out;
     }
 
-    private boolean entity(MimeEntity e, Context[] context, Predicate<MimePart> acl) throws IOException {
+    /** {@code enclosing}: the boundary of the multipart this entity is a part of (null at a message's top). */
+    private boolean entity(MimeEntity e, Context[] context, String enclosing, Predicate<MimePart> acl) throws IOException {
         Map<String, String> v = variables(e);
         String type = v.get("mime_content_type");
         partCount++;
@@ -58,7 +59,7 @@ public final class MimeWalker {
         v.put("mime_is_multipart", type.startsWith("multipart") ? "1" : "0");
         v.put("mime_is_coverletter", context != null && context[0] == Context.ATTACHMENT ? "0" : "1");
         v.put("mime_is_rfc822", rfc822 ? "1" : "0");
-        if (!acl.test(new MimePart(v, e.rawBody(), e.decodedBody()))) {
+        if (!acl.test(new MimePart(v, e.rawBody(), e.decodedBody(), enclosing))) {
             return false;
         }
         if (type.startsWith("multipart") && !v.get("mime_boundary").isEmpty()) {
@@ -66,7 +67,7 @@ public final class MimeWalker {
                     : type.equals("multipart/alternative") || type.equals("multipart/related")
                     ? Context.COVERLETTER_ALL : Context.COVERLETTER_ONESHOT};
             for (MimeEntity child : e.children()) {
-                if (!entity(child, nested, acl)) {
+                if (!entity(child, nested, v.get("mime_boundary"), acl)) {
                     return false;
                 }
                 if (nested[0] == Context.COVERLETTER_ONESHOT) {
@@ -80,7 +81,7 @@ public final class MimeWalker {
                 boolean savedRfc822 = rfc822;
                 partCount = -1;
                 rfc822 = true;
-                boolean go = entity(attached, null, acl);
+                boolean go = entity(attached, null, null, acl);
                 partCount = savedCount;
                 rfc822 = savedRfc822;
                 return go;

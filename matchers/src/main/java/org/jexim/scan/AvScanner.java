@@ -14,7 +14,14 @@ final class AvScanner {
             case "clamd" -> ClamdScanner.parse(options);
             case "cmdline" -> CmdlineScanner.parse(options);
             case "sock" -> SockScanner.parse(options);
-            default -> throw new ScanException("unknown scanner type '" + type + "' (jexim supports clamd, cmdline, sock)");
+            case "sophie" -> SophieScanner.parse(options);
+            case "f-prot6d" -> FProt6dScanner.parse(options);
+            case "f-protd" -> FProtdScanner.parse(options);
+            case "fsecure" -> FSecureScanner.parse(options);
+            case "drweb" -> DrwebScanner.parse(options);
+            case "avast" -> AvastScanner.parse(options);
+            default -> throw new ScanException("unknown scanner type '" + type
+                    + "' (jexim supports clamd, cmdline, sock, sophie, f-prot6d, f-protd, fsecure, drweb, avast)");
         };
     }
 }

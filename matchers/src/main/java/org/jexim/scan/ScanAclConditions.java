@@ -76,7 +76,13 @@ public final class ScanAclConditions {
             if (m == null) {
                 String recipients = subject.variable("recipients").orElse("");
                 List<String> list = recipients.isEmpty() ? List.of() : Arrays.asList(recipients.split(", "));
-                m = ScannedMessage.spooled(subject.sender(), list, received.bytes(), ZonedDateTime.now());
+                m = ScannedMessage.spooled(subject.sender(), list, received.bytes(), ZonedDateTime.now())
+                        .withEnvelope(new ScanEnvelope(subject.variable("message_id").orElse(""),
+                                subject.sender() == null ? "" : subject.sender(), list,
+                                subject.variable("sender_helo_name").orElse(""),
+                                subject.variable("sender_host_name").orElse(""),
+                                subject.clientIp() == null ? "" : subject.clientIp(),
+                                subject.variable("authenticated_id").orElse("")));
                 scanned.put(received, m);
             }
             return m;

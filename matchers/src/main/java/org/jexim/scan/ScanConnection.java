@@ -114,6 +114,57 @@ final class ScanConnection implements AutoCloseable {
         }
     }
 
+    /** One read, as Exim's ip_recv: what the daemon has sent so far (at least a byte), empty at end of input. */
+    byte[] readSome(int max) throws ScanException {
+        ByteBuffer buf = ByteBuffer.allocate(max);
+        try {
+            for (;;) {
+                int n = channel.read(buf);
+                if (n < 0) {
+                    return new byte[0];
+                }
+                if (n > 0) {
+                    return java.util.Arrays.copyOf(buf.array(), n);
+                }
+                await(SelectionKey.OP_READ, "read");
+            }
+        } catch (ScanException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ScanException("read from " + endpoint + " failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** One line without its newline (ISO-8859-1), as Exim's recv_line; null at end of input. */
+    String readLine() throws ScanException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        try {
+            for (;;) {
+                one.clear();
+                int n = channel.read(one);
+                if (n < 0) {
+                    return line.size() == 0 ? null : line.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                }
+                if (n == 0) {
+                    await(SelectionKey.OP_READ, "read");
+                    continue;
+                }
+                byte b = one.get(0);
+                if (b == '\n') {
+                    return line.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                }
+                if (b != '\r') {
+                    line.write(b);
+                }
+            }
+        } catch (ScanException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ScanException("read from " + endpoint + " failed (" + e.getMessage() + ")", e);
+        }
+    }
+
     @Override
     public void close() {
         closeQuietly(channel, selector);

@@ -25,6 +25,7 @@ public final class ScannedMessage {
     private String malwareKey;
     private Optional<String> malware;
     private String lastError;
+    private ScanEnvelope envelope = ScanEnvelope.NONE;
 
     /** {@code content}: the whole message, headers and body, as it would be spooled. */
     public ScannedMessage(byte[] content) {
@@ -58,6 +59,17 @@ public final class ScannedMessage {
 
     byte[] content() {
         return content;
+    }
+
+    /** The envelope the rspamd variant sends; {@link ScanEnvelope#NONE} unless given. */
+    public ScanEnvelope envelope() {
+        return envelope;
+    }
+
+    /** Gives the message its envelope (for rspamd); returns this. */
+    public ScannedMessage withEnvelope(ScanEnvelope e) {
+        this.envelope = e == null ? ScanEnvelope.NONE : e;
+        return this;
     }
 
     /** The expansion variables set by the scans, by name without the dollar. */

@@ -43,7 +43,8 @@ public final class SpamCondition {
         SpamResult result = message.cachedSpam(key);
         if (result == null) {
             try {
-                result = SpamResult.of(client.scan(SpamdAddress.parse(spamdAddress), user, message.content()));
+                result = SpamResult.of(client.scan(SpamdAddress.parse(spamdAddress), user, message.content(),
+                        message.envelope()));
             } catch (ScanException e) {
                 message.error("spam acl condition: " + e.getMessage());
                 return ScanOutcome.DEFER;

@@ -21,7 +21,7 @@ public record SpamResult(double score, double threshold, String spamScore, Strin
         double score = reply.score();
         return new SpamResult(score, reply.threshold(), oneDecimal(score),
                 Integer.toString((int) ((score + 0.001) * 10)), bar(score), report(reply.report()),
-                score >= reply.threshold() ? "reject" : "no action");
+                reply.action() != null ? reply.action() : score >= reply.threshold() ? "reject" : "no action");
     }
 
     /** Whether the score reached the user's threshold: the condition's value without {@code :true}. */

@@ -7,7 +7,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Talks spamd's protocol as Exim 4.96 does: {@code REPORT SPAMC/1.2} with the user and the
- * message length, the message, a half-close, then the whole reply. Servers are tried in
+ * message length, the message, a half-close, then the whole reply; with {@code variant=rspamd},
+ * rspamd's {@code CHECK RSPAMC/1.3} with the envelope, the message, and the whole reply. Servers are tried in
  * {@link ServerChooser} order until one answers; each connection attempt may be retried once
  * after {@code retry=}; everything with one server is bounded by its {@code tmo=}.
  */
@@ -24,21 +25,29 @@ public final class SpamdClient {
 
     /** Scans {@code message} for {@code user}; a {@link ScanException} when no server answers. */
     public SpamdReply scan(List<SpamdServer> servers, String user, byte[] message) throws ScanException {
+        return scan(servers, user, message, ScanEnvelope.NONE);
+    }
+
+    /** As {@link #scan(List, String, byte[])}; rspamd servers are also sent the envelope. */
+    public SpamdReply scan(List<SpamdServer> servers, String user, byte[] message, ScanEnvelope envelope)
+            throws ScanException {
         List<SpamdServer> order = chooser.order(servers, LocalTime.now());
         if (order.isEmpty()) {
             throw new ScanException("no useable spamd server addresses in spamd_address configuration option.");
         }
         StringBuilder errors = new StringBuilder();
         for (SpamdServer server : order) {
-            if (server.rspamd()) {
-                errors.append("variant=rspamd is not supported by jexim; ");
-                continue;
-            }
             ScanConnection c = connect(server, errors);
             if (c == null) {
                 continue;
             }
             try (c) {
+                if (server.rspamd()) {
+                    // rspamd reads the announced length: no half-close
+                    c.write(envelope.rspamcHead(message.length).getBytes(StandardCharsets.ISO_8859_1));
+                    c.write(message);
+                    return SpamdReply.parseRspamd(c.readToEnd());
+                }
                 String request = "REPORT SPAMC/1.2\r\nUser: " + user + "\r\nContent-length: " + message.length
                         + "\r\n\r\n";
                 c.write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -49,7 +49,7 @@ class DnsOptionsEximTest {
         withExim = EximOracle.canUseTestDns();
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Map<String, String> zones = Map.of("bl.test.", BL);
-        dns = withExim ? new LoopbackDnsServer(zones, dir, "127.0.0.157", 53) : new LoopbackDnsServer(zones, dir);
+        dns = withExim ? new LoopbackDnsServer(zones, dir, "127.0.0.163", 53) : new LoopbackDnsServer(zones, dir);
         dns.servfail("9.2.0.192.broken.test");
         dns.servfail("9.2.0.192.other.test");
         dns.silence("9.2.0.192.silent.test");

@@ -55,7 +55,7 @@ class DnsListEximDifferentialTest {
         withExim = EximOracle.canUseTestDns();
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Map<String, String> zones = Map.of("bl.test.", BL, "wl.test.", WL);
-        dns = withExim ? new LoopbackDnsServer(zones, dir, "127.0.0.154", 53) : new LoopbackDnsServer(zones, dir);
+        dns = withExim ? new LoopbackDnsServer(zones, dir, "127.0.0.165", 53) : new LoopbackDnsServer(zones, dir);
         dns.servfail("9.2.0.192.broken.test");
     }
 

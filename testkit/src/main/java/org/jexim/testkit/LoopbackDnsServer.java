@@ -111,7 +111,15 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
     /** A resolv.conf naming this server, for programs that cannot be given a port (it must listen on 53). */
     public String resolvConf() {
-        return "nameserver " + udp.getLocalAddress().getHostAddress() + "\noptions attempts:1 timeout:2\n";
+        return "nameserver " + udp.getLocalAddress().getHostAddress() + "\noptions attempts:1 timeout:2\n"
+                + (search.isEmpty() ? "" : "search " + search + "\n");
+    }
+
+    private volatile String search = "";
+
+    /** Adds a search line to {@link #resolvConf} (the resolver's search list, for qualify_single tests). */
+    public void search(String domains) {
+        this.search = domains;
     }
 
     /** The port, the same for UDP and TCP. */

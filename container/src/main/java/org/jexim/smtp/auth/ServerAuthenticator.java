@@ -64,7 +64,9 @@ public abstract class ServerAuthenticator {
     /** The end of an exchange whose data is in {@code vars}: server_condition, then server_set_id. */
     protected AuthResult conclude(AclSubject vars) {
         AuthResult result = condition(vars);
-        if (result.kind() == AuthResult.Kind.SUCCEEDED || result.kind() == AuthResult.Kind.FAILED) {
+        // Exim expands server_set_id whatever the outcome; the 535 and 435 log lines show it
+        if (result.kind() == AuthResult.Kind.SUCCEEDED || result.kind() == AuthResult.Kind.FAILED
+                || result.kind() == AuthResult.Kind.DEFERRED) {
             Optional<String> setId = option("server_set_id");
             if (setId.isPresent()) {
                 try {

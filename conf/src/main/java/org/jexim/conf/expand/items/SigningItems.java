@@ -19,7 +19,7 @@ final class SigningItems {
 
     static void register(Map<String, ItemParser> m) {
         m.put("prvs", (p, name) -> prvs(p.readSubs(3, 2, true, name)));
-        m.put("prvscheck", (p, name) -> prvscheck(p.readSubs(3, 2, true, name)));
+        m.put("prvscheck", (p, name) -> prvscheck(p.readSubs(10, 2, true, name)));
         m.put("srs_encode", (p, name) -> srsEncode(p.readSubs(3, 3, true, name)));
         m.put("imapfolder", (p, name) -> {
             Node[] sub = p.readSubs(3, 1, true, name);
@@ -82,6 +82,15 @@ final class SigningItems {
             ev.setVariable("prvscheck_keynum", "");
             String address = ev.expandString(sub[0]);
             Matcher m = PRVS.matcher(address);
+            if (sub.length > 3) {
+                // Exim reads the rest one argument at a time, after looking at the address
+                if (m.matches()) {
+                    ev.setVariable("prvscheck_address", m.group(4) + "@" + m.group(5));
+                    ev.setVariable("prvscheck_keynum", m.group(1));
+                }
+                ev.expandString(sub[1]);
+                throw new ExpansionException("Too many arguments for 'prvscheck' (max is " + (m.matches() ? 1 : 2) + ")");
+            }
             if (!m.matches()) {
                 ev.expandString(sub[1]);
                 if (sub.length > 2) {
