@@ -104,7 +104,10 @@ final class SmtpServerFile {
         return server;
     }
 
-    /** smtp_accept_max, smtp_accept_max_per_host and smtp_receive_timeout, where James has the same limit. */
+    /**
+     * smtp_accept_max, smtp_accept_max_per_host and smtp_receive_timeout, where James has the same
+     * limit; jexim's server applies the first two itself, with Exim's replies, and James's timeout value.
+     */
     private void limits(XmlElement server) {
         Optional<OptionSetting> max = context.configuration().mainOption("smtp_accept_max");
         max.ifPresent(o -> server.comment(context.origin(o.location())));
@@ -114,9 +117,7 @@ final class SmtpServerFile {
             if (text.matches("[0-9]+")) {
                 server.comment(context.origin(o.location()));
                 server.leaf("connectionLimitPerIP", text);
-            } else {
-                context.warning(o.location(), "smtp_accept_max_per_host: only a number is applied by jexim (no expansion)");
-            }
+            } // an expanded value is applied per connection by the server (org.jexim.smtp.ConnectionAdmission)
         });
         Optional<OptionSetting> timeout = context.configuration().mainOption("smtp_receive_timeout");
         timeout.ifPresent(o -> server.comment(context.origin(o.location())));

@@ -55,6 +55,11 @@ public final class InputState {
         return data;
     }
 
+    /** Whether message data (DATA lines or a BDAT chunk) is being read. */
+    public boolean readingMessage() {
+        return data || chunkLeft > 0;
+    }
+
     void dataEnded() {
         data = false;
     }
