@@ -1,7 +1,5 @@
 package org.jexim.smtp;
 
-import java.lang.management.ManagementFactory;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.jexim.conf.expand.ExpansionException;
@@ -9,7 +7,9 @@ import org.jexim.conf.expand.Expander;
 import org.jexim.lists.ListException;
 import org.jexim.lists.ListMatcher;
 import org.jexim.log.EximLog;
+import org.jexim.queue.QueueOnly;
 import org.jexim.runtime.JeximRuntime;
+import org.jexim.server.LoadReserveCheck;
 import org.jexim.smtp.wire.Admission;
 
 /**
@@ -17,19 +17,23 @@ import org.jexim.smtp.wire.Admission;
  * smtp_accept_max (default 20), smtp_load_reserve without reserve hosts,
  * smtp_accept_max_per_host (expanded with $sender_host_address), smtp_accept_reserve
  * (the last connections only for smtp_reserve_hosts), smtp_load_reserve with reserve hosts;
- * each refusal with Exim's 421 text and main log line.
+ * each refusal with Exim's 421 text and, with log_selector connection_reject (a default), its
+ * main log line. The load checks are {@link LoadReserveCheck}'s.
  */
 public final class ConnectionAdmission implements Admission {
     private final JeximRuntime runtime;
-    private final DoubleSupplier load;
+    private final LoadReserveCheck loadReserve;
 
     public ConnectionAdmission(JeximRuntime runtime) {
-        this(runtime, () -> ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        this(runtime, QueueOnly::systemLoad);
     }
 
     ConnectionAdmission(JeximRuntime runtime, DoubleSupplier load) {
         this.runtime = runtime;
-        this.load = load;
+        this.loadReserve = new LoadReserveCheck(
+                runtime.mainOption("smtp_load_reserve").map(String::strip).map(Double::parseDouble).orElse(-1.0),
+                runtime.mainOption("smtp_reserve_hosts").map(s -> !s.isBlank()).orElse(false),
+                this::inReserveList, load);
     }
 
     @Override
@@ -40,12 +44,11 @@ public final class ConnectionAdmission implements Admission {
             return refused("421 Too many concurrent SMTP connections; please try again later.",
                     "Connection from " + who + " refused: too many connections");
         }
-        double reserveLoad = runtime.mainOption("smtp_load_reserve").map(String::strip).map(Double::parseDouble).orElse(-1.0);
-        boolean reserveHosts = runtime.mainOption("smtp_reserve_hosts").map(s -> !s.isBlank()).orElse(false);
-        double loadAverage = reserveLoad >= 0 ? load.getAsDouble() : 0;
-        if (reserveLoad >= 0 && !reserveHosts && loadAverage > reserveLoad) {
-            return refused("421 Too much load; please try again later.",
-                    "Connection from " + who + " refused: load average = " + twoPlaces(loadAverage));
+        if (!loadReserve.reserveHosts()) {
+            Optional<String> overloaded = loadRefusal(ip);
+            if (overloaded.isPresent()) {
+                return overloaded; // daemon.c refuses before the per-host count
+            }
         }
         int perHost = perHostMax(ip);
         if (perHost > 0 && othersFromIp >= perHost) {
@@ -53,24 +56,26 @@ public final class ConnectionAdmission implements Admission {
                     "Connection from " + who + " refused: too many connections from that IP address");
         }
         int reserve = number("smtp_accept_reserve", 0);
-        boolean reserved = false;
-        if (max > 0 && reserve > 0 && others + 1 > max - reserve) {
-            if (!inReserveList(ip)) {
-                return refused("421 " + runtime.primaryHostname() + ": Too many concurrent SMTP connections; please try again later",
-                        "temporarily refused connection from " + who + ": not in reserve list: connected=" + others
-                                + " max=" + max + " reserve=" + reserve);
-            }
-            reserved = true;
+        if (max > 0 && reserve > 0 && others + 1 > max - reserve && !inReserveList(ip)) {
+            return refused("421 " + activeHostname() + ": Too many concurrent SMTP connections; please try again later",
+                    "temporarily refused connection from " + who + ": not in reserve list: connected=" + others
+                            + " max=" + max + " reserve=" + reserve);
         }
-        if (reserveLoad >= 0 && loadAverage > reserveLoad && !reserved && !inReserveList(ip)) {
-            return refused("421 " + runtime.primaryHostname() + ": Too much load; please try again later",
-                    "temporarily refused connection from " + who + ": not in reserve list and load average = " + twoPlaces(loadAverage));
-        }
-        return Optional.empty();
+        return loadReserve.reserveHosts() ? loadRefusal(ip) : Optional.empty();
+    }
+
+    private Optional<String> loadRefusal(String ip) {
+        return loadReserve.check(ip, activeHostname()).flatMap(r -> refused(r.code() + " " + r.text(), r.logLine()));
+    }
+
+    private String activeHostname() {
+        return runtime.mainOption("smtp_active_hostname").orElse(runtime.primaryHostname());
     }
 
     private static Optional<String> refused(String reply, String logLine) {
-        EximLog.main().main(logLine);
+        if (EximLog.main().selector().has("connection_reject")) {
+            EximLog.main().main(logLine);
+        }
         return Optional.of(reply + "\r\n");
     }
 
@@ -111,9 +116,5 @@ public final class ConnectionAdmission implements Admission {
         } catch (ListException e) {
             return true; // Exim: a deferred lookup counts as in the list
         }
-    }
-
-    private static String twoPlaces(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -247,10 +247,6 @@ final class SmtpServerFile {
                 .attribute("coreHandlersPackage", Translator.JEXIM_SMTP + "EximHandlers");
         chain.comment("hosts_require_helo: MAIL needs HELO/EHLO first, checked before the MAIL ACL");
         chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "HeloRequired");
-        if (context.configuration().mainOption("smtp_load_reserve").isPresent()) {
-            chain.comment("smtp_load_reserve: 421 at connection while the load is above it, before the connect ACL");
-            chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "LoadReserve");
-        }
         chain.comment("check_spool_space and friends: 452 at MAIL before the MAIL ACL, as in Exim");
         chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "SpoolSpaceHook");
         chain.comment("jexim's ACL hooks come first, so that their answer is final");
