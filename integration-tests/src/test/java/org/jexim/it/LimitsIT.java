@@ -20,56 +20,29 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LimitsIT {
-    private final List<AutoCloseable> daemons = new ArrayList<>();
-    Server jexim;
-    Server exim;
-    Server jeximReserve;
-    Server eximReserve;
-
-    /** A running server: its port and where its logs are. */
-    record Server(int port, Path home) {
-        String mainlog() throws Exception {
-            Path log = home.resolve("log/mainlog");
-            return Files.exists(log) ? Files.readString(log) : "";
-        }
-    }
+    private final Daemons daemons = new Daemons();
+    Daemons.Server jexim;
+    Daemons.Server exim;
+    Daemons.Server jeximReserve;
+    Daemons.Server eximReserve;
 
     @BeforeAll
     void start() throws Exception {
         assumeTrue(EximDaemon.available(), "needs exim4 and root (exim4 -C drops to Debian-exim)");
         String configure = Files.readString(configure());
-        EximDaemon e = EximDaemon.start(configure);
-        daemons.add(e);
-        exim = new Server(e.port, e.home);
-        EximDaemon r = EximDaemon.start(configure, "-DRESERVE");
-        daemons.add(r);
-        eximReserve = new Server(r.port, r.home);
-        jexim = jexim();
-        jeximReserve = jexim("-DRESERVE");
+        exim = daemons.exim(configure);
+        eximReserve = daemons.exim(configure, "-DRESERVE");
+        jexim = daemons.jexim(configure());
+        jeximReserve = daemons.jexim(configure(), "-DRESERVE");
     }
 
     private Path configure() throws Exception {
         return Path.of(getClass().getResource("/limits/configure").toURI());
     }
 
-    private Server jexim(String... macros) throws Exception {
-        Path home = Files.createTempDirectory("limits-jexim");
-        int port = Jexim.freePort();
-        List<String> args = new ArrayList<>(List.of("-C", configure().toString(), "-DDIR=" + home, "-DPORT=" + port));
-        args.addAll(List.of(macros));
-        args.add("-bd");
-        Jexim.Result started = Jexim.jexim(args.toArray(String[]::new));
-        assertThat(started.status()).as(started.output()).isZero();
-        EximDaemon.waitForPort(port);
-        daemons.add(() -> Jexim.stop(home.resolve("spool")));
-        return new Server(port, home);
-    }
-
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable d : daemons) {
-            d.close();
-        }
+        daemons.close();
     }
 
     @Test
@@ -113,7 +86,7 @@ class LimitsIT {
 
     @Test
     void aSilentClientGetsTheCommandTimeoutAndInsideDataTheDataTimeout() throws Exception {
-        for (Server s : List.of(jexim, exim)) {
+        for (Daemons.Server s : List.of(jexim, exim)) {
             try (RawSmtp c = new RawSmtp(s.port())) {
                 c.reply();
                 assertThat(c.exchange("EHLO x\r\n", 1)).hasSize(1);
@@ -129,7 +102,7 @@ class LimitsIT {
                 assertThat(c.closed()).isTrue();
             }
         }
-        for (Server s : List.of(jexim, exim)) {
+        for (Daemons.Server s : List.of(jexim, exim)) {
             assertThat(s.mainlog()).contains("SMTP command timeout on connection from (x) [127.0.0.1]",
                     "SMTP data timeout (message abandoned) on connection from (x) [127.0.0.1] F=<s@example.com>",
                     "NOTQUIT command-timeout", "NOTQUIT data-timeout");

@@ -21,20 +21,12 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmtpInputIT {
-    private final List<AutoCloseable> daemons = new ArrayList<>();
+    private final Daemons daemons = new Daemons();
     Path cert;
-    Server jexim;
-    Server exim;
-    Server jeximSync;
-    Server eximSync;
-
-    /** A running server: its port and where its logs are. */
-    record Server(int port, Path home) {
-        String mainlog() throws Exception {
-            Path log = home.resolve("log/mainlog");
-            return Files.exists(log) ? Files.readString(log) : "";
-        }
-    }
+    Daemons.Server jexim;
+    Daemons.Server exim;
+    Daemons.Server jeximSync;
+    Daemons.Server eximSync;
 
     @BeforeAll
     void start() throws Exception {
@@ -45,40 +37,17 @@ class SmtpInputIT {
                 "-days", "30", "-subj", "/CN=mx.example.com"));
         assertThat(made.status()).as(made.output()).isZero();
         Jexim.run(List.of("chmod", "-R", "a+rX", cert.toString()));
-        String configure = Files.readString(Path.of(getClass().getResource("/smtpinput/configure").toURI()));
-        exim = exim(configure);
-        eximSync = exim(configure, "-DSYNC");
-        jexim = jexim();
-        jeximSync = jexim("-DSYNC");
-    }
-
-    private Server exim(String configure, String... macros) throws Exception {
-        List<String> all = new ArrayList<>(List.of("-DCERT=" + cert, "-DDUSER=Debian-exim"));
-        all.addAll(List.of(macros));
-        EximDaemon d = EximDaemon.start(configure, all.toArray(String[]::new));
-        daemons.add(d);
-        return new Server(d.port, d.home);
-    }
-
-    private Server jexim(String... macros) throws Exception {
-        Path home = Files.createTempDirectory("smtpinput-jexim");
-        int port = Jexim.freePort();
-        List<String> args = new ArrayList<>(List.of("-C", Path.of(getClass().getResource("/smtpinput/configure").toURI()).toString(),
-                "-DDIR=" + home, "-DPORT=" + port, "-DCERT=" + cert, "-DDUSER=root"));
-        args.addAll(List.of(macros));
-        args.add("-bd");
-        Jexim.Result started = Jexim.jexim(args.toArray(String[]::new));
-        assertThat(started.status()).as(started.output()).isZero();
-        EximDaemon.waitForPort(port);
-        daemons.add(() -> Jexim.stop(home.resolve("spool")));
-        return new Server(port, home);
+        Path configure = Path.of(getClass().getResource("/smtpinput/configure").toURI());
+        String text = Files.readString(configure);
+        exim = daemons.exim(text, "-DCERT=" + cert, "-DDUSER=Debian-exim");
+        eximSync = daemons.exim(text, "-DCERT=" + cert, "-DDUSER=Debian-exim", "-DSYNC");
+        jexim = daemons.jexim(configure, "-DCERT=" + cert, "-DDUSER=root");
+        jeximSync = daemons.jexim(configure, "-DCERT=" + cert, "-DDUSER=root", "-DSYNC");
     }
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable d : daemons) {
-            d.close();
-        }
+        daemons.close();
     }
 
     @Test
@@ -132,7 +101,7 @@ class SmtpInputIT {
     @Test
     void pipelinedHeloIsASyncErrorOnlyWhenPipeConnectIsOff() throws Exception {
         Object[] steps = {"EHLO x\r\nNOOP\r\n", 2};
-        for (Server[] pair : new Server[][] {{jexim, exim}, {jeximSync, eximSync}}) {
+        for (Daemons.Server[] pair : new Daemons.Server[][] {{jexim, exim}, {jeximSync, eximSync}}) {
             assertThat(dialogue(pair[0].port(), steps)).isEqualTo(dialogue(pair[1].port(), steps));
         }
         assertThat(dialogue(jeximSync.port(), steps)).contains("554 SMTP synchronization error");
@@ -200,7 +169,7 @@ class SmtpInputIT {
                 .contains("503 BDAT command used when CHUNKING not advertised");
     }
 
-    private static String mailbox(Server server, String name) throws Exception {
+    private static String mailbox(Daemons.Server server, String name) throws Exception {
         Path box = server.home().resolve("mail/" + name);
         for (int i = 0; i < 300 && !Files.exists(box); i++) {
             Thread.sleep(100);
