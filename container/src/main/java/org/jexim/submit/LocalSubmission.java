@@ -156,14 +156,15 @@ public final class LocalSubmission {
                 Optional.empty(), headers, read.body(), this);
         }
         variables.put("message_size", Long.toString(size(headers, read.body())));
-        AclResult mime = acl.runMime(variables, aclVariables, messageBytes(headers, read));
+        byte[] message = messageBytes(headers, read);
+        AclResult mime = acl.runMime(variables, aclVariables, message);
         if (mime.verdict() != AclVerdict.ACCEPT && mime.verdict() != AclVerdict.DISCARD) {
             // receive.c run_mime_acl: a non-SMTP message refused there is dropped without a word or a log line
             return new Outcome(1, Optional.empty());
         }
         // receive.c: a MIME ACL discard blackholes the recipients, and the non-SMTP ACL still runs
         String blackholedBy = mime.verdict() == AclVerdict.DISCARD ? "MIME ACL" : null;
-        AclResult verdict = acl.run(variables, aclVariables);
+        AclResult verdict = acl.run(variables, aclVariables, message);
         if (verdict.verdict() == AclVerdict.DENY || verdict.verdict() == AclVerdict.DEFER
             || verdict.verdict() == AclVerdict.DROP || verdict.verdict() == AclVerdict.ERROR) {
             String logMessage = verdict.logMessage().or(verdict::message).orElse("");

@@ -8,6 +8,8 @@ import org.jexim.acl.AclEngine;
 import org.jexim.acl.AclResult;
 import org.jexim.acl.AclSubject;
 import org.jexim.acl.AclVerdict;
+import org.jexim.acl.AclWhere;
+import org.jexim.acl.ReceivedMessage;
 
 /**
  * Runs acl_not_smtp_start (before the message is read; its verdict is ignored, as in Exim) and
@@ -43,15 +45,18 @@ public final class NotSmtpAcl {
 
     /** Runs acl_not_smtp_start for its side effects; returns the ACL variables it set. */
     public void runStart(Map<String, String> variables, Map<String, String> aclVariables) {
-        start.ifPresent(name -> engine.run(name, subject(variables, aclVariables)));
+        start.ifPresent(name -> engine.run(AclWhere.NOTSMTP_START, name, subject(variables, aclVariables)));
     }
 
-    /** The verdict of acl_not_smtp; ACCEPT when it is not set. */
-    public AclResult run(Map<String, String> variables, Map<String, String> aclVariables) {
+    /** The verdict of acl_not_smtp on {@code message} (its $h_ variables); ACCEPT when it is not set. */
+    public AclResult run(Map<String, String> variables, Map<String, String> aclVariables, byte[] message) {
         if (main.isEmpty()) {
             return AclResult.of(AclVerdict.ACCEPT);
         }
-        return engine.run(main.get(), subject(variables, aclVariables));
+        AclSubject subject = new AclSubject(null, null, variables.get("sender_address"), null, null, aclVariables)
+                .withMessage(new ReceivedMessage(message));
+        variables.forEach(subject::set);
+        return engine.run(AclWhere.NOTSMTP, main.get(), subject);
     }
 
     private static AclSubject subject(Map<String, String> variables, Map<String, String> aclVariables) {

@@ -39,6 +39,10 @@ class SendmailAgainstEximTest {
         + "  deny message = Go away $sender_address\n"
         + "       log_message = logged $recipients_count\n"
         + "       condition = ${if eq{$recipients}{bad@test.example}}\n"
+        + "  deny condition = ${if eq{$recipients}{forbidden@test.example}}\n"
+        + "       recipients = *\n"
+        + "  deny message = Header says $h_x-deny:\n"
+        + "       condition = ${if def:h_x-deny:}\n"
         + "  discard log_message = dropped $recipients\n"
         + "       condition = ${if eq{$recipients}{drop@test.example}}\n"
         + "  accept\n";
@@ -85,7 +89,9 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("report.pdf")),
             Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("invoice.exe")),
             Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("archive.zip")),
-            Arguments.of(List.of("drop@test.example"), "Subject: dropped\n\nb\n"));
+            Arguments.of(List.of("drop@test.example"), "Subject: dropped\n\nb\n"),
+            Arguments.of(List.of("-oep", "forbidden@test.example"), "Subject: recipients condition\n\nb\n"),
+            Arguments.of(List.of("-oep", "bob"), "Subject: header\nX-Deny: yes please\n\nb\n"));
     }
 
     /** A two-part message whose attachment name acl_not_smtp_mime looks at. */
