@@ -9,9 +9,11 @@ import org.jexim.runtime.JeximRuntime;
  * MAIL's AUTH= parameter as smtp_in.c takes it: $authenticated_sender is set, then
  * acl_smtp_mailauth decides (unset: only an authenticated client's AUTH= counts); a deny
  * ignores the parameter with an "ignoring AUTH=..." main-log line, a defer or error refuses
- * the MAIL command with smtp_handle_acl_fail's reply.
+ * the MAIL command with smtp_handle_acl_fail's reply; a value that is not xtext gets a 501.
  */
 final class MailAuthParameter {
+    /** smtp_in.c's reply when the parameter is not xtext. */
+    static final SmtpReply INVALID = SmtpReply.of("501", "invalid data for AUTH");
     private final JeximRuntime runtime;
     private final AclGate gate;
 
@@ -25,7 +27,10 @@ final class MailAuthParameter {
         if (value == null || value.equals("<>") || !state.esmtp()) {
             return null;
         }
-        String address = XText.decode(value);
+        String address = XText.decode(value).orElse(null);
+        if (address == null) {
+            return INVALID;
+        }
         state.authenticatedSender(address); // as decoded: Exim keeps any <> the client put around it
         String acl = runtime.mainOption(Stage.MAILAUTH.option()).map(String::strip).orElse(null);
         String ignored;
