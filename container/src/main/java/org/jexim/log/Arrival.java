@@ -55,6 +55,12 @@ public record Arrival(String id, String sender, Optional<String> bounceOf, Optio
             details.receiveTime(), details.rawSender(), true));
     }
 
+    /** The host it came from (H=): an SMTP client, or the host a trusted caller named with -oMa. */
+    public Arrival withPeer(SmtpPeer value) {
+        return new Arrival(id, sender, bounceOf, Optional.ofNullable(value), user, protocol, tlsCipher, certificateVerified,
+            authenticator, size, messageId, subject, recipients, details);
+    }
+
     public Arrival withSubject(String value) {
         return new Arrival(id, sender, bounceOf, peer, user, protocol, tlsCipher, certificateVerified, authenticator,
             size, messageId, Optional.ofNullable(value), recipients, details);

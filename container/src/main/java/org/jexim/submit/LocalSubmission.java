@@ -28,6 +28,7 @@ import org.jexim.conf.expand.ExpansionContext;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.be.BeContext;
 import org.jexim.log.Arrival;
+import org.jexim.log.SmtpPeer;
 import org.jexim.log.EximLog;
 import org.jexim.queue.EximMessageId;
 import org.jexim.queue.SpoolAttributes;
@@ -178,6 +179,11 @@ public final class LocalSubmission {
                 envelope.protocol(), size)
             .withSubject(HeaderSection.valueOf(headers.first("Subject").orElse("Subject:")).strip())
             .withRecipients(recipients).withReceiveTime(receiveTime);
+        if (envelope.hostAddress().isPresent()) {
+            // exim.c: a message "from a host" (-oMa) logs H= as an SMTP one does
+            GivenHost host = envelope.hostAddress().get();
+            arrival = arrival.withPeer(new SmtpPeer(host.ip(), host.port(), envelope.hostName(), Optional.empty(), Optional.empty()));
+        }
         Optional<String> messageId = headers.first("Message-Id").map(h -> HeaderSection.valueOf(h).strip());
         if (messageId.isPresent()) {
             arrival = read.headers().has("Message-Id") && !messageIdWasGenerated(headers, id)
@@ -296,23 +302,11 @@ public final class LocalSubmission {
             .addAttribute(new Attribute(SpoolAttributes.RECEIVED_TIME, org.apache.mailet.AttributeValue.of(micros(times.get(0)))))
             .addAttribute(new Attribute(SpoolAttributes.RECEIVED_TIME_COMPLETE,
                 org.apache.mailet.AttributeValue.of(micros(times.get(1)))));
-        envelope.hostAddress().ifPresent(builder::remoteAddr);
+        envelope.hostAddress().map(GivenHost::ip).ifPresent(builder::remoteAddr);
         envelope.hostName().ifPresent(builder::remoteHost);
         MailImpl mail = builder.build();
         mail.setMessage(new MimeMessageWrapper(MimeMessageInputStreamSource.create(id, new ByteArrayInputStream(all))));
         return mail;
-    }
-
-    /** -oMa's "ip" or "ip.port" as -H writes it: {@code [ip]:port}. */
-    static String hostAndPort(String oMa) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*[.:])(\\d+)").matcher(oMa);
-        boolean v4WithPort = oMa.chars().filter(c -> c == '.').count() == 4;
-        boolean v6WithPort = oMa.contains(":") && oMa.matches(".*\\.\\d+$");
-        if ((v4WithPort || v6WithPort) && m.matches()) {
-            String ip = m.group(1).substring(0, m.group(1).length() - 1);
-            return "[" + ip + "]:" + m.group(2);
-        }
-        return "[" + oMa + "]:0";
     }
 
     private static long micros(java.time.Instant t) {
@@ -341,7 +335,7 @@ public final class LocalSubmission {
         a.add(SpoolAttributes.option("max_received_linelength", Integer.toString(read.longestLine())));
         option(a, "auth_id", envelope.authenticatedId(), request.authenticatedId());
         option(a, "auth_sender", envelope.authenticatedSender(), request.authenticatedSender());
-        envelope.hostAddress().ifPresent(v -> a.addAll(SpoolAttributes.taintedOption("host_address", hostAndPort(v))));
+        envelope.hostAddress().ifPresent(v -> a.addAll(SpoolAttributes.taintedOption("host_address", v.spoolForm())));
         option(a, "host_name", envelope.hostName(), request.hostName());
         a.add(SpoolAttributes.flag("allow_unqualified_recipient"));
         a.add(SpoolAttributes.flag("allow_unqualified_sender"));
@@ -364,7 +358,7 @@ public final class LocalSubmission {
 
     /** The envelope as exim.c settles it from the command line and the caller's trust. */
     record Envelope(String sender, boolean senderLocal, boolean senderForced, String originatorName,
-                    Optional<String> ident, String protocol, Optional<String> hostAddress, Optional<String> hostName,
+                    Optional<String> ident, String protocol, Optional<GivenHost> hostAddress, Optional<String> hostName,
                     Optional<String> authenticatedId, Optional<String> authenticatedSender, Optional<String> bounceOf) {
 
         static Envelope of(SubmitRequest r, Caller caller, boolean trusted, SubmitSettings s) {
@@ -391,7 +385,7 @@ public final class LocalSubmission {
                 : Optional.of(caller.login());
             return new Envelope(sender, senderLocal, given.isPresent() && trusted, name, ident,
                 trusted ? r.protocol().orElse("local") : "local",
-                trusted ? r.hostAddress() : Optional.empty(), trusted ? r.hostName() : Optional.empty(),
+                trusted ? r.hostAddress().map(GivenHost::parse) : Optional.empty(), trusted ? r.hostName() : Optional.empty(),
                 authId, authSender, Optional.empty());
         }
 
@@ -433,8 +427,10 @@ public final class LocalSubmission {
             v.put("sender_ident", ident.orElse(""));
             authenticatedId.ifPresent(x -> v.put("authenticated_id", x));
             authenticatedSender.ifPresent(x -> v.put("authenticated_sender", x));
-            hostAddress.ifPresent(x -> {
+            hostAddress.ifPresent(host -> {
+                String x = host.ip();
                 v.put("sender_host_address", x);
+                v.put("sender_host_port", Integer.toString(host.port()));
                 // host.c host_build_sender_fullhost, without HELO (a local submission has none)
                 String identity = ident.map(i -> " ident=" + i).orElse("");
                 v.put("sender_rcvhost", hostName.map(n -> n + " ([" + x + "]" + identity + ")")

@@ -91,7 +91,9 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-oep", "bob"), MULTIPART.formatted("archive.zip")),
             Arguments.of(List.of("drop@test.example"), "Subject: dropped\n\nb\n"),
             Arguments.of(List.of("-oep", "forbidden@test.example"), "Subject: recipients condition\n\nb\n"),
-            Arguments.of(List.of("-oep", "bob"), "Subject: header\nX-Deny: yes please\n\nb\n"));
+            Arguments.of(List.of("-oep", "bob"), "Subject: header\nX-Deny: yes please\n\nb\n"),
+            Arguments.of(List.of("-oMa", "192.0.2.4", "bob"), "Subject: from a host\n\nb\n"),
+            Arguments.of(List.of("-oMa", "192.0.2.4.2525", "-oMs", "host.example", "-oMt", "idt", "bob"), "Subject: named host\n\nb\n"));
     }
 
     /** A two-part message whose attachment name acl_not_smtp_mime looks at. */
