@@ -1,7 +1,6 @@
 package org.jexim.cli;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,20 +87,13 @@ final class DaemonCommand implements Command {
 
     /** Starts "-bdf" in a new process with the same JVM, class path and options, and waits for it to listen. */
     private static int detach(CommandLine line, ServerPaths paths) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.add("-C");
-        command.add(line.configFile().toAbsolutePath().toString());
-        line.macros().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        List<String> args = new ArrayList<>();
         if (line.flags().containsKey("-oX")) {
-            command.add("-oX");
-            command.add(line.arguments().get(0));
+            args.add("-oX");
+            args.add(line.arguments().get(0));
         }
-        command.add("-bdf");
+        args.add("-bdf");
+        List<String> command = new ArrayList<>(SelfCommand.of(line, args));
         command.addAll(DaemonQueueOptions.of(line.flags()).arguments()); // -q30m, -odq: after the mode
         Path output = paths.logDirectory().resolve("jexim-daemon.out");
         Process process = new ProcessBuilder(command)

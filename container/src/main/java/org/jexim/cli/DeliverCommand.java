@@ -11,9 +11,9 @@ import org.jexim.queuetools.GiveUp;
 import org.jexim.queuetools.QueueRunRequest;
 
 /**
- * -M, -Mc, -Mg ID...: deliver messages now. jexim delivers only inside its daemon, so these ask
- * the running daemon through {@link DeliveryRequests} and return once it has delivered them (or
- * tried). -M ignores retry times and first thaws a frozen message, as Exim's forced delivery does;
+ * -M, -Mc, -Mg ID...: deliver messages now: the running daemon does it, asked through
+ * {@link DeliveryRequests}, or a {@link DeliveryProcess} of the command's own when none runs; the
+ * command returns once they are delivered (or tried). -M ignores retry times and first thaws a frozen message, as Exim's forced delivery does;
  * -Mc respects both; -Mg first marks the message given up ("cancelled by USER"), so that every
  * recipient fails with "delivery cancelled by administrator" and the sender gets a bounce.
  */
@@ -30,15 +30,6 @@ final class DeliverCommand implements Command {
             return 1;
         }
         QueueContext queue = context.get();
-        Optional<Long> daemon = runningDaemon(queue);
-        if (daemon.isEmpty()) {
-            for (String id : line.arguments()) {
-                line.err().println("jexim: cannot deliver " + id + " now: the jexim daemon is not running, and jexim"
-                    + " delivers only in its daemon; start it with 'jexim -bd', and it tries every queued message"
-                    + " that is not frozen");
-            }
-            return 1;
-        }
         boolean forced = !line.mode().equals("-Mc");
         FreezeThaw thaw = new FreezeThaw(queue.spool(), queue.log(), QueueContext.user());
         int status = 0;
@@ -60,15 +51,27 @@ final class DeliverCommand implements Command {
         if (ids.isEmpty()) {
             return status;
         }
+        return served(line, queue, QueueRunRequest.deliver(forced, ids), "the request") ? status : 1;
+    }
+
+    /**
+     * Has the running daemon serve the request, or a delivery process of this command's own when
+     * none runs (as Exim forks one); false, with the reason on stderr, when it was not done.
+     */
+    static boolean served(CommandLine line, QueueContext queue, QueueRunRequest request, String what) throws Exception {
+        Optional<Long> daemon = runningDaemon(queue);
+        if (daemon.isEmpty()) {
+            return DeliveryProcess.serveOnce(line, request) == DeliveryRequests.Outcome.DONE;
+        }
         DeliveryRequests.Outcome outcome = new DeliveryRequests(queue.spool().root())
-            .submit(QueueRunRequest.deliver(forced, ids), REQUEST_WAIT, () -> runningDaemon(queue).isPresent());
+            .submit(request, REQUEST_WAIT, () -> runningDaemon(queue).isPresent());
         if (outcome != DeliveryRequests.Outcome.DONE) {
             line.err().println("jexim: the daemon (pid " + daemon.get() + ") "
-                + (outcome == DeliveryRequests.Outcome.NOT_TAKEN ? "did not take the request within "
-                    + REQUEST_WAIT.toSeconds() + "s" : "stopped before it was done"));
-            return 1;
+                + (outcome == DeliveryRequests.Outcome.NOT_TAKEN ? "did not take " + what + " within "
+                    + REQUEST_WAIT.toSeconds() + "s" : "stopped before " + what + " was over"));
+            return false;
         }
-        return status;
+        return true;
     }
 
     /** The pid in SPOOL/jexim-daemon.pid when that process is alive. */

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jexim.queuetools.DeliveryRequests;
 import org.jexim.queuetools.FreezeThaw;
 import org.jexim.queuetools.QueueRunRequest;
 import org.jexim.queuetools.QueueSelection;
@@ -15,8 +14,9 @@ import org.jexim.queuetools.QueueSelection;
  * messages too), {@code -qi} (first deliveries only), {@code -qq} (taken as {@code -q}: jexim
  * has no two-stage run), optionally with a first and last message id; {@code -R[f|ff|r] STRING}
  * and {@code -S[f|ff|r] STRING} for the messages with a recipient (not yet delivered) or a sender
- * containing STRING, or matching it as a regex. As with -M the run happens in the daemon, which
- * logs "Start queue run" and "End queue run"; the command returns when the run is over. A -q
+ * containing STRING, or matching it as a regex. As with -M the run happens in the daemon, or in a
+ * delivery process of the command's own when none runs; it logs "Start queue run" and "End queue
+ * run", and the command returns when the run is over. A -q
  * with an interval belongs with -bd.
  */
 final class QueueRunCommand implements Command {
@@ -34,12 +34,6 @@ final class QueueRunCommand implements Command {
             return 1;
         }
         QueueContext queue = context.get();
-        Optional<Long> daemon = DeliverCommand.runningDaemon(queue);
-        if (daemon.isEmpty()) {
-            line.err().println("jexim: cannot run the queue now: the jexim daemon is not running, and jexim"
-                + " delivers only in its daemon; start it with 'jexim -bd'");
-            return 1;
-        }
         Plan p = plan.get();
         Optional<List<String>> ids = Optional.empty();
         if (p.selective()) {
@@ -48,16 +42,7 @@ final class QueueRunCommand implements Command {
                 new FreezeThaw(queue.spool(), queue.log(), QueueContext.user()).thawAllForDelivery(ids.get());
             }
         }
-        DeliveryRequests.Outcome outcome = new DeliveryRequests(queue.spool().root())
-            .submit(QueueRunRequest.run(p.force(), p.detail(), ids), DeliverCommand.REQUEST_WAIT,
-                () -> DeliverCommand.runningDaemon(queue).isPresent());
-        if (outcome != DeliveryRequests.Outcome.DONE) {
-            line.err().println("jexim: the daemon (pid " + daemon.get() + ") "
-                + (outcome == DeliveryRequests.Outcome.NOT_TAKEN ? "did not take the queue run request within "
-                    + DeliverCommand.REQUEST_WAIT.toSeconds() + "s" : "stopped before the queue run was over"));
-            return 1;
-        }
-        return 0;
+        return DeliverCommand.served(line, queue, QueueRunRequest.run(p.force(), p.detail(), ids), "the queue run") ? 0 : 1;
     }
 
     /** What the command line asks: the selection, whether forced, and Exim's log detail. */

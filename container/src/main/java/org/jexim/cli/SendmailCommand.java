@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import org.jexim.conf.model.ListKind;
 import org.jexim.conf.model.NamedList;
 import org.jexim.queue.SpoolMailQueueFactory;
 import org.jexim.queuetools.DeliveryRequests;
+import org.jexim.queuetools.QueueRunRequest;
 import org.jexim.server.ServerPaths;
 import org.jexim.submit.Caller;
 import org.jexim.submit.LocalSubmission;
@@ -79,16 +81,28 @@ final class SendmailCommand implements Command {
         };
     }
 
-    /** Hands the message to the daemon; -odi also waits until it has left the spool. */
+    /**
+     * Hands the message to the daemon (-odi also waits until it has left the spool); with no
+     * daemon, -odi delivers it in a {@link DeliveryProcess} of this command, and -odb (the
+     * default) starts {@code jexim -M ID} in the background, as Exim forks its delivery.
+     */
     static void deliver(String id, SubmitRequest request, ServerPaths paths, CommandLine line) throws Exception {
+        boolean interactive = request.deliveryMode() == SubmitRequest.DeliveryMode.INTERACTIVE;
         if (!DaemonStatus.running(paths.pidFile())) {
-            if (request.deliveryMode() == SubmitRequest.DeliveryMode.INTERACTIVE) {
-                line.err().println("jexim: no daemon is running; message " + id + " stays on the queue");
+            if (interactive) {
+                DeliveryProcess.serveOnce(line, QueueRunRequest.deliver(true, List.of(id)));
+            } else {
+                Files.createDirectories(paths.logDirectory());
+                new ProcessBuilder(SelfCommand.of(line, List.of("-M", id)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.logDirectory().resolve("jexim-delivery.out").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             }
             return;
         }
         new DeliveryRequests(paths.spool()).request(id, HAND_OVER);
-        if (request.deliveryMode() == SubmitRequest.DeliveryMode.INTERACTIVE) {
+        if (interactive) {
             java.nio.file.Path header = paths.spool().resolve("input").resolve(id + "-H");
             long deadline = System.nanoTime() + INTERACTIVE_WAIT.toNanos();
             while (Files.exists(header) && System.nanoTime() < deadline) {

@@ -36,17 +36,26 @@ public final class SpoolMailQueueFactory implements MailQueueFactory<SpoolMailQu
         this(directory, decorators, owner, rejectDelay, id -> { });
     }
 
-    /**
-     * @param completed told the id of each message that leaves the spool, to log "Completed"
-     */
+    /** @param completed told the id of each message that leaves the spool, to log "Completed" */
     public SpoolMailQueueFactory(SpoolDirectory directory, MailQueueItemDecoratorFactory decorators,
                                  SpoolOwner owner, Duration rejectDelay, Consumer<String> completed) throws IOException {
+        this(directory, decorators, owner, rejectDelay, completed, true);
+    }
+
+    /**
+     * @param completed told the id of each message that leaves the spool, to log "Completed"
+     * @param resume whether the messages found at start are scheduled (the daemon finishing what a
+     *     stopped daemon left) or only known, waiting for a request
+     */
+    public SpoolMailQueueFactory(SpoolDirectory directory, MailQueueItemDecoratorFactory decorators,
+                                 SpoolOwner owner, Duration rejectDelay, Consumer<String> completed,
+                                 boolean resume) throws IOException {
         this.store = new SpoolStore(directory, owner, completed);
         this.decorators = decorators;
         this.rejectDelay = rejectDelay;
         directory.tidyTemporaries(Duration.ofHours(1));
         synchronized (this) {
-            store.scan((entry, header) -> queue(entry.queue).adopt(entry, header, true));
+            store.scan((entry, header) -> queue(entry.queue).adopt(entry, header, resume));
         }
     }
 

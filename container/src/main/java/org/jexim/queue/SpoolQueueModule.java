@@ -23,6 +23,7 @@ import com.google.inject.Singleton;
 public final class SpoolQueueModule extends AbstractModule {
     private final Path spoolDirectory;
     private final boolean fsync;
+    private final boolean resume;
 
     /** Queues under {@code spoolDirectory/input/}, each message fsync'd before enqueue returns. */
     public SpoolQueueModule(Path spoolDirectory) {
@@ -31,8 +32,17 @@ public final class SpoolQueueModule extends AbstractModule {
 
     /** As above; {@code fsync=false} only for tests that do not care about crashes. */
     public SpoolQueueModule(Path spoolDirectory, boolean fsync) {
+        this(spoolDirectory, fsync, true);
+    }
+
+    /**
+     * {@code resume=false}: the messages found at start wait for a request (-M, -q) instead of
+     * being tried at once; for a delivery process that serves one command, not for the daemon.
+     */
+    public SpoolQueueModule(Path spoolDirectory, boolean fsync, boolean resume) {
         this.spoolDirectory = spoolDirectory;
         this.fsync = fsync;
+        this.resume = resume;
     }
 
     @Provides
@@ -43,7 +53,7 @@ public final class SpoolQueueModule extends AbstractModule {
             return new SpoolMailQueueFactory(new SpoolDirectory(spoolDirectory, fsync),
                 new AttemptTrackingDecorators(decorators, org.jexim.bounce.DeliveryAttempts.process()),
                 SpoolOwner.currentUser(), SpoolMailQueueFactory.DEFAULT_REJECT_DELAY,
-                id -> EximLog.main().completed(id));
+                id -> EximLog.main().completed(id), resume);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spool directory " + spoolDirectory, e);
         }

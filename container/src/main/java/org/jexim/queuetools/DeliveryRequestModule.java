@@ -24,18 +24,26 @@ import com.google.inject.Singleton;
  */
 public final class DeliveryRequestModule extends AbstractModule {
     private final DaemonQueueOptions options;
+    private final RequestOwner owner;
 
     public DeliveryRequestModule() {
         this(DaemonQueueOptions.NONE);
     }
 
     public DeliveryRequestModule(DaemonQueueOptions options) {
+        this(options, RequestOwner.ANY);
+    }
+
+    /** {@code owner}: whose requests this process serves (see {@link RequestOwner}). */
+    public DeliveryRequestModule(DaemonQueueOptions options, RequestOwner owner) {
         this.options = options;
+        this.owner = owner;
     }
 
     @Override
     protected void configure() {
         bind(DaemonQueueOptions.class).toInstance(options);
+        bind(RequestOwner.class).toInstance(owner);
         bind(DeliveryRequestWatcher.class).asEagerSingleton();
         bind(DaemonQueueStarter.class).asEagerSingleton();
     }

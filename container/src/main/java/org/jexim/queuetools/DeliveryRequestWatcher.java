@@ -24,23 +24,27 @@ public final class DeliveryRequestWatcher implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(DeliveryRequestWatcher.class);
     private final DeliveryRequests requests;
     private final QueueRunner runner;
+    private final RequestOwner owner;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jexim-delivery-requests"));
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> daemon(r, "jexim-queue-request"));
 
     /** A watcher whose runs use Exim's default frozen-message timers. */
     public DeliveryRequestWatcher(SpoolMailQueueFactory queues) {
         this(queues, new QueueRunner(queues, new FrozenTimers(new Spool(queues.directory().root()), QueueLog.NONE,
-            FrozenTimers.Settings.DEFAULTS), org.jexim.log.EximLog.main()));
+            FrozenTimers.Settings.DEFAULTS), org.jexim.log.EximLog.main()), RequestOwner.ANY);
     }
 
     @Inject
-    public DeliveryRequestWatcher(SpoolMailQueueFactory queues, QueueRunner runner) {
+    public DeliveryRequestWatcher(SpoolMailQueueFactory queues, QueueRunner runner, RequestOwner owner) {
         this.requests = new DeliveryRequests(queues.directory().root());
         this.runner = runner;
-        try {
-            requests.clearAbandoned();
-        } catch (IOException e) {
-            LOGGER.warn("cannot clear requests a previous daemon left", e);
+        this.owner = owner;
+        if (owner.pid().isEmpty()) {
+            try {
+                requests.clearAbandoned();
+            } catch (IOException e) {
+                LOGGER.warn("cannot clear requests a previous daemon left", e);
+            }
         }
         timer.scheduleWithFixedDelay(this::serve, 500, 500, TimeUnit.MILLISECONDS);
     }
@@ -56,6 +60,9 @@ public final class DeliveryRequestWatcher implements AutoCloseable {
         try {
             List<Path> pending = requests.pending();
             for (Path request : pending) {
+                if (!owner.serves(request)) {
+                    continue;
+                }
                 requests.take(request).ifPresent(taken -> workers.submit(() -> serve(taken)));
             }
         } catch (IOException | RuntimeException e) {

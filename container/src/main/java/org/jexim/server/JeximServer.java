@@ -35,7 +35,9 @@ public final class JeximServer implements AutoCloseable {
                 .workingDirectory(workingDirectory.toFile())
                 .build();
         List<Module> all = new ArrayList<>(overrides);
-        all.add(new SpoolQueueModule(spool));
+        if (overrides.stream().noneMatch(SpoolQueueModule.class::isInstance)) {
+            all.add(new SpoolQueueModule(spool));
+        }
         if (overrides.stream().noneMatch(DeliveryRequestModule.class::isInstance)) {
             all.add(new DeliveryRequestModule()); // -M and -q reach the daemon through the spool
         }

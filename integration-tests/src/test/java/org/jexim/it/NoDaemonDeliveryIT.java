@@ -1,0 +1,119 @@
+package org.jexim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Delivery with no daemon running, side by side with Exim, which forks a delivery process:
+ * {@code sendmail -odi} delivers before it returns, a plain {@code sendmail} (-odb) delivers in
+ * the background, and {@code -M ID} and {@code -qf} deliver what {@code -odq} left on the queue.
+ * The delivered maildir files and the delivery log lines must be the same (ids, dates masked).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NoDaemonDeliveryIT {
+    private static final Path EXIM = Path.of("/usr/sbin/exim4");
+    private Path exim;
+    private Path jexim;
+
+    @BeforeAll
+    void submitEverywhere() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM) && "root".equals(System.getProperty("user.name")), "needs exim4 and root");
+        Path configure = Path.of(getClass().getResource("/delivery/configure").toURI());
+        exim = Files.createTempDirectory("nodaemon-exim");
+        jexim = Files.createTempDirectory("nodaemon-jexim");
+        for (Path d : List.of(exim, jexim)) {
+            for (String sub : List.of("spool", "log", "mail")) {
+                Files.createDirectories(d.resolve(sub));
+            }
+        }
+        Jexim.run(List.of("chmod", "755", exim.toString(), jexim.toString()));
+        Jexim.run(List.of("chown", "-R", "Debian-exim", exim.toString()));
+        String eximCommand = EXIM + " -C " + configure + " -DDIR=" + exim + " -DDUSER=Debian-exim";
+        String jeximCommand = "JEXIM_NO_BUILD=1 " + Jexim.ROOT.resolve("jexim") + " -C " + configure + " -DDIR=" + jexim + " -DDUSER=root";
+        for (String command : List.of(eximCommand, jeximCommand)) {
+            Path dir = command.equals(eximCommand) ? exim : jexim;
+            sh(command + " -odi md-bob", "Subject: interactive\n\nfirst\n");
+            sh(command + " md-carol", "Subject: background\n\nsecond\n");
+            waitForFiles(dir, 2);
+            sh(command + " -odq md-dave", "Subject: forced\n\nthird\n");
+            String id = sh(command + " -bpr", "").lines().filter(l -> l.matches(" *\\d+[smhd] .*")).findFirst()
+                .orElseThrow().strip().split(" +")[2];
+            sh(command + " -M " + id, "");
+            sh(command + " -odq md-erin", "Subject: queue run\n\nfourth\n");
+            sh(command + " -qf", "");
+        }
+    }
+
+    private static String sh(String command, String input) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(command).isTrue();
+        assertThat(p.exitValue()).as(command + ": " + out).isZero();
+        return out;
+    }
+
+    private static void waitForFiles(Path dir, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && files(dir).size() < count) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<Path> files(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir.resolve("mail"))) {
+            return s.filter(Files::isRegularFile).filter(f -> f.toString().contains("/new/")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyMessageIsDeliveredAsEximDeliversIt() throws Exception {
+        List<String> e = mailboxes(exim);
+        assertThat(e).hasSize(4);
+        assertThat(mailboxes(jexim)).isEqualTo(e);
+        assertThat(sh("ls " + jexim.resolve("spool/input"), "").strip()).as("nothing left on the queue").isEmpty();
+    }
+
+    @Test
+    void theDeliveryLinesAreTheSame() throws Exception {
+        List<String> j = deliveries(jexim);
+        assertThat(j).isEqualTo(deliveries(exim));
+        assertThat(j).contains("ID => md-bob <md-bob@delivery.example> R=maildir_user T=local_maildir", "ID Completed");
+    }
+
+    private static List<String> mailboxes(Path dir) throws Exception {
+        List<String> boxes = new ArrayList<>();
+        for (Path f : files(dir)) {
+            boxes.add(mask(Files.readString(f, StandardCharsets.ISO_8859_1)));
+        }
+        return boxes.stream().sorted().toList();
+    }
+
+    private static List<String> deliveries(Path dir) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
+            if (l.contains(" => ") || l.endsWith(" Completed") || l.contains("queue run")) {
+                lines.add(mask(l.substring(20)).replaceAll("pid=\\d+", "pid=PID"));
+            }
+        }
+        return lines.stream().sorted().toList();
+    }
+
+    private static String mask(String text) {
+        return text.replaceAll("\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d [-+]\\d{4}", "DATE")
+            .replaceAll("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "ID");
+    }
+}
