@@ -39,10 +39,10 @@ final class SmtpStdinCommand implements Command {
         Path dir = Files.createTempDirectory("jexim-bs");
         try {
             Translator.translate(config).writeTo(dir);
-            TestSession.of(config, dir, System.out).runLocal(Caller.current().login(),
+            TestSession.of(config, dir, line.out()).runLocal(Caller.current().login(),
                     (session, sender, recipients, lines) -> spool(config, settings, paths, options, line,
                             session, sender, recipients, lines),
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.ISO_8859_1)));
+                    new BufferedReader(new InputStreamReader(line.in(), StandardCharsets.ISO_8859_1)));
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -57,8 +57,9 @@ final class SmtpStdinCommand implements Command {
                                 List<String> lines) throws IOException {
         SubmitRequest request = new SubmitRequest(recipients, false, false, Optional.of(sender), options.fullName(),
                 options.deliveryMode(), SubmitRequest.ErrorMode.STDERR, false, Optional.empty(), Optional.empty(),
-                Optional.of(session.receivedProtocol()), Optional.empty(),
-                session.protocolVariable("authenticated_id"), session.authenticatedSender());
+                options.protocol(), Optional.empty(),
+                session.protocolVariable("authenticated_id"), session.authenticatedSender(),
+                Optional.of(new SubmitRequest.LocalSmtp(Optional.ofNullable(session.helo()), session.receivedProtocol())));
         byte[] data = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
         try {
             LocalSubmission.Outcome outcome = SendmailCommand.submit(config, settings, paths, request,

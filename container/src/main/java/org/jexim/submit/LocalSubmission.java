@@ -335,6 +335,7 @@ public final class LocalSubmission {
         a.add(SpoolAttributes.option("max_received_linelength", Integer.toString(read.longestLine())));
         option(a, "auth_id", envelope.authenticatedId(), request.authenticatedId());
         option(a, "auth_sender", envelope.authenticatedSender(), request.authenticatedSender());
+        envelope.heloName().ifPresent(v -> a.addAll(SpoolAttributes.taintedOption("helo_name", v)));
         envelope.hostAddress().ifPresent(v -> a.addAll(SpoolAttributes.taintedOption("host_address", v.spoolForm())));
         option(a, "host_name", envelope.hostName(), request.hostName());
         a.add(SpoolAttributes.flag("allow_unqualified_recipient"));
@@ -359,7 +360,8 @@ public final class LocalSubmission {
     /** The envelope as exim.c settles it from the command line and the caller's trust. */
     record Envelope(String sender, boolean senderLocal, boolean senderForced, String originatorName,
                     Optional<String> ident, String protocol, Optional<GivenHost> hostAddress, Optional<String> hostName,
-                    Optional<String> authenticatedId, Optional<String> authenticatedSender, Optional<String> bounceOf) {
+                    Optional<String> authenticatedId, Optional<String> authenticatedSender, Optional<String> bounceOf,
+                    Optional<String> heloName) {
 
         static Envelope of(SubmitRequest r, Caller caller, boolean trusted, SubmitSettings s) {
             Optional<String> given = r.sender().map(Envelope::stripBrackets);
@@ -384,9 +386,10 @@ public final class LocalSubmission {
             Optional<String> ident = trusted && r.ident().isPresent() ? r.ident().filter(v -> !v.isEmpty())
                 : Optional.of(caller.login());
             return new Envelope(sender, senderLocal, given.isPresent() && trusted, name, ident,
-                trusted ? r.protocol().orElse("local") : "local",
+                trusted && r.protocol().isPresent() ? r.protocol().get()
+                    : r.session().map(SubmitRequest.LocalSmtp::protocol).orElse("local"),
                 trusted ? r.hostAddress().map(GivenHost::parse) : Optional.empty(), trusted ? r.hostName() : Optional.empty(),
-                authId, authSender, Optional.empty());
+                authId, authSender, Optional.empty(), r.session().flatMap(SubmitRequest.LocalSmtp::helo));
         }
 
         private static boolean untrustedMaySet(String address, SubmitSettings s) {
@@ -408,7 +411,7 @@ public final class LocalSubmission {
 
         Envelope withBounceOf(Optional<String> cause) {
             return new Envelope(sender, senderLocal, senderForced, originatorName, ident, protocol, hostAddress,
-                hostName, authenticatedId, authenticatedSender, cause);
+                hostName, authenticatedId, authenticatedSender, cause, heloName);
         }
 
         /** The variables an expansion sees during reception. */
@@ -437,6 +440,7 @@ public final class LocalSubmission {
                     .orElse("[" + x + "]" + ident.map(i -> " (ident=" + i + ")").orElse("")));
             });
             hostName.ifPresent(x -> v.put("sender_host_name", x));
+            heloName.ifPresent(x -> v.put("sender_helo_name", x));
             if (hostAddress.isEmpty()) {
                 v.put("sender_rcvhost", "");
                 v.put("sender_host_address", "");

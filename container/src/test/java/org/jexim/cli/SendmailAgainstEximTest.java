@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SendmailAgainstEximTest {
     private static final String CONFIG = "acl_not_smtp = acl_ns\n"
+        + "acl_smtp_rcpt = accept\n"
         + "acl_not_smtp_mime = acl_nsm\n"
         + "begin acl\n"
         + "acl_nsm:\n"
@@ -93,7 +94,9 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-oep", "forbidden@test.example"), "Subject: recipients condition\n\nb\n"),
             Arguments.of(List.of("-oep", "bob"), "Subject: header\nX-Deny: yes please\n\nb\n"),
             Arguments.of(List.of("-oMa", "192.0.2.4", "bob"), "Subject: from a host\n\nb\n"),
-            Arguments.of(List.of("-oMa", "192.0.2.4.2525", "-oMs", "host.example", "-oMt", "idt", "bob"), "Subject: named host\n\nb\n"));
+            Arguments.of(List.of("-oMa", "192.0.2.4.2525", "-oMs", "host.example", "-oMt", "idt", "bob"), "Subject: named host\n\nb\n"),
+            Arguments.of(List.of("-bs"), "HELO client.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<bob@test.example>\r\n"
+                + "DATA\r\nSubject: over -bs\r\n\r\nhi\r\n.\r\nQUIT\r\n"));
     }
 
     /** A two-part message whose attachment name acl_not_smtp_mime looks at. */
