@@ -52,6 +52,12 @@ public final class EximDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public void fakeDelivered(String messageId, AddressItem address, String router, String transport) {
+        log.fakeDelivered(delivery(messageId, address, router, transport));
+        deliveredUnlogged(messageId, address);
+    }
+
+    @Override
     public void bounceReceived(String id, String causeId, String user, long size) {
         log.received(Arrival.local(id, "", user, "local", size).withBounceOf(causeId));
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Delivery with no daemon running, side by side with Exim, which forks a delivery process:
  * {@code sendmail -odi} delivers before it returns, a plain {@code sendmail} (-odb) delivers in
- * the background, and {@code -M ID} and {@code -qf} deliver what {@code -odq} left on the queue.
+ * the background, {@code -M ID} and {@code -qf} deliver what {@code -odq} left on the queue, and
+ * {@code -N} goes through delivery without running the transport ({@code *>}).
  * The delivered maildir files and the delivery log lines must be the same (ids, dates masked).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,6 +54,7 @@ class NoDaemonDeliveryIT {
             sh(command + " -M " + id, "");
             sh(command + " -odq md-erin", "Subject: queue run\n\nfourth\n");
             sh(command + " -qf", "");
+            sh(command + " -N -odi md-frank", "Subject: not delivered\n\nfifth\n");
         }
     }
 
@@ -91,7 +93,8 @@ class NoDaemonDeliveryIT {
     void theDeliveryLinesAreTheSame() throws Exception {
         List<String> j = deliveries(jexim);
         assertThat(j).isEqualTo(deliveries(exim));
-        assertThat(j).contains("ID => md-bob <md-bob@delivery.example> R=maildir_user T=local_maildir", "ID Completed");
+        assertThat(j).contains("ID => md-bob <md-bob@delivery.example> R=maildir_user T=local_maildir", "ID Completed",
+            "ID *> md-frank <md-frank@delivery.example> R=maildir_user T=local_maildir");
     }
 
     private static List<String> mailboxes(Path dir) throws Exception {
@@ -105,7 +108,7 @@ class NoDaemonDeliveryIT {
     private static List<String> deliveries(Path dir) throws Exception {
         List<String> lines = new ArrayList<>();
         for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
-            if (l.contains(" => ") || l.endsWith(" Completed") || l.contains("queue run")) {
+            if (l.contains(" => ") || l.contains(" *> ") || l.endsWith(" Completed") || l.contains("queue run")) {
                 lines.add(mask(l.substring(20)).replaceAll("pid=\\d+", "pid=PID"));
             }
         }

@@ -120,6 +120,8 @@ public final class Transport extends GenericMailet {
         return a;
     }
 
+    private static final org.apache.mailet.AttributeName DONT_DELIVER = org.apache.mailet.AttributeName.of("exim.spool.N");
+
     @Override
     public String getMailetInfo() {
         return "jexim transport " + (transport == null ? "" : transport.name());
@@ -138,6 +140,10 @@ public final class Transport extends GenericMailet {
             AddressItem item = AddressAttributes.get(mail, recipient);
             items.add(item);
             deliveries.add(new Delivery(message, returnPath, withDsn(item, dsn), context));
+        }
+        if (mail.getAttribute(DONT_DELIVER).isPresent()) {
+            fakeDeliveries(mail, items);
+            return;
         }
         long start = System.nanoTime();
         List<DeliveryResult> results = deliver(mail, items, deliveries, context);
@@ -190,6 +196,15 @@ public final class Transport extends GenericMailet {
             new SuccessNotifier(runtime, this.log, getMailetContext()).delivered(mail, delivered);
         }
         groups.apply(mail, getMailetContext());
+    }
+
+    /** -N (the -H flag -N): Exim goes through delivery without running the transport, and logs {@code *>}. */
+    private void fakeDeliveries(Mail mail, List<AddressItem> items) throws MessagingException {
+        DeliveryLog log = disableLogging ? new UnloggedDeliveries(this.log) : this.log;
+        for (AddressItem item : items) {
+            log.fakeDelivered(RouterContexts.messageId(mail), item, item.variables().get(Outcomes.ROUTER), transport.name());
+        }
+        new RecipientGroups().apply(mail, getMailetContext());
     }
 
     /**

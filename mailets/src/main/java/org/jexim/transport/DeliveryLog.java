@@ -29,6 +29,15 @@ public interface DeliveryLog {
         failed(messageId, address, router, transport, result.message());
     }
 
+    /**
+     * {@code *>}: a delivery that -N suppressed: the transport was not run, and the address
+     * counts as delivered.
+     */
+    default void fakeDelivered(String messageId, AddressItem address, String router, String transport) {
+        org.slf4j.LoggerFactory.getLogger("org.jexim.delivery").info("{} *> {} R={} T={}", messageId, address.address(),
+            router, transport);
+    }
+
     /** A line about the whole message ("Frozen by the system filter", "cancelled by system filter: ..."). */
     default void message(String messageId, String text) {
         org.slf4j.LoggerFactory.getLogger("org.jexim.delivery").info("{} {}", messageId, text);
