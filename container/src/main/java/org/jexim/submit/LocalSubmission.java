@@ -104,7 +104,7 @@ public final class LocalSubmission {
         variables.put("qualify_recipient", settings.qualifyRecipient());
         variables.put("recipients", NotSmtpAcl.recipientsVariable(arguments));
         variables.put("recipients_count", Integer.toString(arguments.size()));
-        acl.runStart(variables, aclVariables);
+        boolean suppressFixups = acl.runStart(variables, aclVariables);
 
         // Exim's received_time and received_time_complete (-H), whose difference is RT= (receive_time)
         java.time.Instant receiving = java.time.Instant.now();
@@ -116,7 +116,7 @@ public final class LocalSubmission {
         String date = BeContext.timeOfDay("tod_full");
         LocalFixups fixups = new LocalFixups(new LocalFixups.Context(caller.login(), envelope.originatorName(),
             settings.qualifyDomain(), settings.qualifyRecipient(), settings.primaryHostname(), trusted,
-            envelope.hostAddress().isEmpty(), envelope.senderLocal(), envelope.sender(), envelope.senderForced(),
+            envelope.hostAddress().isEmpty() && !suppressFixups, envelope.senderLocal(), envelope.sender(), envelope.senderForced(),
             request.fullName().isPresent(), settings.bool("local_from_check"), settings.bool("local_sender_retain"),
             expandOption("message_id_header_text", variables), expandOption("message_id_header_domain", variables),
             id, date));

@@ -43,9 +43,17 @@ public final class NotSmtpAcl {
         return org.jexim.mime.MimeAclRun.run(engine, mime.get(), subject(variables, aclVariables), message);
     }
 
-    /** Runs acl_not_smtp_start for its side effects; returns the ACL variables it set. */
-    public void runStart(Map<String, String> variables, Map<String, String> aclVariables) {
-        start.ifPresent(name -> engine.run(AclWhere.NOTSMTP_START, name, subject(variables, aclVariables)));
+    /**
+     * Runs acl_not_smtp_start for its side effects (the ACL variables it sets); returns whether it
+     * asked for control = suppress_local_fixups.
+     */
+    public boolean runStart(Map<String, String> variables, Map<String, String> aclVariables) {
+        if (start.isEmpty()) {
+            return false;
+        }
+        AclSubject subject = subject(variables, aclVariables);
+        engine.run(AclWhere.NOTSMTP_START, start.get(), subject);
+        return subject.effects().has("suppress_local_fixups");
     }
 
     /** The verdict of acl_not_smtp on {@code message} (its $h_ variables); ACCEPT when it is not set. */

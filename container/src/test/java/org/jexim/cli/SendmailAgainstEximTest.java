@@ -30,7 +30,12 @@ class SendmailAgainstEximTest {
     private static final String CONFIG = "acl_not_smtp = acl_ns\n"
         + "acl_smtp_rcpt = accept\n"
         + "acl_not_smtp_mime = acl_nsm\n"
+        + "acl_not_smtp_start = acl_nss\n"
         + "begin acl\n"
+        + "acl_nss:\n"
+        + "  accept condition = ${if eq{$sender_address}{raw@else.example}}\n"
+        + "         control = suppress_local_fixups\n"
+        + "  accept\n"
         + "acl_nsm:\n"
         + "  deny message = Blocked $mime_filename in part $mime_part_count\n"
         + "       condition = ${if match{$mime_filename}{\\N\\.exe$\\N}}\n"
@@ -95,6 +100,7 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-oep", "bob"), "Subject: header\nX-Deny: yes please\n\nb\n"),
             Arguments.of(List.of("-oMa", "192.0.2.4", "bob"), "Subject: from a host\n\nb\n"),
             Arguments.of(List.of("-oMa", "192.0.2.4.2525", "-oMs", "host.example", "-oMt", "idt", "bob"), "Subject: named host\n\nb\n"),
+            Arguments.of(List.of("-f", "raw@else.example", "bob"), "Subject: no fix-ups\n\nb\n"),
             Arguments.of(List.of("-bs"), "HELO client.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<bob@test.example>\r\n"
                 + "DATA\r\nSubject: over -bs\r\n\r\nhi\r\n.\r\nQUIT\r\n"));
     }
