@@ -72,6 +72,11 @@ final class ArrivalControls {
         }
     }
 
+    /** freeze and queue, for a -bs message that LocalSubmission spools. */
+    TestSession.Holds holds() {
+        return new TestSession.Holds(freeze, queue);
+    }
+
     /** Whether an ACL discarded every recipient: the message is accepted and goes nowhere. */
     boolean blackholed() {
         return blackhole != null;

@@ -78,7 +78,11 @@ public final class TestSession {
     public interface MessageSink {
         /** Spools the message (lines without CRLF, dots unstuffed); the id of {@code 250 OK id=}. */
         String accept(SessionState session, String sender, java.util.List<String> recipients,
-                      java.util.List<String> lines) throws IOException;
+                      java.util.List<String> lines, Holds holds) throws IOException;
+    }
+
+    /** What the ACL controls ask of a -bs message: spooled frozen ({@code freeze}), kept for a queue run ({@code queue}). */
+    public record Holds(boolean freeze, boolean queue) {
     }
 
     /**
@@ -300,7 +304,7 @@ public final class TestSession {
                 return EximTexts.MAIL_OK; // every recipient was discarded
             }
             try {
-                return EximTexts.queued(sink.accept(session, sender, recipients, lines));
+                return EximTexts.queued(sink.accept(session, sender, recipients, lines, controls.holds()));
             } catch (IOException e) {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }

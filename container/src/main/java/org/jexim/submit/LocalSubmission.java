@@ -213,6 +213,9 @@ public final class LocalSubmission {
             return new Outcome(1, Optional.empty());
         }
         EximLog.main().received(arrival);
+        request.session().filter(SubmitRequest.LocalSmtp::freeze).ifPresent(s -> EximLog.main().main(id + " frozen by ACL"));
+        request.session().filter(SubmitRequest.LocalSmtp::queue)
+            .ifPresent(s -> EximLog.main().main(id + " no immediate delivery: queued by ACL"));
         return new Outcome(0, Optional.of(id));
     }
 
@@ -348,6 +351,9 @@ public final class LocalSubmission {
         }
         if (request.dontDeliver()) {
             a.add(SpoolAttributes.flag("N"));
+        }
+        if (request.session().map(SubmitRequest.LocalSmtp::freeze).orElse(false)) {
+            a.add(SpoolAttributes.option("frozen", Long.toString(java.time.Instant.now().getEpochSecond())));
         }
         aclVariables.forEach((k, v) -> {
             if (k.startsWith("acl_m")) {

@@ -20,10 +20,11 @@ public record SubmitRequest(List<String> recipients, boolean extractRecipients, 
                             Optional<LocalSmtp> session) {
 
     /**
-     * A -bs session: its HELO name ($sender_helo_name, Received's helo=, -H's helo_name) and its
-     * protocol (local-smtp, local-esmtp, local-esmtpa ...), which -oMr of a trusted caller overrides.
+     * A -bs session: its HELO name ($sender_helo_name, Received's helo=, -H's helo_name), its
+     * protocol (local-smtp, local-esmtp, local-esmtpa ...), which -oMr of a trusted caller overrides,
+     * and what the ACLs' control = freeze / queue asked of the message.
      */
-    public record LocalSmtp(Optional<String> helo, String protocol) {
+    public record LocalSmtp(Optional<String> helo, String protocol, boolean freeze, boolean queue) {
     }
 
     /** A submission from the command line, not over -bs. */

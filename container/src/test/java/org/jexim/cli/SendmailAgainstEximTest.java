@@ -28,10 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SendmailAgainstEximTest {
     private static final String CONFIG = "acl_not_smtp = acl_ns\n"
-        + "acl_smtp_rcpt = accept\n"
+        + "acl_smtp_rcpt = acl_r\n"
         + "acl_not_smtp_mime = acl_nsm\n"
         + "acl_not_smtp_start = acl_nss\n"
         + "begin acl\n"
+        + "acl_r:\n"
+        + "  accept recipients = frozen@test.example\n"
+        + "         control = freeze\n"
+        + "  accept recipients = queued@test.example\n"
+        + "         control = queue\n"
+        + "  accept\n"
         + "acl_nss:\n"
         + "  accept condition = ${if eq{$sender_address}{raw@else.example}}\n"
         + "         control = suppress_local_fixups\n"
@@ -102,7 +108,10 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-oMa", "192.0.2.4.2525", "-oMs", "host.example", "-oMt", "idt", "bob"), "Subject: named host\n\nb\n"),
             Arguments.of(List.of("-f", "raw@else.example", "bob"), "Subject: no fix-ups\n\nb\n"),
             Arguments.of(List.of("-bs"), "HELO client.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<bob@test.example>\r\n"
-                + "DATA\r\nSubject: over -bs\r\n\r\nhi\r\n.\r\nQUIT\r\n"));
+                + "DATA\r\nSubject: over -bs\r\n\r\nhi\r\n.\r\nQUIT\r\n"),
+            Arguments.of(List.of("-bs"), "EHLO client.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<frozen@test.example>\r\n"
+                + "DATA\r\nSubject: frozen over -bs\r\n\r\nhi\r\n.\r\nMAIL FROM:<a@b.example>\r\n"
+                + "RCPT TO:<queued@test.example>\r\nDATA\r\nSubject: queued over -bs\r\n\r\nho\r\n.\r\nQUIT\r\n"));
     }
 
     /** A two-part message whose attachment name acl_not_smtp_mime looks at. */
@@ -188,7 +197,7 @@ class SendmailAgainstEximTest {
             int i = 4;
             for (; lines[i].startsWith("-"); i++) {
                 String name = lines[i].split(" ")[0];
-                if (name.startsWith("-received_time_")) {
+                if (name.startsWith("-received_time_") || name.equals("-frozen")) {
                     options.add(name + " TIME");
                 } else if (!name.startsWith("-jexim_")) {
                     options.add(lines[i]);
