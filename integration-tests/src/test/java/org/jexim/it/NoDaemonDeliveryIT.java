@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,7 @@ class NoDaemonDeliveryIT {
             Path dir = command.equals(eximCommand) ? exim : jexim;
             sh(command + " -odi md-bob", "Subject: interactive\n\nfirst\n");
             sh(command + " md-carol", "Subject: background\n\nsecond\n");
-            waitForFiles(dir, 2);
+            DeliveredMail.waitForFiles(dir, 2);
             sh(command + " -odq md-dave", "Subject: forced\n\nthird\n");
             String id = sh(command + " -bpr", "").lines().filter(l -> l.matches(" *\\d+[smhd] .*")).findFirst()
                 .orElseThrow().strip().split(" +")[2];
@@ -68,24 +66,11 @@ class NoDaemonDeliveryIT {
         return out;
     }
 
-    private static void waitForFiles(Path dir, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && files(dir).size() < count) {
-            Thread.sleep(200);
-        }
-    }
-
-    private static List<Path> files(Path dir) throws Exception {
-        try (Stream<Path> s = Files.walk(dir.resolve("mail"))) {
-            return s.filter(Files::isRegularFile).filter(f -> f.toString().contains("/new/")).sorted().toList();
-        }
-    }
-
     @Test
     void everyMessageIsDeliveredAsEximDeliversIt() throws Exception {
-        List<String> e = mailboxes(exim);
+        List<String> e = DeliveredMail.mailboxes(exim);
         assertThat(e).hasSize(4);
-        assertThat(mailboxes(jexim)).isEqualTo(e);
+        assertThat(DeliveredMail.mailboxes(jexim)).isEqualTo(e);
         assertThat(sh("ls " + jexim.resolve("spool/input"), "").strip()).as("nothing left on the queue").isEmpty();
     }
 
@@ -97,26 +82,7 @@ class NoDaemonDeliveryIT {
             "ID *> md-frank <md-frank@delivery.example> R=maildir_user T=local_maildir");
     }
 
-    private static List<String> mailboxes(Path dir) throws Exception {
-        List<String> boxes = new ArrayList<>();
-        for (Path f : files(dir)) {
-            boxes.add(mask(Files.readString(f, StandardCharsets.ISO_8859_1)));
-        }
-        return boxes.stream().sorted().toList();
-    }
-
     private static List<String> deliveries(Path dir) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
-            if (l.contains(" => ") || l.contains(" *> ") || l.endsWith(" Completed") || l.contains("queue run")) {
-                lines.add(mask(l.substring(20)).replaceAll("pid=\\d+", "pid=PID"));
-            }
-        }
-        return lines.stream().sorted().toList();
-    }
-
-    private static String mask(String text) {
-        return text.replaceAll("\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d [-+]\\d{4}", "DATE")
-            .replaceAll("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "ID");
+        return DeliveredMail.logLines(dir, " => ", " *> ", " Completed", "queue run");
     }
 }

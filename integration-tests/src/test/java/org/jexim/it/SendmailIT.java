@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,16 +109,8 @@ class SendmailIT {
     }
 
     private void waitForFiles(int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && (files(exim).size() < count || files(jexim).size() < count)) {
-            Thread.sleep(200);
-        }
-    }
-
-    private static List<Path> files(Path dir) throws Exception {
-        try (Stream<Path> s = Files.walk(dir.resolve("mail"))) {
-            return s.filter(Files::isRegularFile).filter(f -> f.toString().contains("/new/")).sorted().toList();
-        }
+        DeliveredMail.waitForFiles(exim, count);
+        DeliveredMail.waitForFiles(jexim, count);
     }
 
     @Test
@@ -151,27 +141,11 @@ class SendmailIT {
             .anyMatch(l -> l.matches("ID <= md-s@delivery.example U=root P=local S=\\d+"));
     }
 
-    /** The delivered messages (the configure's maildir is one directory for all md- users), masked, in a shared order. */
     private static List<String> mailboxes(Path dir) throws Exception {
-        List<String> boxes = new ArrayList<>();
-        for (Path f : files(dir)) {
-            boxes.add(mask(Files.readString(f, StandardCharsets.ISO_8859_1)));
-        }
-        return boxes.stream().sorted().toList();
+        return DeliveredMail.mailboxes(dir);
     }
 
     private static List<String> arrivals(Path dir) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
-            if (l.contains(" <= ")) {
-                lines.add(mask(l.substring(20)));
-            }
-        }
-        return lines.stream().sorted().toList();
-    }
-
-    private static String mask(String text) {
-        return text.replaceAll("\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d [-+]\\d{4}", "DATE")
-            .replaceAll("[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "ID");
+        return DeliveredMail.logLines(dir, " <= ");
     }
 }
