@@ -71,7 +71,15 @@ final class DeliveryProcess implements AutoCloseable {
             return DeliveryRequests.Outcome.NOT_TAKEN;
         }
         try (DeliveryProcess process = start(config, line)) {
-            return process == null ? DeliveryRequests.Outcome.NOT_TAKEN : process.serve(request);
+            if (process == null) {
+                return DeliveryRequests.Outcome.NOT_TAKEN;
+            }
+            DeliveryRequests.Outcome outcome = process.serve(request);
+            if (outcome != DeliveryRequests.Outcome.DONE) {
+                line.err().println("jexim: the delivery process did not take the request within "
+                    + DeliverCommand.REQUEST_WAIT.toSeconds() + "s; see " + ServerPaths.of(config).jamesLog());
+            }
+            return outcome;
         }
     }
 
