@@ -85,7 +85,7 @@ public final class EximTexts {
 
     /**
      * The EHLO keywords in Exim's order: SIZE unless message_size_limit is 0, 8BITMIME
-     * (accept_8bitmime), ETRN/VRFY/EXPN (when their ACL is set), PIPELINING
+     * (accept_8bitmime), DSN (dsn_advertise_hosts), ETRN/VRFY/EXPN (when their ACL is set), PIPELINING
      * (pipelining_advertise_hosts), PIPECONNECT (pipelining_connect_advertise_hosts), AUTH
      * (auth_advertise_hosts and the authenticators' server_advertise_condition), CHUNKING
      * (chunking_advertise_hosts), STARTTLS (tls_advertise_hosts, until TLS is on), HELP.
@@ -100,6 +100,10 @@ public final class EximTexts {
         }
         if (!runtime.mainOption("accept_8bitmime").map(v -> v.equals("false")).orElse(false)) {
             caps.add("8BITMIME");
+        }
+        state.dsnAdvertised(hostIn("dsn_advertise_hosts", "", ip));
+        if (state.dsnAdvertised()) {
+            caps.add("DSN");
         }
         // ETRN, VRFY and EXPN are offered when an ACL checks them
         for (String command : List.of("etrn", "vrfy", "expn")) {

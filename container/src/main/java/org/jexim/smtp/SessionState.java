@@ -36,6 +36,8 @@ public final class SessionState {
     private boolean esmtp;
     private boolean authAdvertised;
     private boolean pipeliningAdvertised;
+    private boolean dsnAdvertised;
+    private final DsnRequests dsn = new DsnRequests();
     private boolean chunkingAdvertised;
     private String command;
     private String commandArgument;
@@ -171,6 +173,20 @@ public final class SessionState {
     }
 
     /** Whether the last EHLO reply listed PIPELINING (HELO and a started TLS forget it). */
+    /** Whether EHLO offered DSN (dsn_advertise_hosts), which makes MAIL's and RCPT's DSN options count. */
+    public void dsnAdvertised(boolean listed) {
+        dsnAdvertised = listed;
+    }
+
+    public boolean dsnAdvertised() {
+        return dsnAdvertised;
+    }
+
+    /** The DSN requests of the current message. */
+    DsnRequests dsn() {
+        return dsn;
+    }
+
     public void pipeliningAdvertised(boolean listed) {
         pipeliningAdvertised = listed;
     }
@@ -252,6 +268,7 @@ public final class SessionState {
 
     /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients, $acl_m* and ACL effects. */
     public void reset() {
+        dsn.clear();
         authenticatedSender = null;
         sender = null;
         recipients.clear();

@@ -174,7 +174,20 @@ public final class TestSession {
                     synprot = true;
                     return SmtpReply.of("503", "sender already given");
                 }
-                SmtpReply refusedAuth = mailAuth.take(session, mailParameter(argument, "AUTH="));
+                SmtpParameters options = SmtpParameters.parse(afterColon(smtpRewrite.mailArgument(argument)),
+                        session.esmtp() ? MAIL_OPTIONS : java.util.Set.of());
+                if (options.malformed().isPresent()) {
+                    synprot = true;
+                    lastWasRejectedMail = true;
+                    return SmtpReply.of("501", options.malformed().get());
+                }
+                java.util.Optional<String> badDsn = session.dsnAdvertised() ? session.dsn().mail(options) : java.util.Optional.empty();
+                if (badDsn.isPresent()) {
+                    synprot = true;
+                    lastWasRejectedMail = true;
+                    return SmtpReply.of("501", badDsn.get());
+                }
+                SmtpReply refusedAuth = mailAuth.take(session, options.value("AUTH").orElse(null));
                 if (refusedAuth != null) {
                     lastWasRejectedMail = true;
                     return refusedAuth;
@@ -196,6 +209,14 @@ public final class TestSession {
                     // after a refused MAIL in a pipelined session this is expected, not a protocol error
                     synprot = !(pipelining && wasRejectedMail);
                     return rcptFailed(EximTexts.NO_SENDER);
+                }
+                SmtpParameters options = SmtpParameters.parse(afterColon(smtpRewrite.rcptArgument(argument)),
+                        session.esmtp() && session.dsnAdvertised() ? RCPT_OPTIONS : java.util.Set.of());
+                java.util.Optional<String> bad = options.malformed()
+                        .or(() -> session.dsn().rcpt(address, options));
+                if (bad.isPresent()) {
+                    synprot = true;
+                    return rcptFailed(SmtpReply.of("501", bad.get()));
                 }
                 session.rcptSeen();
                 AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, address);
@@ -430,14 +451,15 @@ public final class TestSession {
 
     /** The address of {@code FROM:<a@b> SIZE=1}; null when the argument is not of that form. */
     /** The value of a MAIL option after the address (ESMTP only), or null. */
-    private static String mailParameter(String argument, String prefix) {
-        int close = argument.indexOf('>');
-        for (String word : argument.substring(close < 0 ? 0 : close + 1).strip().split("\\s+")) {
-            if (word.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                return word.substring(prefix.length());
-            }
-        }
-        return null;
+    /** The MAIL options Exim takes from an EHLO client (RET and ENVID count only when DSN was offered). */
+    static final java.util.Set<String> MAIL_OPTIONS = java.util.Set.of("SIZE", "BODY", "AUTH", "RET", "ENVID", "SMTPUTF8", "PRDR");
+    /** The RCPT options Exim takes when DSN was offered. */
+    static final java.util.Set<String> RCPT_OPTIONS = java.util.Set.of("NOTIFY", "ORCPT");
+
+    /** The command's data after "FROM:" or "TO:". */
+    static String afterColon(String argument) {
+        int colon = argument.indexOf(':');
+        return colon < 0 ? argument : argument.substring(colon + 1);
     }
 
     private static String address(String argument, String keyword) {
