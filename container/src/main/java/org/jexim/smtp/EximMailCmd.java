@@ -12,20 +12,32 @@ import org.jexim.runtime.JeximRuntime;
 
 /**
  * James's MAIL command with Exim's S rewrite rules applied to its data as it arrives, before the
- * syntax check and before acl_smtp_mail sees the sender. {@link EximHandlers} puts it in place
+ * syntax check and before acl_smtp_mail sees the sender; its options as Exim takes them
+ * ({@link DsnOptions}: malformed ones and DSN's RET= and ENVID=). {@link EximHandlers} puts it in place
  * of James's JamesMailCmdHandler.
  */
 public final class EximMailCmd extends JamesMailCmdHandler {
     private final SmtpTimeRewrite rewrite;
+    private final JeximRuntime runtime;
 
     @Inject
     public EximMailCmd(MetricFactory metricFactory, DomainList domainList, JeximRuntime runtime) {
         super(metricFactory, domainList);
         this.rewrite = SmtpTimeRewrite.of(runtime);
+        this.runtime = runtime;
     }
 
     @Override
     protected Response doFilterChecks(SMTPSession session, String command, String parameters) {
-        return super.doFilterChecks(session, command, rewrite.mailArgument(parameters));
+        String argument = rewrite.mailArgument(parameters);
+        if (argument == null || session.getAttachment(SMTPSession.SENDER,
+                org.apache.james.protocols.api.ProtocolSession.State.Transaction).isPresent()) {
+            return super.doFilterChecks(session, command, argument); // James's 503 and syntax errors
+        }
+        DsnOptions.Checked checked = DsnOptions.mail(session, runtime, argument);
+        if (checked.refusal().isPresent()) {
+            return JamesReplies.response(checked.refusal().get());
+        }
+        return super.doFilterChecks(session, command, checked.argument());
     }
 }

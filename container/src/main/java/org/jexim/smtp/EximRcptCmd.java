@@ -12,21 +12,45 @@ import org.jexim.runtime.JeximRuntime;
 
 /**
  * James's RCPT command with Exim's S rewrite rules applied to its data as it arrives, before the
- * syntax check and before acl_smtp_rcpt sees the recipient (the Received: header's "for" and the
+ * syntax check and before acl_smtp_rcpt sees the recipient, and its options as Exim takes them
+ * ({@link DsnOptions}: malformed ones and DSN's NOTIFY= and ORCPT=) (the Received: header's "for" and the
  * envelope get the rewritten address too). {@link EximHandlers} puts it in place of James's
  * JamesRcptCmdHandler.
  */
 public final class EximRcptCmd extends JamesRcptCmdHandler {
     private final SmtpTimeRewrite rewrite;
+    private final JeximRuntime runtime;
 
     @Inject
     public EximRcptCmd(MetricFactory metricFactory, DomainList domainList, JeximRuntime runtime) {
         super(metricFactory, domainList);
         this.rewrite = SmtpTimeRewrite.of(runtime);
+        this.runtime = runtime;
     }
 
     @Override
     protected Response doFilterChecks(SMTPSession session, String command, String parameters) {
-        return super.doFilterChecks(session, command, rewrite.rcptArgument(parameters));
+        String argument = rewrite.rcptArgument(parameters);
+        String address = argument == null ? null : address(TestSession.afterColon(argument));
+        if (address == null || session.getAttachment(SMTPSession.SENDER,
+                org.apache.james.protocols.api.ProtocolSession.State.Transaction).isEmpty()) {
+            return super.doFilterChecks(session, command, argument); // James's syntax errors and 503
+        }
+        DsnOptions.Checked checked = DsnOptions.rcpt(session, runtime, argument, address);
+        if (checked.refusal().isPresent()) {
+            return JamesReplies.response(checked.refusal().get());
+        }
+        return super.doFilterChecks(session, command, checked.argument());
+    }
+
+    /** The address of RCPT's data, without its angle brackets; null when there is none. */
+    private static String address(String data) {
+        String s = data.strip();
+        if (s.startsWith("<")) {
+            int close = s.indexOf('>');
+            return close < 0 ? null : s.substring(1, close);
+        }
+        int space = s.indexOf(' ');
+        return s.isEmpty() ? null : space < 0 ? s : s.substring(0, space);
     }
 }

@@ -51,6 +51,7 @@ public final class EximSpool implements JamesMessageHook {
         try {
             mail.setName(id);
             spoolAttributes(mail, state);
+            dsn(mail, state.dsn());
             controls.mark(mail);
             submission(mail, state, id);
             // recipients an ACL discarded were answered 250 but are not delivered
@@ -108,6 +109,13 @@ public final class EximSpool implements JamesMessageHook {
         if (!sender.isEmpty() && mail instanceof org.apache.james.server.core.MailImpl impl) {
             impl.setSender(new MailAddress(sender));
         }
+    }
+
+    /** The message's DSN requests: James's parameters for the delivery side, Exim's -dsn_* lines for -H. */
+    private static void dsn(Mail mail, DsnRequests dsn) {
+        dsn.parameters().ifPresent(mail::setDsnParameters);
+        dsn.envid().ifPresent(v -> mail.setAttribute(SpoolAttributes.option("dsn_envid", v)));
+        dsn.retCode().ifPresent(v -> mail.setAttribute(SpoolAttributes.option("dsn_ret", v)));
     }
 
     /** What Exim's -H file records about the SMTP session ({@code -received_protocol}, {@code -auth_id}, ...). */
