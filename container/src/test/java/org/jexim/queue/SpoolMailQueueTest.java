@@ -132,6 +132,24 @@ class SpoolMailQueueTest {
     }
 
     @Test
+    void dsnRequestsSurviveARestart() throws Exception {
+        SpoolMailQueue queue = open();
+        MailImpl mail = mail("dsn", SpoolTestMails.MESSAGE);
+        org.apache.mailet.DsnParameters dsn = org.apache.mailet.DsnParameters.of(
+            java.util.Optional.of(org.apache.mailet.DsnParameters.EnvId.of("env+2B1")),
+            java.util.Optional.of(org.apache.mailet.DsnParameters.Ret.HDRS),
+            com.google.common.collect.ImmutableMap.of(mail.getRecipients().iterator().next(),
+                org.apache.mailet.DsnParameters.RecipientDsnParameters.of(
+                    java.util.EnumSet.of(org.apache.mailet.DsnParameters.Notify.SUCCESS,
+                        org.apache.mailet.DsnParameters.Notify.DELAY),
+                    mail.getRecipients().iterator().next()))).orElseThrow();
+        mail.setDsnParameters(dsn);
+        queue.enQueue(mail);
+        Mail back = dequeueOne(open(), WAIT).getMail();
+        assertThat(back.dsnParameters()).contains(dsn);
+    }
+
+    @Test
     void unackedMessagesAreDeliveredAgainAfterARestartAndAckedOnesAreNot() throws Exception {
         SpoolMailQueue queue = open();
         queue.enQueue(mail("acked", SpoolTestMails.MESSAGE));
