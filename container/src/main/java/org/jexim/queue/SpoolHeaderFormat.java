@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 /** Writes and reads the -H file format of Exim 4.96 (spec chapter "Format of spool files"). */
 public final class SpoolHeaderFormat {
     private static final Pattern ACL_VARIABLE = Pattern.compile("(acl|aclc|aclm) (\\S+) (\\d+)");
-    private static final Pattern ONE_TIME_SUFFIX = Pattern.compile("^(.*) (\\S*) (\\d+),(\\d+)#(\\d+)$");
     private static final Pattern HEADER_PREFIX = Pattern.compile("(\\d+)(.) ");
 
     private SpoolHeaderFormat() {
@@ -115,9 +114,7 @@ public final class SpoolHeaderFormat {
             int count = Integer.parseInt(l.trim());
             List<String> recipients = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                String r = line();
-                Matcher m = ONE_TIME_SUFFIX.matcher(r);
-                recipients.add(m.matches() ? m.group(1) : r);
+                recipients.add(SpoolRecipient.addressOf(line()));
             }
             String blank = line();
             if (!blank.isEmpty()) {

@@ -62,6 +62,15 @@ class SpoolHeaderFormatTest {
     }
 
     @Test
+    void recipientsWithDsnDataAsEximWritesThemAreReadAsTheirAddresses() throws Exception {
+        // exim4 -bs with RCPT NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;bob@x.example, NOTIFY=NEVER, none
+        String withDsn = EXIM_WROTE.replace("2\nb@test.example\nc@other.example\n",
+            "3\nbob@x.example rfc822;bob@x.example 20,12  0,-1#3\nc@x.example  0,2  0,-1#3\nd@x.example\n");
+        SpoolHeader h = SpoolHeaderFormat.read(withDsn.getBytes(StandardCharsets.UTF_8));
+        assertThat(h.recipients()).containsExactly("bob@x.example", "c@x.example", "d@x.example");
+    }
+
+    @Test
     void headerFlagsAreEximsLetters() {
         assertThat(HeaderLine.flagFor("Received")).isEqualTo('P');
         assertThat(HeaderLine.flagFor("reply-to")).isEqualTo('R');
