@@ -47,22 +47,24 @@ class LimitsIT {
 
     @Test
     void beyondSmtpAcceptMaxAConnectionGetsEximsRefusalAndLogLine() throws Exception {
-        List<String> j = overflow(jexim.port(), 3);
-        assertThat(j).isEqualTo(overflow(exim.port(), 3));
-        assertThat(j.get(2)).isEqualTo("421 Too many concurrent SMTP connections; please try again later.\n<closed>");
-        String line = "Connection from [127.0.0.1] refused: too many connections";
-        assertThat(exim.mainlog()).contains(line);
-        assertThat(jexim.mainlog()).contains(line);
+        thirdConnectionRefused(jexim, exim, "421 Too many concurrent SMTP connections; please try again later.",
+            "Connection from [127.0.0.1] refused: too many connections");
     }
 
     @Test
     void theLastConnectionsAreKeptForReserveHosts() throws Exception {
-        List<String> j = overflow(jeximReserve.port(), 3);
-        assertThat(j).isEqualTo(overflow(eximReserve.port(), 3));
-        assertThat(j.get(2)).isEqualTo("421 mx.example.com: Too many concurrent SMTP connections; please try again later\n<closed>");
-        String line = "temporarily refused connection from [127.0.0.1]: not in reserve list: connected=2 max=3 reserve=1";
-        assertThat(eximReserve.mainlog()).contains(line);
-        assertThat(jeximReserve.mainlog()).contains(line);
+        thirdConnectionRefused(jeximReserve, eximReserve,
+            "421 mx.example.com: Too many concurrent SMTP connections; please try again later",
+            "temporarily refused connection from [127.0.0.1]: not in reserve list: connected=2 max=3 reserve=1");
+    }
+
+    /** Three connections at once: both servers answer the same, the third gets {@code reply} and is closed, both log {@code line}. */
+    private static void thirdConnectionRefused(Daemons.Server j, Daemons.Server e, String reply, String line) throws Exception {
+        List<String> got = overflow(j.port(), 3);
+        assertThat(got).isEqualTo(overflow(e.port(), 3));
+        assertThat(got.get(2)).isEqualTo(reply + "\n<closed>");
+        assertThat(e.mainlog()).contains(line);
+        assertThat(j.mainlog()).contains(line);
     }
 
     /** Opens {@code n} connections at once and returns what each got first (banner or refusal and close). */
