@@ -41,7 +41,7 @@ final class SendmailCommand implements Command {
             return 1;
         }
         ServerPaths paths = ServerPaths.of(config);
-        LogSetup.install(config, paths);
+        LogSetup.logArguments(LogSetup.install(config, paths), line);
         SubmitSettings settings = SubmitSettings.of(config);
         SubmitRequest request = SubmitOptions.of(line);
         LocalSubmission.Outcome outcome = submit(config, settings, paths, request, line.in(), line, true);
