@@ -308,6 +308,7 @@ public final class LocalSubmission {
         envelope.hostAddress().map(GivenHost::ip).ifPresent(builder::remoteAddr);
         envelope.hostName().ifPresent(builder::remoteHost);
         MailImpl mail = builder.build();
+        request.session().flatMap(SubmitRequest.LocalSmtp::dsn).ifPresent(mail::setDsnParameters);
         mail.setMessage(new MimeMessageWrapper(MimeMessageInputStreamSource.create(id, new ByteArrayInputStream(all))));
         return mail;
     }
@@ -352,6 +353,11 @@ public final class LocalSubmission {
         if (request.dontDeliver()) {
             a.add(SpoolAttributes.flag("N"));
         }
+        request.session().flatMap(SubmitRequest.LocalSmtp::dsn).ifPresent(dsn -> {
+            dsn.getEnvIdParameter().ifPresent(e -> a.add(SpoolAttributes.option("dsn_envid", e.asString())));
+            dsn.getRetParameter().ifPresent(r -> a.add(SpoolAttributes.option("dsn_ret",
+                r == org.apache.mailet.DsnParameters.Ret.FULL ? "1" : "2")));
+        });
         if (request.session().map(SubmitRequest.LocalSmtp::freeze).orElse(false)) {
             a.add(SpoolAttributes.option("frozen", Long.toString(java.time.Instant.now().getEpochSecond())));
         }
