@@ -353,11 +353,7 @@ public final class LocalSubmission {
         if (request.dontDeliver()) {
             a.add(SpoolAttributes.flag("N"));
         }
-        request.session().flatMap(SubmitRequest.LocalSmtp::dsn).ifPresent(dsn -> {
-            dsn.getEnvIdParameter().ifPresent(e -> a.add(SpoolAttributes.option("dsn_envid", e.asString())));
-            dsn.getRetParameter().ifPresent(r -> a.add(SpoolAttributes.option("dsn_ret",
-                r == org.apache.mailet.DsnParameters.Ret.FULL ? "1" : "2")));
-        });
+        request.session().flatMap(SubmitRequest.LocalSmtp::dsn).ifPresent(dsn -> a.addAll(SpoolAttributes.dsnOptions(dsn)));
         if (request.session().map(SubmitRequest.LocalSmtp::freeze).orElse(false)) {
             a.add(SpoolAttributes.option("frozen", Long.toString(java.time.Instant.now().getEpochSecond())));
         }
