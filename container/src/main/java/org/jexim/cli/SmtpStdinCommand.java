@@ -40,8 +40,8 @@ final class SmtpStdinCommand implements Command {
         try {
             Translator.translate(config).writeTo(dir);
             TestSession.of(config, dir, line.out()).runLocal(Caller.current().login(),
-                    (session, sender, recipients, lines, holds) -> spool(config, settings, paths, options, line,
-                            session, sender, recipients, lines, holds),
+                    (session, sender, recipients, lines, terms) -> spool(config, settings, paths, options, line,
+                            session, sender, recipients, lines, terms),
                     new BufferedReader(new InputStreamReader(line.in(), StandardCharsets.ISO_8859_1)));
         } finally {
             try (var files = Files.walk(dir)) {
@@ -54,13 +54,13 @@ final class SmtpStdinCommand implements Command {
     /** One accepted message: spooled as a local submission of the session's protocol, then delivered. */
     private static String spool(Configuration config, SubmitSettings settings, ServerPaths paths, SubmitRequest options,
                                 CommandLine line, SessionState session, String sender, List<String> recipients,
-                                List<String> lines, TestSession.Holds holds) throws IOException {
+                                List<String> lines, TestSession.MessageTerms terms) throws IOException {
         SubmitRequest request = new SubmitRequest(recipients, false, false, Optional.of(sender), options.fullName(),
                 options.deliveryMode(), SubmitRequest.ErrorMode.STDERR, false, Optional.empty(), Optional.empty(),
                 options.protocol(), Optional.empty(),
                 session.protocolVariable("authenticated_id"), session.authenticatedSender(),
                 Optional.of(new SubmitRequest.LocalSmtp(Optional.ofNullable(session.helo()), session.receivedProtocol(),
-                    holds.freeze(), holds.queue())));
+                    terms.freeze(), terms.queue(), terms.dsn())));
         byte[] data = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
         try {
             LocalSubmission.Outcome outcome = SendmailCommand.submit(config, settings, paths, request,
@@ -69,7 +69,7 @@ final class SmtpStdinCommand implements Command {
                 throw new IOException("the message was not spooled");
             }
             String id = outcome.messageId().get();
-            if (SendmailCommand.shouldDeliver(request, settings) && !holds.freeze() && !holds.queue()) {
+            if (SendmailCommand.shouldDeliver(request, settings) && !terms.freeze() && !terms.queue()) {
                 SendmailCommand.deliver(id, request, paths, line);
             }
             return id;

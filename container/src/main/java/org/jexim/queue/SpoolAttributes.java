@@ -42,6 +42,14 @@ public final class SpoolAttributes {
         return new Attribute(AttributeName.of(OPTION_PREFIX + name), AttributeValue.of(value));
     }
 
+    /** Exim's -H lines of a message's DSN requests: -dsn_envid as given, -dsn_ret 1 (FULL) or 2 (HDRS). */
+    public static java.util.List<Attribute> dsnOptions(org.apache.mailet.DsnParameters dsn) {
+        java.util.List<Attribute> lines = new java.util.ArrayList<>();
+        dsn.getEnvIdParameter().ifPresent(e -> lines.add(option("dsn_envid", e.asString())));
+        dsn.getRetParameter().ifPresent(r -> lines.add(option("dsn_ret", r == org.apache.mailet.DsnParameters.Ret.FULL ? "1" : "2")));
+        return lines;
+    }
+
     /**
      * The attributes that write {@code --name value}: a value from outside (the SMTP client, the
      * command line), which Exim marks tainted.

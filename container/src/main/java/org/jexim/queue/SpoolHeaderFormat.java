@@ -33,7 +33,7 @@ public final class SpoolHeaderFormat {
         writeTree(sb, h.nonRecipients());
         sb.append(h.recipients().size()).append('\n');
         for (String r : h.recipients()) {
-            sb.append(r).append('\n');
+            sb.append(r).append(h.recipientData().getOrDefault(r, "")).append('\n');
         }
         sb.append('\n');
         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -113,8 +113,14 @@ public final class SpoolHeaderFormat {
             }
             int count = Integer.parseInt(l.trim());
             List<String> recipients = new ArrayList<>(count);
+            java.util.Map<String, String> recipientData = new java.util.LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
-                recipients.add(SpoolRecipient.addressOf(line()));
+                String line = line();
+                String address = SpoolRecipient.addressOf(line);
+                recipients.add(address);
+                if (line.length() > address.length()) {
+                    recipientData.put(address, line.substring(address.length()));
+                }
             }
             String blank = line();
             if (!blank.isEmpty()) {
@@ -138,7 +144,8 @@ public final class SpoolHeaderFormat {
             }
             return new SpoolHeader(id, owner[0], Long.parseLong(owner[1]), Long.parseLong(owner[2]),
                 senderLine.substring(1, senderLine.length() - 1), Long.parseLong(times[0]),
-                times.length > 1 ? Integer.parseInt(times[1]) : 0, options, nonRecipients, recipients, headers);
+                times.length > 1 ? Integer.parseInt(times[1]) : 0, options, nonRecipients, recipients, headers,
+                recipientData);
         }
 
         private SpoolOption option(String text) throws IOException {

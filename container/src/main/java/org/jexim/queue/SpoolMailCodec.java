@@ -129,7 +129,8 @@ final class SpoolMailCodec {
             .flatMap(a -> a.getValue().valueAs(Integer.class)).orElse(0);
         return new SpoolHeader(id, who[0], Long.parseLong(who[1]), Long.parseLong(who[2]),
             mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(""),
-            receivedMicros / 1_000_000, warnings, options, done, recipients, headers);
+            receivedMicros / 1_000_000, warnings, options, done, recipients, headers,
+            SpoolDsn.recipientData(mail.dsnParameters(), recipients));
     }
 
     private static long nowMicros() {
@@ -221,6 +222,9 @@ final class SpoolMailCodec {
             .addAttributes(attributes)
             .addAllHeadersForRecipients(perRecipient);
         MailImpl mail = builder.build();
+        if (mail.dsnParameters().isEmpty()) {
+            SpoolDsn.read(h).ifPresent(mail::setDsnParameters); // a spool exim4 wrote
+        }
         mail.setMessageContent(message);
         return mail;
     }

@@ -72,9 +72,14 @@ final class ArrivalControls {
         }
     }
 
-    /** freeze and queue, for a -bs message that LocalSubmission spools. */
-    TestSession.Holds holds() {
-        return new TestSession.Holds(freeze, queue);
+    /** control = freeze is in force. */
+    boolean freezes() {
+        return freeze;
+    }
+
+    /** control = queue is in force. */
+    boolean queues() {
+        return queue;
     }
 
     /** Whether an ACL discarded every recipient: the message is accepted and goes nowhere. */

@@ -123,15 +123,6 @@ final class DsnRequests {
         return DsnParameters.of(envid.map(DsnParameters.EnvId::of), ret, com.google.common.collect.ImmutableMap.copyOf(rcpts));
     }
 
-    /** Exim's -H lines: -dsn_envid as given and -dsn_ret 1 (FULL) or 2 (HDRS). */
-    Optional<String> envid() {
-        return envid;
-    }
-
-    Optional<String> retCode() {
-        return ret.map(r -> r == DsnParameters.Ret.FULL ? "1" : "2");
-    }
-
     void clear() {
         ret = Optional.empty();
         envid = Optional.empty();

@@ -113,9 +113,10 @@ public final class EximSpool implements JamesMessageHook {
 
     /** The message's DSN requests: James's parameters for the delivery side, Exim's -dsn_* lines for -H. */
     private static void dsn(Mail mail, DsnRequests dsn) {
-        dsn.parameters().ifPresent(mail::setDsnParameters);
-        dsn.envid().ifPresent(v -> mail.setAttribute(SpoolAttributes.option("dsn_envid", v)));
-        dsn.retCode().ifPresent(v -> mail.setAttribute(SpoolAttributes.option("dsn_ret", v)));
+        dsn.parameters().ifPresent(p -> {
+            mail.setDsnParameters(p);
+            SpoolAttributes.dsnOptions(p).forEach(mail::setAttribute);
+        });
     }
 
     /** What Exim's -H file records about the SMTP session ({@code -received_protocol}, {@code -auth_id}, ...). */

@@ -78,11 +78,14 @@ public final class TestSession {
     public interface MessageSink {
         /** Spools the message (lines without CRLF, dots unstuffed); the id of {@code 250 OK id=}. */
         String accept(SessionState session, String sender, java.util.List<String> recipients,
-                      java.util.List<String> lines, Holds holds) throws IOException;
+                      java.util.List<String> lines, MessageTerms terms) throws IOException;
     }
 
-    /** What the ACL controls ask of a -bs message: spooled frozen ({@code freeze}), kept for a queue run ({@code queue}). */
-    public record Holds(boolean freeze, boolean queue) {
+    /**
+     * What the session settled for a -bs message besides its envelope: spooled frozen
+     * ({@code control = freeze}), kept for a queue run ({@code control = queue}), its DSN requests.
+     */
+    public record MessageTerms(boolean freeze, boolean queue, java.util.Optional<org.apache.mailet.DsnParameters> dsn) {
     }
 
     /**
@@ -314,6 +317,7 @@ public final class TestSession {
         }
         long size = id == null || !check.positive() ? 0 : size(session, id, lines);
         ArrivalControls controls = new ArrivalControls(session);
+        MessageTerms terms = new MessageTerms(controls.freezes(), controls.queues(), session.dsn().parameters());
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();
@@ -325,7 +329,7 @@ public final class TestSession {
                 return EximTexts.MAIL_OK; // every recipient was discarded
             }
             try {
-                return EximTexts.queued(sink.accept(session, sender, recipients, lines, controls.holds()));
+                return EximTexts.queued(sink.accept(session, sender, recipients, lines, terms));
             } catch (IOException e) {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }

@@ -308,6 +308,7 @@ public final class LocalSubmission {
         envelope.hostAddress().map(GivenHost::ip).ifPresent(builder::remoteAddr);
         envelope.hostName().ifPresent(builder::remoteHost);
         MailImpl mail = builder.build();
+        request.session().flatMap(SubmitRequest.LocalSmtp::dsn).ifPresent(mail::setDsnParameters);
         mail.setMessage(new MimeMessageWrapper(MimeMessageInputStreamSource.create(id, new ByteArrayInputStream(all))));
         return mail;
     }
@@ -352,6 +353,7 @@ public final class LocalSubmission {
         if (request.dontDeliver()) {
             a.add(SpoolAttributes.flag("N"));
         }
+        request.session().flatMap(SubmitRequest.LocalSmtp::dsn).ifPresent(dsn -> a.addAll(SpoolAttributes.dsnOptions(dsn)));
         if (request.session().map(SubmitRequest.LocalSmtp::freeze).orElse(false)) {
             a.add(SpoolAttributes.option("frozen", Long.toString(java.time.Instant.now().getEpochSecond())));
         }

@@ -22,9 +22,10 @@ public record SubmitRequest(List<String> recipients, boolean extractRecipients, 
     /**
      * A -bs session: its HELO name ($sender_helo_name, Received's helo=, -H's helo_name), its
      * protocol (local-smtp, local-esmtp, local-esmtpa ...), which -oMr of a trusted caller overrides,
-     * and what the ACLs' control = freeze / queue asked of the message.
+     * what the ACLs' control = freeze / queue asked of the message, and its DSN requests.
      */
-    public record LocalSmtp(Optional<String> helo, String protocol, boolean freeze, boolean queue) {
+    public record LocalSmtp(Optional<String> helo, String protocol, boolean freeze, boolean queue,
+                            Optional<org.apache.mailet.DsnParameters> dsn) {
     }
 
     /** A submission from the command line, not over -bs. */

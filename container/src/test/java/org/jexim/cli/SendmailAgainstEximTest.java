@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SendmailAgainstEximTest {
     private static final String CONFIG = "acl_not_smtp = acl_ns\n"
         + "acl_smtp_rcpt = acl_r\n"
+        + "dsn_advertise_hosts = *\n"
         + "acl_not_smtp_mime = acl_nsm\n"
         + "acl_not_smtp_start = acl_nss\n"
         + "begin acl\n"
@@ -109,6 +110,10 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-f", "raw@else.example", "bob"), "Subject: no fix-ups\n\nb\n"),
             Arguments.of(List.of("-bs"), "HELO client.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<bob@test.example>\r\n"
                 + "DATA\r\nSubject: over -bs\r\n\r\nhi\r\n.\r\nQUIT\r\n"),
+            Arguments.of(List.of("-bs"), "EHLO client.example\r\nMAIL FROM:<a@b.example> RET=HDRS ENVID=e+2B1\r\n"
+                + "RCPT TO:<bob@test.example> NOTIFY=SUCCESS,DELAY ORCPT=rfc822;bob@test.example\r\n"
+                + "RCPT TO:<carol@test.example> NOTIFY=NEVER\r\nRCPT TO:<dave@test.example>\r\n"
+                + "DATA\r\nSubject: DSN over -bs\r\n\r\nhi\r\n.\r\nQUIT\r\n"),
             Arguments.of(List.of("-bs"), "EHLO client.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<frozen@test.example>\r\n"
                 + "DATA\r\nSubject: frozen over -bs\r\n\r\nhi\r\n.\r\nMAIL FROM:<a@b.example>\r\n"
                 + "RCPT TO:<queued@test.example>\r\nDATA\r\nSubject: queued over -bs\r\n\r\nho\r\n.\r\nQUIT\r\n"));

@@ -145,6 +145,10 @@ class SpoolMailQueueTest {
                     mail.getRecipients().iterator().next()))).orElseThrow();
         mail.setDsnParameters(dsn);
         queue.enQueue(mail);
+        String rcpt = mail.getRecipients().iterator().next().asString();
+        // Exim's form of the recipient line (spool_out.c), so that exim4 reading this spool sees the requests
+        assertThat(Files.readString(inputFiles().get(1))).contains("\n" + rcpt + " rfc822;" + rcpt + " "
+            + ("rfc822;" + rcpt).length() + ",20  0,-1#3\n");
         Mail back = dequeueOne(open(), WAIT).getMail();
         assertThat(back.dsnParameters()).contains(dsn);
     }

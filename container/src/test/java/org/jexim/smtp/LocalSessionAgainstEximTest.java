@@ -67,7 +67,7 @@ class LocalSessionAgainstEximTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.ISO_8859_1);
         List<String> spooled = new ArrayList<>();
         TestSession.of(config, translated, out).runLocal("root",
-                (session, sender, recipients, lines, holds) -> {
+                (session, sender, recipients, lines, terms) -> {
                     spooled.add(sender + " " + recipients);
                     return org.jexim.queue.EximMessageId.next();
                 }, new BufferedReader(new StringReader(script)));
