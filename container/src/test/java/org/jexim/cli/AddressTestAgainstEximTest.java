@@ -79,8 +79,10 @@ class AddressTestAgainstEximTest {
     void filterDetectionAgreesWithExim() throws Exception {
         assumeTrue(Files.isExecutable(EXIM));
         Files.writeString(dir.resolve("filter"), "# Exim filter\ndeliver b1@test.example\n");
+        Files.writeString(dir.resolve("sieve"), "# Sieve filter\nredirect \"b2@test.example\";\n");
         Path conf = install("filter.conf", "c");
-        assertEquals(List.of(), compareAll(conf, List.of("nf", "nf2@test.example", "ff", "other"), List.of()));
+        assertEquals(List.of(), compareAll(conf, List.of("nf", "nf2@test.example", "ff", "other", "fx", "fs"),
+                List.of()));
     }
 
     /**

@@ -42,8 +42,16 @@ final class FilterRedirect {
         FilterPermissions permissions = new FilterPermissions(false, options.allowDefer(), options.allowFail(),
                 RouterFactory.bool(o, "allow_freeze", false), real);
         FilterSetup setup = new FilterSetup(base, permissions, null, true, false);
+        FilterType type = FilterType.of(text);
+        // Exim's rda_interpret refuses a filter type its router forbids, before reading it
+        if (type == FilterType.SIEVE && RouterFactory.bool(o, "forbid_sieve_filter", false)) {
+            return RouterOutcome.defer(address, "error in filter " + where + ": Sieve filtering not enabled");
+        }
+        if (type == FilterType.EXIM && RouterFactory.bool(o, "forbid_exim_filter", false)) {
+            return RouterOutcome.defer(address, "error in filter " + where + ": Exim filtering not enabled");
+        }
         FilterResult result;
-        if (FilterType.of(text) == FilterType.SIEVE) {
+        if (type == FilterType.SIEVE) {
             SieveFilter.Options sieve;
             try {
                 sieve = new SieveFilter.Options(expand(o.get("sieve_vacation_directory"), address, context),
