@@ -17,6 +17,8 @@ import java.util.Map;
 public final class CommandLine {
     final Map<String, String> macros = new LinkedHashMap<>();
     final List<String> arguments = new ArrayList<>();
+    /** The command line as given, for log_selector arguments. */
+    final List<String> given = new ArrayList<>();
     final Map<String, String> flags = new LinkedHashMap<>();
     Path configFile;
     String mode;

@@ -1,6 +1,7 @@
 package org.jexim.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jexim.submit.UsageText;
@@ -82,6 +83,7 @@ public final class Main {
 
     static CommandLine parse(String[] args) throws UsageException {
         CommandLine line = new CommandLine();
+        line.given.addAll(List.of(args));
         int i = 0;
         while (i < args.length) {
             String a = args[i];

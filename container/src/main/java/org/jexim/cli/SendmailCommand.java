@@ -30,18 +30,12 @@ import org.jexim.submit.SubmitSettings;
  * (unless -odq or queue_only); -odi waits until the daemon has delivered it. Without a running
  * daemon the message waits on the queue for the next daemon start or queue run.
  */
-final class SendmailCommand implements Command {
+final class SendmailCommand extends LoggedCommand {
     private static final Duration HAND_OVER = Duration.ofSeconds(10);
     private static final Duration INTERACTIVE_WAIT = Duration.ofSeconds(60);
 
     @Override
-    public int run(CommandLine line) throws Exception {
-        Configuration config = ConfigLoader.load(line);
-        if (config == null) {
-            return 1;
-        }
-        ServerPaths paths = ServerPaths.of(config);
-        LogSetup.install(config, paths);
+    int run(CommandLine line, Configuration config, ServerPaths paths) throws Exception {
         SubmitSettings settings = SubmitSettings.of(config);
         SubmitRequest request = SubmitOptions.of(line);
         LocalSubmission.Outcome outcome = submit(config, settings, paths, request, line.in(), line, true);

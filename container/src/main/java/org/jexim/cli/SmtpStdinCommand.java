@@ -25,15 +25,9 @@ import org.jexim.submit.SubmitSettings;
  * engine), each accepted message put on the spool as a local submission with protocol
  * local-smtp/local-esmtp and handed to the daemon for delivery (unless -odq or queue_only).
  */
-final class SmtpStdinCommand implements Command {
+final class SmtpStdinCommand extends LoggedCommand {
     @Override
-    public int run(CommandLine line) throws Exception {
-        Configuration config = ConfigLoader.load(line);
-        if (config == null) {
-            return 1;
-        }
-        ServerPaths paths = ServerPaths.of(config);
-        LogSetup.install(config, paths);
+    int run(CommandLine line, Configuration config, ServerPaths paths) throws Exception {
         SubmitSettings settings = SubmitSettings.of(config);
         SubmitRequest options = SubmitOptions.of(line);
         Path dir = Files.createTempDirectory("jexim-bs");

@@ -23,7 +23,7 @@ public final class AddressArgument {
     }
 
     public static Parsed parse(String argument, boolean allowNull) {
-        return new AddressArgument(stripComments(argument)).parse(allowNull);
+        return new AddressArgument(org.jexim.submit.AddressList.stripComments(argument)).parse(allowNull);
     }
 
     private Parsed parse(boolean allowNull) {
@@ -166,26 +166,5 @@ public final class AddressArgument {
             }
         }
         return -1;
-    }
-
-    /** RFC 2822 comments, nested, outside quoted strings. */
-    private static String stripComments(String s) {
-        StringBuilder sb = new StringBuilder();
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' && depth == 0) {
-                quoted = !quoted;
-            }
-            if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')' && depth > 0) {
-                depth--;
-            } else if (depth == 0) {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -155,7 +155,8 @@ public final class AddressList {
         return -1;
     }
 
-    private static String stripComments(String text) {
+    /** The text without RFC 2822 comments (nested, outside quoted strings); the queue tools' address arguments use it too. */
+    public static String stripComments(String text) {
         StringBuilder sb = new StringBuilder();
         int depth = 0;
         boolean quoted = false;
