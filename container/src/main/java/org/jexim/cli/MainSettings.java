@@ -15,7 +15,7 @@ import org.jexim.routing.rewrite.Rewriter;
  */
 record MainSettings(Configuration config, String primaryHostname, String qualifyDomain, String qualifyRecipient) {
     static MainSettings of(Configuration config) {
-        String host = option(config, "primary_hostname").orElseGet(OptionHostName::primaryHostName);
+        String host = option(config, "primary_hostname").orElseGet(org.jexim.conf.options.DefaultHostName::primaryHostName);
         String qualifyDomain = option(config, "qualify_domain").orElse(host);
         String qualifyRecipient = option(config, "qualify_recipient").orElse(qualifyDomain);
         return new MainSettings(config, host, qualifyDomain, qualifyRecipient);

@@ -41,7 +41,7 @@ final class PrintOptionsCommand implements Command {
             return 1;
         }
         OptionPrintSettings settings = new OptionPrintSettings(OptionCaller.isAdmin(config), noLabels,
-                SystemAccounts.LOCAL, OptionHostName::primaryHostName);
+                SystemAccounts.LOCAL, org.jexim.conf.options.DefaultHostName::primaryHostName);
         boolean ok = new OptionPrinter(config, settings, line.out(), line.err()).print(words);
         line.out().flush();
         return ok ? 0 : 1;

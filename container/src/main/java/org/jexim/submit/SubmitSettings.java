@@ -28,11 +28,7 @@ public final class SubmitSettings {
     }
 
     private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
+        return org.jexim.conf.options.DefaultHostName.primaryHostName();
     }
 
     /** The option as set in the configure, else Exim's default text (empty when unset by default). */

@@ -3,7 +3,6 @@ package org.jexim.runtime;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,13 +47,9 @@ public final class JeximRuntime implements ListContext {
         }
     }
 
-    /** Exim's default primary_hostname: the node name. */
+    /** Exim's default primary_hostname. */
     private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
+        return org.jexim.conf.options.DefaultHostName.primaryHostName();
     }
 
     public static JeximRuntime fromDirectory(Path directory) throws IOException {

@@ -1,6 +1,5 @@
 package org.jexim.conf.expand.be;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -81,11 +80,7 @@ public final class BeContext implements ExpansionContext {
     }
 
     private static String defaultHostname() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (Exception e) {
-            return "localhost";
-        }
+        return org.jexim.conf.options.DefaultHostName.primaryHostName();
     }
 
     @Override

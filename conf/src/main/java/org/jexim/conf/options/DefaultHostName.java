@@ -1,4 +1,4 @@
-package org.jexim.cli;
+package org.jexim.conf.options;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,11 +10,12 @@ import java.util.List;
  * The default of primary_hostname, found as Exim finds it: the node name, and when it has no
  * dot, the canonical name the hosts file gives it (IPv6 entries first, as gethostbyname2 tries).
  */
-final class OptionHostName {
-    private OptionHostName() {
+public final class DefaultHostName {
+    private DefaultHostName() {
     }
 
-    static String primaryHostName() {
+    /** The name, as Exim's primary_hostname default. */
+    public static String primaryHostName() {
         String node = nodeName();
         if (node.indexOf('.') >= 0) {
             return node;
