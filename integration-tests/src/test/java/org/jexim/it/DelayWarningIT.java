@@ -52,8 +52,8 @@ class DelayWarningIT {
         Jexim.Result j = Jexim.jexim("-C", configure.toString(), "-DDIR=" + jexim, "-DPORT=" + jeximPort,
                 "-DDUSER=root", "-bd");
         assertThat(j.status()).as(j.output()).isZero();
-        DeliveryDifferentialIT.waitForPort(eximPort);
-        DeliveryDifferentialIT.waitForPort(jeximPort);
+        EximDaemon.waitForPort(eximPort);
+        EximDaemon.waitForPort(jeximPort);
         eximPid = Long.parseLong(Files.readString(exim.resolve("pid")).strip());
         for (int port : new int[] {eximPort, jeximPort}) {
             Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
@@ -62,7 +62,7 @@ class DelayWarningIT {
                     "wait for it"));
             assertThat(s.output()).as(s.output()).contains("<-  250 ");
         }
-        waitForLines(" == tf-a", 1);
+        MainLogs.waitForLines(" == tf-a", 1, exim, jexim);
         Thread.sleep(13_000); // the message is now past the first delay_warning time on both
         for (int run = 0; run < 2; run++) {
             Jexim.Result x = Jexim.run(List.of(EXIM.toString(), "-C", configure.toString(), "-DDIR=" + exim,
@@ -71,9 +71,9 @@ class DelayWarningIT {
             Jexim.Result y = Jexim.jexim("-C", configure.toString(), "-DDIR=" + jexim, "-DPORT=" + jeximPort,
                     "-DDUSER=root", "-qf");
             assertThat(y.status()).as(y.output()).isZero();
-            waitForLines(" == tf-a", 2 + run);
+            MainLogs.waitForLines(" == tf-a", 2 + run, exim, jexim);
         }
-        waitForLines("=> md-s", 1);
+        MainLogs.waitForLines("=> md-s", 1, exim, jexim);
     }
 
     @AfterAll
@@ -117,29 +117,7 @@ class DelayWarningIT {
 
     /** The delivery and bounce-arrival lines, masked; S= of generated messages is masked (their boundary varies in length). */
     private static List<String> lines(Path dir) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
-            if (l.matches("\\S+ \\S+ \\S+ (=>|->|\\*\\*|==|<= <>) .*")) {
-                lines.add(DeliveryDifferentialIT.mask(l.substring(l.indexOf(' ', l.indexOf(' ') + 1) + 1))
-                        .replaceAll(" U=\\S+ P=local S=[0-9]+", " U=USER P=local S=SIZE"));
-            }
-        }
-        return lines.stream().sorted().toList(); // jexim delivers a message's addresses in parallel
-    }
-
-    private void waitForLines(String kind, int count) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            if (count(exim, kind) >= count && count(jexim, kind) >= count) {
-                Thread.sleep(500);
-                return;
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static long count(Path dir, String kind) throws Exception {
-        Path log = dir.resolve("log/mainlog");
-        return Files.exists(log)
-                ? Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(kind)).count() : 0;
+        return MainLogs.lines(dir, "=>|->|\\*\\*|==|<= <>", l -> DeliveryDifferentialIT.mask(l)
+                .replaceAll(" U=\\S+ P=local S=[0-9]+", " U=USER P=local S=SIZE"));
     }
 }

@@ -72,7 +72,7 @@ class DeliveryDifferentialIT {
         Jexim.Result r = Jexim.run(List.of(EXIM.toString(), "-C", Path.of(getClass().getResource("/delivery/remote.conf").toURI())
                 .toString(), "-DDIR=" + remote, "-DPORT=" + remotePort, "-bd", "-oP", remote.resolve("pid").toString()));
         assertThat(r.status()).as(r.output()).isZero();
-        waitForPort(remotePort);
+        EximDaemon.waitForPort(remotePort);
         remotePid = Long.parseLong(Files.readString(remote.resolve("pid")).strip());
         int eximPort = Jexim.freePort();
         Jexim.Result e = Jexim.run(List.of(EXIM.toString(), "-C", configure.toString(), "-DDIR=" + exim,
@@ -82,7 +82,7 @@ class DeliveryDifferentialIT {
         Jexim.Result j = Jexim.jexim("-C", configure.toString(), "-DDIR=" + jexim, "-DPORT=" + jeximPort,
                 "-DRELAY_TO=" + remotePort, "-DDUSER=root", "-bd");
         assertThat(j.status()).as(j.output()).isZero();
-        waitForPort(eximPort);
+        EximDaemon.waitForPort(eximPort);
         eximPid = Long.parseLong(Files.readString(exim.resolve("pid")).strip());
         byte[] data = Files.readAllBytes(Path.of(getClass().getResource("/delivery/message.eml").toURI()));
         Path message = Files.createTempFile("delivery", ".eml");
@@ -117,9 +117,9 @@ class DeliveryDifferentialIT {
                     "--from", "md-s@delivery.example", "--to", "later@delivery.example", "--data", "@" + message));
             assertThat(s.output()).as(s.output()).contains("<-  250 ");
         }
-        waitForFiles(RECIPIENTS.size() + FAILING.size() + 3 + 2);
-        waitForLines(" == ", 1);
-        waitForLines(" Frozen (delivery error message)", 1);
+        MainLogs.waitForLines(" => ", RECIPIENTS.size() + FAILING.size() + 3 + 2, exim, jexim);
+        MainLogs.waitForLines(" == ", 1, exim, jexim);
+        MainLogs.waitForLines(" Frozen (delivery error message)", 1, exim, jexim);
     }
 
     @AfterAll
@@ -284,37 +284,5 @@ class DeliveryDifferentialIT {
                 .replaceAll("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] [0-9:]{8} [0-9]{4}", "BSDDATE")
                 .replaceAll("(?i)[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", "MESSAGEID")
                 .replaceAll("[0-9]+-eximdsn-[0-9]+", "BOUNDARY");
-    }
-
-    private void waitForFiles(int count) throws Exception {
-        waitForLines(" => ", count);
-    }
-
-    private void waitForLines(String kind, int count) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            if (lines(exim, kind) >= count && lines(jexim, kind) >= count) {
-                Thread.sleep(500);
-                return;
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static long lines(Path dir, String kind) throws Exception {
-        Path log = dir.resolve("log/mainlog");
-        if (!Files.exists(log)) {
-            return 0;
-        }
-        return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(kind)).count();
-    }
-
-    static void waitForPort(int port) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (java.io.IOException e) {
-                Thread.sleep(50);
-            }
-        }
     }
 }

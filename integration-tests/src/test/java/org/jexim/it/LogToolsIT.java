@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,8 +63,8 @@ class LogToolsIT {
             swaks(port, "alice@example.org", "someone@elsewhere.example", false);
             swaks(port, "alice@example.org", "other@elsewhere.example", false);
         }
-        waitFor(" == ", 1);
-        waitFor(" Completed", 5); // three deliveries, the failed message, and its bounce
+        MainLogs.waitForLines(" == ", 1, exim, jexim);
+        MainLogs.waitForLines(" Completed", 5, exim, jexim); // three deliveries, the failed message, and its bounce
     }
 
     @AfterAll
@@ -82,18 +81,6 @@ class LogToolsIT {
         Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
             "--from", from, "--to", to, "--header", "Subject: log tools", "--body", "hello"));
         assertThat(s.output()).as(s.output()).contains(accepted ? "<-  250 OK id=" : "<** 550 relay not permitted");
-    }
-
-    private void waitFor(String text, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && (count(exim, text) < count || count(jexim, text) < count)) {
-            Thread.sleep(200);
-        }
-    }
-
-    private static long count(Path dir, String text) throws Exception {
-        Path log = dir.resolve("log/mainlog");
-        return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(text)).count() : 0;
     }
 
     private static String tool(Path program, String... args) throws Exception {

@@ -59,7 +59,7 @@ class QueueSmtpDomainsIT {
                 "-DRELAY_TO=" + remotePort, "-DDUSER=root", "-bd");
         assertThat(j.status()).as(j.output()).isZero();
         for (int port : new int[] {remotePort, eximPort, jeximPort}) {
-            DeliveryDifferentialIT.waitForPort(port);
+            EximDaemon.waitForPort(port);
         }
         remotePid = Long.parseLong(Files.readString(remote.resolve("pid")).strip());
         eximPid = Long.parseLong(Files.readString(exim.resolve("pid")).strip());
@@ -70,8 +70,8 @@ class QueueSmtpDomainsIT {
                     "--body", "routed first"));
             assertThat(s.output()).as(s.output()).contains("<-  250 ");
         }
-        waitForLines(" == ok@remote.example", 1);
-        waitForLines("=> user", 1);
+        MainLogs.waitForLines(" == ok@remote.example", 1, exim, jexim);
+        MainLogs.waitForLines("=> user", 1, exim, jexim);
         beforeRun.add(remoteBox());
         Jexim.Result x = Jexim.run(List.of(EXIM.toString(), "-C", configure.toString(), "-DDIR=" + exim,
                 "-DPORT=" + eximPort, "-DRELAY_TO=" + remotePort, "-DDUSER=Debian-exim", "-q"));
@@ -79,7 +79,7 @@ class QueueSmtpDomainsIT {
         Jexim.Result y = Jexim.jexim("-C", configure.toString(), "-DDIR=" + jexim, "-DPORT=" + jeximPort,
                 "-DRELAY_TO=" + remotePort, "-DDUSER=root", "-q");
         assertThat(y.status()).as(y.output()).isZero();
-        waitForLines("=> ok@remote.example", 1);
+        MainLogs.waitForLines("=> ok@remote.example", 1, exim, jexim);
     }
 
     @AfterAll
@@ -114,30 +114,7 @@ class QueueSmtpDomainsIT {
         return Files.exists(box) ? Files.readString(box, StandardCharsets.ISO_8859_1) : "";
     }
 
-    /** The delivery lines, masked and sorted (jexim delivers a message's addresses in parallel). */
     private static List<String> lines(Path dir) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (String l : Files.readAllLines(dir.resolve("log/mainlog"), StandardCharsets.ISO_8859_1)) {
-            if (l.matches("\\S+ \\S+ \\S+ (=>|->|\\*\\*|==) .*")) {
-                lines.add(DeliveryDifferentialIT.mask(l.substring(l.indexOf(' ', l.indexOf(' ') + 1) + 1)));
-            }
-        }
-        return lines.stream().sorted().toList();
-    }
-
-    private void waitForLines(String kind, int count) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            if (count(exim, kind) >= count && count(jexim, kind) >= count) {
-                Thread.sleep(500);
-                return;
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static long count(Path dir, String kind) throws Exception {
-        Path log = dir.resolve("log/mainlog");
-        return Files.exists(log)
-                ? Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(kind)).count() : 0;
+        return MainLogs.lines(dir, "=>|->|\\*\\*|==", DeliveryDifferentialIT::mask);
     }
 }
