@@ -36,6 +36,8 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
     private final String name;
     private final TransportOptions options;
     private final boolean maildir;
+    /** Maildir names (in new/) that a delivery of this process is writing under tmp/ now. */
+    private static final java.util.Set<Path> MAILDIR_NAMES_IN_USE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private ReplySender sender = ReplySender.NONE;
 
@@ -158,37 +160,49 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
         String fileName;
         Path tmp;
         FileChannel ch;
+        Path claimed;
         while (true) {
             fileName = now.getEpochSecond() + ".M" + micros + "P" + pid + "." + host;
             tmp = dir.resolve("tmp").resolve(fileName);
             micros++;
-            if (Files.exists(dir.resolve("new").resolve(fileName))) {
+            // one process delivers in parallel: a name stays claimed until its rename into new/ is
+            // done, so a delivery of the same microsecond cannot rename onto it (Exim's name is
+            // unique per process because one process delivers one message at a time)
+            claimed = dir.resolve("new").resolve(fileName);
+            if (!MAILDIR_NAMES_IN_USE.add(claimed)) {
+                continue;
+            }
+            if (Files.exists(claimed)) {
+                MAILDIR_NAMES_IN_USE.remove(claimed);
                 continue;
             }
             try {
-                // one process delivers in parallel: two deliveries in one microsecond take the next name
                 ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 break;
             } catch (java.nio.file.FileAlreadyExistsException e) {
-                // taken by a delivery running beside this one
+                MAILDIR_NAMES_IN_USE.remove(claimed); // a leftover of an earlier run
             }
         }
-        long written;
-        try (FileChannel open = ch) {
-            Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
-            owner.apply(tmp);
-            written = write(open, content);
-            open.force(true);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+        try {
+            long written;
+            try (FileChannel open = ch) {
+                Files.setPosixFilePermissions(tmp, FileOwner.permissions(options.octal("mode", 0600)));
+                owner.apply(tmp);
+                written = write(open, content);
+                open.force(true);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            // maildir_tag is expanded with $message_size the size of the file as written, as in Exim
+            String tag = options.has("maildir_tag")
+                    ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Long.toString(written))) : "";
+            Files.move(tmp, dir.resolve("new").resolve(fileName + tag), StandardCopyOption.ATOMIC_MOVE);
+            quota.delivered(written, vars);
+            return DeliveryResult.OK;
+        } finally {
+            MAILDIR_NAMES_IN_USE.remove(claimed);
         }
-        // maildir_tag is expanded with $message_size the size of the file as written, as in Exim
-        String tag = options.has("maildir_tag")
-                ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Long.toString(written))) : "";
-        Files.move(tmp, dir.resolve("new").resolve(fileName + tag), StandardCopyOption.ATOMIC_MOVE);
-        quota.delivered(written, vars);
-        return DeliveryResult.OK;
     }
 
     /**
