@@ -171,6 +171,17 @@ public final class EximLog {
     }
 
     /**
+     * {@code SMTP call from HOST dropped: too many syntax or protocol errors (last command was "...", C=...)}
+     * ({@code history} is the C= field with its leading space), to the main and reject logs.
+     */
+    public void droppedForSyntaxErrors(SmtpPeer peer, String lastCommand, String history) {
+        String line = "SMTP call from " + peerFields(peer).substring(2) + " dropped: too many syntax or protocol errors"
+            + " (last command was \"" + LogText.printable(lastCommand) + "\", " + history + ")";
+        sink.mainCopy(line);
+        reject(line);
+    }
+
+    /**
      * {@code ID H=... F=<sender> rejected after DATA: message}; the reject log also gets the
      * envelope and the headers, each with Exim's flag letter, as Exim writes them there.
      */

@@ -14,8 +14,8 @@ import org.jexim.runtime.JeximRuntime;
  * handler then reads (it refuses RCPT options no hook of its own declares).
  */
 final class DsnOptions {
-    /** The refusal, or the argument for James's handler. */
-    record Checked(Optional<SmtpReply> refusal, String argument) {
+    /** The refusal, or the argument for James's handler; {@code data} is the address part (Exim's smtp_cmd_data). */
+    record Checked(Optional<SmtpReply> refusal, String argument, String data) {
     }
 
     private DsnOptions() {
@@ -27,7 +27,8 @@ final class DsnOptions {
                 state.esmtp() ? TestSession.MAIL_OPTIONS : Set.of());
         Optional<String> bad = options.malformed()
                 .or(() -> state.dsnAdvertised() ? state.dsn().mail(options) : Optional.empty());
-        return new Checked(bad.map(text -> SmtpReply.of("501", text)), without(argument, options, Set.of("RET", "ENVID")));
+        return new Checked(bad.map(text -> SmtpReply.of("501", text)), without(argument, options, Set.of("RET", "ENVID")),
+                options.data());
     }
 
     static Checked rcpt(SMTPSession session, JeximRuntime runtime, String argument, String address) {
@@ -35,7 +36,8 @@ final class DsnOptions {
         SmtpParameters options = SmtpParameters.parse(TestSession.afterColon(argument),
                 state.esmtp() && state.dsnAdvertised() ? TestSession.RCPT_OPTIONS : Set.of());
         Optional<String> bad = options.malformed().or(() -> state.dsn().rcpt(address, options));
-        return new Checked(bad.map(text -> SmtpReply.of("501", text)), without(argument, options, TestSession.RCPT_OPTIONS));
+        return new Checked(bad.map(text -> SmtpReply.of("501", text)), without(argument, options, TestSession.RCPT_OPTIONS),
+                options.data());
     }
 
     /** The argument without the options named in {@code taken}, which this side handled. */

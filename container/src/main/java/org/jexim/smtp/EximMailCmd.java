@@ -14,7 +14,8 @@ import org.jexim.runtime.JeximRuntime;
  * James's MAIL command with Exim's S rewrite rules applied to its data as it arrives, before the
  * syntax check and before acl_smtp_mail sees the sender; its options as Exim takes them
  * ({@link DsnOptions}: malformed ones and DSN's RET= and ENVID=). {@link EximHandlers} puts it in place
- * of James's JamesMailCmdHandler.
+ * of James's JamesMailCmdHandler. The address itself is taken as Exim takes it ({@link EnvelopeAddress}) before
+ * James parses it.
  */
 public final class EximMailCmd extends JamesMailCmdHandler {
     private final SmtpTimeRewrite rewrite;
@@ -36,8 +37,15 @@ public final class EximMailCmd extends JamesMailCmdHandler {
         }
         DsnOptions.Checked checked = DsnOptions.mail(session, runtime, argument);
         if (checked.refusal().isPresent()) {
-            return JamesReplies.response(checked.refusal().get());
+            return JamesReplies.response(ProtocolErrors.counted(session, runtime, checked.refusal().get()));
         }
-        return super.doFilterChecks(session, command, checked.argument());
+        SessionState state = JamesSessions.of(session, runtime, null);
+        state.commandData(checked.data());
+        EnvelopeAddress.Taken taken = EnvelopeAddress.sender(runtime, state.ip(), checked.data());
+        java.util.Optional<SmtpReply> refusal = EnvelopeAddress.refusal(session, runtime, taken);
+        if (refusal.isPresent()) {
+            return JamesReplies.response(refusal.get());
+        }
+        return super.doFilterChecks(session, command, EnvelopeAddress.replaced(checked.argument(), checked.data(), taken));
     }
 }

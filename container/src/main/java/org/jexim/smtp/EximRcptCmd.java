@@ -15,7 +15,8 @@ import org.jexim.runtime.JeximRuntime;
  * syntax check and before acl_smtp_rcpt sees the recipient, and its options as Exim takes them
  * ({@link DsnOptions}: malformed ones and DSN's NOTIFY= and ORCPT=) (the Received: header's "for" and the
  * envelope get the rewritten address too). {@link EximHandlers} puts it in place of James's
- * JamesRcptCmdHandler.
+ * JamesRcptCmdHandler. The address itself is taken as Exim takes it ({@link EnvelopeAddress}) before James
+ * parses it.
  */
 public final class EximRcptCmd extends JamesRcptCmdHandler {
     private final SmtpTimeRewrite rewrite;
@@ -38,9 +39,16 @@ public final class EximRcptCmd extends JamesRcptCmdHandler {
         }
         DsnOptions.Checked checked = DsnOptions.rcpt(session, runtime, argument, address);
         if (checked.refusal().isPresent()) {
-            return JamesReplies.response(checked.refusal().get());
+            return JamesReplies.response(ProtocolErrors.counted(session, runtime, checked.refusal().get()));
         }
-        return super.doFilterChecks(session, command, checked.argument());
+        SessionState state = JamesSessions.of(session, runtime, null);
+        state.commandData(checked.data());
+        EnvelopeAddress.Taken taken = EnvelopeAddress.recipient(runtime, state.ip(), checked.data());
+        java.util.Optional<SmtpReply> refusal = EnvelopeAddress.refusal(session, runtime, taken);
+        if (refusal.isPresent()) {
+            return JamesReplies.response(refusal.get());
+        }
+        return super.doFilterChecks(session, command, EnvelopeAddress.replaced(checked.argument(), checked.data(), taken));
     }
 
     /** The address of RCPT's data, without its angle brackets; null when there is none. */

@@ -47,6 +47,11 @@ final class ProtocolErrors {
         int max = runtime.mainOption("smtp_max_synprot_errors").map(String::strip).map(Integer::parseInt).orElse(3);
         if (max > 0 && errors.incrementAndGet() > max) {
             badCommands(session, runtime);
+            if (session instanceof org.apache.james.protocols.smtp.SMTPSession smtp) {
+                org.jexim.smtp.wire.InputState input = org.jexim.smtp.wire.InputState.of(session);
+                org.jexim.log.EximLog.main().droppedForSyntaxErrors(JamesSessions.of(smtp, runtime, null).peer(),
+                        input.currentCommand(), input.commandHistory());
+            }
             return SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
         }
         return reply;

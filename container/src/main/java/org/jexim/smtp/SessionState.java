@@ -41,6 +41,8 @@ public final class SessionState {
     private boolean chunkingAdvertised;
     private String command;
     private String commandArgument;
+    private String commandData;
+    private final org.jexim.smtp.wire.CommandHistory history = new org.jexim.smtp.wire.CommandHistory();
     private String endReason;
     private AclMessage message;
     private String messageId;
@@ -80,14 +82,31 @@ public final class SessionState {
     /** The command being handled ($smtp_command) and its argument ($smtp_command_argument). */
     public void command(String line) {
         command = line;
+        commandData = null;
         if (line == null) {
             commandArgument = null;
             return;
         }
+        history.add(line);
         // Exim's command names include "mail from:" and "rcpt to:"; the argument follows them
         String lower = line.toLowerCase(java.util.Locale.ROOT);
         int start = lower.startsWith("mail from:") ? 10 : lower.startsWith("rcpt to:") ? 8 : line.indexOf(' ');
         commandArgument = start < 0 ? "" : line.substring(start + (start == line.indexOf(' ') ? 1 : 0)).strip();
+    }
+
+    /** The -bh session's commands as Exim logs them: {@code " C=EHLO,MAIL,..."}. */
+    public String commandHistory() {
+        return history.logField();
+    }
+
+    /** MAIL's or RCPT's data once its options are taken (Exim's smtp_cmd_data), which a refusal's log line quotes. */
+    public void commandData(String data) {
+        commandData = data;
+    }
+
+    /** The data {@link #commandData(String)} kept for the current command, if any. */
+    public java.util.Optional<String> commandData() {
+        return java.util.Optional.ofNullable(commandData);
     }
 
     /** Sets a variable the ACLs see for the rest of the session ($sender_host_authenticated, $tls_in_cipher ...). */

@@ -12,10 +12,11 @@ import java.util.Set;
  * the scan and stays with the address, which then fails as malformed, with parse.c's text
  * ("FOO=bar may not follow &lt;a@b&gt; ", the rest cut at 32 characters).
  *
+ * @param data the command's data without the options taken (Exim's smtp_cmd_data after extract_option)
  * @param options the options taken, rightmost first (names upper-cased, values as given)
  * @param malformed the 501 text when something is left after the address
  */
-record SmtpParameters(List<Option> options, Optional<String> malformed) {
+record SmtpParameters(String data, List<Option> options, Optional<String> malformed) {
     /** One NAME=VALUE option. */
     record Option(String name, String value) {
     }
@@ -40,11 +41,11 @@ record SmtpParameters(List<Option> options, Optional<String> malformed) {
         }
         int end = addressEnd(rest);
         if (end >= rest.length()) {
-            return new SmtpParameters(options, Optional.empty());
+            return new SmtpParameters(rest, options, Optional.empty());
         }
         String tail = rest.substring(end).stripLeading();
         String mailbox = rest.substring(0, rest.length() - tail.length());
-        return new SmtpParameters(options, Optional.of(rest + ": malformed address: "
+        return new SmtpParameters(rest, options, Optional.of(rest + ": malformed address: "
                 + (tail.length() > 32 ? tail.substring(0, 32) : tail) + " may not follow " + mailbox));
     }
 

@@ -118,6 +118,7 @@ public final class TestSession {
             } else if (synprot && ++errors > maxErrors) {
                 reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
                 session.ending("bad-commands");
+                org.jexim.log.EximLog.main().droppedForSyntaxErrors(session.peer(), stripCr(line), session.commandHistory());
             }
             if (!send(reply)) {
                 if (!quit) {
@@ -195,7 +196,14 @@ public final class TestSession {
                     lastWasRejectedMail = true;
                     return refusedAuth;
                 }
-                session.sender(address);
+                session.commandData(options.data());
+                EnvelopeAddress.Taken sender = EnvelopeAddress.sender(runtime, session.ip(), options.data());
+                if (sender.refused()) {
+                    synprot = sender.syntaxError();
+                    lastWasRejectedMail = true;
+                    return sender.refusal();
+                }
+                session.sender(sender.address());
                 SmtpReply reply = gate.check(Stage.MAIL, acl(Stage.MAIL), session, null);
                 if (!reply.positive()) {
                     session.sender(null);
@@ -221,15 +229,21 @@ public final class TestSession {
                     synprot = true;
                     return rcptFailed(SmtpReply.of("501", bad.get()));
                 }
+                session.commandData(options.data());
+                EnvelopeAddress.Taken recipient = EnvelopeAddress.recipient(runtime, session.ip(), options.data());
+                if (recipient.refused()) {
+                    synprot = recipient.syntaxError();
+                    return rcptFailed(recipient.refusal());
+                }
                 session.rcptSeen();
-                AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, address);
+                AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, recipient.address());
                 if (!decision.reply().positive()) {
                     rcptFailed(SmtpReply.of("", withoutStatusCode(decision.reply().text())));
                 }
                 if (decision.reply().positive()) {
                     session.rcptAccepted();
                     if (!decision.discarded()) {
-                        session.recipients().add(address);
+                        session.recipients().add(recipient.address());
                     }
                 }
                 return decision.reply();

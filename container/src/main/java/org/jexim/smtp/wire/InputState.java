@@ -17,6 +17,7 @@ public final class InputState {
     private long chunkLeft;
     private String command = "";
     private String previous = "";
+    private final CommandHistory history = new CommandHistory();
 
     /** The state of a session, made on first use. */
     public static InputState of(ProtocolSession session) {
@@ -39,6 +40,17 @@ public final class InputState {
     void command(String line) {
         previous = command;
         command = line;
+        history.add(line);
+    }
+
+    /** The command line being handled ("" at the start). */
+    public String currentCommand() {
+        return command;
+    }
+
+    /** The connection's commands as Exim logs them: {@code " C=EHLO,MAIL,..."}. */
+    public String commandHistory() {
+        return history.logField();
     }
 
     /** The command line before the one being handled ("" at the start). */

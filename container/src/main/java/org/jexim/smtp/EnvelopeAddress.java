@@ -1,0 +1,82 @@
+package org.jexim.smtp;
+
+import org.jexim.conf.expand.AddressParser;
+import org.jexim.runtime.JeximRuntime;
+
+/**
+ * MAIL's and RCPT's address as smtp_in.c takes it before any ACL: parse_extract_address (a source
+ * route dropped, domain literals only with allow_domain_literals; a syntax error is a counted
+ * {@code 501 <data>: error}), then an address without a domain qualified when the client matches
+ * sender_unqualified_hosts or recipient_unqualified_hosts (or, for RCPT, is a bare postmaster),
+ * else refused with {@code 501 <data>: recipient address must contain a domain}, which Exim does
+ * not count as a syntax error. Used by -bh and by the server's MAIL and RCPT handlers.
+ */
+final class EnvelopeAddress {
+    /** The address taken, or the refusal and whether it counts toward smtp_max_synprot_errors. */
+    record Taken(String address, SmtpReply refusal, boolean syntaxError) {
+        boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    private EnvelopeAddress() {
+    }
+
+    /** RCPT's {@code data} (options already taken off) from the client at {@code ip}. */
+    static Taken recipient(JeximRuntime runtime, String ip, String data) {
+        return take(runtime, ip, data, false);
+    }
+
+    /** MAIL's {@code data} (options already taken off); {@code <>} is the null sender. */
+    static Taken sender(JeximRuntime runtime, String ip, String data) {
+        return take(runtime, ip, data, true);
+    }
+
+    private static Taken take(JeximRuntime runtime, String ip, String data, boolean sender) {
+        boolean literals = runtime.mainOption("allow_domain_literals").map("true"::equals).orElse(false);
+        AddressParser.Span span = AddressParser.extractEnvelope(data, sender, literals);
+        if (span.parsed() == null) {
+            return new Taken(null, SmtpReply.of("501", data + ": " + span.error()), true);
+        }
+        String address = span.parsed().address();
+        if (span.parsed().domain() > 0 || address.isEmpty()) {
+            return new Taken(address, null, false);
+        }
+        String hosts = sender ? "sender_unqualified_hosts" : "recipient_unqualified_hosts";
+        if (AuthAdvertising.hostIn(runtime, hosts, "", ip) || !sender && address.equalsIgnoreCase("postmaster")) {
+            return new Taken(address + "@" + (sender ? runtime.qualifyDomain() : runtime.qualifyRecipient()), null, false);
+        }
+        String tag = sender ? "sender" : "recipient";
+        return new Taken(null, SmtpReply.of("501", data + ": " + tag + " address must contain a domain"), false);
+    }
+
+    /** The server's handling: the argument James's handler gets, or the refusal (a syntax error counted). */
+    static java.util.Optional<SmtpReply> refusal(org.apache.james.protocols.smtp.SMTPSession session,
+                                                 JeximRuntime runtime, Taken taken) {
+        if (!taken.refused()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(taken.syntaxError() ? ProtocolErrors.counted(session, runtime, taken.refusal())
+                : taken.refusal());
+    }
+
+    /** {@code argument} ("TO:&lt;@r:a@b&gt; NOTIFY=NEVER") with its address part {@code data} replaced by the address taken. */
+    static String replaced(String argument, String data, Taken taken) {
+        int at = argument.indexOf(data, argument.indexOf(':') + 1);
+        return at < 0 ? argument : argument.substring(0, at) + "<" + taken.address() + ">" + argument.substring(at + data.length());
+    }
+
+    /**
+     * James's form of an address as Exim writes it: James's Domain drops a domain literal's brackets
+     * (and refuses a dotted quad without them), so a dotted-quad domain was "[a.b.c.d]".
+     */
+    static String exim(org.apache.james.core.MaybeSender sender) {
+        return sender.asOptional().map(EnvelopeAddress::exim).orElse("");
+    }
+
+    /** As {@link #exim(org.apache.james.core.MaybeSender)}, for a recipient. */
+    static String exim(org.apache.james.core.MailAddress address) {
+        String domain = address.getDomain().asString();
+        return domain.matches("\\d{1,3}(\\.\\d{1,3}){3}") ? address.getLocalPart() + "@[" + domain + "]" : address.asString();
+    }
+}
