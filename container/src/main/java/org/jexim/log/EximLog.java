@@ -58,6 +58,12 @@ public final class EximLog {
         setCurrent(new EximLog(LogSelector.defaults(), Optional.empty(), sink));
     }
 
+    /** Keeps the current log's destinations with the configure's log_selector (-bh and -bs log as Exim would). */
+    public static void select(LogSelector selector) {
+        EximLog log = current;
+        setCurrent(new EximLog(selector, log.msglogDirectory, log.sink, log.facts));
+    }
+
     static void setCurrent(EximLog log) {
         current = log;
     }
@@ -171,17 +177,6 @@ public final class EximLog {
     }
 
     /**
-     * {@code SMTP call from HOST dropped: too many syntax or protocol errors (last command was "...", C=...)}
-     * ({@code history} is the C= field with its leading space), to the main and reject logs.
-     */
-    public void droppedForSyntaxErrors(SmtpPeer peer, String lastCommand, String history) {
-        String line = "SMTP call from " + peerFields(peer).substring(2) + " dropped: too many syntax or protocol errors"
-            + " (last command was \"" + LogText.printable(lastCommand) + "\", " + history + ")";
-        sink.mainCopy(line);
-        reject(line);
-    }
-
-    /**
      * {@code ID H=... F=<sender> rejected after DATA: message}; the reject log also gets the
      * envelope and the headers, each with Exim's flag letter, as Exim writes them there.
      */
@@ -204,7 +199,8 @@ public final class EximLog {
         reject(block.toString());
     }
 
-    private String peerFields(SmtpPeer peer) {
+    /** Exim's host_and_ident(TRUE): {@code H=... [U=...]}. */
+    String peerFields(SmtpPeer peer) {
         return peer.hostField(selector.has("incoming_port")) + peer.ident().map(u -> " U=" + u).orElse("");
     }
 

@@ -29,6 +29,7 @@ public final class AclCommands {
         String address = parsed.address();
         if (parsed.domain() == 0) {
             if (!address.equalsIgnoreCase("postmaster")) {
+                org.jexim.log.SmtpConnectionLog.main().unqualified(session.peer(), "verify", address);
                 return SmtpReply.of("501", argument + ": recipient address must contain a domain");
             }
             address = address + "@" + runtime.qualifyRecipient();

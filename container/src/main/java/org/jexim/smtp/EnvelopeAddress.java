@@ -23,16 +23,16 @@ final class EnvelopeAddress {
     }
 
     /** RCPT's {@code data} (options already taken off) from the client at {@code ip}. */
-    static Taken recipient(JeximRuntime runtime, String ip, String data) {
-        return take(runtime, ip, data, false);
+    static Taken recipient(JeximRuntime runtime, SessionState session, String data) {
+        return take(runtime, session, data, false);
     }
 
     /** MAIL's {@code data} (options already taken off); {@code <>} is the null sender. */
-    static Taken sender(JeximRuntime runtime, String ip, String data) {
-        return take(runtime, ip, data, true);
+    static Taken sender(JeximRuntime runtime, SessionState session, String data) {
+        return take(runtime, session, data, true);
     }
 
-    private static Taken take(JeximRuntime runtime, String ip, String data, boolean sender) {
+    private static Taken take(JeximRuntime runtime, SessionState session, String data, boolean sender) {
         boolean literals = runtime.mainOption("allow_domain_literals").map("true"::equals).orElse(false);
         AddressParser.Span span = AddressParser.extractEnvelope(data, sender, literals);
         if (span.parsed() == null) {
@@ -43,10 +43,11 @@ final class EnvelopeAddress {
             return new Taken(address, null, false);
         }
         String hosts = sender ? "sender_unqualified_hosts" : "recipient_unqualified_hosts";
-        if (AuthAdvertising.hostIn(runtime, hosts, "", ip) || !sender && address.equalsIgnoreCase("postmaster")) {
+        if (AuthAdvertising.hostIn(runtime, hosts, "", session.ip()) || !sender && address.equalsIgnoreCase("postmaster")) {
             return new Taken(address + "@" + (sender ? runtime.qualifyDomain() : runtime.qualifyRecipient()), null, false);
         }
         String tag = sender ? "sender" : "recipient";
+        org.jexim.log.SmtpConnectionLog.main().unqualified(session.peer(), tag, address);
         return new Taken(null, SmtpReply.of("501", data + ": " + tag + " address must contain a domain"), false);
     }
 

@@ -41,7 +41,7 @@ public final class EximMailCmd extends JamesMailCmdHandler {
         }
         SessionState state = JamesSessions.of(session, runtime, null);
         state.commandData(checked.data());
-        EnvelopeAddress.Taken taken = EnvelopeAddress.sender(runtime, state.ip(), checked.data());
+        EnvelopeAddress.Taken taken = EnvelopeAddress.sender(runtime, state, checked.data());
         java.util.Optional<SmtpReply> refusal = EnvelopeAddress.refusal(session, runtime, taken);
         if (refusal.isPresent()) {
             return JamesReplies.response(refusal.get());

@@ -43,7 +43,7 @@ public final class EximRcptCmd extends JamesRcptCmdHandler {
         }
         SessionState state = JamesSessions.of(session, runtime, null);
         state.commandData(checked.data());
-        EnvelopeAddress.Taken taken = EnvelopeAddress.recipient(runtime, state.ip(), checked.data());
+        EnvelopeAddress.Taken taken = EnvelopeAddress.recipient(runtime, state, checked.data());
         java.util.Optional<SmtpReply> refusal = EnvelopeAddress.refusal(session, runtime, taken);
         if (refusal.isPresent()) {
             return JamesReplies.response(refusal.get());

@@ -49,7 +49,7 @@ final class ProtocolErrors {
             badCommands(session, runtime);
             if (session instanceof org.apache.james.protocols.smtp.SMTPSession smtp) {
                 org.jexim.smtp.wire.InputState input = org.jexim.smtp.wire.InputState.of(session);
-                org.jexim.log.EximLog.main().droppedForSyntaxErrors(JamesSessions.of(smtp, runtime, null).peer(),
+                org.jexim.log.SmtpConnectionLog.main().droppedForSyntaxErrors(JamesSessions.of(smtp, runtime, null).peer(),
                         input.currentCommand(), input.commandHistory());
             }
             return SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();

@@ -43,6 +43,8 @@ public final class SessionState {
     private String commandArgument;
     private String commandData;
     private final org.jexim.smtp.wire.CommandHistory history = new org.jexim.smtp.wire.CommandHistory();
+    private final java.time.Instant started = java.time.Instant.now();
+    private int mailCommands;
     private String endReason;
     private AclMessage message;
     private String messageId;
@@ -97,6 +99,24 @@ public final class SessionState {
     /** The -bh session's commands as Exim logs them: {@code " C=EHLO,MAIL,..."}. */
     public String commandHistory() {
         return history.logField();
+    }
+
+    /** A MAIL command came (Exim's smtp_mailcmd_count, which smtp_no_mail looks at). */
+    public void mailCommand() {
+        mailCommands++;
+    }
+
+    /** The connection's end as Exim logs it: "no MAIL in SMTP connection ..." when no MAIL came. */
+    public void logNoMail(String history) {
+        if (mailCommands == 0) {
+            org.jexim.log.SmtpConnectionLog.main().noMail(peer(), started, protocolVariable("sender_host_authenticated").orElse(null),
+                    protocolVariable("authenticated_id").orElse(null), history);
+        }
+    }
+
+    /** When the connection started (for D=). */
+    public java.time.Instant started() {
+        return started;
     }
 
     /** MAIL's or RCPT's data once its options are taken (Exim's smtp_cmd_data), which a refusal's log line quotes. */

@@ -63,6 +63,7 @@ public final class TestSession {
                                  boolean callouts) throws IOException {
         org.jexim.conf.translate.TranslatedConfiguration tc = org.jexim.conf.translate.TranslatedConfiguration.load(translated);
         JeximRuntime runtime = new JeximRuntime(tc);
+        org.jexim.log.EximLog.select(org.jexim.log.LogSelector.parse(runtime.mainOption("log_selector").orElse("")));
         return new TestSession(runtime, new AclGate(AclEngines.create(runtime, config, true, callouts)), out);
     }
 
@@ -100,6 +101,10 @@ public final class TestSession {
     }
 
     private void dialogue(SessionState session, BufferedReader in) throws IOException {
+        org.jexim.log.SmtpConnectionLog connectionLog = org.jexim.log.SmtpConnectionLog.main();
+        if (session.ip() != null) {
+            connectionLog.connected(session.peer(), null);
+        }
         SmtpReply connect = gate.check(Stage.CONNECT, acl(Stage.CONNECT), session, null);
         // an accept with a message replaces the banner (spec, "The connect ACL")
         if (!send(connect.positive() && connect.text().isEmpty() ? texts.banner(session) : connect)) {
@@ -112,23 +117,60 @@ public final class TestSession {
             synprot = false;
             session.command(stripCr(line));
             SmtpReply reply = command(stripCr(line), session, in);
+            if (synprot) {
+                logCommandError(connectionLog, session, stripCr(line), reply);
+            }
             if (reply == EximTexts.UNRECOGNIZED && ++unknown > maxUnknown) {
                 reply = SmtpReply.of("500", "Too many unrecognized commands").closing();
                 session.ending("bad-commands");
+                connectionLog.incompleteTransaction(session.peer(), "unrecognized command", session.sender(), session.recipients());
+                connectionLog.droppedForUnrecognized(session.peer(), stripCr(line));
             } else if (synprot && ++errors > maxErrors) {
                 reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
                 session.ending("bad-commands");
-                org.jexim.log.EximLog.main().droppedForSyntaxErrors(session.peer(), stripCr(line), session.commandHistory());
+                connectionLog.droppedForSyntaxErrors(session.peer(), stripCr(line), session.commandHistory());
             }
             if (!send(reply)) {
                 if (!quit) {
                     commands.notQuit(session, reply != null && reply.code().equals("421") ? "connection-lost"
                             : session.endReason().orElse("acl-drop"));
                 }
+                if (quit) {
+                    connectionLog.closedByQuit(session.peer());
+                    session.logNoMail(session.commandHistory());
+                }
                 return;
             }
         }
+        // end of input where a command was due (smtp_in.c's EOF_CMD)
+        connectionLog.incompleteTransaction(session.peer(), "connection lost", session.sender(), session.recipients());
+        send(SmtpReply.of("421", runtime.primaryHostname() + " lost input connection"));
+        if (session.ip() != null) {
+            connectionLog.lostReadingCommand(session.peer(), session.started(),
+                    session.sender() != null || !session.recipients().isEmpty());
+        }
+        session.logNoMail(session.commandHistory());
         commands.notQuit(session, "connection-lost");
+    }
+
+    /**
+     * smtp_syntax_error or smtp_protocol_error's line for a counted error: 503s are protocol errors, the
+     * rest syntax errors; the text is the reply's last line without the command data it quotes. A bad
+     * HELO has its own "rejected EHLO" line instead.
+     */
+    private static void logCommandError(org.jexim.log.SmtpConnectionLog log, SessionState session, String line,
+                                        SmtpReply reply) {
+        String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
+        if (verb.equals("HELO") || verb.equals("EHLO") || reply == null || reply.textLines().isEmpty()) {
+            return;
+        }
+        java.util.List<String> lines = reply.textLines();
+        String text = lines.get(lines.size() - 1);
+        String data = session.commandData().orElse(null);
+        if (data != null && text.startsWith(data + ": ")) {
+            text = text.substring(data.length() + 2);
+        }
+        log.commandError(reply.code().equals("503"), session.peer(), line, text);
     }
 
     private SmtpReply command(String line, SessionState session, BufferedReader in) throws IOException {
@@ -171,6 +213,7 @@ public final class TestSession {
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
+                session.mailCommand();
                 if (HeloRequired.refuses(runtime, session)) {
                     return HeloRequired.REPLY;
                 }
@@ -180,6 +223,7 @@ public final class TestSession {
                 }
                 SmtpParameters options = SmtpParameters.parse(afterColon(smtpRewrite.mailArgument(argument)),
                         session.esmtp() ? MAIL_OPTIONS : java.util.Set.of());
+                session.commandData(options.data());
                 if (options.malformed().isPresent()) {
                     synprot = true;
                     lastWasRejectedMail = true;
@@ -196,8 +240,7 @@ public final class TestSession {
                     lastWasRejectedMail = true;
                     return refusedAuth;
                 }
-                session.commandData(options.data());
-                EnvelopeAddress.Taken sender = EnvelopeAddress.sender(runtime, session.ip(), options.data());
+                EnvelopeAddress.Taken sender = EnvelopeAddress.sender(runtime, session, options.data());
                 if (sender.refused()) {
                     synprot = sender.syntaxError();
                     lastWasRejectedMail = true;
@@ -223,14 +266,14 @@ public final class TestSession {
                 }
                 SmtpParameters options = SmtpParameters.parse(afterColon(smtpRewrite.rcptArgument(argument)),
                         session.esmtp() && session.dsnAdvertised() ? RCPT_OPTIONS : java.util.Set.of());
+                session.commandData(options.data());
                 java.util.Optional<String> bad = options.malformed()
                         .or(() -> session.dsn().rcpt(address, options));
                 if (bad.isPresent()) {
                     synprot = true;
                     return rcptFailed(SmtpReply.of("501", bad.get()));
                 }
-                session.commandData(options.data());
-                EnvelopeAddress.Taken recipient = EnvelopeAddress.recipient(runtime, session.ip(), options.data());
+                EnvelopeAddress.Taken recipient = EnvelopeAddress.recipient(runtime, session, options.data());
                 if (recipient.refused()) {
                     synprot = recipient.syntaxError();
                     return rcptFailed(recipient.refusal());
@@ -264,6 +307,8 @@ public final class TestSession {
             case "DATA":
                 return data(session, in, wasRcpt);
             case "RSET":
+                org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "RSET", session.sender(),
+                        session.recipients());
                 session.reset();
                 newMessage();
                 return EximTexts.RESET;
@@ -271,6 +316,8 @@ public final class TestSession {
                 return EximTexts.NOOP;
             case "QUIT":
                 quit = true;
+                org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "QUIT", session.sender(),
+                        session.recipients());
                 return commands.quit(session);
             case "VRFY":
                 return commands.vrfy(session, argument);
@@ -313,6 +360,7 @@ public final class TestSession {
             lines.add(l.startsWith(".") ? l.substring(1) : l); // -bh keeps the message for the DATA ACL only
         }
         if (line == null) {
+            org.jexim.log.SmtpConnectionLog.main().lostReadingData(session.peer(), lines);
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
