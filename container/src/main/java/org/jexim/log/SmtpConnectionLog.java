@@ -105,6 +105,11 @@ public final class SmtpConnectionLog {
         }
     }
 
+    /** {@code VRFY failed for ARGUMENT H=...}: verification of a VRFY's address did not succeed. */
+    public void vrfyFailed(SmtpPeer peer, String argument) {
+        log.main("VRFY failed for " + LogText.printable(argument) + " " + log.peerFields(peer));
+    }
+
     /** {@code H=... incomplete transaction (WHAT) from <SENDER> [for R1 R2]}, when a transaction was open. */
     public void incompleteTransaction(SmtpPeer peer, String what, String sender, List<String> recipients) {
         if (sender != null && log.selector().has("smtp_incomplete_transaction")) {

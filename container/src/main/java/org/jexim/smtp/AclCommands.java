@@ -44,6 +44,9 @@ public final class AclCommands {
         }
         RecipientVerifier.Verification v = verifier.verify(address, d.subject());
         String user = v.userMessage() != null ? v.userMessage() : v.message();
+        if (v.outcome() != RecipientVerifier.Outcome.OK) {
+            org.jexim.log.SmtpConnectionLog.main().vrfyFailed(session.peer(), argument);
+        }
         return switch (v.outcome()) {
             case OK -> SmtpReply.of("250", "<" + address + "> is deliverable");
             case DEFER -> user != null ? SmtpReply.of("451", "<" + address + "> " + user)

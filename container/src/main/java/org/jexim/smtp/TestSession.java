@@ -137,8 +137,8 @@ public final class TestSession {
                 }
                 if (quit) {
                     connectionLog.closedByQuit(session.peer());
-                    session.logNoMail(session.commandHistory());
                 }
+                session.logNoMail(session.commandHistory());
                 return;
             }
         }
