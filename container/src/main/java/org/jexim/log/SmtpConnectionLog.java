@@ -51,32 +51,11 @@ public final class SmtpConnectionLog {
         }
     }
 
-    /**
-     * End of input inside DATA: {@code SMTP connection from HOST lost while reading message data}, with
-     * " (header)" when nothing came and " (after header)" when input ended still in the header section.
-     */
-    public void lostReadingData(SmtpPeer peer, List<String> lines) {
+    /** End of input inside DATA: {@code SMTP connection from HOST lost while reading message data...}. */
+    public void lostReadingData(SmtpPeer peer, DataProgress progress) {
         if (log.selector().has("lost_incoming_connection")) {
-            log.main(connectionInfo(peer) + " lost while reading message data" + dataPart(lines));
+            log.main(connectionInfo(peer) + " lost while reading message data" + progress.suffix());
         }
-    }
-
-    /** receive.c's view of where the data stopped: Exim looks one line ahead before ending the header section. */
-    static String dataPart(List<String> lines) {
-        if (lines.isEmpty()) {
-            return " (header)";
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (l.isEmpty()) {
-                return "";
-            }
-            boolean header = l.startsWith(" ") || l.startsWith("\t") || l.matches("[!-9;-~]+:.*");
-            if (!header) {
-                return i == lines.size() - 1 ? " (after header)" : "";
-            }
-        }
-        return " (after header)";
     }
 
     /** {@code no MAIL in SMTP connection from HOST D=... [A=...] C=...} when no MAIL came. */

@@ -12,8 +12,11 @@ import org.jexim.runtime.JeximRuntime;
  * not count as a syntax error. Used by -bh and by the server's MAIL and RCPT handlers.
  */
 final class EnvelopeAddress {
-    /** The address taken, or the refusal and whether it counts toward smtp_max_synprot_errors. */
-    record Taken(String address, SmtpReply refusal, boolean syntaxError) {
+    /**
+     * The address taken (and as given, before qualification), or the refusal and whether it counts
+     * toward smtp_max_synprot_errors.
+     */
+    record Taken(String address, String raw, SmtpReply refusal, boolean syntaxError) {
         boolean refused() {
             return refusal != null;
         }
@@ -36,19 +39,19 @@ final class EnvelopeAddress {
         boolean literals = runtime.mainOption("allow_domain_literals").map("true"::equals).orElse(false);
         AddressParser.Span span = AddressParser.extractEnvelope(data, sender, literals);
         if (span.parsed() == null) {
-            return new Taken(null, SmtpReply.of("501", data + ": " + span.error()), true);
+            return new Taken(null, null, SmtpReply.of("501", data + ": " + span.error()), true);
         }
         String address = span.parsed().address();
         if (span.parsed().domain() > 0 || address.isEmpty()) {
-            return new Taken(address, null, false);
+            return new Taken(address, address, null, false);
         }
         String hosts = sender ? "sender_unqualified_hosts" : "recipient_unqualified_hosts";
         if (AuthAdvertising.hostIn(runtime, hosts, "", session.ip()) || !sender && address.equalsIgnoreCase("postmaster")) {
-            return new Taken(address + "@" + (sender ? runtime.qualifyDomain() : runtime.qualifyRecipient()), null, false);
+            return new Taken(address + "@" + (sender ? runtime.qualifyDomain() : runtime.qualifyRecipient()), address, null, false);
         }
         String tag = sender ? "sender" : "recipient";
         org.jexim.log.SmtpConnectionLog.main().unqualified(session.peer(), tag, address);
-        return new Taken(null, SmtpReply.of("501", data + ": " + tag + " address must contain a domain"), false);
+        return new Taken(null, null, SmtpReply.of("501", data + ": " + tag + " address must contain a domain"), false);
     }
 
     /** The server's handling: the argument James's handler gets, or the refusal (a syntax error counted). */

@@ -30,6 +30,7 @@ public final class EximMailCmd extends JamesMailCmdHandler {
 
     @Override
     protected Response doFilterChecks(SMTPSession session, String command, String parameters) {
+        JamesSessions.of(session, runtime, null).mailCommand();
         String argument = rewrite.mailArgument(parameters);
         if (argument == null || session.getAttachment(SMTPSession.SENDER,
                 org.apache.james.protocols.api.ProtocolSession.State.Transaction).isPresent()) {

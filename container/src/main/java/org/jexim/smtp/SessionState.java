@@ -45,6 +45,7 @@ public final class SessionState {
     private final org.jexim.smtp.wire.CommandHistory history = new org.jexim.smtp.wire.CommandHistory();
     private final java.time.Instant started = java.time.Instant.now();
     private int mailCommands;
+    private String rawSender;
     private String endReason;
     private AclMessage message;
     private String messageId;
@@ -79,6 +80,18 @@ public final class SessionState {
 
     public void sender(String address) {
         sender = address;
+        rawSender = null;
+    }
+
+    /** The sender, and as the client gave it before qualification (Exim's raw_sender, which some log lines show). */
+    public void sender(String address, String raw) {
+        sender = address;
+        rawSender = raw;
+    }
+
+    /** The sender as the client gave it (before qualification), or null with no transaction. */
+    public String rawSender() {
+        return sender == null || rawSender == null ? sender : rawSender;
     }
 
     /** The command being handled ($smtp_command) and its argument ($smtp_command_argument). */

@@ -118,12 +118,12 @@ public final class TestSession {
             session.command(stripCr(line));
             SmtpReply reply = command(stripCr(line), session, in);
             if (synprot) {
-                logCommandError(connectionLog, session, stripCr(line), reply);
+                ProtocolErrors.logError(session, stripCr(line), reply);
             }
             if (reply == EximTexts.UNRECOGNIZED && ++unknown > maxUnknown) {
                 reply = SmtpReply.of("500", "Too many unrecognized commands").closing();
                 session.ending("bad-commands");
-                connectionLog.incompleteTransaction(session.peer(), "unrecognized command", session.sender(), session.recipients());
+                connectionLog.incompleteTransaction(session.peer(), "unrecognized command", session.rawSender(), session.recipients());
                 connectionLog.droppedForUnrecognized(session.peer(), stripCr(line));
             } else if (synprot && ++errors > maxErrors) {
                 reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
@@ -143,7 +143,7 @@ public final class TestSession {
             }
         }
         // end of input where a command was due (smtp_in.c's EOF_CMD)
-        connectionLog.incompleteTransaction(session.peer(), "connection lost", session.sender(), session.recipients());
+        connectionLog.incompleteTransaction(session.peer(), "connection lost", session.rawSender(), session.recipients());
         send(SmtpReply.of("421", runtime.primaryHostname() + " lost input connection"));
         if (session.ip() != null) {
             connectionLog.lostReadingCommand(session.peer(), session.started(),
@@ -153,25 +153,6 @@ public final class TestSession {
         commands.notQuit(session, "connection-lost");
     }
 
-    /**
-     * smtp_syntax_error or smtp_protocol_error's line for a counted error: 503s are protocol errors, the
-     * rest syntax errors; the text is the reply's last line without the command data it quotes. A bad
-     * HELO has its own "rejected EHLO" line instead.
-     */
-    private static void logCommandError(org.jexim.log.SmtpConnectionLog log, SessionState session, String line,
-                                        SmtpReply reply) {
-        String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
-        if (verb.equals("HELO") || verb.equals("EHLO") || reply == null || reply.textLines().isEmpty()) {
-            return;
-        }
-        java.util.List<String> lines = reply.textLines();
-        String text = lines.get(lines.size() - 1);
-        String data = session.commandData().orElse(null);
-        if (data != null && text.startsWith(data + ": ")) {
-            text = text.substring(data.length() + 2);
-        }
-        log.commandError(reply.code().equals("503"), session.peer(), line, text);
-    }
 
     private SmtpReply command(String line, SessionState session, BufferedReader in) throws IOException {
         String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
@@ -246,7 +227,7 @@ public final class TestSession {
                     lastWasRejectedMail = true;
                     return sender.refusal();
                 }
-                session.sender(sender.address());
+                session.sender(sender.address(), sender.raw());
                 SmtpReply reply = gate.check(Stage.MAIL, acl(Stage.MAIL), session, null);
                 if (!reply.positive()) {
                     session.sender(null);
@@ -307,7 +288,7 @@ public final class TestSession {
             case "DATA":
                 return data(session, in, wasRcpt);
             case "RSET":
-                org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "RSET", session.sender(),
+                org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "RSET", session.rawSender(),
                         session.recipients());
                 session.reset();
                 newMessage();
@@ -316,7 +297,7 @@ public final class TestSession {
                 return EximTexts.NOOP;
             case "QUIT":
                 quit = true;
-                org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "QUIT", session.sender(),
+                org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "QUIT", session.rawSender(),
                         session.recipients());
                 return commands.quit(session);
             case "VRFY":
@@ -360,7 +341,7 @@ public final class TestSession {
             lines.add(l.startsWith(".") ? l.substring(1) : l); // -bh keeps the message for the DATA ACL only
         }
         if (line == null) {
-            org.jexim.log.SmtpConnectionLog.main().lostReadingData(session.peer(), lines);
+            org.jexim.log.SmtpConnectionLog.main().lostReadingData(session.peer(), org.jexim.log.DataProgress.of(lines));
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));

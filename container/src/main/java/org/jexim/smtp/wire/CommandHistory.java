@@ -32,6 +32,6 @@ public final class CommandHistory {
 
     /** The log field with its leading space, as s_connhad_log() writes it. */
     public String logField() {
-        return (forgotten ? " C=..." : " C=") + String.join(",", names);
+        return names.isEmpty() ? "" : (forgotten ? " C=..." : " C=") + String.join(",", names);
     }
 }

@@ -18,6 +18,7 @@ public final class InputState {
     private String command = "";
     private String previous = "";
     private final CommandHistory history = new CommandHistory();
+    private org.jexim.log.DataProgress progress = new org.jexim.log.DataProgress();
 
     /** The state of a session, made on first use. */
     public static InputState of(ProtocolSession session) {
@@ -61,6 +62,12 @@ public final class InputState {
     /** DATA was accepted: lines are message data up to the line with the single dot. */
     public void dataStarted() {
         data = true;
+        progress = new org.jexim.log.DataProgress();
+    }
+
+    /** How far the current message's data has come (for "lost while reading message data"). */
+    public org.jexim.log.DataProgress dataProgress() {
+        return progress;
     }
 
     boolean inData() {

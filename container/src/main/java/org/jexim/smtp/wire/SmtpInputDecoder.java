@@ -96,6 +96,8 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
         if (data) {
             if (length == 3 && line.getByte(line.readerIndex()) == '.' && line.getByte(line.readerIndex() + 1) == '\r') {
                 input.dataEnded();
+            } else if (!input.dataProgress().inBody()) {
+                input.dataProgress().line(dataLineText(line));
             }
             out.add(line);
             return;
@@ -130,5 +132,12 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
 
     private static boolean tls(ChannelHandlerContext ctx) {
         return ctx.pipeline().get(SslHandler.class) != null;
+    }
+
+    /** A data line as text, without its line ending and with a leading dot unstuffed. */
+    private static String dataLineText(ByteBuf line) {
+        String text = line.toString(line.readerIndex(), line.readableBytes(), StandardCharsets.ISO_8859_1);
+        text = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return text.startsWith(".") ? text.substring(1) : text;
     }
 }
