@@ -172,8 +172,13 @@ public final class TestSession {
         String argument = line.length() > 4 ? line.substring(4).strip() : "";
         switch (verb) {
             case "HELO", "EHLO": {
-                if (!HeloSyntax.valid(argument, runtime.mainOption("helo_allow_chars").orElse(""))) {
+                // helo_accept_junk_hosts: Exim skips the syntax check for these clients
+                if (!AuthAdvertising.hostIn(runtime, "helo_accept_junk_hosts", "", session.ip())
+                        && !HeloSyntax.valid(argument, runtime.mainOption("helo_allow_chars").orElse(""))) {
                     synprot = true;
+                    String logLine = "rejected " + verb + " from " + session.peer().hostField(false).substring(2)
+                            + ": syntactically invalid argument(s): " + argument;
+                    org.jexim.log.EximLog.main().mainAndReject(logLine, logLine);
                     return SmtpReply.of("501", "Syntactically invalid " + verb + " argument(s)");
                 }
                 session.helo(argument);

@@ -197,6 +197,11 @@ public final class AclSubject implements ExpansionContext {
     }
 
     @Override
+    public Map<String, Object> lookupCache() {
+        return effects.lookupCache(message);
+    }
+
+    @Override
     public Optional<String> header(String name, HeaderKind kind) {
         if (message == null) {
             return Optional.empty();
