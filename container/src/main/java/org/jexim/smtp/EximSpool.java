@@ -111,12 +111,9 @@ public final class EximSpool implements JamesMessageHook {
         }
     }
 
-    /** The message's DSN requests: James's parameters for the delivery side, Exim's -dsn_* lines for -H. */
+    /** The message's DSN requests: James's parameters for the delivery side, Exim's -dsn_* lines and ORCPTs for -H. */
     private static void dsn(Mail mail, DsnRequests dsn) {
-        dsn.parameters().ifPresent(p -> {
-            mail.setDsnParameters(p);
-            SpoolAttributes.dsnOptions(p).forEach(mail::setAttribute);
-        });
+        dsn.message().attributes().forEach(mail::setAttribute);
     }
 
     /** What Exim's -H file records about the SMTP session ({@code -received_protocol}, {@code -auth_id}, ...). */

@@ -86,7 +86,7 @@ public final class TestSession {
      * What the session settled for a -bs message besides its envelope: spooled frozen
      * ({@code control = freeze}), kept for a queue run ({@code control = queue}), its DSN requests.
      */
-    public record MessageTerms(boolean freeze, boolean queue, java.util.Optional<org.apache.mailet.DsnParameters> dsn) {
+    public record MessageTerms(boolean freeze, boolean queue, org.jexim.queue.MessageDsn dsn) {
     }
 
     /**
@@ -365,7 +365,7 @@ public final class TestSession {
         }
         long size = id == null || !check.positive() ? 0 : size(session, id, lines);
         ArrivalControls controls = new ArrivalControls(session);
-        MessageTerms terms = new MessageTerms(controls.freezes(), controls.queues(), session.dsn().parameters());
+        MessageTerms terms = new MessageTerms(controls.freezes(), controls.queues(), session.dsn().message());
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();

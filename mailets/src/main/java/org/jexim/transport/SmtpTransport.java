@@ -338,7 +338,7 @@ final class SmtpTransport implements Transport {
             if (sender.isEmpty()) {
                 sender = vars.variable("authenticated_sender").orElse("");
             }
-            params.append(" AUTH=").append(sender.isEmpty() ? "<>" : xtext(sender));
+            params.append(" AUTH=").append(sender.isEmpty() ? "<>" : org.jexim.conf.text.XText.encode(sender));
         }
         List<String> recipients = batch.stream().map(d -> d.address().address()).toList();
         List<String> rcptParams = dsn ? batch.stream().map(DsnVariables::rcptParameters).toList()
@@ -427,18 +427,5 @@ final class SmtpTransport implements Transport {
 
     private static List<DeliveryResult> all(List<Delivery> batch, DeliveryResult r) {
         return Collections.nCopies(batch.size(), r);
-    }
-
-    /** RFC 3461 xtext: '+', '=' and characters outside 33..126 as +XX. */
-    static String xtext(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            if (ch < 33 || ch > 126 || ch == '+' || ch == '=') {
-                b.append('+').append(String.format("%02X", (int) ch));
-            } else {
-                b.append(ch);
-            }
-        }
-        return b.toString();
     }
 }
