@@ -72,7 +72,11 @@ public final class TestSession {
         out.print("\n**** SMTP testing session as if from host " + ip + "\n"
                 + "**** but without any ident (RFC 1413) callback.\n"
                 + "**** This is not for real!\n\n");
-        dialogue(new SessionState(ip, 0, runtime.primaryHostname()), in);
+        try {
+            dialogue(new SessionState(ip, 0, runtime.primaryHostname()), in);
+        } finally {
+            org.jexim.log.EximLog.prefixWith(null);
+        }
     }
 
     /** Where the messages of a real session (-bs) go: spooled, their id returned. */
@@ -339,19 +343,18 @@ public final class TestSession {
         if (!predata.positive()) {
             return SmtpReply.of("", ""); // already sent
         }
-        String line;
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        while ((line = in.readLine()) != null && !stripCr(line).equals(".")) {
-            String l = stripCr(line);
-            lines.add(l.startsWith(".") ? l.substring(1) : l); // -bh keeps the message for the DATA ACL only
-        }
-        if (line == null) {
+        DataInput input = DataInput.read(in); // -bh keeps the message for the DATA ACL only
+        java.util.List<String> lines = input.lines();
+        if (!input.complete()) {
             org.jexim.log.SmtpConnectionLog.main().lostReadingData(session.peer(), org.jexim.log.DataProgress.of(lines));
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
         String id = sink == null ? org.jexim.queue.EximMessageId.next() : null;
         session.messageId(id);
+        if (id != null) {
+            org.jexim.log.EximLog.prefixWith(id); // -bh never clears the id: Exim's later lines start with it
+        }
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
         // the id= of the arrival line: a Message-ID the client sent (one added here is not logged)

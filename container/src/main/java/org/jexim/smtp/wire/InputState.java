@@ -19,6 +19,7 @@ public final class InputState {
     private String previous = "";
     private final CommandHistory history = new CommandHistory();
     private org.jexim.log.DataProgress progress = new org.jexim.log.DataProgress();
+    private DataFraming framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
 
     /** The state of a session, made on first use. */
     public static InputState of(ProtocolSession session) {
@@ -63,6 +64,12 @@ public final class InputState {
     public void dataStarted() {
         data = true;
         progress = new org.jexim.log.DataProgress();
+        framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
+    }
+
+    /** How the current message's data lines are cut. */
+    DataFraming dataFraming() {
+        return framing;
     }
 
     /** How far the current message's data has come (for "lost while reading message data"). */
