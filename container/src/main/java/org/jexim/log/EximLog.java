@@ -147,7 +147,7 @@ public final class EximLog {
         main(d.id() + " " + flag + " " + d.deliveredAddress()
             + (selector.has("sender_on_delivery") && message.isPresent() ? " F=<" + sender + ">" : "")
             + (selector.has("return_path_on_delivery") && message.isPresent() ? " P=<" + sender + ">" : "")
-            + d.routerAndTransport() + d.hostAndConfirmation(selector)
+            + d.routerAndTransport() + d.size(selector) + d.hostAndConfirmation(selector)
             + (selector.has("queue_time") && message.isPresent()
                 ? " QT=" + MessageFacts.timeSince(message.get().received(), java.time.Instant.now(), selector.has("millisec"))
                 : "")

@@ -199,7 +199,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
                     ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Long.toString(written))) : "";
             Files.move(tmp, dir.resolve("new").resolve(fileName + tag), StandardCopyOption.ATOMIC_MOVE);
             quota.delivered(written, vars);
-            return DeliveryResult.OK;
+            return DeliveryResult.OK.withSize(written);
         } finally {
             MAILDIR_NAMES_IN_USE.remove(claimed);
         }
@@ -236,7 +236,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
                 vars.set("inode", inode));
         Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         quota.delivered(quota.written, vars);
-        return DeliveryResult.OK;
+        return DeliveryResult.OK.withSize(quota.written);
     }
 
     /**
@@ -282,7 +282,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
         }
         Files.move(tmp, Path.of(base + ".env"), StandardCopyOption.ATOMIC_MOVE);
         quota.delivered(quota.written, vars);
-        return DeliveryResult.OK;
+        return DeliveryResult.OK.withSize(quota.written);
     }
 
     /** mailstore_prefix or _suffix, expanded, a newline added when missing; a forced failure leaves it out. */
@@ -373,7 +373,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
             }
         }
         quota.delivered(quota.written, vars);
-        return DeliveryResult.OK;
+        return DeliveryResult.OK.withSize(quota.written);
     }
 
     /**

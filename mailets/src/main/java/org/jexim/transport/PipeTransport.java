@@ -97,8 +97,11 @@ final class PipeTransport implements Transport {
             pb.directory(new java.io.File(options.string("current_directory", "/")));
             Process p = pb.start();
             CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            try (OutputStream in = new BufferedOutputStream(p.getOutputStream(), 65536)) {
-                input.writeTo(in);
+            OutputStream in = new BufferedOutputStream(p.getOutputStream(), 65536);
+            CountingStage counted = new CountingStage(in); // S= of the delivery line: the bytes the command was given
+            try (in) {
+                input.writeTo(counted);
+                counted.finish();
             } catch (LocalMessage.FilterFailed e) {
                 p.destroyForcibly();
                 output.join();
@@ -114,7 +117,8 @@ final class PipeTransport implements Transport {
             }
             int status = p.exitValue();
             byte[] out = output.join();
-            return outcome(status, out, argv, command);
+            DeliveryResult r = outcome(status, out, argv, command);
+            return r.kind() == DeliveryResult.Kind.OK ? r.withSize(counted.count()) : r;
         } catch (IOException e) {
             // the command could not be run: what Exim's child reports as EX_EXECFAILED
             return outcome(EXEC_FAILED, new byte[0], argv, command);
