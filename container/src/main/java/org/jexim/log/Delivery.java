@@ -101,9 +101,16 @@ public record Delivery(String id, String address, Optional<String> original, Lis
             .orElse("") : "";
     }
 
-    /** " S=bytes" when the size is known and log_selector has delivery_size. */
-    String size(LogSelector selector) {
-        return selector.has("delivery_size") && size >= 0 ? " S=" + size : "";
+    /**
+     * {@code R=router T=transport}, then {@code S=bytes} when the size is known and log_selector
+     * has delivery_size; Exim writes S= before a shadow transport's {@code ST=}, which travels
+     * here with the transport's name.
+     */
+    String routerTransportAndSize(LogSelector selector) {
+        String routed = routerAndTransport();
+        String bytes = selector.has("delivery_size") && size >= 0 ? " S=" + size : "";
+        int shadow = routed.indexOf(" ST=");
+        return shadow < 0 ? routed + bytes : routed.substring(0, shadow) + bytes + routed.substring(shadow);
     }
 
     String routerAndTransport() {
