@@ -25,10 +25,11 @@ final class DsnOptions {
         SessionState state = JamesSessions.of(session, runtime, null);
         SmtpParameters options = SmtpParameters.parse(TestSession.afterColon(argument),
                 state.esmtp() ? TestSession.MAIL_OPTIONS : Set.of());
-        Optional<String> bad = options.malformed()
-                .or(() -> state.dsnAdvertised() ? state.dsn().mail(options) : Optional.empty());
-        return new Checked(bad.map(text -> SmtpReply.of("501", text)), without(argument, options, Set.of("RET", "ENVID")),
-                options.data());
+        Optional<SmtpReply> bad = options.malformed().map(text -> SmtpReply.of("501", text))
+                .or(() -> Smtputf8.take(state, options))
+                .or(() -> (state.dsnAdvertised() ? state.dsn().mail(options) : Optional.<String>empty())
+                        .map(text -> SmtpReply.of("501", text)));
+        return new Checked(bad, without(argument, options, Set.of("RET", "ENVID", "SMTPUTF8", "PRDR")), options.data());
     }
 
     static Checked rcpt(SMTPSession session, JeximRuntime runtime, String argument, String address) {
@@ -43,7 +44,7 @@ final class DsnOptions {
     /** The argument without the options named in {@code taken}, which this side handled. */
     private static String without(String argument, SmtpParameters options, Set<String> taken) {
         Set<String> drop = options.options().stream().filter(o -> taken.contains(o.name()))
-                .map(o -> o.name() + "=" + o.value()).collect(Collectors.toSet());
+                .map(o -> o.value().isEmpty() ? o.name() : o.name() + "=" + o.value()).collect(Collectors.toSet());
         if (drop.isEmpty()) {
             return argument;
         }
@@ -54,6 +55,6 @@ final class DsnOptions {
 
     private static String upperName(String word) {
         int eq = word.indexOf('=');
-        return eq < 0 ? word : word.substring(0, eq).toUpperCase(java.util.Locale.ROOT) + word.substring(eq);
+        return eq < 0 ? word.toUpperCase(java.util.Locale.ROOT) : word.substring(0, eq).toUpperCase(java.util.Locale.ROOT) + word.substring(eq);
     }
 }

@@ -54,20 +54,30 @@ final class EnvelopeAddress {
         return new Taken(null, null, SmtpReply.of("501", data + ": " + tag + " address must contain a domain"), false);
     }
 
-    /** The server's handling: the argument James's handler gets, or the refusal (a syntax error counted). */
-    static java.util.Optional<SmtpReply> refusal(org.apache.james.protocols.smtp.SMTPSession session,
-                                                 JeximRuntime runtime, Taken taken) {
-        if (!taken.refused()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(taken.syntaxError() ? ProtocolErrors.counted(session, runtime, taken.refusal())
-                : taken.refusal());
+    /** What the server's MAIL or RCPT handler does next: answer with the refusal, or hand James the argument. */
+    record ForJames(java.util.Optional<SmtpReply> refusal, String argument) {
     }
 
-    /** {@code argument} ("TO:&lt;@r:a@b&gt; NOTIFY=NEVER") with its address part {@code data} replaced by the address taken. */
-    static String replaced(String argument, String data, Taken taken) {
-        int at = argument.indexOf(data, argument.indexOf(':') + 1);
-        return at < 0 ? argument : argument.substring(0, at) + "<" + taken.address() + ">" + argument.substring(at + data.length());
+    /**
+     * The server's MAIL ({@code sender}) or RCPT once its options were checked: a refusal (a syntax
+     * error counted), or the argument for James's handler with the address as Exim took it.
+     */
+    static ForJames forJames(org.apache.james.protocols.smtp.SMTPSession session, JeximRuntime runtime,
+                             DsnOptions.Checked checked, boolean sender) {
+        if (checked.refusal().isPresent()) {
+            return new ForJames(java.util.Optional.of(ProtocolErrors.counted(session, runtime, checked.refusal().get())), null);
+        }
+        SessionState state = JamesSessions.of(session, runtime, null);
+        state.commandData(checked.data());
+        Taken taken = take(runtime, state, checked.data(), sender);
+        if (taken.refused()) {
+            return new ForJames(java.util.Optional.of(taken.syntaxError()
+                    ? ProtocolErrors.counted(session, runtime, taken.refusal()) : taken.refusal()), null);
+        }
+        String argument = checked.argument();
+        int at = argument.indexOf(checked.data(), argument.indexOf(':') + 1);
+        return new ForJames(java.util.Optional.empty(), at < 0 ? argument
+                : argument.substring(0, at) + "<" + taken.address() + ">" + argument.substring(at + checked.data().length()));
     }
 
     /**

@@ -36,17 +36,8 @@ public final class EximMailCmd extends JamesMailCmdHandler {
                 org.apache.james.protocols.api.ProtocolSession.State.Transaction).isPresent()) {
             return super.doFilterChecks(session, command, argument); // James's 503 and syntax errors
         }
-        DsnOptions.Checked checked = DsnOptions.mail(session, runtime, argument);
-        if (checked.refusal().isPresent()) {
-            return JamesReplies.response(ProtocolErrors.counted(session, runtime, checked.refusal().get()));
-        }
-        SessionState state = JamesSessions.of(session, runtime, null);
-        state.commandData(checked.data());
-        EnvelopeAddress.Taken taken = EnvelopeAddress.sender(runtime, state, checked.data());
-        java.util.Optional<SmtpReply> refusal = EnvelopeAddress.refusal(session, runtime, taken);
-        if (refusal.isPresent()) {
-            return JamesReplies.response(refusal.get());
-        }
-        return super.doFilterChecks(session, command, EnvelopeAddress.replaced(checked.argument(), checked.data(), taken));
+        EnvelopeAddress.ForJames next = EnvelopeAddress.forJames(session, runtime, DsnOptions.mail(session, runtime, argument), true);
+        return next.refusal().isPresent() ? JamesReplies.response(next.refusal().get())
+                : super.doFilterChecks(session, command, next.argument());
     }
 }

@@ -37,18 +37,9 @@ public final class EximRcptCmd extends JamesRcptCmdHandler {
                 org.apache.james.protocols.api.ProtocolSession.State.Transaction).isEmpty()) {
             return super.doFilterChecks(session, command, argument); // James's syntax errors and 503
         }
-        DsnOptions.Checked checked = DsnOptions.rcpt(session, runtime, argument, address);
-        if (checked.refusal().isPresent()) {
-            return JamesReplies.response(ProtocolErrors.counted(session, runtime, checked.refusal().get()));
-        }
-        SessionState state = JamesSessions.of(session, runtime, null);
-        state.commandData(checked.data());
-        EnvelopeAddress.Taken taken = EnvelopeAddress.recipient(runtime, state, checked.data());
-        java.util.Optional<SmtpReply> refusal = EnvelopeAddress.refusal(session, runtime, taken);
-        if (refusal.isPresent()) {
-            return JamesReplies.response(refusal.get());
-        }
-        return super.doFilterChecks(session, command, EnvelopeAddress.replaced(checked.argument(), checked.data(), taken));
+        EnvelopeAddress.ForJames next = EnvelopeAddress.forJames(session, runtime, DsnOptions.rcpt(session, runtime, argument, address), false);
+        return next.refusal().isPresent() ? JamesReplies.response(next.refusal().get())
+                : super.doFilterChecks(session, command, next.argument());
     }
 
     /** The address of RCPT's data, without its angle brackets; null when there is none. */

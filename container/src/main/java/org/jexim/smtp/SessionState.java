@@ -37,6 +37,9 @@ public final class SessionState {
     private boolean authAdvertised;
     private boolean pipeliningAdvertised;
     private boolean dsnAdvertised;
+    private boolean smtputf8Advertised;
+    private boolean messageSmtputf8;
+    private boolean utf8Protocol;
     private final DsnRequests dsn = new DsnRequests();
     private boolean chunkingAdvertised;
     private String command;
@@ -70,7 +73,30 @@ public final class SessionState {
     public void helo(String name) {
         helo = name;
         aclVariables.remove("_helo_verified");
+        utf8Protocol = false; // HELO/EHLO sets $received_protocol afresh
         reset();
+    }
+
+    /** Whether the last EHLO reply offered SMTPUTF8. */
+    public void smtputf8Advertised(boolean offered) {
+        smtputf8Advertised = offered;
+    }
+
+    public boolean smtputf8Advertised() {
+        return smtputf8Advertised;
+    }
+
+    /**
+     * MAIL's SMTPUTF8 for this message ($message_smtputf8); $received_protocol gains "utf8" in front
+     * until the next HELO or EHLO, as Exim leaves it.
+     */
+    public void smtputf8() {
+        messageSmtputf8 = true;
+        utf8Protocol = true;
+    }
+
+    public boolean messageSmtputf8() {
+        return messageSmtputf8;
     }
 
     /** The sender of the current message, or null before MAIL. */
@@ -265,7 +291,7 @@ public final class SessionState {
         if (authenticated() && esmtp) {
             base += "a";
         }
-        return ip == null ? "local-" + base : base;
+        return (utf8Protocol ? "utf8" : "") + (ip == null ? "local-" + base : base);
     }
 
     /** What the ACLs asked for the current message and session. */
@@ -321,6 +347,7 @@ public final class SessionState {
     /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients, $acl_m* and ACL effects. */
     public void reset() {
         dsn.clear();
+        messageSmtputf8 = false;
         authenticatedSender = null;
         sender = null;
         recipients.clear();
@@ -356,6 +383,7 @@ public final class SessionState {
         if (helo != null || ip == null) {
             subject.set("received_protocol", receivedProtocol());
         }
+        subject.set("message_smtputf8", messageSmtputf8 ? "yes" : "no");
         subject.set("recipients", String.join(", ", recipients));
         subject.set("rcpt_count", Integer.toString(rcptCount));
         subject.set("host_and_ident", peer().hostField(false));

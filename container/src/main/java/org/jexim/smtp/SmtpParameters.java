@@ -21,6 +21,9 @@ record SmtpParameters(String data, List<Option> options, Optional<String> malfor
     record Option(String name, String value) {
     }
 
+    /** The options that are a bare keyword (no value): "SMTPUTF8=x" is not one of them. */
+    private static final Set<String> KEYWORDS = Set.of("SMTPUTF8", "PRDR");
+
     /** The options of {@code data} (the command's argument after "FROM:" or "TO:"), of which {@code known} are taken. */
     static SmtpParameters parse(String data, Set<String> known) {
         String rest = data.strip();
@@ -32,11 +35,11 @@ record SmtpParameters(String data, List<Option> options, Optional<String> malfor
             }
             String word = rest.substring(space + 1);
             int eq = word.indexOf('=');
-            String name = eq < 0 ? "" : word.substring(0, eq).toUpperCase(Locale.ROOT);
-            if (eq <= 0 || !known.contains(name)) {
+            String name = (eq < 0 ? word : word.substring(0, eq)).toUpperCase(Locale.ROOT);
+            if (!known.contains(name) || (eq < 0) != KEYWORDS.contains(name) || eq == 0) {
                 break;
             }
-            options.add(new Option(name, word.substring(eq + 1)));
+            options.add(new Option(name, eq < 0 ? "" : word.substring(eq + 1)));
             rest = rest.substring(0, space).stripTrailing();
         }
         int end = addressEnd(rest);

@@ -219,6 +219,12 @@ public final class TestSession {
                     lastWasRejectedMail = true;
                     return SmtpReply.of("501", options.malformed().get());
                 }
+                java.util.Optional<SmtpReply> badUtf8 = Smtputf8.take(session, options);
+                if (badUtf8.isPresent()) {
+                    synprot = true;
+                    lastWasRejectedMail = true;
+                    return badUtf8.get();
+                }
                 java.util.Optional<String> badDsn = session.dsnAdvertised() ? session.dsn().mail(options) : java.util.Optional.empty();
                 if (badDsn.isPresent()) {
                     synprot = true;

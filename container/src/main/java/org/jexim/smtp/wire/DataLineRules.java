@@ -81,19 +81,6 @@ public final class DataLineRules {
 
     /** A header line or a continuation of one, as Exim recognises them (else the body starts). */
     static boolean headerLine(String text) {
-        if (text.startsWith(" ") || text.startsWith("\t")) {
-            return true;
-        }
-        int colon = text.indexOf(':');
-        if (colon <= 0) {
-            return false;
-        }
-        for (int i = 0; i < colon; i++) {
-            char c = text.charAt(i);
-            if (c <= ' ' || c > '~') {
-                return false;
-            }
-        }
-        return true;
+        return text.startsWith(" ") || text.startsWith("\t") || org.jexim.submit.MessageInput.isHeader(text);
     }
 }
