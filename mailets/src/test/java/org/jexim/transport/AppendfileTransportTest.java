@@ -163,8 +163,48 @@ class AppendfileTransportTest extends TransportFixtures {
                 "lock_retries", "0"), CLOCK);
         DeliveryResult r = t.deliver(delivery("a@b.example"));
         assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
-        assertThat(r.message()).contains("failed to lock mailbox");
+        assertThat(r.message()).isEqualTo("failed to lock mailbox " + dir.resolve("mbox") + " (lock file)");
+        assertThat(r.errno()).isEqualTo(-9);
         assertThat(Files.size(dir.resolve("mbox"))).isZero();
+    }
+
+    /**
+     * MBX locking as exim4 4.96 does it (checked by hand with exim4 -odi, lock_retries = 1,
+     * lock_interval = 1s, a process holding an exclusive fcntl lock on /tmp/.DEV.INODE):
+     * "== ... defer (-9): failed to lock mailbox FILE (fcntl/flock)"; with nobody holding it, the
+     * message is delivered and /tmp/.DEV.INODE does not remain.
+     */
+    @Test
+    void mbxLockingUsesTheLockFileInTmpThatCClientReadersShare(@TempDir Path dir) throws Exception {
+        Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbx", "mbx_format", "true",
+                "lock_retries", "1", "lock_interval", "1s"), CLOCK);
+        assertThat(t.deliver(delivery("a@b.example")).kind()).isEqualTo(DeliveryResult.Kind.OK);
+        Path lockName = MbxLock.lockName(dir.resolve("mbx"));
+        assertThat(lockName.toString()).matches("/tmp/\\.[0-9a-f]+\\.[0-9a-f]+");
+        assertThat(lockName).doesNotExist();
+        assertThat(dir.resolve("mbx.lock")).doesNotExist();
+        long size = Files.size(dir.resolve("mbx"));
+
+        // a reader (another process, as a c-client program would be) holds the MBX lock
+        Process holder = new ProcessBuilder("python3", "-c", "import fcntl,os,sys,time\n"
+                + "fd=os.open(sys.argv[1],os.O_RDWR|os.O_CREAT,0o600)\nfcntl.lockf(fd,fcntl.LOCK_EX)\n"
+                + "print('locked',flush=True)\nsys.stdin.read()", lockName.toString()).start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
+                    .isEqualTo("locked");
+            DeliveryResult r = t.deliver(delivery("a@b.example"));
+            assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
+            assertThat(r.message()).isEqualTo("failed to lock mailbox " + dir.resolve("mbx") + " (fcntl/flock)");
+            assertThat(r.errno()).isEqualTo(-9);
+            assertThat(Files.size(dir.resolve("mbx"))).isEqualTo(size);
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+            Files.deleteIfExists(lockName);
+        }
+        assertThat(t.deliver(delivery("a@b.example")).kind()).isEqualTo(DeliveryResult.Kind.OK);
+        assertThat(Files.size(dir.resolve("mbx"))).isGreaterThan(size);
+        assertThat(lockName).doesNotExist();
     }
 
     @Test
