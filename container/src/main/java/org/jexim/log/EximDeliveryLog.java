@@ -78,13 +78,9 @@ public final class EximDeliveryLog implements DeliveryLog {
     @Override
     public void delivered(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
         DeliveryResult.Connection c = result.connection();
-        if (c == null && !result.additional()) {
-            delivered(messageId, address, router, transport);
-            return;
-        }
-        Delivery d = c == null ? delivery(messageId, address, router, transport)
+        Delivery d = c == null ? delivery(messageId, address, router, transport).withSize(result.size())
             : remote(delivery(messageId, address, router, transport), host(c) + tlsAuthChunking(c))
-                .withConfirmation(c.confirmation());
+                .withConfirmation(c.confirmation()).withSize(result.size());
         if (result.additional()) {
             log.alsoDelivered(d);
         } else {
@@ -140,10 +136,10 @@ public final class EximDeliveryLog implements DeliveryLog {
         return sb.toString();
     }
 
-    /** The fields of a delivery line after the host: X=/CV=, A=, K. */
-    private static String tlsAuthChunking(DeliveryResult.Connection c) {
+    /** The fields of a delivery line after the host: X=/CV=, A=, L (log_selector pipelining), K. */
+    private String tlsAuthChunking(DeliveryResult.Connection c) {
         return (c.tls() == null ? "" : " " + c.tls()) + (c.authenticator() == null ? "" : " A=" + c.authenticator())
-            + (c.chunking() ? " K" : "");
+            + (c.pipelining() && log.selector().has("pipelining") ? " L" : "") + (c.chunking() ? " K" : "");
     }
 
     @Override

@@ -58,6 +58,49 @@ public final class EximLog {
         setCurrent(new EximLog(LogSelector.defaults(), Optional.empty(), sink));
     }
 
+    /** Keeps the current log's destinations with the configure's log_selector (-bh and -bs log as Exim would). */
+    public static void select(LogSelector selector) {
+        EximLog log = current;
+        setCurrent(new EximLog(selector, log.msglogDirectory, log.sink, log.facts));
+    }
+
+    /**
+     * -bh only: from now on every line starts with {@code id}, as Exim's do there once a message has an
+     * id (a test session never clears it); null goes back to plain lines.
+     */
+    public static void prefixWith(String id) {
+        EximLog log = current;
+        LogSink base = log.sink instanceof IdPrefixSink p ? p.base() : log.sink;
+        setCurrent(new EximLog(log.selector, log.msglogDirectory, id == null ? base : new IdPrefixSink(base, id), log.facts));
+    }
+
+    /** Lines with the message id put in front, unless they start with it already. */
+    private record IdPrefixSink(LogSink base, String id) implements LogSink {
+        private String prefixed(String line) {
+            return line.startsWith(id + " ") ? line : id + " " + line;
+        }
+
+        @Override
+        public void main(String line) {
+            base.main(prefixed(line));
+        }
+
+        @Override
+        public void mainCopy(String line) {
+            base.mainCopy(prefixed(line));
+        }
+
+        @Override
+        public void reject(String line) {
+            base.reject(prefixed(line));
+        }
+
+        @Override
+        public void panic(String line) {
+            base.panic(line);
+        }
+    }
+
     static void setCurrent(EximLog log) {
         current = log;
     }
@@ -104,7 +147,7 @@ public final class EximLog {
         main(d.id() + " " + flag + " " + d.deliveredAddress()
             + (selector.has("sender_on_delivery") && message.isPresent() ? " F=<" + sender + ">" : "")
             + (selector.has("return_path_on_delivery") && message.isPresent() ? " P=<" + sender + ">" : "")
-            + d.routerAndTransport() + d.hostAndConfirmation(selector)
+            + d.routerTransportAndSize(selector) + d.hostAndConfirmation(selector)
             + (selector.has("queue_time") && message.isPresent()
                 ? " QT=" + MessageFacts.timeSince(message.get().received(), java.time.Instant.now(), selector.has("millisec"))
                 : "")
@@ -131,9 +174,14 @@ public final class EximLog {
         messageLog(d.id(), text);
     }
 
-    /** The message is done and about to leave the spool. */
+    /**
+     * The message is done and about to leave the spool; with queue_time_overall, {@code QT=} the
+     * time since its arrival, which its id records.
+     */
     public void completed(String id) {
-        main(id + " Completed");
+        boolean timed = selector.has("queue_time_overall") && org.jexim.queue.EximMessageId.isValid(id);
+        main(id + " Completed" + (timed ? " QT=" + MessageFacts.timeSince(org.jexim.queue.EximMessageId.arrival(id),
+            java.time.Instant.now(), selector.has("millisec")) : ""));
     }
 
     public void frozen(String id, String reason) {
@@ -193,7 +241,8 @@ public final class EximLog {
         reject(block.toString());
     }
 
-    private String peerFields(SmtpPeer peer) {
+    /** Exim's host_and_ident(TRUE): {@code H=... [U=...]}. */
+    String peerFields(SmtpPeer peer) {
         return peer.hostField(selector.has("incoming_port")) + peer.ident().map(u -> " U=" + u).orElse("");
     }
 

@@ -76,11 +76,11 @@ class DeliveryDifferentialIT {
         remotePid = Long.parseLong(Files.readString(remote.resolve("pid")).strip());
         int eximPort = Jexim.freePort();
         Jexim.Result e = Jexim.run(List.of(EXIM.toString(), "-C", configure.toString(), "-DDIR=" + exim,
-                "-DPORT=" + eximPort, "-DRELAY_TO=" + remotePort, "-DDUSER=Debian-exim", "-bd", "-oP", exim.resolve("pid").toString()));
+                "-DPORT=" + eximPort, "-DRELAY_TO=" + remotePort, "-DDUSER=Debian-exim", "-DSIZES", "-bd", "-oP", exim.resolve("pid").toString()));
         assertThat(e.status()).as(e.output()).isZero();
         int jeximPort = Jexim.freePort();
         Jexim.Result j = Jexim.jexim("-C", configure.toString(), "-DDIR=" + jexim, "-DPORT=" + jeximPort,
-                "-DRELAY_TO=" + remotePort, "-DDUSER=root", "-bd");
+                "-DRELAY_TO=" + remotePort, "-DDUSER=root", "-DSIZES", "-bd");
         assertThat(j.status()).as(j.output()).isZero();
         EximDaemon.waitForPort(eximPort);
         eximPid = Long.parseLong(Files.readString(exim.resolve("pid")).strip());
@@ -154,6 +154,10 @@ class DeliveryDifferentialIT {
                 }
             }
             assertThat(headers).as(dir.toString()).hasSize(2);
+            // the client's lines of the SMTP message, as exim4 -bd writes them (the ports are the test's)
+            assertThat(headers).as(dir.toString()).anySatisfy(h -> assertThat(h).contains("later@delivery.example")
+                    .containsPattern("\n--helo_name client.example\n-host_address \\[127.0.0.1\\]:[0-9]+\n"
+                            + "-interface_address \\[127.0.0.1\\]:[0-9]+\n-received_protocol esmtp\n"));
             // the bounce that could not be delivered: from <>, frozen, its recipient still to do
             assertThat(headers).as(dir.toString()).anySatisfy(h -> assertThat(h).contains("\n<>\n")
                     .containsPattern("\n-frozen [0-9]+\n").contains("\n1\nnobody@delivery.example\n"));

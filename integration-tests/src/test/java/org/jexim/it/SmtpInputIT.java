@@ -137,6 +137,25 @@ class SmtpInputIT {
     }
 
     @Test
+    void bareLineEndsInDataNeitherEndTheMessageNorSmuggleASecondOneAndAreStoredAsEximStoresThem() throws Exception {
+        // SMTP smuggling from a client whose first line ends in CRLF: "\n.\n" and "\r.\r" must not end the data;
+        // a bare LF in a header makes the next line a continuation, in the body it is a space; a bare CR ends a
+        // body line; a leading single dot is dropped
+        String data = "Subject: smuggle\r\nX-Second: b\nX-Third: c\r\n\r\nbody\n.\nMAIL FROM:<evil@example.com>\n"
+                + "RCPT TO:<smuggle@example.com>\nDATA\nSubject: smuggled\n\nx\r\nbare\rcr\r.\r\n.dot\r\n..two\r\n"
+                + "last\r\n.\r\n";
+        Object[] steps = {"EHLO x\r\n", 1, "MAIL FROM:<s@example.com>\r\nRCPT TO:<smuggle@example.com>\r\nDATA\r\n", 3,
+                data, 1, "QUIT\r\n", 1};
+        List<String> j = dialogue(jexim.port(), steps);
+        assertThat(masked(j)).isEqualTo(masked(dialogue(exim.port(), steps)));
+        assertThat(j).filteredOn(l -> l.startsWith("250 OK id=")).hasSize(1);
+        String box = mailbox(jexim, "smuggle");
+        assertThat(masked(box)).isEqualTo(masked(mailbox(exim, "smuggle")));
+        assertThat(box).contains("X-Second: b\n X-Third: c\n").contains("body . MAIL FROM:<evil@example.com> RCPT TO:<smuggle@example.com> DATA Subject: smuggled  x\n"
+                + "bare\ncr\n.\ndot\n.two\nlast\n").containsOnlyOnce("From s@example.com");
+    }
+
+    @Test
     void bdatErrorsAreEximsAndARefusedChunkIsSkipped() throws Exception {
         // (Exim 4.96 crashes on a RSET between chunks before the header is complete: the chunks here complete it)
         Object[] steps = {"EHLO x\r\n", 1,

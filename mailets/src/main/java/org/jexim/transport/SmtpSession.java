@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The SMTP (and LMTP) dialogue on a connection: the greeting, EHLO/LHLO (HELO when EHLO is
- * refused) and what the server offers, then one transaction: MAIL, RCPT for each recipient,
- * DATA with dot-stuffing or BDAT when the server offers CHUNKING, and the final reply (one per
+ * refused) and what the server offers, then one transaction: MAIL, RCPT for each recipient
+ * (in one write with DATA when pipelining), DATA with dot-stuffing or BDAT when the server offers CHUNKING, and the final reply (one per
  * accepted recipient for LMTP). Replies that refuse are kept with the command they answered,
  * worded as Exim words them ("SMTP error from remote mail server after RCPT TO:<a>: 550 ...").
  */
@@ -17,6 +17,7 @@ final class SmtpSession {
     private final SmtpConnection connection;
     private final boolean lmtp;
     private List<String> extensions = List.of();
+    private long messageBytes = -1;
 
     SmtpSession(SmtpConnection connection, boolean lmtp) {
         this.connection = connection;
@@ -122,30 +123,56 @@ final class SmtpSession {
      */
     List<RecipientOutcome> transaction(String returnPath, String mailParameters, List<String> recipients,
             List<String> rcptParameters, SmtpMessage message, boolean chunking, int dataTimeout) throws IOException, Refused {
-        return transaction(returnPath, mailParameters, recipients, rcptParameters, message, chunking, dataTimeout,
-                dataTimeout);
+        return transaction(returnPath, mailParameters, recipients, rcptParameters, message,
+                new Options(chunking, false, dataTimeout, dataTimeout));
     }
 
-    /** As above, the reply after the message awaited for {@code finalTimeout} ms (the smtp transport's final_timeout). */
+    /**
+     * How a transaction goes: BDAT (CHUNKING) or DATA; MAIL, the RCPTs and DATA sent in one write
+     * before their replies are read (PIPELINING, as Exim's client does when the server offers it);
+     * the time allowed for writing the message and for the reply after it (data_timeout,
+     * final_timeout), in milliseconds.
+     */
+    record Options(boolean chunking, boolean pipelining, int dataTimeout, int finalTimeout) {
+    }
+
+    /** As above, with the given options. */
     List<RecipientOutcome> transaction(String returnPath, String mailParameters, List<String> recipients,
-            List<String> rcptParameters, SmtpMessage message, boolean chunking, int dataTimeout, int finalTimeout)
-            throws IOException, Refused {
+            List<String> rcptParameters, SmtpMessage message, Options how) throws IOException, Refused {
+        boolean chunking = how.chunking();
+        int dataTimeout = how.dataTimeout();
         String mail = "MAIL FROM:<" + returnPath + ">" + mailParameters;
-        SmtpReply m = connection.command(mail);
-        if (m.code() / 100 != 2) {
-            throw new Refused(new Refusal(m, mail));
+        List<String> rcpts = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            rcpts.add("RCPT TO:<" + recipients.get(i) + ">" + rcptParameters.get(i));
         }
+        boolean dataPipelined = how.pipelining() && !chunking;
+        if (how.pipelining()) {
+            List<String> batch = new ArrayList<>(rcpts);
+            batch.add(0, mail);
+            if (dataPipelined) {
+                batch.add("DATA");
+            }
+            connection.sendAll(batch);
+        }
+        SmtpReply m = how.pipelining() ? connection.reply() : connection.command(mail);
         List<RecipientOutcome> outcomes = new ArrayList<>();
         List<Integer> accepted = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
-            String rcpt = "RCPT TO:<" + recipients.get(i) + ">" + rcptParameters.get(i);
-            SmtpReply r = connection.command(rcpt);
+            SmtpReply r = how.pipelining() ? connection.reply() : m.code() / 100 == 2 ? connection.command(rcpts.get(i)) : null;
+            if (r == null) {
+                break;
+            }
             if (r.code() / 100 == 2) {
                 accepted.add(i);
                 outcomes.add(null);
             } else {
                 outcomes.add(new RecipientOutcome(false, r, new Refusal(r, "RCPT TO:<" + recipients.get(i) + ">")));
             }
+        }
+        SmtpReply pipelinedData = dataPipelined ? connection.reply() : null;
+        if (m.code() / 100 != 2) {
+            throw new Refused(new Refusal(m, mail));
         }
         if (accepted.isEmpty()) {
             connection.command("RSET");
@@ -154,17 +181,21 @@ final class SmtpSession {
         if (chunking) {
             connection.send("BDAT " + message.size() + " LAST");
             message.writeTo(connection.data(dataTimeout));
+            messageBytes = message.size();
         } else {
-            SmtpReply d = connection.command("DATA");
+            SmtpReply d = pipelinedData != null ? pipelinedData : connection.command("DATA");
             if (d.code() != 354) {
                 throw new Refused(new Refusal(d, "DATA"));
             }
-            StreamStage stuffed = new DotStuffingStage(connection.data(dataTimeout));
+            CountingStage counted = new CountingStage(connection.data(dataTimeout));
+            StreamStage stuffed = new DotStuffingStage(counted);
             message.writeTo(stuffed);
             stuffed.finish();
+            counted.finish();
             connection.write(".\r\n".getBytes(StandardCharsets.US_ASCII), dataTimeout);
+            messageBytes = counted.count() + 3;
         }
-        connection.replyTimeout(finalTimeout);
+        connection.replyTimeout(how.finalTimeout());
         for (int n = 0; n < (lmtp ? accepted.size() : 1); n++) {
             SmtpReply f = connection.reply();
             String after = chunking ? "pipelined end of data" : "end of data";
@@ -181,6 +212,14 @@ final class SmtpSession {
         }
         connection.restoreTimeout();
         return outcomes;
+    }
+
+    /**
+     * The bytes the last transaction sent for its message, as Exim's transport_count has them (S=
+     * with log_selector delivery_size): dot-stuffed with the final ".CRLF" after DATA, as is after BDAT.
+     */
+    long messageBytes() {
+        return messageBytes;
     }
 
     void quit() {

@@ -17,6 +17,9 @@ public final class InputState {
     private long chunkLeft;
     private String command = "";
     private String previous = "";
+    private final CommandHistory history = new CommandHistory();
+    private org.jexim.log.DataProgress progress = new org.jexim.log.DataProgress();
+    private DataFraming framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
 
     /** The state of a session, made on first use. */
     public static InputState of(ProtocolSession session) {
@@ -39,6 +42,17 @@ public final class InputState {
     void command(String line) {
         previous = command;
         command = line;
+        history.add(line);
+    }
+
+    /** The command line being handled ("" at the start). */
+    public String currentCommand() {
+        return command;
+    }
+
+    /** The connection's commands as Exim logs them: {@code " C=EHLO,MAIL,..."}. */
+    public String commandHistory() {
+        return history.logField();
     }
 
     /** The command line before the one being handled ("" at the start). */
@@ -49,6 +63,18 @@ public final class InputState {
     /** DATA was accepted: lines are message data up to the line with the single dot. */
     public void dataStarted() {
         data = true;
+        progress = new org.jexim.log.DataProgress();
+        framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
+    }
+
+    /** How the current message's data lines are cut. */
+    DataFraming dataFraming() {
+        return framing;
+    }
+
+    /** How far the current message's data has come (for "lost while reading message data"). */
+    public org.jexim.log.DataProgress dataProgress() {
+        return progress;
     }
 
     boolean inData() {

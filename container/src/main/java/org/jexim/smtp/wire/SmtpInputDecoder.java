@@ -74,32 +74,24 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
             out.add(in.readRetainedSlice(n));
             return;
         }
-        boolean data = input.inData();
-        int limit = data ? DATA_LINE_LIMIT : COMMAND_BUFFER;
+        if (input.inData()) {
+            data(input, in, out);
+            return;
+        }
+        int limit = COMMAND_BUFFER;
         int eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
         int length = eol < 0 ? -1 : eol - in.readerIndex() + 1;
         if (length < 0 || length > limit) {
             if (in.readableBytes() <= limit && length < 0) {
                 return; // the rest of the line has not arrived yet
             }
-            if (data) {
-                out.add(in.readRetainedSlice(limit));
-            } else {
-                // smtp_read_command gives up on the line after the buffer is full, losing one more character
-                in.skipBytes(limit + 1);
-                input.pendingInput("");
-                out.add(io.netty.buffer.Unpooled.wrappedBuffer(OVERLONG));
-            }
+            // smtp_read_command gives up on the line after the buffer is full, losing one more character
+            in.skipBytes(limit + 1);
+            input.pendingInput("");
+            out.add(io.netty.buffer.Unpooled.wrappedBuffer(OVERLONG));
             return;
         }
         ByteBuf line = in.readRetainedSlice(length);
-        if (data) {
-            if (length == 3 && line.getByte(line.readerIndex()) == '.' && line.getByte(line.readerIndex() + 1) == '\r') {
-                input.dataEnded();
-            }
-            out.add(line);
-            return;
-        }
         String pending = in.toString(in.readerIndex(), Math.min(in.readableBytes(), PENDING_PREVIEW), StandardCharsets.ISO_8859_1);
         input.pendingInput(pending);
         Optional<Response> refusal = session == null ? Optional.empty()
@@ -130,5 +122,28 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
 
     private static boolean tls(ChannelHandlerContext ctx) {
         return ctx.pipeline().get(SslHandler.class) != null;
+    }
+
+    /** The next message line(s) as Exim cuts DATA input ({@link DataFraming}), noting how far the data came. */
+    private static void data(InputState input, ByteBuf in, List<Object> out) {
+        int before = out.size();
+        DataFraming framing = input.dataFraming();
+        if (!framing.frame(in, out)) {
+            return;
+        }
+        int lines = out.size() - (framing.ended() ? 1 : 0);
+        for (int i = before; i < lines && !input.dataProgress().inBody(); i++) {
+            input.dataProgress().line(dataLineText((ByteBuf) out.get(i)));
+        }
+        if (framing.ended()) {
+            input.dataEnded();
+        }
+    }
+
+    /** A data line as text, without its line ending and with a leading dot unstuffed. */
+    private static String dataLineText(ByteBuf line) {
+        String text = line.toString(line.readerIndex(), line.readableBytes(), StandardCharsets.ISO_8859_1);
+        text = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return text.startsWith(".") ? text.substring(1) : text;
     }
 }
