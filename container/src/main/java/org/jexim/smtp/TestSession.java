@@ -108,7 +108,7 @@ public final class TestSession {
         int maxErrors = runtime.mainOption("smtp_max_synprot_errors").map(Integer::parseInt).orElse(3);
         int maxUnknown = runtime.mainOption("smtp_max_unknown_commands").map(Integer::parseInt).orElse(3);
         String line;
-        while ((line = in.readLine()) != null) {
+        while ((line = commandLine(in)) != null) {
             synprot = false;
             session.command(stripCr(line));
             SmtpReply reply = command(stripCr(line), session, in);
@@ -292,15 +292,20 @@ public final class TestSession {
         if (!predata.positive()) {
             return SmtpReply.of("", ""); // already sent
         }
-        String line;
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        while ((line = in.readLine()) != null && !stripCr(line).equals(".")) {
-            String l = stripCr(line);
-            lines.add(l.startsWith(".") ? l.substring(1) : l); // -bh keeps the message for the DATA ACL only
+        // read as the daemon and Exim read it: bare LF and bare CR, the smuggling defence
+        org.jexim.smtp.wire.SmtpDataReader reader = new org.jexim.smtp.wire.SmtpDataReader();
+        for (int c = in.read(); c >= 0 && !reader.accept(c); c = in.read()) {
+            // each byte goes to the reader
         }
-        if (line == null) {
+        if (!reader.ended()) {
+            org.jexim.log.EximLog.main().main("SMTP connection from " + (sink == null
+                    ? session.peer().hostField(false).substring(2) : session.protocolVariable("sender_ident").orElse(""))
+                    + " lost while reading message data");
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
+        String text = reader.text();
+        java.util.List<String> lines = new java.util.ArrayList<>(
+                java.util.Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1)));
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
         String id = sink == null ? org.jexim.queue.EximMessageId.next() : null;
         session.messageId(id);
@@ -399,7 +404,7 @@ public final class TestSession {
         AuthCommand.Turn turn = auth.start(session, argument, session.esmtp());
         while (turn.pending() != null) {
             send(turn.reply());
-            String line = in.readLine();
+            String line = commandLine(in);
             if (line == null) {
                 return SmtpReply.of("421", runtime.primaryHostname() + " lost input connection").closing();
             }
@@ -477,6 +482,16 @@ public final class TestSession {
         }
         int space = rest.indexOf(' ');
         return space < 0 ? rest : rest.substring(0, space);
+    }
+
+    /** The next command line up to LF (a bare CR stays in it, as in Exim), or null at the end of input. */
+    private static String commandLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            line.append((char) c);
+        }
+        return c < 0 && line.length() == 0 ? null : line.toString();
     }
 
     private static String stripCr(String line) {

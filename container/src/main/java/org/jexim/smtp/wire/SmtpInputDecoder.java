@@ -17,7 +17,9 @@ import org.apache.james.protocols.netty.BasicChannelInboundHandler;
  * command line at a time (the framer runs on the connection's event loop, so each line is
  * handled before the next is cut, and handlers see the state it left); a command line longer
  * than Exim's 16384-byte buffer is an unrecognized command, and its rest the next one; message
- * data lines go through unparsed; a BDAT chunk goes through as raw bytes. Input read in clear
+ * data is read by {@link SmtpDataReader} as Exim reads it (bare LF and bare CR, the smuggling
+ * defence) and goes on as the lines Exim stores, CRLF-ended and dot-stuffed again for James's
+ * data handler, then the ".CRLF" line; a BDAT chunk goes through as raw bytes. Input read in clear
  * behind a STARTTLS that was accepted is discarded, as Exim wipes its buffer before the
  * handshake: nothing sent before TLS is ever taken as a command inside it. The input behind
  * each command line is recorded in {@link InputState} and offered to the {@link CommandGate}
@@ -33,7 +35,11 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
     /** What an over-long command line becomes: a verb no handler knows, answered 500 unrecognized command. */
     static final byte[] OVERLONG = "X-JEXIM-OVERLONG-COMMAND\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
+
     private final CommandGate gate;
+    /** The message being read, between the 354 and its dot line. */
+    private SmtpDataReader dataReader;
     private boolean tlsSeen;
     private boolean closing;
 
@@ -75,31 +81,24 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
             return;
         }
         boolean data = input.inData();
-        int limit = data ? DATA_LINE_LIMIT : COMMAND_BUFFER;
+        if (data) {
+            data(in, input, out);
+            return;
+        }
+        int limit = COMMAND_BUFFER;
         int eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
         int length = eol < 0 ? -1 : eol - in.readerIndex() + 1;
         if (length < 0 || length > limit) {
             if (in.readableBytes() <= limit && length < 0) {
                 return; // the rest of the line has not arrived yet
             }
-            if (data) {
-                out.add(in.readRetainedSlice(limit));
-            } else {
-                // smtp_read_command gives up on the line after the buffer is full, losing one more character
-                in.skipBytes(limit + 1);
-                input.pendingInput("");
-                out.add(io.netty.buffer.Unpooled.wrappedBuffer(OVERLONG));
-            }
+            // smtp_read_command gives up on the line after the buffer is full, losing one more character
+            in.skipBytes(limit + 1);
+            input.pendingInput("");
+            out.add(io.netty.buffer.Unpooled.wrappedBuffer(OVERLONG));
             return;
         }
         ByteBuf line = in.readRetainedSlice(length);
-        if (data) {
-            if (length == 3 && line.getByte(line.readerIndex()) == '.' && line.getByte(line.readerIndex() + 1) == '\r') {
-                input.dataEnded();
-            }
-            out.add(line);
-            return;
-        }
         String pending = in.toString(in.readerIndex(), Math.min(in.readableBytes(), PENDING_PREVIEW), StandardCharsets.ISO_8859_1);
         input.pendingInput(pending);
         Optional<Response> refusal = session == null ? Optional.empty()
@@ -116,6 +115,34 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
         }
         input.command(commandText(line));
         out.add(line);
+    }
+
+    /**
+     * Message data: the bytes up to the end of the data go through Exim's reading; each stored
+     * line goes on CRLF-ended (a line longer than DATA_LINE_LIMIT in pieces), a leading dot
+     * doubled, so that James's handler takes it back off and never sees a line "." but the end.
+     */
+    private void data(ByteBuf in, InputState input, List<Object> out) {
+        if (dataReader == null) {
+            dataReader = new SmtpDataReader();
+        }
+        boolean ended = false;
+        while (!ended && in.isReadable()) {
+            ended = dataReader.accept(in.readByte() & 0xff);
+        }
+        dataReader.drainLines(DATA_LINE_LIMIT, line -> {
+            boolean dot = line.length > 0 && line[0] == '.';
+            ByteBuf b = io.netty.buffer.Unpooled.buffer(line.length + 3);
+            if (dot) {
+                b.writeByte('.');
+            }
+            out.add(b.writeBytes(line).writeByte('\r').writeByte('\n'));
+        });
+        if (ended) {
+            out.add(io.netty.buffer.Unpooled.wrappedBuffer(END_OF_DATA));
+            input.dataEnded();
+            dataReader = null;
+        }
     }
 
     /** The command as Exim keeps it in smtp_cmd_buffer: trailing white space (and the CR) removed. */
