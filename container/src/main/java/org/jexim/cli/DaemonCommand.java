@@ -96,7 +96,9 @@ final class DaemonCommand implements Command {
         List<String> command = new ArrayList<>(SelfCommand.of(line, args));
         command.addAll(DaemonQueueOptions.of(line.flags()).arguments()); // -q30m, -odq: after the mode
         Path output = paths.logDirectory().resolve("jexim-daemon.out");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put(ArgumentsLog.DETACHED, "1");
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -78,6 +78,9 @@ public final class Main {
         if (command == null) {
             throw new UsageException("jexim: " + line.mode + " is not supported yet");
         }
+        if (ArgumentsLog.applies(line.mode)) {
+            ArgumentsLog.write(line);
+        }
         return command.get().run(line);
     }
 

@@ -140,10 +140,10 @@ public final class EximDeliveryLog implements DeliveryLog {
         return sb.toString();
     }
 
-    /** The fields of a delivery line after the host: X=/CV=, A=, K. */
-    private static String tlsAuthChunking(DeliveryResult.Connection c) {
+    /** The fields of a delivery line after the host: X=/CV=, A=, L (log_selector pipelining), K. */
+    private String tlsAuthChunking(DeliveryResult.Connection c) {
         return (c.tls() == null ? "" : " " + c.tls()) + (c.authenticator() == null ? "" : " A=" + c.authenticator())
-            + (c.chunking() ? " K" : "");
+            + (c.pipelining() && log.selector().has("pipelining") ? " L" : "") + (c.chunking() ? " K" : "");
     }
 
     @Override

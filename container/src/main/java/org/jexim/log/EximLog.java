@@ -58,6 +58,49 @@ public final class EximLog {
         setCurrent(new EximLog(LogSelector.defaults(), Optional.empty(), sink));
     }
 
+    /** Keeps the current log's destinations with the configure's log_selector (-bh and -bs log as Exim would). */
+    public static void select(LogSelector selector) {
+        EximLog log = current;
+        setCurrent(new EximLog(selector, log.msglogDirectory, log.sink, log.facts));
+    }
+
+    /**
+     * -bh only: from now on every line starts with {@code id}, as Exim's do there once a message has an
+     * id (a test session never clears it); null goes back to plain lines.
+     */
+    public static void prefixWith(String id) {
+        EximLog log = current;
+        LogSink base = log.sink instanceof IdPrefixSink p ? p.base() : log.sink;
+        setCurrent(new EximLog(log.selector, log.msglogDirectory, id == null ? base : new IdPrefixSink(base, id), log.facts));
+    }
+
+    /** Lines with the message id put in front, unless they start with it already. */
+    private record IdPrefixSink(LogSink base, String id) implements LogSink {
+        private String prefixed(String line) {
+            return line.startsWith(id + " ") ? line : id + " " + line;
+        }
+
+        @Override
+        public void main(String line) {
+            base.main(prefixed(line));
+        }
+
+        @Override
+        public void mainCopy(String line) {
+            base.mainCopy(prefixed(line));
+        }
+
+        @Override
+        public void reject(String line) {
+            base.reject(prefixed(line));
+        }
+
+        @Override
+        public void panic(String line) {
+            base.panic(line);
+        }
+    }
+
     static void setCurrent(EximLog log) {
         current = log;
     }
@@ -193,7 +236,8 @@ public final class EximLog {
         reject(block.toString());
     }
 
-    private String peerFields(SmtpPeer peer) {
+    /** Exim's host_and_ident(TRUE): {@code H=... [U=...]}. */
+    String peerFields(SmtpPeer peer) {
         return peer.hostField(selector.has("incoming_port")) + peer.ident().map(u -> " U=" + u).orElse("");
     }
 

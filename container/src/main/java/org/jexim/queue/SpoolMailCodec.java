@@ -130,7 +130,7 @@ final class SpoolMailCodec {
         return new SpoolHeader(id, who[0], Long.parseLong(who[1]), Long.parseLong(who[2]),
             mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(""),
             receivedMicros / 1_000_000, warnings, options, done, recipients, headers,
-            SpoolDsn.recipientData(mail.dsnParameters(), recipients));
+            SpoolDsn.recipientData(mail, recipients));
     }
 
     private static long nowMicros() {
@@ -222,8 +222,12 @@ final class SpoolMailCodec {
             .addAttributes(attributes)
             .addAllHeadersForRecipients(perRecipient);
         MailImpl mail = builder.build();
+        MessageDsn dsn = SpoolDsn.read(h);
         if (mail.dsnParameters().isEmpty()) {
-            SpoolDsn.read(h).ifPresent(mail::setDsnParameters); // a spool exim4 wrote
+            dsn.parameters().ifPresent(mail::setDsnParameters); // a spool exim4 wrote
+        }
+        if (!dsn.orcpts().isEmpty()) {
+            mail.setAttribute(org.jexim.mailets.OriginalRecipients.attribute(dsn.orcpts()));
         }
         mail.setMessageContent(message);
         return mail;

@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
-import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
 import com.google.inject.Module;
 import org.jexim.log.DeliveryLogModule;
@@ -50,7 +49,7 @@ public final class JeximServer implements AutoCloseable {
         all.add(new org.apache.james.modules.server.MailQueueRoutesModule());
         all.add(new org.apache.james.modules.server.MailRepositoriesRoutesModule());
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(configuration)
-                .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule(),
+                .combineWith(SmtpOnlyModule.create(), new MemoryUsersRepositoryModule(),
                         new FakeSearchMailboxModule())
                 .overrideWith(all);
         james.start();

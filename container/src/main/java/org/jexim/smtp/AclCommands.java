@@ -29,6 +29,7 @@ public final class AclCommands {
         String address = parsed.address();
         if (parsed.domain() == 0) {
             if (!address.equalsIgnoreCase("postmaster")) {
+                org.jexim.log.SmtpConnectionLog.main().unqualified(session.peer(), "verify", address);
                 return SmtpReply.of("501", argument + ": recipient address must contain a domain");
             }
             address = address + "@" + runtime.qualifyRecipient();
@@ -43,6 +44,9 @@ public final class AclCommands {
         }
         RecipientVerifier.Verification v = verifier.verify(address, d.subject());
         String user = v.userMessage() != null ? v.userMessage() : v.message();
+        if (v.outcome() != RecipientVerifier.Outcome.OK) {
+            org.jexim.log.SmtpConnectionLog.main().vrfyFailed(session.peer(), argument);
+        }
         return switch (v.outcome()) {
             case OK -> SmtpReply.of("250", "<" + address + "> is deliverable");
             case DEFER -> user != null ? SmtpReply.of("451", "<" + address + "> " + user)

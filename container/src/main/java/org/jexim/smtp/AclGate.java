@@ -202,8 +202,8 @@ public final class AclGate {
         boolean temporary = !fail;
         Optional<String> sender = Optional.ofNullable(session.sender());
         String what = switch (stage) {
-            case RCPT -> "RCPT <" + recipient + ">";
-            case MAIL -> "MAIL <" + session.sender() + ">";
+            case RCPT -> "RCPT " + session.commandData().orElse("<" + recipient + ">");
+            case MAIL -> "MAIL " + session.commandData().orElse("<" + session.sender() + ">");
             case CONNECT -> "connection in \"connect\" ACL";
             case HELO -> "EHLO or HELO " + (session.helo() == null ? "" : session.helo());
             case PREDATA -> "DATA";

@@ -14,8 +14,8 @@ import org.jexim.runtime.JeximRuntime;
  * handler then reads (it refuses RCPT options no hook of its own declares).
  */
 final class DsnOptions {
-    /** The refusal, or the argument for James's handler. */
-    record Checked(Optional<SmtpReply> refusal, String argument) {
+    /** The refusal, or the argument for James's handler; {@code data} is the address part (Exim's smtp_cmd_data). */
+    record Checked(Optional<SmtpReply> refusal, String argument, String data) {
     }
 
     private DsnOptions() {
@@ -25,9 +25,11 @@ final class DsnOptions {
         SessionState state = JamesSessions.of(session, runtime, null);
         SmtpParameters options = SmtpParameters.parse(TestSession.afterColon(argument),
                 state.esmtp() ? TestSession.MAIL_OPTIONS : Set.of());
-        Optional<String> bad = options.malformed()
-                .or(() -> state.dsnAdvertised() ? state.dsn().mail(options) : Optional.empty());
-        return new Checked(bad.map(text -> SmtpReply.of("501", text)), without(argument, options, Set.of("RET", "ENVID")));
+        Optional<SmtpReply> bad = options.malformed().map(text -> SmtpReply.of("501", text))
+                .or(() -> Smtputf8.take(state, options))
+                .or(() -> (state.dsnAdvertised() ? state.dsn().mail(options) : Optional.<String>empty())
+                        .map(text -> SmtpReply.of("501", text)));
+        return new Checked(bad, without(argument, options, Set.of("RET", "ENVID", "SMTPUTF8", "PRDR")), options.data());
     }
 
     static Checked rcpt(SMTPSession session, JeximRuntime runtime, String argument, String address) {
@@ -35,13 +37,14 @@ final class DsnOptions {
         SmtpParameters options = SmtpParameters.parse(TestSession.afterColon(argument),
                 state.esmtp() && state.dsnAdvertised() ? TestSession.RCPT_OPTIONS : Set.of());
         Optional<String> bad = options.malformed().or(() -> state.dsn().rcpt(address, options));
-        return new Checked(bad.map(text -> SmtpReply.of("501", text)), without(argument, options, TestSession.RCPT_OPTIONS));
+        return new Checked(bad.map(text -> SmtpReply.of("501", text)), without(argument, options, TestSession.RCPT_OPTIONS),
+                options.data());
     }
 
     /** The argument without the options named in {@code taken}, which this side handled. */
     private static String without(String argument, SmtpParameters options, Set<String> taken) {
         Set<String> drop = options.options().stream().filter(o -> taken.contains(o.name()))
-                .map(o -> o.name() + "=" + o.value()).collect(Collectors.toSet());
+                .map(o -> o.value().isEmpty() ? o.name() : o.name() + "=" + o.value()).collect(Collectors.toSet());
         if (drop.isEmpty()) {
             return argument;
         }
@@ -52,6 +55,6 @@ final class DsnOptions {
 
     private static String upperName(String word) {
         int eq = word.indexOf('=');
-        return eq < 0 ? word : word.substring(0, eq).toUpperCase(java.util.Locale.ROOT) + word.substring(eq);
+        return eq < 0 ? word.toUpperCase(java.util.Locale.ROOT) : word.substring(0, eq).toUpperCase(java.util.Locale.ROOT) + word.substring(eq);
     }
 }

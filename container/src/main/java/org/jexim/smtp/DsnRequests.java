@@ -8,22 +8,25 @@ import java.util.Optional;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.DsnParameters;
+import org.jexim.queue.MessageDsn;
 
 /**
  * RFC 3461's requests of one message as smtp_in.c takes them when DSN was advertised: MAIL's
  * RET= and ENVID=, RCPT's NOTIFY= and ORCPT=, each refused with Exim's 501 text when given twice
- * or with a bad value; then handed to the spooled mail as James's {@link DsnParameters}.
+ * or with a bad value; then handed to the spooled mail as a {@link MessageDsn}.
  */
 final class DsnRequests {
     private Optional<DsnParameters.Ret> ret = Optional.empty();
     private Optional<String> envid = Optional.empty();
     private final Map<String, DsnParameters.RecipientDsnParameters> recipients = new LinkedHashMap<>();
+    private final Map<String, String> orcpts = new LinkedHashMap<>();
 
     /** MAIL's options (rightmost first, as Exim reads them); the 501 text of the first that is wrong. */
     Optional<String> mail(SmtpParameters parameters) {
         ret = Optional.empty();
         envid = Optional.empty();
         recipients.clear();
+        orcpts.clear();
         for (SmtpParameters.Option o : parameters.options()) {
             if (o.name().equals("RET") && !o.value().isEmpty()) {
                 if (ret.isPresent()) {
@@ -50,8 +53,7 @@ final class DsnRequests {
     /** RCPT's options for {@code address}; the 501 text of the first that is wrong. */
     Optional<String> rcpt(String address, SmtpParameters parameters) {
         Optional<EnumSet<DsnParameters.Notify>> notify = Optional.empty();
-        Optional<MailAddress> orcpt = Optional.empty();
-        boolean orcptSeen = false;
+        Optional<String> orcpt = Optional.empty();
         for (SmtpParameters.Option o : parameters.options()) {
             if (o.name().equals("NOTIFY") && !o.value().isEmpty()) {
                 if (notify.isPresent()) {
@@ -62,14 +64,19 @@ final class DsnRequests {
                     return Optional.of("Invalid value for NOTIFY parameter");
                 }
             } else if (o.name().equals("ORCPT") && !o.value().isEmpty()) {
-                if (orcptSeen) {
+                if (orcpt.isPresent()) {
                     return Optional.of("ORCPT can be specified once only");
                 }
-                orcptSeen = true;
-                orcpt = orcptAddress(o.value());
+                orcpt = Optional.of(o.value());
             }
         }
-        DsnParameters.RecipientDsnParameters.of(notify, orcpt).ifPresent(p -> recipients.put(address, p));
+        // Exim's spool keeps a recipient's ORCPT only beside NOTIFY flags (spool_out.c writes the
+        // bare address when dsn_flags is 0), so without NOTIFY its delivery never sees the ORCPT
+        if (notify.isPresent()) {
+            orcpt.ifPresent(text -> orcpts.put(address, text));
+            DsnParameters.RecipientDsnParameters.of(notify, orcpt.flatMap(DsnRequests::orcptAddress))
+                .ifPresent(p -> recipients.put(address, p));
+        }
         return Optional.empty();
     }
 
@@ -97,21 +104,21 @@ final class DsnRequests {
         if (!value.regionMatches(true, 0, "rfc822;", 0, 7)) {
             return Optional.empty();
         }
-        try {
-            return XText.decode(value.substring(7)).map(a -> {
-                try {
-                    return new MailAddress(a);
-                } catch (javax.mail.internet.AddressException e) {
-                    return null;
-                }
-            });
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return org.jexim.conf.text.XText.decode(value.substring(7)).map(a -> {
+            try {
+                return new MailAddress(a);
+            } catch (javax.mail.internet.AddressException e) {
+                return null;
+            }
+        });
     }
 
-    /** What the message's mail carries: empty when no request was made. */
-    Optional<DsnParameters> parameters() {
+    /** What the message's mail carries. */
+    MessageDsn message() {
+        return new MessageDsn(parameters(), Map.copyOf(orcpts));
+    }
+
+    private Optional<DsnParameters> parameters() {
         Map<MailAddress, DsnParameters.RecipientDsnParameters> rcpts = new LinkedHashMap<>();
         recipients.forEach((address, p) -> {
             try {
@@ -127,5 +134,6 @@ final class DsnRequests {
         ret = Optional.empty();
         envid = Optional.empty();
         recipients.clear();
+        orcpts.clear();
     }
 }

@@ -27,7 +27,8 @@ public final class EximHandlers implements HandlersPackage {
             "org.apache.james.protocols.smtp.core.VrfyCmdHandler", EximVrfyExpnCmd.class.getName(),
             // the routing helper's: S rewrite rules on MAIL and RCPT data before anything else
             "org.apache.james.smtpserver.JamesMailCmdHandler", EximMailCmd.class.getName(),
-            "org.apache.james.smtpserver.JamesRcptCmdHandler", EximRcptCmd.class.getName());
+            "org.apache.james.smtpserver.JamesRcptCmdHandler", EximRcptCmd.class.getName(),
+            "org.apache.james.protocols.smtp.core.RsetCmdHandler", EximRsetCmd.class.getName());
     /** James handlers jexim drops because a replacement above answers their commands too. */
     private static final List<String> SUPERSEDED = List.of("org.apache.james.protocols.smtp.core.ExpnCmdHandler");
     /** James's user-repository authentication and its relay/sender rules: Exim's authenticators and ACLs decide. */

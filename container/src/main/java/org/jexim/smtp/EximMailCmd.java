@@ -14,7 +14,8 @@ import org.jexim.runtime.JeximRuntime;
  * James's MAIL command with Exim's S rewrite rules applied to its data as it arrives, before the
  * syntax check and before acl_smtp_mail sees the sender; its options as Exim takes them
  * ({@link DsnOptions}: malformed ones and DSN's RET= and ENVID=). {@link EximHandlers} puts it in place
- * of James's JamesMailCmdHandler.
+ * of James's JamesMailCmdHandler. The address itself is taken as Exim takes it ({@link EnvelopeAddress}) before
+ * James parses it.
  */
 public final class EximMailCmd extends JamesMailCmdHandler {
     private final SmtpTimeRewrite rewrite;
@@ -29,15 +30,14 @@ public final class EximMailCmd extends JamesMailCmdHandler {
 
     @Override
     protected Response doFilterChecks(SMTPSession session, String command, String parameters) {
+        JamesSessions.of(session, runtime, null).mailCommand();
         String argument = rewrite.mailArgument(parameters);
         if (argument == null || session.getAttachment(SMTPSession.SENDER,
                 org.apache.james.protocols.api.ProtocolSession.State.Transaction).isPresent()) {
             return super.doFilterChecks(session, command, argument); // James's 503 and syntax errors
         }
-        DsnOptions.Checked checked = DsnOptions.mail(session, runtime, argument);
-        if (checked.refusal().isPresent()) {
-            return JamesReplies.response(checked.refusal().get());
-        }
-        return super.doFilterChecks(session, command, checked.argument());
+        EnvelopeAddress.ForJames next = EnvelopeAddress.forJames(session, runtime, DsnOptions.mail(session, runtime, argument), true);
+        return next.refusal().isPresent() ? JamesReplies.response(next.refusal().get())
+                : super.doFilterChecks(session, command, next.argument());
     }
 }

@@ -15,7 +15,8 @@ import org.jexim.runtime.JeximRuntime;
  * syntax check and before acl_smtp_rcpt sees the recipient, and its options as Exim takes them
  * ({@link DsnOptions}: malformed ones and DSN's NOTIFY= and ORCPT=) (the Received: header's "for" and the
  * envelope get the rewritten address too). {@link EximHandlers} puts it in place of James's
- * JamesRcptCmdHandler.
+ * JamesRcptCmdHandler. The address itself is taken as Exim takes it ({@link EnvelopeAddress}) before James
+ * parses it.
  */
 public final class EximRcptCmd extends JamesRcptCmdHandler {
     private final SmtpTimeRewrite rewrite;
@@ -36,11 +37,9 @@ public final class EximRcptCmd extends JamesRcptCmdHandler {
                 org.apache.james.protocols.api.ProtocolSession.State.Transaction).isEmpty()) {
             return super.doFilterChecks(session, command, argument); // James's syntax errors and 503
         }
-        DsnOptions.Checked checked = DsnOptions.rcpt(session, runtime, argument, address);
-        if (checked.refusal().isPresent()) {
-            return JamesReplies.response(checked.refusal().get());
-        }
-        return super.doFilterChecks(session, command, checked.argument());
+        EnvelopeAddress.ForJames next = EnvelopeAddress.forJames(session, runtime, DsnOptions.rcpt(session, runtime, argument, address), false);
+        return next.refusal().isPresent() ? JamesReplies.response(next.refusal().get())
+                : super.doFilterChecks(session, command, next.argument());
     }
 
     /** The address of RCPT's data, without its angle brackets; null when there is none. */

@@ -82,6 +82,8 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
                 exim = ProtocolErrors.unrecognized(session, runtime);
             } else if (exim == SENDER_ALREADY_GIVEN) {
                 exim = ProtocolErrors.counted(session, runtime, exim);
+            } else if (exim == EximTexts.NO_SENDER && !afterRefusedMail((SMTPSession) session)) {
+                exim = ProtocolErrors.counted(session, runtime, exim);
             }
         }
         if (exim == null) {
@@ -89,6 +91,15 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
         }
         SmtpReply reply = response.isEndSession() ? exim.closing() : exim;
         return JamesReplies.response(reply);
+    }
+
+    /**
+     * Exim does not count "503 sender not yet given" as a protocol error when pipelining was offered and the
+     * MAIL before was refused (the client sent its RCPTs behind it); here: the command before was MAIL.
+     */
+    private boolean afterRefusedMail(SMTPSession session) {
+        return JamesSessions.of(session, runtime, null).pipeliningAdvertised()
+                && org.jexim.smtp.wire.InputState.of(session).previousCommand().regionMatches(true, 0, "MAIL", 0, 4);
     }
 
     private SmtpReply hello(SMTPSession session, boolean extended) {

@@ -51,6 +51,7 @@ public final class EximSpool implements JamesMessageHook {
         try {
             mail.setName(id);
             spoolAttributes(mail, state);
+            hostAttributes(mail, session, state);
             dsn(mail, state.dsn());
             controls.mark(mail);
             submission(mail, state, id);
@@ -111,12 +112,9 @@ public final class EximSpool implements JamesMessageHook {
         }
     }
 
-    /** The message's DSN requests: James's parameters for the delivery side, Exim's -dsn_* lines for -H. */
+    /** The message's DSN requests: James's parameters for the delivery side, Exim's -dsn_* lines and ORCPTs for -H. */
     private static void dsn(Mail mail, DsnRequests dsn) {
-        dsn.parameters().ifPresent(p -> {
-            mail.setDsnParameters(p);
-            SpoolAttributes.dsnOptions(p).forEach(mail::setAttribute);
-        });
+        dsn.message().attributes().forEach(mail::setAttribute);
     }
 
     /** What Exim's -H file records about the SMTP session ({@code -received_protocol}, {@code -auth_id}, ...). */
@@ -129,6 +127,25 @@ public final class EximSpool implements JamesMessageHook {
         state.protocolVariable("tls_in_peerdn").ifPresent(v -> mail.setAttribute(SpoolAttributes.option("tls_peerdn", v)));
         if (state.protocolVariable("tls_in_certificate_verified").map("1"::equals).orElse(false)) {
             mail.setAttribute(SpoolAttributes.flag("tls_certificate_verified"));
+        }
+    }
+
+    /**
+     * The -H lines about the client Exim writes for an SMTP message: --helo_name and --host_name (tainted),
+     * -host_address and -interface_address as {@code [ip]:port}.
+     */
+    private static void hostAttributes(Mail mail, SMTPSession session, SessionState state) {
+        if (state.helo() != null) {
+            SpoolAttributes.taintedOption("helo_name", state.helo()).forEach(mail::setAttribute);
+        }
+        state.peer().verifiedName().ifPresent(name -> SpoolAttributes.taintedOption("host_name", name).forEach(mail::setAttribute));
+        if (state.ip() != null) {
+            mail.setAttribute(SpoolAttributes.option("host_address", "[" + state.ip() + "]:" + state.peer().port()));
+        }
+        java.net.InetSocketAddress local = session.getLocalAddress();
+        if (local != null && local.getAddress() != null) {
+            mail.setAttribute(SpoolAttributes.option("interface_address",
+                    "[" + local.getAddress().getHostAddress() + "]:" + local.getPort()));
         }
     }
 

@@ -88,8 +88,8 @@ public final class EximTexts {
      * (accept_8bitmime), DSN (dsn_advertise_hosts), ETRN/VRFY/EXPN (when their ACL is set), PIPELINING
      * (pipelining_advertise_hosts), PIPECONNECT (pipelining_connect_advertise_hosts), AUTH
      * (auth_advertise_hosts and the authenticators' server_advertise_condition), CHUNKING
-     * (chunking_advertise_hosts), STARTTLS (tls_advertise_hosts, until TLS is on), HELP.
-     * SMTPUTF8 is not offered yet (a known difference of the -bh comparison).
+     * (chunking_advertise_hosts), STARTTLS (tls_advertise_hosts, until TLS is on), SMTPUTF8
+     * (smtputf8_advertise_hosts), HELP.
      */
     List<String> capabilities(SessionState state) {
         String ip = state.ip();
@@ -131,6 +131,10 @@ public final class EximTexts {
         }
         if (!state.encrypted() && hostIn("tls_advertise_hosts", "*", ip)) {
             caps.add("STARTTLS");
+        }
+        state.smtputf8Advertised(hostIn("smtputf8_advertise_hosts", "*", ip));
+        if (state.smtputf8Advertised()) {
+            caps.add("SMTPUTF8");
         }
         caps.add("HELP");
         return caps;

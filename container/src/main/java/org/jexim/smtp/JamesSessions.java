@@ -45,6 +45,8 @@ final class JamesSessions {
         }
         if (sender != null) {
             state.sender(sender);
+        } else if (state.sender() != null && session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isEmpty()) {
+            state.sender(null); // RSET, HELO or the end of a message ended James's transaction
         }
         state.esmtp(session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection)
                 .map("EHLO"::equalsIgnoreCase).orElse(false));

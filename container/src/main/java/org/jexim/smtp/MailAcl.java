@@ -21,6 +21,6 @@ public final class MailAcl extends AclHook implements MailHook {
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {
-        return decide(session, sender.asString(""), null, Stage.MAIL);
+        return decide(session, EnvelopeAddress.exim(sender), null, Stage.MAIL);
     }
 }

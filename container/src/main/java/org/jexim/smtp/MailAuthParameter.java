@@ -27,7 +27,7 @@ final class MailAuthParameter {
         if (value == null || value.equals("<>") || !state.esmtp()) {
             return null;
         }
-        String address = XText.decode(value).orElse(null);
+        String address = org.jexim.conf.text.XText.decode(value).orElse(null);
         if (address == null) {
             return INVALID;
         }

@@ -2,6 +2,9 @@ package org.jexim.smtp;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.jexim.log.SmtpConnectionLog;
+import org.jexim.smtp.wire.InputState;
 import org.jexim.runtime.JeximRuntime;
 
 /**
@@ -28,6 +31,14 @@ final class ProtocolErrors {
         int max = runtime.mainOption("smtp_max_unknown_commands").map(String::strip).map(Integer::parseInt).orElse(3);
         if (max > 0 && counter(session, UNKNOWN).incrementAndGet() > max) {
             badCommands(session, runtime);
+            if (session instanceof SMTPSession smtp) {
+                SessionState state = JamesSessions.of(smtp, runtime, null);
+                String line = InputState.of(session).currentCommand();
+                SmtpConnectionLog log = SmtpConnectionLog.main();
+                log.commandError(false, state.peer(), line, EximTexts.UNRECOGNIZED.text());
+                log.incompleteTransaction(state.peer(), "unrecognized command", state.sender(), state.recipients());
+                log.droppedForUnrecognized(state.peer(), line);
+            }
             return SmtpReply.of("500", "Too many unrecognized commands").closing();
         }
         return counted(session, runtime, EximTexts.UNRECOGNIZED);
@@ -45,16 +56,43 @@ final class ProtocolErrors {
     static SmtpReply counted(ProtocolSession session, JeximRuntime runtime, SmtpReply reply) {
         AtomicInteger errors = counter(session, KEY);
         int max = runtime.mainOption("smtp_max_synprot_errors").map(String::strip).map(Integer::parseInt).orElse(3);
+        SessionState state = session instanceof SMTPSession smtp ? JamesSessions.of(smtp, runtime, null) : null;
+        InputState input = InputState.of(session);
+        if (state != null) {
+            logError(state, input.currentCommand(), reply);
+        }
         if (max > 0 && errors.incrementAndGet() > max) {
             badCommands(session, runtime);
+            if (state != null) {
+                SmtpConnectionLog.main().droppedForSyntaxErrors(state.peer(), input.currentCommand(), input.commandHistory());
+            }
             return SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
         }
         return reply;
     }
 
+    /**
+     * smtp_syntax_error's or smtp_protocol_error's line for a counted error: 503s are protocol errors, the
+     * rest syntax errors; the text is the reply's last line without the command data it quotes. A bad
+     * HELO has its own "rejected EHLO" line instead.
+     */
+    static void logError(SessionState state, String line, SmtpReply reply) {
+        String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(java.util.Locale.ROOT);
+        if (verb.equals("HELO") || verb.equals("EHLO") || reply == null || reply.textLines().isEmpty()) {
+            return;
+        }
+        java.util.List<String> lines = reply.textLines();
+        String text = lines.get(lines.size() - 1);
+        String data = state.commandData().orElse(null);
+        if (data != null && text.startsWith(data + ": ")) {
+            text = text.substring(data.length() + 2);
+        }
+        SmtpConnectionLog.main().commandError(reply.code().equals("503"), state.peer(), line, text);
+    }
+
     /** $smtp_notquit_reason for a connection closed for too many bad commands. */
     private static void badCommands(ProtocolSession session, JeximRuntime runtime) {
-        if (session instanceof org.apache.james.protocols.smtp.SMTPSession smtp) {
+        if (session instanceof SMTPSession smtp) {
             JamesSessions.of(smtp, runtime, null).ending("bad-commands");
         }
     }

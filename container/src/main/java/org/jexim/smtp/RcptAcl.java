@@ -23,6 +23,6 @@ public final class RcptAcl extends AclHook implements RcptHook {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        return decide(session, sender.asString(""), rcpt.asString(), Stage.RCPT);
+        return decide(session, EnvelopeAddress.exim(sender), EnvelopeAddress.exim(rcpt), Stage.RCPT);
     }
 }

@@ -37,10 +37,18 @@ public final class SessionState {
     private boolean authAdvertised;
     private boolean pipeliningAdvertised;
     private boolean dsnAdvertised;
+    private boolean smtputf8Advertised;
+    private boolean messageSmtputf8;
+    private boolean utf8Protocol;
     private final DsnRequests dsn = new DsnRequests();
     private boolean chunkingAdvertised;
     private String command;
     private String commandArgument;
+    private String commandData;
+    private final org.jexim.smtp.wire.CommandHistory history = new org.jexim.smtp.wire.CommandHistory();
+    private final java.time.Instant started = java.time.Instant.now();
+    private int mailCommands;
+    private String rawSender;
     private String endReason;
     private AclMessage message;
     private String messageId;
@@ -65,7 +73,30 @@ public final class SessionState {
     public void helo(String name) {
         helo = name;
         aclVariables.remove("_helo_verified");
+        utf8Protocol = false; // HELO/EHLO sets $received_protocol afresh
         reset();
+    }
+
+    /** Whether the last EHLO reply offered SMTPUTF8. */
+    public void smtputf8Advertised(boolean offered) {
+        smtputf8Advertised = offered;
+    }
+
+    public boolean smtputf8Advertised() {
+        return smtputf8Advertised;
+    }
+
+    /**
+     * MAIL's SMTPUTF8 for this message ($message_smtputf8); $received_protocol gains "utf8" in front
+     * until the next HELO or EHLO, as Exim leaves it.
+     */
+    public void smtputf8() {
+        messageSmtputf8 = true;
+        utf8Protocol = true;
+    }
+
+    public boolean messageSmtputf8() {
+        return messageSmtputf8;
     }
 
     /** The sender of the current message, or null before MAIL. */
@@ -75,19 +106,66 @@ public final class SessionState {
 
     public void sender(String address) {
         sender = address;
+        rawSender = null;
+    }
+
+    /** The sender, and as the client gave it before qualification (Exim's raw_sender, which some log lines show). */
+    public void sender(String address, String raw) {
+        sender = address;
+        rawSender = raw;
+    }
+
+    /** The sender as the client gave it (before qualification), or null with no transaction. */
+    public String rawSender() {
+        return sender == null || rawSender == null ? sender : rawSender;
     }
 
     /** The command being handled ($smtp_command) and its argument ($smtp_command_argument). */
     public void command(String line) {
         command = line;
+        commandData = null;
         if (line == null) {
             commandArgument = null;
             return;
         }
+        history.add(line);
         // Exim's command names include "mail from:" and "rcpt to:"; the argument follows them
         String lower = line.toLowerCase(java.util.Locale.ROOT);
         int start = lower.startsWith("mail from:") ? 10 : lower.startsWith("rcpt to:") ? 8 : line.indexOf(' ');
         commandArgument = start < 0 ? "" : line.substring(start + (start == line.indexOf(' ') ? 1 : 0)).strip();
+    }
+
+    /** The -bh session's commands as Exim logs them: {@code " C=EHLO,MAIL,..."}. */
+    public String commandHistory() {
+        return history.logField();
+    }
+
+    /** A MAIL command came (Exim's smtp_mailcmd_count, which smtp_no_mail looks at). */
+    public void mailCommand() {
+        mailCommands++;
+    }
+
+    /** The connection's end as Exim logs it: "no MAIL in SMTP connection ..." when no MAIL came. */
+    public void logNoMail(String history) {
+        if (mailCommands == 0) {
+            org.jexim.log.SmtpConnectionLog.main().noMail(peer(), started, protocolVariable("sender_host_authenticated").orElse(null),
+                    protocolVariable("authenticated_id").orElse(null), history);
+        }
+    }
+
+    /** When the connection started (for D=). */
+    public java.time.Instant started() {
+        return started;
+    }
+
+    /** MAIL's or RCPT's data once its options are taken (Exim's smtp_cmd_data), which a refusal's log line quotes. */
+    public void commandData(String data) {
+        commandData = data;
+    }
+
+    /** The data {@link #commandData(String)} kept for the current command, if any. */
+    public java.util.Optional<String> commandData() {
+        return java.util.Optional.ofNullable(commandData);
     }
 
     /** Sets a variable the ACLs see for the rest of the session ($sender_host_authenticated, $tls_in_cipher ...). */
@@ -213,7 +291,7 @@ public final class SessionState {
         if (authenticated() && esmtp) {
             base += "a";
         }
-        return ip == null ? "local-" + base : base;
+        return (utf8Protocol ? "utf8" : "") + (ip == null ? "local-" + base : base);
     }
 
     /** What the ACLs asked for the current message and session. */
@@ -269,6 +347,7 @@ public final class SessionState {
     /** Forgets the current message (RSET, HELO, end of DATA): its sender, recipients, $acl_m* and ACL effects. */
     public void reset() {
         dsn.clear();
+        messageSmtputf8 = false;
         authenticatedSender = null;
         sender = null;
         recipients.clear();
@@ -304,6 +383,7 @@ public final class SessionState {
         if (helo != null || ip == null) {
             subject.set("received_protocol", receivedProtocol());
         }
+        subject.set("message_smtputf8", messageSmtputf8 ? "yes" : "no");
         subject.set("recipients", String.join(", ", recipients));
         subject.set("rcpt_count", Integer.toString(rcptCount));
         subject.set("host_and_ident", peer().hostField(false));

@@ -12,13 +12,17 @@ import java.util.Set;
  * the scan and stays with the address, which then fails as malformed, with parse.c's text
  * ("FOO=bar may not follow &lt;a@b&gt; ", the rest cut at 32 characters).
  *
+ * @param data the command's data without the options taken (Exim's smtp_cmd_data after extract_option)
  * @param options the options taken, rightmost first (names upper-cased, values as given)
  * @param malformed the 501 text when something is left after the address
  */
-record SmtpParameters(List<Option> options, Optional<String> malformed) {
+record SmtpParameters(String data, List<Option> options, Optional<String> malformed) {
     /** One NAME=VALUE option. */
     record Option(String name, String value) {
     }
+
+    /** The options that are a bare keyword (no value): "SMTPUTF8=x" is not one of them. */
+    private static final Set<String> KEYWORDS = Set.of("SMTPUTF8", "PRDR");
 
     /** The options of {@code data} (the command's argument after "FROM:" or "TO:"), of which {@code known} are taken. */
     static SmtpParameters parse(String data, Set<String> known) {
@@ -31,20 +35,20 @@ record SmtpParameters(List<Option> options, Optional<String> malformed) {
             }
             String word = rest.substring(space + 1);
             int eq = word.indexOf('=');
-            String name = eq < 0 ? "" : word.substring(0, eq).toUpperCase(Locale.ROOT);
-            if (eq <= 0 || !known.contains(name)) {
+            String name = (eq < 0 ? word : word.substring(0, eq)).toUpperCase(Locale.ROOT);
+            if (!known.contains(name) || (eq < 0) != KEYWORDS.contains(name) || eq == 0) {
                 break;
             }
-            options.add(new Option(name, word.substring(eq + 1)));
+            options.add(new Option(name, eq < 0 ? "" : word.substring(eq + 1)));
             rest = rest.substring(0, space).stripTrailing();
         }
         int end = addressEnd(rest);
         if (end >= rest.length()) {
-            return new SmtpParameters(options, Optional.empty());
+            return new SmtpParameters(rest, options, Optional.empty());
         }
         String tail = rest.substring(end).stripLeading();
         String mailbox = rest.substring(0, rest.length() - tail.length());
-        return new SmtpParameters(options, Optional.of(rest + ": malformed address: "
+        return new SmtpParameters(rest, options, Optional.of(rest + ": malformed address: "
                 + (tail.length() > 32 ? tail.substring(0, 32) : tail) + " may not follow " + mailbox));
     }
 

@@ -63,6 +63,7 @@ public final class TestSession {
                                  boolean callouts) throws IOException {
         org.jexim.conf.translate.TranslatedConfiguration tc = org.jexim.conf.translate.TranslatedConfiguration.load(translated);
         JeximRuntime runtime = new JeximRuntime(tc);
+        org.jexim.log.EximLog.select(org.jexim.log.LogSelector.parse(runtime.mainOption("log_selector").orElse("")));
         return new TestSession(runtime, new AclGate(AclEngines.create(runtime, config, true, callouts)), out);
     }
 
@@ -71,7 +72,11 @@ public final class TestSession {
         out.print("\n**** SMTP testing session as if from host " + ip + "\n"
                 + "**** but without any ident (RFC 1413) callback.\n"
                 + "**** This is not for real!\n\n");
-        dialogue(new SessionState(ip, 0, runtime.primaryHostname()), in);
+        try {
+            dialogue(new SessionState(ip, 0, runtime.primaryHostname()), in);
+        } finally {
+            org.jexim.log.EximLog.prefixWith(null);
+        }
     }
 
     /** Where the messages of a real session (-bs) go: spooled, their id returned. */
@@ -85,7 +90,7 @@ public final class TestSession {
      * What the session settled for a -bs message besides its envelope: spooled frozen
      * ({@code control = freeze}), kept for a queue run ({@code control = queue}), its DSN requests.
      */
-    public record MessageTerms(boolean freeze, boolean queue, java.util.Optional<org.apache.mailet.DsnParameters> dsn) {
+    public record MessageTerms(boolean freeze, boolean queue, org.jexim.queue.MessageDsn dsn) {
     }
 
     /**
@@ -100,6 +105,10 @@ public final class TestSession {
     }
 
     private void dialogue(SessionState session, BufferedReader in) throws IOException {
+        org.jexim.log.SmtpConnectionLog connectionLog = org.jexim.log.SmtpConnectionLog.main();
+        if (session.ip() != null) {
+            connectionLog.connected(session.peer(), null);
+        }
         SmtpReply connect = gate.check(Stage.CONNECT, acl(Stage.CONNECT), session, null);
         // an accept with a message replaces the banner (spec, "The connect ACL")
         if (!send(connect.positive() && connect.text().isEmpty() ? texts.banner(session) : connect)) {
@@ -112,26 +121,48 @@ public final class TestSession {
             synprot = false;
             session.command(stripCr(line));
             SmtpReply reply = command(stripCr(line), session, in);
+            if (synprot) {
+                ProtocolErrors.logError(session, stripCr(line), reply);
+            }
             if (reply == EximTexts.UNRECOGNIZED && ++unknown > maxUnknown) {
                 reply = SmtpReply.of("500", "Too many unrecognized commands").closing();
                 session.ending("bad-commands");
+                connectionLog.incompleteTransaction(session.peer(), "unrecognized command", session.rawSender(), session.recipients());
+                connectionLog.droppedForUnrecognized(session.peer(), stripCr(line));
             } else if (synprot && ++errors > maxErrors) {
                 reply = SmtpReply.of(reply.code(), reply.text() + "\nToo many syntax or protocol errors").closing();
                 session.ending("bad-commands");
+                connectionLog.droppedForSyntaxErrors(session.peer(), stripCr(line), session.commandHistory());
             }
             if (!send(reply)) {
                 if (!quit) {
                     commands.notQuit(session, reply != null && reply.code().equals("421") ? "connection-lost"
                             : session.endReason().orElse("acl-drop"));
                 }
+                if (quit) {
+                    connectionLog.closedByQuit(session.peer());
+                }
+                session.logNoMail(session.commandHistory());
                 return;
             }
         }
+        // end of input where a command was due (smtp_in.c's EOF_CMD)
+        connectionLog.incompleteTransaction(session.peer(), "connection lost", session.rawSender(), session.recipients());
+        send(SmtpReply.of("421", runtime.primaryHostname() + " lost input connection"));
+        if (session.ip() != null) {
+            connectionLog.lostReadingCommand(session.peer(), session.started(),
+                    session.sender() != null || !session.recipients().isEmpty());
+        }
+        session.logNoMail(session.commandHistory());
         commands.notQuit(session, "connection-lost");
     }
 
+
     private SmtpReply command(String line, SessionState session, BufferedReader in) throws IOException {
         String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
+        if (line.length() > 4 && line.charAt(4) != ' ' && !verb.equals("STAR")) {
+            verb = ""; // smtp_in.c: a command name is followed by a space or nothing ("NOOP\rQUIT" is unknown)
+        }
         boolean wasRcpt = lastWasRcpt;
         boolean wasRejectedMail = lastWasRejectedMail;
         lastWasRcpt = verb.equals("RCPT");
@@ -148,8 +179,13 @@ public final class TestSession {
         String argument = line.length() > 4 ? line.substring(4).strip() : "";
         switch (verb) {
             case "HELO", "EHLO": {
-                if (!HeloSyntax.valid(argument, runtime.mainOption("helo_allow_chars").orElse(""))) {
+                // helo_accept_junk_hosts: Exim skips the syntax check for these clients
+                if (!AuthAdvertising.hostIn(runtime, "helo_accept_junk_hosts", "", session.ip())
+                        && !HeloSyntax.valid(argument, runtime.mainOption("helo_allow_chars").orElse(""))) {
                     synprot = true;
+                    String logLine = "rejected " + verb + " from " + session.peer().hostField(false).substring(2)
+                            + ": syntactically invalid argument(s): " + argument;
+                    org.jexim.log.EximLog.main().mainAndReject(logLine, logLine);
                     return SmtpReply.of("501", "Syntactically invalid " + verb + " argument(s)");
                 }
                 session.helo(argument);
@@ -170,6 +206,7 @@ public final class TestSession {
                 if (address == null) {
                     return EximTexts.UNRECOGNIZED;
                 }
+                session.mailCommand();
                 if (HeloRequired.refuses(runtime, session)) {
                     return HeloRequired.REPLY;
                 }
@@ -179,10 +216,17 @@ public final class TestSession {
                 }
                 SmtpParameters options = SmtpParameters.parse(afterColon(smtpRewrite.mailArgument(argument)),
                         session.esmtp() ? MAIL_OPTIONS : java.util.Set.of());
+                session.commandData(options.data());
                 if (options.malformed().isPresent()) {
                     synprot = true;
                     lastWasRejectedMail = true;
                     return SmtpReply.of("501", options.malformed().get());
+                }
+                java.util.Optional<SmtpReply> badUtf8 = Smtputf8.take(session, options);
+                if (badUtf8.isPresent()) {
+                    synprot = true;
+                    lastWasRejectedMail = true;
+                    return badUtf8.get();
                 }
                 java.util.Optional<String> badDsn = session.dsnAdvertised() ? session.dsn().mail(options) : java.util.Optional.empty();
                 if (badDsn.isPresent()) {
@@ -195,7 +239,13 @@ public final class TestSession {
                     lastWasRejectedMail = true;
                     return refusedAuth;
                 }
-                session.sender(address);
+                EnvelopeAddress.Taken sender = EnvelopeAddress.sender(runtime, session, options.data());
+                if (sender.refused()) {
+                    synprot = sender.syntaxError();
+                    lastWasRejectedMail = true;
+                    return sender.refusal();
+                }
+                session.sender(sender.address(), sender.raw());
                 SmtpReply reply = gate.check(Stage.MAIL, acl(Stage.MAIL), session, null);
                 if (!reply.positive()) {
                     session.sender(null);
@@ -215,21 +265,27 @@ public final class TestSession {
                 }
                 SmtpParameters options = SmtpParameters.parse(afterColon(smtpRewrite.rcptArgument(argument)),
                         session.esmtp() && session.dsnAdvertised() ? RCPT_OPTIONS : java.util.Set.of());
+                session.commandData(options.data());
                 java.util.Optional<String> bad = options.malformed()
                         .or(() -> session.dsn().rcpt(address, options));
                 if (bad.isPresent()) {
                     synprot = true;
                     return rcptFailed(SmtpReply.of("501", bad.get()));
                 }
+                EnvelopeAddress.Taken recipient = EnvelopeAddress.recipient(runtime, session, options.data());
+                if (recipient.refused()) {
+                    synprot = recipient.syntaxError();
+                    return rcptFailed(recipient.refusal());
+                }
                 session.rcptSeen();
-                AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, address);
+                AclGate.Decision decision = gate.decide(Stage.RCPT, acl(Stage.RCPT), session, recipient.address());
                 if (!decision.reply().positive()) {
                     rcptFailed(SmtpReply.of("", withoutStatusCode(decision.reply().text())));
                 }
                 if (decision.reply().positive()) {
                     session.rcptAccepted();
                     if (!decision.discarded()) {
-                        session.recipients().add(address);
+                        session.recipients().add(recipient.address());
                     }
                 }
                 return decision.reply();
@@ -250,6 +306,8 @@ public final class TestSession {
             case "DATA":
                 return data(session, in, wasRcpt);
             case "RSET":
+                org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "RSET", session.rawSender(),
+                        session.recipients());
                 session.reset();
                 newMessage();
                 return EximTexts.RESET;
@@ -257,6 +315,8 @@ public final class TestSession {
                 return EximTexts.NOOP;
             case "QUIT":
                 quit = true;
+                org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "QUIT", session.rawSender(),
+                        session.recipients());
                 return commands.quit(session);
             case "VRFY":
                 return commands.vrfy(session, argument);
@@ -292,23 +352,18 @@ public final class TestSession {
         if (!predata.positive()) {
             return SmtpReply.of("", ""); // already sent
         }
-        // read as the daemon and Exim read it: bare LF and bare CR, the smuggling defence
-        org.jexim.smtp.wire.SmtpDataReader reader = new org.jexim.smtp.wire.SmtpDataReader();
-        for (int c = in.read(); c >= 0 && !reader.accept(c); c = in.read()) {
-            // each byte goes to the reader
-        }
-        if (!reader.ended()) {
-            org.jexim.log.EximLog.main().main("SMTP connection from " + (sink == null
-                    ? session.peer().hostField(false).substring(2) : session.protocolVariable("sender_ident").orElse(""))
-                    + " lost while reading message data");
+        DataInput input = DataInput.read(in); // -bh keeps the message for the DATA ACL only
+        java.util.List<String> lines = input.lines();
+        if (!input.complete()) {
+            org.jexim.log.SmtpConnectionLog.main().lostReadingData(session.peer(), input.progress());
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
-        String text = reader.text();
-        java.util.List<String> lines = new java.util.ArrayList<>(
-                java.util.Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1)));
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
         String id = sink == null ? org.jexim.queue.EximMessageId.next() : null;
         session.messageId(id);
+        if (id != null) {
+            org.jexim.log.EximLog.prefixWith(id); // -bh never clears the id: Exim's later lines start with it
+        }
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
         // the id= of the arrival line: a Message-ID the client sent (one added here is not logged)
@@ -322,7 +377,7 @@ public final class TestSession {
         }
         long size = id == null || !check.positive() ? 0 : size(session, id, lines);
         ArrivalControls controls = new ArrivalControls(session);
-        MessageTerms terms = new MessageTerms(controls.freezes(), controls.queues(), session.dsn().parameters());
+        MessageTerms terms = new MessageTerms(controls.freezes(), controls.queues(), session.dsn().message());
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
         session.reset();
         newMessage();

@@ -14,10 +14,8 @@
  * does (clients and scripts that parse it see no change); jexim's own version is what
  * {@code -bV} prints on its first line.
  *
- * <p>Known differences, -bh and server: EHLO offers no CHUNKING, PIPECONNECT, SMTPUTF8, nor
- * STARTTLS without a certificate (bh/known-differences.txt). Server only: the
- * smtp_max_synprot_errors/smtp_max_unknown_commands counters, the "All RCPT commands were
- * rejected" DATA reply, predata/quit ACLs, accept messages at connect/HELO, verify = recipient
- * (no routing engine in the hooks yet: the ACL defers) are -bh only so far.
+ * <p>Known differences of the server, where James's parsing of addresses stands in the way: a UTF-8
+ * local part is refused (SMTPUTF8 is offered and its option taken), a domain literal loses its
+ * brackets (restored for the ACLs for IPv4) and an IPv6 literal is refused.
  */
 package org.jexim.smtp;

@@ -308,7 +308,6 @@ public final class LocalSubmission {
         envelope.hostAddress().map(GivenHost::ip).ifPresent(builder::remoteAddr);
         envelope.hostName().ifPresent(builder::remoteHost);
         MailImpl mail = builder.build();
-        request.session().flatMap(SubmitRequest.LocalSmtp::dsn).ifPresent(mail::setDsnParameters);
         mail.setMessage(new MimeMessageWrapper(MimeMessageInputStreamSource.create(id, new ByteArrayInputStream(all))));
         return mail;
     }
@@ -353,7 +352,7 @@ public final class LocalSubmission {
         if (request.dontDeliver()) {
             a.add(SpoolAttributes.flag("N"));
         }
-        request.session().flatMap(SubmitRequest.LocalSmtp::dsn).ifPresent(dsn -> a.addAll(SpoolAttributes.dsnOptions(dsn)));
+        request.session().map(SubmitRequest.LocalSmtp::dsn).ifPresent(dsn -> a.addAll(dsn.attributes()));
         if (request.session().map(SubmitRequest.LocalSmtp::freeze).orElse(false)) {
             a.add(SpoolAttributes.option("frozen", Long.toString(java.time.Instant.now().getEpochSecond())));
         }

@@ -78,8 +78,8 @@ public final class MessageInput {
         return new ReadMessage(headers, body, longestLine);
     }
 
-    /** A header line: a name of printing characters other than colon, then a colon. */
-    private static boolean isHeader(String text) {
+    /** A header line: a name of printing characters other than colon, then a colon (white space may come before it). */
+    public static boolean isHeader(String text) {
         int colon = text.indexOf(':');
         if (colon <= 0) {
             return false;

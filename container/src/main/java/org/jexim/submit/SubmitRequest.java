@@ -25,7 +25,7 @@ public record SubmitRequest(List<String> recipients, boolean extractRecipients, 
      * what the ACLs' control = freeze / queue asked of the message, and its DSN requests.
      */
     public record LocalSmtp(Optional<String> helo, String protocol, boolean freeze, boolean queue,
-                            Optional<org.apache.mailet.DsnParameters> dsn) {
+                            org.jexim.queue.MessageDsn dsn) {
     }
 
     /** A submission from the command line, not over -bs. */

@@ -114,6 +114,20 @@ class SendmailAgainstEximTest {
                 + "RCPT TO:<bob@test.example> NOTIFY=SUCCESS,DELAY ORCPT=rfc822;bob@test.example\r\n"
                 + "RCPT TO:<carol@test.example> NOTIFY=NEVER\r\nRCPT TO:<dave@test.example>\r\n"
                 + "DATA\r\nSubject: DSN over -bs\r\n\r\nhi\r\n.\r\nQUIT\r\n"),
+            // each NOTIFY/ORCPT combination: the ORCPT kept as given, and only beside NOTIFY flags
+            Arguments.of(List.of("-bs"), "EHLO client.example\r\nMAIL FROM:<a@b.example>\r\n"
+                + "RCPT TO:<a@test.example> ORCPT=rfc822;a+40b.example\r\n"
+                + "RCPT TO:<b@test.example> ORCPT=rfc822;o+40b.example NOTIFY=FAILURE\r\n"
+                + "RCPT TO:<c@test.example> ORCPT=bad NOTIFY=never\r\n"
+                + "RCPT TO:<d@test.example> ORCPT=RFC822;X@Y.example NOTIFY=delay,success\r\n"
+                + "RCPT TO:<e@test.example> NOTIFY=\r\n"
+                + "RCPT TO:<f@test.example> ORCPT= NOTIFY=SUCCESS\r\n"
+                + "RCPT TO:<g@test.example> ORCPT=rfc822;a+2bb@c NOTIFY=FAILURE,SUCCESS,DELAY\r\n"
+                + "RCPT TO:<h@test.example> ORCPT=utf-8;a\\x{40}b NOTIFY=FAILURE\r\n"
+                + "RCPT TO:<i@test.example> NOTIFY=SUCCESS ORCPT=rfc822;x+zz\r\n"
+                + "RCPT TO:<j@test.example> NOTIFY=FAILURE,,SUCCESS\r\n"
+                + "RCPT TO:<k@test.example> ORCPT=rfc822;k@test.example\r\n"
+                + "DATA\r\nSubject: DSN combinations\r\n\r\nhi\r\n.\r\nQUIT\r\n"),
             Arguments.of(List.of("-bs"), "EHLO client.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<frozen@test.example>\r\n"
                 + "DATA\r\nSubject: frozen over -bs\r\n\r\nhi\r\n.\r\nMAIL FROM:<a@b.example>\r\n"
                 + "RCPT TO:<queued@test.example>\r\nDATA\r\nSubject: queued over -bs\r\n\r\nho\r\n.\r\nQUIT\r\n"));

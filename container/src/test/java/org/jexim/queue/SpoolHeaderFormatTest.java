@@ -70,7 +70,7 @@ class SpoolHeaderFormatTest {
         assertThat(h.recipients()).containsExactly("bob@x.example", "c@x.example", "d@x.example");
         assertThat(new String(SpoolHeaderFormat.toBytes(h), StandardCharsets.UTF_8))
             .contains("\n3\nbob@x.example rfc822;bob@x.example 20,12  0,-1#3\nc@x.example  0,2  0,-1#3\nd@x.example\n\n");
-        org.apache.mailet.DsnParameters dsn = SpoolDsn.read(h).orElseThrow();
+        org.apache.mailet.DsnParameters dsn = SpoolDsn.read(h).parameters().orElseThrow();
         assertThat(dsn.getRcptParameters().get(new org.apache.james.core.MailAddress("bob@x.example")))
             .isEqualTo(org.apache.mailet.DsnParameters.RecipientDsnParameters.of(
                 java.util.EnumSet.of(org.apache.mailet.DsnParameters.Notify.SUCCESS, org.apache.mailet.DsnParameters.Notify.FAILURE),

@@ -154,6 +154,10 @@ class DeliveryDifferentialIT {
                 }
             }
             assertThat(headers).as(dir.toString()).hasSize(2);
+            // the client's lines of the SMTP message, as exim4 -bd writes them (the ports are the test's)
+            assertThat(headers).as(dir.toString()).anySatisfy(h -> assertThat(h).contains("later@delivery.example")
+                    .containsPattern("\n--helo_name client.example\n-host_address \\[127.0.0.1\\]:[0-9]+\n"
+                            + "-interface_address \\[127.0.0.1\\]:[0-9]+\n-received_protocol esmtp\n"));
             // the bounce that could not be delivered: from <>, frozen, its recipient still to do
             assertThat(headers).as(dir.toString()).anySatisfy(h -> assertThat(h).contains("\n<>\n")
                     .containsPattern("\n-frozen [0-9]+\n").contains("\n1\nnobody@delivery.example\n"));

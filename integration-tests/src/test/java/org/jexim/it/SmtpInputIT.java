@@ -138,10 +138,29 @@ class SmtpInputIT {
     }
 
     @Test
-    void smuggledCommandsBehindBareLfOrBareCrDotsAreMessageDataAsInExim() throws Exception {
-        String smuggled = "MAIL FROM:<e@example.com>\nRCPT TO:<smuggle@example.com>\nDATA\nsmuggled\n.\r\n";
+    void bareLineEndsInDataNeitherEndTheMessageNorSmuggleASecondOneAndAreStoredAsEximStoresThem() throws Exception {
+        // SMTP smuggling from a client whose first line ends in CRLF: "\n.\n" and "\r.\r" must not end the data;
+        // a bare LF in a header makes the next line a continuation, in the body it is a space; a bare CR ends a
+        // body line; a leading single dot is dropped
+        String data = "Subject: smuggle\r\nX-Second: b\nX-Third: c\r\n\r\nbody\n.\nMAIL FROM:<evil@example.com>\n"
+                + "RCPT TO:<smuggle@example.com>\nDATA\nSubject: smuggled\n\nx\r\nbare\rcr\r.\r\n.dot\r\n..two\r\n"
+                + "last\r\n.\r\n";
+        Object[] steps = {"EHLO x\r\n", 1, "MAIL FROM:<s@example.com>\r\nRCPT TO:<smuggle@example.com>\r\nDATA\r\n", 3,
+                data, 1, "QUIT\r\n", 1};
+        List<String> j = dialogue(jexim.port(), steps);
+        assertThat(masked(j)).isEqualTo(masked(dialogue(exim.port(), steps)));
+        assertThat(j).filteredOn(l -> l.startsWith("250 OK id=")).hasSize(1);
+        String box = mailbox(jexim, "smuggle");
+        assertThat(masked(box)).isEqualTo(masked(mailbox(exim, "smuggle")));
+        assertThat(box).contains("X-Second: b\n X-Third: c\n").contains("body . MAIL FROM:<evil@example.com> RCPT TO:<smuggle@example.com> DATA Subject: smuggled  x\n"
+                + "bare\ncr\n.\ndot\n.two\nlast\n").containsOnlyOnce("From s@example.com");
+    }
+
+    @Test
+    void smuggledCommandsBehindBareCrOrDotLfAreDataAndAnLfOnlyClientsLfDotLfEndsItsMessageAsInExim() throws Exception {
+        String smuggled = "MAIL FROM:<e@example.com>\nRCPT TO:<smuggle2@example.com>\nDATA\nsmuggled\n.\r\n";
         Object[] steps = {"EHLO x\r\n", 1,
-                "MAIL FROM:<s@example.com>\r\nRCPT TO:<smuggle@example.com>\r\nDATA\r\n", 3,
+                "MAIL FROM:<s@example.com>\r\nRCPT TO:<smuggle2@example.com>\r\nDATA\r\n", 3,
                 "Subject: lf\r\n\r\nbody\n.\n" + smuggled + "bare CR\r.\r" + smuggled.replace('\n', '\r')
                         + "dot LF\r\n.\n" + smuggled + "\r\n.\r\n", 1,
                 // an LF-only client: its LF . LF is the end, and what follows is its next command
@@ -152,8 +171,8 @@ class SmtpInputIT {
         assertThat(masked(j)).isEqualTo(masked(dialogue(exim.port(), steps)));
         // one message each, no smuggled second one: 250 OK id= twice in all
         assertThat(j.stream().filter(l -> l.startsWith("250 OK id=")).count()).isEqualTo(2);
-        assertThat(masked(mailbox(jexim, "smuggle"))).isEqualTo(masked(mailbox(exim, "smuggle")))
-                .contains("body . MAIL FROM:<e@example.com> RCPT TO:<smuggle@example.com> DATA smuggled .\n");
+        assertThat(masked(mailbox(jexim, "smuggle2"))).isEqualTo(masked(mailbox(exim, "smuggle2")))
+                .contains("body . MAIL FROM:<e@example.com> RCPT TO:<smuggle2@example.com> DATA smuggled .\n");
         assertThat(masked(mailbox(jexim, "lfonly"))).isEqualTo(masked(mailbox(exim, "lfonly")))
                 .contains("\nbody\n.dot\n");
     }

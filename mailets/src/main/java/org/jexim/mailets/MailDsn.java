@@ -20,13 +20,15 @@ final class MailDsn {
         DsnParameters.Notify.FAILURE, DsnParameters.Notify.DELAY};
 
     private final Optional<DsnParameters> parameters;
+    private final java.util.Map<String, String> orcpts;
 
-    private MailDsn(Optional<DsnParameters> parameters) {
+    private MailDsn(Optional<DsnParameters> parameters, java.util.Map<String, String> orcpts) {
         this.parameters = parameters;
+        this.orcpts = orcpts;
     }
 
     static MailDsn of(Mail mail) {
-        return new MailDsn(mail.dsnParameters());
+        return new MailDsn(mail.dsnParameters(), OriginalRecipients.of(mail));
     }
 
     /** RET and ENVID of the message, for the bounce and warning DSN parts. */
@@ -55,10 +57,17 @@ final class MailDsn {
         return notify(address).map(n -> n.contains(kind)).orElse(kind != DsnParameters.Notify.SUCCESS);
     }
 
-    /** The ORCPT as DSN parts show it ("rfc822;address"), null when none was given. */
+    /**
+     * The ORCPT as DSN parts show it and the smtp transport passes it on: as the client gave it, or
+     * "rfc822;address" from James's parameters of a mail that came another way; null when none.
+     */
     String orcpt(AddressItem address) {
+        String given = orcpts.get(DeliveryLog.original(address).address());
+        if (given != null) {
+            return given;
+        }
         return of(address).flatMap(DsnParameters.RecipientDsnParameters::getOrcptParameter)
-                .map(a -> DsnParameters.RFC_822_PREFIX + a.asString()).orElse(null);
+                .map(a -> DsnParameters.RFC_822_PREFIX + org.jexim.conf.text.XText.encode(a.asString())).orElse(null);
     }
 
     /** NOTIFY=... as the smtp transport passes it on, in Exim's keyword order; empty for none. */

@@ -101,6 +101,17 @@ final class SmtpConnection implements AutoCloseable {
         out.flush();
     }
 
+    /** Several commands in one write, their replies read afterwards (PIPELINING). */
+    void sendAll(List<String> lines) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String line : lines) {
+            b.append(line).append("\r\n");
+            lastCommand = line;
+        }
+        out.write(b.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
     /** Writes raw bytes (the message) with {@code timeout} milliseconds for each write and the reply. */
     void write(byte[] data, int timeout) throws IOException {
         if (socket != null) {

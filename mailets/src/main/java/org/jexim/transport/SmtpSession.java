@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The SMTP (and LMTP) dialogue on a connection: the greeting, EHLO/LHLO (HELO when EHLO is
- * refused) and what the server offers, then one transaction: MAIL, RCPT for each recipient,
- * DATA with dot-stuffing or BDAT when the server offers CHUNKING, and the final reply (one per
+ * refused) and what the server offers, then one transaction: MAIL, RCPT for each recipient
+ * (in one write with DATA when pipelining), DATA with dot-stuffing or BDAT when the server offers CHUNKING, and the final reply (one per
  * accepted recipient for LMTP). Replies that refuse are kept with the command they answered,
  * worded as Exim words them ("SMTP error from remote mail server after RCPT TO:<a>: 550 ...").
  */
@@ -122,30 +122,56 @@ final class SmtpSession {
      */
     List<RecipientOutcome> transaction(String returnPath, String mailParameters, List<String> recipients,
             List<String> rcptParameters, SmtpMessage message, boolean chunking, int dataTimeout) throws IOException, Refused {
-        return transaction(returnPath, mailParameters, recipients, rcptParameters, message, chunking, dataTimeout,
-                dataTimeout);
+        return transaction(returnPath, mailParameters, recipients, rcptParameters, message,
+                new Options(chunking, false, dataTimeout, dataTimeout));
     }
 
-    /** As above, the reply after the message awaited for {@code finalTimeout} ms (the smtp transport's final_timeout). */
+    /**
+     * How a transaction goes: BDAT (CHUNKING) or DATA; MAIL, the RCPTs and DATA sent in one write
+     * before their replies are read (PIPELINING, as Exim's client does when the server offers it);
+     * the time allowed for writing the message and for the reply after it (data_timeout,
+     * final_timeout), in milliseconds.
+     */
+    record Options(boolean chunking, boolean pipelining, int dataTimeout, int finalTimeout) {
+    }
+
+    /** As above, with the given options. */
     List<RecipientOutcome> transaction(String returnPath, String mailParameters, List<String> recipients,
-            List<String> rcptParameters, SmtpMessage message, boolean chunking, int dataTimeout, int finalTimeout)
-            throws IOException, Refused {
+            List<String> rcptParameters, SmtpMessage message, Options how) throws IOException, Refused {
+        boolean chunking = how.chunking();
+        int dataTimeout = how.dataTimeout();
         String mail = "MAIL FROM:<" + returnPath + ">" + mailParameters;
-        SmtpReply m = connection.command(mail);
-        if (m.code() / 100 != 2) {
-            throw new Refused(new Refusal(m, mail));
+        List<String> rcpts = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            rcpts.add("RCPT TO:<" + recipients.get(i) + ">" + rcptParameters.get(i));
         }
+        boolean dataPipelined = how.pipelining() && !chunking;
+        if (how.pipelining()) {
+            List<String> batch = new ArrayList<>(rcpts);
+            batch.add(0, mail);
+            if (dataPipelined) {
+                batch.add("DATA");
+            }
+            connection.sendAll(batch);
+        }
+        SmtpReply m = how.pipelining() ? connection.reply() : connection.command(mail);
         List<RecipientOutcome> outcomes = new ArrayList<>();
         List<Integer> accepted = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
-            String rcpt = "RCPT TO:<" + recipients.get(i) + ">" + rcptParameters.get(i);
-            SmtpReply r = connection.command(rcpt);
+            SmtpReply r = how.pipelining() ? connection.reply() : m.code() / 100 == 2 ? connection.command(rcpts.get(i)) : null;
+            if (r == null) {
+                break;
+            }
             if (r.code() / 100 == 2) {
                 accepted.add(i);
                 outcomes.add(null);
             } else {
                 outcomes.add(new RecipientOutcome(false, r, new Refusal(r, "RCPT TO:<" + recipients.get(i) + ">")));
             }
+        }
+        SmtpReply pipelinedData = dataPipelined ? connection.reply() : null;
+        if (m.code() / 100 != 2) {
+            throw new Refused(new Refusal(m, mail));
         }
         if (accepted.isEmpty()) {
             connection.command("RSET");
@@ -155,7 +181,7 @@ final class SmtpSession {
             connection.send("BDAT " + message.size() + " LAST");
             message.writeTo(connection.data(dataTimeout));
         } else {
-            SmtpReply d = connection.command("DATA");
+            SmtpReply d = pipelinedData != null ? pipelinedData : connection.command("DATA");
             if (d.code() != 354) {
                 throw new Refused(new Refusal(d, "DATA"));
             }
@@ -164,7 +190,7 @@ final class SmtpSession {
             stuffed.finish();
             connection.write(".\r\n".getBytes(StandardCharsets.US_ASCII), dataTimeout);
         }
-        connection.replyTimeout(finalTimeout);
+        connection.replyTimeout(how.finalTimeout());
         for (int n = 0; n < (lmtp ? accepted.size() : 1); n++) {
             SmtpReply f = connection.reply();
             String after = chunking ? "pipelined end of data" : "end of data";

@@ -34,7 +34,8 @@ import org.jexim.routing.RouteHost;
  * {@code hosts_avoid_tls}, {@code tls_verify_hosts}, {@code tls_certificate}), AUTH with the
  * client authenticators ({@code hosts_require_auth}, {@code hosts_try_auth}), MAIL with SIZE
  * (+{@code size_addition}) and AUTH=, RCPT, then BDAT when offered ({@code hosts_try_chunking})
- * or DATA; the message DKIM-signed when {@code dkim_domain} is set. Timeouts:
+ * or DATA, MAIL to DATA in one write when the server offers PIPELINING (unless
+ * {@code hosts_avoid_pipelining}); the message DKIM-signed when {@code dkim_domain} is set. Timeouts:
  * {@code connect_timeout}, {@code command_timeout}, {@code data_timeout}; {@code interface}.
  */
 final class SmtpTransport implements Transport {
@@ -256,8 +257,9 @@ final class SmtpTransport implements Transport {
                 return Attempt.hostProblem(DeliveryResult.defer(auth.problem()).withErrno(EximErrno.ERRNO_AUTHFAIL), false);
             }
             boolean chunking = s.offers("CHUNKING") && matches("hosts_try_chunking", hostName, ip, "*", vars);
+            boolean pipelining = s.offers("PIPELINING") && !matches("hosts_avoid_pipelining", hostName, ip, vars);
             via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null)
-                    .at(c.endpoints());
+                    .at(c.endpoints()).pipelined(pipelining);
             List<DeliveryResult> results = transaction(s, batch, message, vars, via);
             s.quit();
             return Attempt.done(results);
@@ -338,13 +340,14 @@ final class SmtpTransport implements Transport {
             if (sender.isEmpty()) {
                 sender = vars.variable("authenticated_sender").orElse("");
             }
-            params.append(" AUTH=").append(sender.isEmpty() ? "<>" : xtext(sender));
+            params.append(" AUTH=").append(sender.isEmpty() ? "<>" : org.jexim.conf.text.XText.encode(sender));
         }
         List<String> recipients = batch.stream().map(d -> d.address().address()).toList();
         List<String> rcptParams = dsn ? batch.stream().map(DsnVariables::rcptParameters).toList()
                 : Collections.nCopies(batch.size(), "");
         List<SmtpSession.RecipientOutcome> outcomes = s.transaction(returnPath, params.toString(), recipients, rcptParams,
-                message, via.chunking(), timeout("data_timeout", 300), timeout("final_timeout", 600));
+                message, new SmtpSession.Options(via.chunking(), via.pipelining(), timeout("data_timeout", 300),
+                        timeout("final_timeout", 600)));
         List<DeliveryResult> results = new ArrayList<>();
         boolean logged = false;
         for (SmtpSession.RecipientOutcome o : outcomes) {
@@ -427,18 +430,5 @@ final class SmtpTransport implements Transport {
 
     private static List<DeliveryResult> all(List<Delivery> batch, DeliveryResult r) {
         return Collections.nCopies(batch.size(), r);
-    }
-
-    /** RFC 3461 xtext: '+', '=' and characters outside 33..126 as +XX. */
-    static String xtext(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            if (ch < 33 || ch > 126 || ch == '+' || ch == '=') {
-                b.append('+').append(String.format("%02X", (int) ch));
-            } else {
-                b.append(ch);
-            }
-        }
-        return b.toString();
     }
 }

@@ -15,6 +15,9 @@ import java.util.Set;
  * The server applies them when it stores the message; RSET and a new message clear them.
  */
 public final class AclEffects {
+    private final Map<String, Object> lookupCache = new java.util.HashMap<>();
+    private Object lookupCacheMessage;
+
     /** Where an added header goes (Exim's :at_end:, :at_start:, :after_received:, :at_start_rfc:). */
     public enum Placement { AT_END, AT_START, AFTER_RECEIVED, AT_START_RFC }
 
@@ -123,6 +126,19 @@ public final class AclEffects {
             case "mail" -> mailRates;
             default -> cmdRates;
         };
+    }
+
+    /**
+     * Exim's search cache for the connection: lookups keep their results from one ACL to the
+     * next (RSET and MAIL do not empty it) until a message's data arrives, where receive_msg()
+     * calls search_tidyup(); {@code message} is the received message the asking ACL sees, or null.
+     */
+    public Map<String, Object> lookupCache(Object message) {
+        if (message != null && message != lookupCacheMessage) {
+            lookupCache.clear();
+            lookupCacheMessage = message;
+        }
+        return lookupCache;
     }
 
     /** A new ACL check starts (Exim clears ratelimiters_cmd in acl_check). */

@@ -59,8 +59,9 @@ public final class AclSubject implements ExpansionContext {
             put("sender_address_local_part", at < 0 ? sender : sender.substring(0, at));
             put("sender_address_domain", at < 0 ? "" : sender.substring(at + 1));
         }
-        put("local_part", localPart);
-        put("domain", domain);
+        // deliver_split_address(): $local_part and $domain lower-cased (control = caseful_local_part restores the case)
+        put("local_part", localPart == null ? null : localPart.toLowerCase(java.util.Locale.ROOT));
+        put("domain", domain == null ? null : domain.toLowerCase(java.util.Locale.ROOT));
         if (localPart != null && domain != null) {
             put("recipient", localPart + "@" + domain);
         }
@@ -193,6 +194,11 @@ public final class AclSubject implements ExpansionContext {
     @Override
     public AclRunner acls() {
         return engine == null ? AclRunner.NONE : engine.expansionRunner(this);
+    }
+
+    @Override
+    public Map<String, Object> lookupCache() {
+        return effects.lookupCache(message);
     }
 
     @Override

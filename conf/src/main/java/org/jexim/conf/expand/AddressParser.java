@@ -3,8 +3,8 @@ package org.jexim.conf.expand;
 /**
  * Exim's parse_extract_address() and parse_find_address_end(): the operative address of an
  * RFC 2822 mailbox ("Name &lt;local@domain&gt;", comments, quoted local parts, source routes
- * collapsed), with Exim's error messages. Domain literals are refused (allow_domain_literals
- * unset).
+ * collapsed), with Exim's error messages. Domain literals are refused unless the caller allows
+ * them (allow_domain_literals, which only SMTP's MAIL and RCPT consult here).
  */
 public final class AddressParser {
     /** A successful parse: the address, and the offset of its domain (0 when none). */
@@ -27,6 +27,8 @@ public final class AddressParser {
     private String error;
     /** Group syntax (phrase: addresses;) is accepted, as in ${addresses} and header scanning. */
     boolean allowGroup;
+    /** Exim's allow_domain_literals: "[192.0.2.1]" is a domain. */
+    private boolean allowDomainLiterals;
     boolean foundGroup;
 
     private AddressParser(String s) {
@@ -53,6 +55,17 @@ public final class AddressParser {
             err[0] = ap.error;
         }
         return r;
+    }
+
+    /**
+     * Parses MAIL's or RCPT's data: {@code allowNull} accepts {@code <>}, {@code allowDomainLiterals}
+     * is Exim's allow_domain_literals.
+     */
+    public static Span extractEnvelope(String mailbox, boolean allowNull, boolean allowDomainLiterals) {
+        AddressParser ap = new AddressParser(mailbox);
+        ap.allowDomainLiterals = allowDomainLiterals;
+        Parsed r = ap.extract(allowNull);
+        return new Span(r, ap.start, ap.end, ap.error);
     }
 
     /** A parse with the offsets of the operative address in the mailbox, or the error. */
@@ -180,7 +193,7 @@ public final class AddressParser {
         int tt = t.length();
         skipComment();
         if (at(p) == '[') {
-            error = "domain literals not allowed";
+            error = null;
             // consume the literal as Exim does before refusing it
             t.append(s.charAt(p++));
             if (s.regionMatches(true, p, "IPv6:", 0, 5) || s.regionMatches(true, p, "IPv4:", 0, 5)) {
@@ -191,12 +204,16 @@ public final class AddressParser {
                 t.append(s.charAt(p++));
             }
             if (at(p) == ']') {
-                p++;
+                t.append(s.charAt(p++));
             } else {
                 error = "malformed domain literal";
             }
-            error = "domain literals not allowed";
-            t.setLength(tt);
+            if (!allowDomainLiterals) {
+                error = "domain literals not allowed";
+            }
+            if (error != null) {
+                t.setLength(tt);
+            }
             skipComment();
             return error;
         }

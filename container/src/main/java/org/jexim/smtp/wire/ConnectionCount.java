@@ -40,8 +40,10 @@ final class ConnectionCount extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(Unpooled.copiedBuffer(refusal.get(), StandardCharsets.ISO_8859_1)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        total.incrementAndGet();
+        int count = total.incrementAndGet();
         fromIp.incrementAndGet();
+        int port = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+        org.jexim.log.SmtpConnectionLog.main().connected(org.jexim.log.SmtpPeer.of(ip, port), count);
         ctx.channel().attr(COUNTED).set(Boolean.TRUE);
         super.channelActive(ctx);
     }

@@ -17,6 +17,8 @@ public final class InputState {
     private long chunkLeft;
     private String command = "";
     private String previous = "";
+    private final CommandHistory history = new CommandHistory();
+    private DataFraming framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
 
     /** The state of a session, made on first use. */
     public static InputState of(ProtocolSession session) {
@@ -39,6 +41,17 @@ public final class InputState {
     void command(String line) {
         previous = command;
         command = line;
+        history.add(line);
+    }
+
+    /** The command line being handled ("" at the start). */
+    public String currentCommand() {
+        return command;
+    }
+
+    /** The connection's commands as Exim logs them: {@code " C=EHLO,MAIL,..."}. */
+    public String commandHistory() {
+        return history.logField();
     }
 
     /** The command line before the one being handled ("" at the start). */
@@ -49,6 +62,17 @@ public final class InputState {
     /** DATA was accepted: lines are message data up to the line with the single dot. */
     public void dataStarted() {
         data = true;
+        framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
+    }
+
+    /** How the current message's data lines are cut. */
+    DataFraming dataFraming() {
+        return framing;
+    }
+
+    /** How far the current message's data has come (for "lost while reading message data"). */
+    public org.jexim.log.DataProgress dataProgress() {
+        return org.jexim.log.DataProgress.of(framing.lostSuffix());
     }
 
     boolean inData() {

@@ -121,6 +121,18 @@ public final class SmtpDataReader {
         return phase == Phase.ENDED;
     }
 
+    /**
+     * What Exim adds to "lost while reading message data" when the input ends here: " (header)"
+     * inside a header line, " (after header)" when a header line had ended and Exim was looking
+     * for its continuation (the end of input ends the header section there), "" in the body.
+     */
+    public String lostSuffix() {
+        if (phase == Phase.HEADER_EOL) {
+            return " (after header)";
+        }
+        return phase.ordinal() < Phase.BODY_LF.ordinal() ? " (header)" : "";
+    }
+
     /** Whether the terminating dot line has been read. */
     public boolean ended() {
         return phase == Phase.ENDED;
@@ -143,6 +155,11 @@ public final class SmtpDataReader {
             start += pieceLimit;
         }
         out.dropFirst(start);
+    }
+
+    /** Whether input has only plain CRLF lines ahead: a body line that begins after a CRLF. */
+    public boolean atCrlfBodyLine() {
+        return phase == Phase.BODY_LF && crlfMode() && out.size == 0;
     }
 
     /** Everything stored so far and not drained, as ISO-8859-1 text. */

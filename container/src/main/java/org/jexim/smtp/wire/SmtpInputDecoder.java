@@ -17,9 +17,7 @@ import org.apache.james.protocols.netty.BasicChannelInboundHandler;
  * command line at a time (the framer runs on the connection's event loop, so each line is
  * handled before the next is cut, and handlers see the state it left); a command line longer
  * than Exim's 16384-byte buffer is an unrecognized command, and its rest the next one; message
- * data is read by {@link SmtpDataReader} as Exim reads it (bare LF and bare CR, the smuggling
- * defence) and goes on as the lines Exim stores, CRLF-ended and dot-stuffed again for James's
- * data handler, then the ".CRLF" line; a BDAT chunk goes through as raw bytes. Input read in clear
+ * data lines go through unparsed; a BDAT chunk goes through as raw bytes. Input read in clear
  * behind a STARTTLS that was accepted is discarded, as Exim wipes its buffer before the
  * handshake: nothing sent before TLS is ever taken as a command inside it. The input behind
  * each command line is recorded in {@link InputState} and offered to the {@link CommandGate}
@@ -35,11 +33,7 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
     /** What an over-long command line becomes: a verb no handler knows, answered 500 unrecognized command. */
     static final byte[] OVERLONG = "X-JEXIM-OVERLONG-COMMAND\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
-
     private final CommandGate gate;
-    /** The message being read, between the 354 and its dot line. */
-    private SmtpDataReader dataReader;
     private boolean tlsSeen;
     private boolean closing;
 
@@ -80,9 +74,8 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
             out.add(in.readRetainedSlice(n));
             return;
         }
-        boolean data = input.inData();
-        if (data) {
-            data(in, input, out);
+        if (input.inData()) {
+            data(input, in, out);
             return;
         }
         int limit = COMMAND_BUFFER;
@@ -117,34 +110,6 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
         out.add(line);
     }
 
-    /**
-     * Message data: the bytes up to the end of the data go through Exim's reading; each stored
-     * line goes on CRLF-ended (a line longer than DATA_LINE_LIMIT in pieces), a leading dot
-     * doubled, so that James's handler takes it back off and never sees a line "." but the end.
-     */
-    private void data(ByteBuf in, InputState input, List<Object> out) {
-        if (dataReader == null) {
-            dataReader = new SmtpDataReader();
-        }
-        boolean ended = false;
-        while (!ended && in.isReadable()) {
-            ended = dataReader.accept(in.readByte() & 0xff);
-        }
-        dataReader.drainLines(DATA_LINE_LIMIT, line -> {
-            boolean dot = line.length > 0 && line[0] == '.';
-            ByteBuf b = io.netty.buffer.Unpooled.buffer(line.length + 3);
-            if (dot) {
-                b.writeByte('.');
-            }
-            out.add(b.writeBytes(line).writeByte('\r').writeByte('\n'));
-        });
-        if (ended) {
-            out.add(io.netty.buffer.Unpooled.wrappedBuffer(END_OF_DATA));
-            input.dataEnded();
-            dataReader = null;
-        }
-    }
-
     /** The command as Exim keeps it in smtp_cmd_buffer: trailing white space (and the CR) removed. */
     private static String commandText(ByteBuf line) {
         String text = line.toString(StandardCharsets.ISO_8859_1);
@@ -157,5 +122,13 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
 
     private static boolean tls(ChannelHandlerContext ctx) {
         return ctx.pipeline().get(SslHandler.class) != null;
+    }
+
+    /** The next message line(s) as Exim cuts DATA input ({@link DataFraming}). */
+    private static void data(InputState input, ByteBuf in, List<Object> out) {
+        DataFraming framing = input.dataFraming();
+        if (framing.frame(in, out) && framing.ended()) {
+            input.dataEnded();
+        }
     }
 }

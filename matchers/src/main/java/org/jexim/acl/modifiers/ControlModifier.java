@@ -46,6 +46,7 @@ public final class ControlModifier implements AclCondition {
             new Control("dkim_disable_verify", false, false, Set.of(DATA, NOTSMTP, PRDR, NOTSMTP_START)),
             new Control("dscp", true, true, Set.of(NOTSMTP, NOTSMTP_START, NOTQUIT)),
             new Control("enforce_sync", false, true, NOT_LOCAL),
+            new Control("error", false, false, Set.of()),
             new Control("fakedefer", true, false, AclWhere.allBut(MAIL, RCPT, PREDATA, DATA, PRDR, MIME)),
             new Control("fakereject", true, false, AclWhere.allBut(MAIL, RCPT, PREDATA, DATA, PRDR, MIME)),
             new Control("freeze", true, false, AclWhere.allBut(MAIL, RCPT, PREDATA, DATA, NOTSMTP, MIME)),
@@ -76,6 +77,9 @@ public final class ControlModifier implements AclCondition {
             return AclOutcome.error(error);
         }
         switch (control.name()) {
+            case "error" -> {
+                return AclOutcome.error(null); // Exim's undocumented CONTROL_ERROR: an error with no text
+            }
             case "caselower_local_part" -> {
                 subject.effects().clearControl("caseful_local_part");
                 subject.set("local_part", subject.localPart() == null ? null
