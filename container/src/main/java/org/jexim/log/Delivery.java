@@ -16,10 +16,17 @@ import java.util.Optional;
  * @param host for remote deliveries, {@code name [ip]} of the host that took it
  * @param confirmation the remote server's final reply, logged as C="..."
  * @param time how long the transport took (DT= with log_selector deliver_time)
+ * @param size the bytes the transport wrote (S= with log_selector delivery_size), -1 when not known
  */
 public record Delivery(String id, String address, Optional<String> original, List<String> parents,
                        Optional<String> router, Optional<String> transport, boolean local,
-                       Optional<String> host, Optional<String> confirmation, Optional<Duration> time) {
+                       Optional<String> host, Optional<String> confirmation, Optional<Duration> time, long size) {
+
+    public Delivery(String id, String address, Optional<String> original, List<String> parents, Optional<String> router,
+                    Optional<String> transport, boolean local, Optional<String> host, Optional<String> confirmation,
+                    Optional<Duration> time) {
+        this(id, address, original, parents, router, transport, local, host, confirmation, time, -1);
+    }
 
     public static Delivery local(String id, String address, String original, String router, String transport) {
         return new Delivery(id, address, Optional.of(original), List.of(), Optional.of(router),
@@ -39,26 +46,31 @@ public record Delivery(String id, String address, Optional<String> original, Lis
 
     public Delivery withOriginal(String value) {
         return new Delivery(id, address, Optional.ofNullable(value), parents, router, transport, local, host, confirmation,
-            time);
+            time, size);
     }
 
     public Delivery withParents(List<String> value) {
-        return new Delivery(id, address, original, List.copyOf(value), router, transport, local, host, confirmation, time);
+        return new Delivery(id, address, original, List.copyOf(value), router, transport, local, host, confirmation, time,
+            size);
     }
 
     public Delivery withTime(Duration value) {
         return new Delivery(id, address, original, parents, router, transport, local, host, confirmation,
-            Optional.ofNullable(value));
+            Optional.ofNullable(value), size);
     }
 
     public Delivery withTransport(String value) {
         return new Delivery(id, address, original, parents, router, Optional.ofNullable(value), local, host, confirmation,
-            time);
+            time, size);
+    }
+
+    public Delivery withSize(long value) {
+        return new Delivery(id, address, original, parents, router, transport, local, host, confirmation, time, value);
     }
 
     public Delivery withConfirmation(String value) {
         return new Delivery(id, address, original, parents, router, transport, local, host, Optional.ofNullable(value),
-            time);
+            time, size);
     }
 
     /** The address part of a delivery line: {@code final (parent) <original>}. */
@@ -87,6 +99,18 @@ public record Delivery(String id, String address, Optional<String> original, Lis
     String deliverTime(LogSelector selector) {
         return selector.has("deliver_time") ? time.map(t -> " DT=" + MessageFacts.timeDiff(t, selector.has("millisec")))
             .orElse("") : "";
+    }
+
+    /**
+     * {@code R=router T=transport}, then {@code S=bytes} when the size is known and log_selector
+     * has delivery_size; Exim writes S= before a shadow transport's {@code ST=}, which travels
+     * here with the transport's name.
+     */
+    String routerTransportAndSize(LogSelector selector) {
+        String routed = routerAndTransport();
+        String bytes = selector.has("delivery_size") && size >= 0 ? " S=" + size : "";
+        int shadow = routed.indexOf(" ST=");
+        return shadow < 0 ? routed + bytes : routed.substring(0, shadow) + bytes + routed.substring(shadow);
     }
 
     String routerAndTransport() {

@@ -78,13 +78,9 @@ public final class EximDeliveryLog implements DeliveryLog {
     @Override
     public void delivered(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
         DeliveryResult.Connection c = result.connection();
-        if (c == null && !result.additional()) {
-            delivered(messageId, address, router, transport);
-            return;
-        }
-        Delivery d = c == null ? delivery(messageId, address, router, transport)
+        Delivery d = c == null ? delivery(messageId, address, router, transport).withSize(result.size())
             : remote(delivery(messageId, address, router, transport), host(c) + tlsAuthChunking(c))
-                .withConfirmation(c.confirmation());
+                .withConfirmation(c.confirmation()).withSize(result.size());
         if (result.additional()) {
             log.alsoDelivered(d);
         } else {

@@ -147,7 +147,7 @@ public final class EximLog {
         main(d.id() + " " + flag + " " + d.deliveredAddress()
             + (selector.has("sender_on_delivery") && message.isPresent() ? " F=<" + sender + ">" : "")
             + (selector.has("return_path_on_delivery") && message.isPresent() ? " P=<" + sender + ">" : "")
-            + d.routerAndTransport() + d.hostAndConfirmation(selector)
+            + d.routerTransportAndSize(selector) + d.hostAndConfirmation(selector)
             + (selector.has("queue_time") && message.isPresent()
                 ? " QT=" + MessageFacts.timeSince(message.get().received(), java.time.Instant.now(), selector.has("millisec"))
                 : "")
@@ -174,9 +174,14 @@ public final class EximLog {
         messageLog(d.id(), text);
     }
 
-    /** The message is done and about to leave the spool. */
+    /**
+     * The message is done and about to leave the spool; with queue_time_overall, {@code QT=} the
+     * time since its arrival, which its id records.
+     */
     public void completed(String id) {
-        main(id + " Completed");
+        boolean timed = selector.has("queue_time_overall") && org.jexim.queue.EximMessageId.isValid(id);
+        main(id + " Completed" + (timed ? " QT=" + MessageFacts.timeSince(org.jexim.queue.EximMessageId.arrival(id),
+            java.time.Instant.now(), selector.has("millisec")) : ""));
     }
 
     public void frozen(String id, String reason) {

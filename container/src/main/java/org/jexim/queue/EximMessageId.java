@@ -43,6 +43,11 @@ public final class EximMessageId {
         return true;
     }
 
+    /** The arrival time the id records, to its 1/2000 s (Exim's received_time, for QT= of "Completed"). */
+    public static Instant arrival(String id) {
+        return Instant.ofEpochSecond(epochSecond(id), decode(id.substring(14, 16)) * RESOLUTION_MICROS * 1000L);
+    }
+
     /** The arrival second encoded in the first part of the id. */
     public static long epochSecond(String id) {
         return decode(id.substring(0, 6));

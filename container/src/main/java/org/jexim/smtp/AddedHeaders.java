@@ -21,7 +21,47 @@ final class AddedHeaders {
         if (effects.addedHeaders().isEmpty() && effects.removedHeaders().isEmpty()) {
             return;
         }
-        List<String> lines = new ArrayList<>(Collections.list(message.getAllHeaderLines()));
+        List<String> lines = applied(effects, new ArrayList<>(Collections.list(message.getAllHeaderLines())));
+        for (String old : Collections.list(message.getAllHeaderLines())) {
+            int colon = old.indexOf(':');
+            if (colon > 0) {
+                message.removeHeader(old.substring(0, colon));
+            }
+        }
+        for (String line : lines) {
+            message.addHeaderLine(line);
+        }
+    }
+
+    /**
+     * The same for a message as -bs reads it: its lines without line ends, the header section first;
+     * the body is left as it is.
+     */
+    static List<String> apply(AclEffects effects, List<String> messageLines) {
+        if (effects.addedHeaders().isEmpty() && effects.removedHeaders().isEmpty()) {
+            return messageLines;
+        }
+        int end = messageLines.indexOf("");
+        end = end < 0 ? messageLines.size() : end;
+        List<String> fields = new ArrayList<>();
+        for (String line : messageLines.subList(0, end)) {
+            if (!fields.isEmpty() && (line.startsWith(" ") || line.startsWith("\t"))) {
+                fields.set(fields.size() - 1, fields.get(fields.size() - 1) + "\r\n" + line);
+            } else {
+                fields.add(line);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String field : applied(effects, fields)) {
+            out.addAll(List.of(field.split("\r\n", -1)));
+        }
+        out.addAll(messageLines.subList(end, messageLines.size()));
+        return out;
+    }
+
+    /** The header fields (continuation lines joined with CRLF) once the removals and additions are made. */
+    private static List<String> applied(AclEffects effects, List<String> fields) {
+        List<String> lines = new ArrayList<>(fields);
         for (String name : effects.removedHeaders()) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
             lines.removeIf(l -> l.toLowerCase(Locale.ROOT).startsWith(prefix));
@@ -43,14 +83,6 @@ final class AddedHeaders {
         }
         lines.addAll(received, afterReceived);
         lines.addAll(0, top);
-        for (String old : Collections.list(message.getAllHeaderLines())) {
-            int colon = old.indexOf(':');
-            if (colon > 0) {
-                message.removeHeader(old.substring(0, colon));
-            }
-        }
-        for (String line : lines) {
-            message.addHeaderLine(line);
-        }
+        return lines;
     }
 }

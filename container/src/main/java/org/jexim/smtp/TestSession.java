@@ -379,6 +379,8 @@ public final class TestSession {
         ArrivalControls controls = new ArrivalControls(session);
         MessageTerms terms = new MessageTerms(controls.freezes(), controls.queues(), session.dsn().message());
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
+        // add_header and remove_header of the ACLs, as the server puts them into the queued message
+        java.util.List<String> queued = sink == null ? lines : AddedHeaders.apply(session.effects(), lines);
         session.reset();
         newMessage();
         if (!check.positive()) {
@@ -389,7 +391,7 @@ public final class TestSession {
                 return EximTexts.MAIL_OK; // every recipient was discarded
             }
             try {
-                return EximTexts.queued(sink.accept(session, sender, recipients, lines, terms));
+                return EximTexts.queued(sink.accept(session, sender, recipients, queued, terms));
             } catch (IOException e) {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }

@@ -70,6 +70,23 @@ class LogLinesTest {
     }
 
     @Test
+    void deliverySizeAndQueueTimeOverallAsEximWritesThem() {
+        // exim4 with +delivery_size +queue_time_overall: "=> mbox <mbox@x> R=mbox T=mbox S=340",
+        // "=> chunk@remote.example R=rem2 T=chunk S=310 H=127.0.0.1 [127.0.0.1] C=...", "Completed QT=0s"
+        RecordingSink sink = new RecordingSink();
+        EximLog log = new EximLog(LogSelector.parse("+delivery_size +queue_time_overall -smtp_confirmation"),
+            java.util.Optional.empty(), sink);
+        log.delivered(Delivery.local("1xVCll-0006FO-1s", "mbox@x", "mbox@x", "mbox", "mbox").withSize(340));
+        log.delivered(Delivery.remote("1xVCll-0006FO-1s", "chunk@remote.example", "rem2", "chunk", "127.0.0.1", "127.0.0.1")
+            .withSize(310));
+        String arrivedLongAgo = org.jexim.queue.EximMessageId.next(java.time.Instant.now().minusSeconds(3725));
+        log.completed(arrivedLongAgo);
+        assertThat(sink.main).containsExactly("1xVCll-0006FO-1s => mbox <mbox@x> R=mbox T=mbox S=340",
+            "1xVCll-0006FO-1s => chunk@remote.example R=rem2 T=chunk S=310 H=127.0.0.1 [127.0.0.1]",
+            arrivedLongAgo + " Completed QT=1h2m5s");
+    }
+
+    @Test
     void remoteDeliveryShowsHostAndConfirmation() {
         assertThat(deliveredLine(Delivery.remote("id", "monk@holistic.fict.example", "dnslookup", "remote_smtp",
             "holistic.fict.example", "192.168.234.234").withConfirmation("250 OK id=1xUxkK-0006cq-0f")))

@@ -76,11 +76,11 @@ class DeliveryDifferentialIT {
         remotePid = Long.parseLong(Files.readString(remote.resolve("pid")).strip());
         int eximPort = Jexim.freePort();
         Jexim.Result e = Jexim.run(List.of(EXIM.toString(), "-C", configure.toString(), "-DDIR=" + exim,
-                "-DPORT=" + eximPort, "-DRELAY_TO=" + remotePort, "-DDUSER=Debian-exim", "-bd", "-oP", exim.resolve("pid").toString()));
+                "-DPORT=" + eximPort, "-DRELAY_TO=" + remotePort, "-DDUSER=Debian-exim", "-DSIZES", "-bd", "-oP", exim.resolve("pid").toString()));
         assertThat(e.status()).as(e.output()).isZero();
         int jeximPort = Jexim.freePort();
         Jexim.Result j = Jexim.jexim("-C", configure.toString(), "-DDIR=" + jexim, "-DPORT=" + jeximPort,
-                "-DRELAY_TO=" + remotePort, "-DDUSER=root", "-bd");
+                "-DRELAY_TO=" + remotePort, "-DDUSER=root", "-DSIZES", "-bd");
         assertThat(j.status()).as(j.output()).isZero();
         EximDaemon.waitForPort(eximPort);
         eximPid = Long.parseLong(Files.readString(exim.resolve("pid")).strip());

@@ -119,6 +119,8 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
                     + "\" (" + where + " for " + name + " transport) failed: " + e.getMessage());
         } catch (QuotaExceeded | LocalMessage.FilterFailed e) {
             return DeliveryResult.defer(e.getMessage());
+        } catch (HeldLock.Failed e) {
+            return DeliveryResult.defer(e.getMessage()).withErrno(EximErrno.ERRNO_LOCKFAILED);
         } catch (IOException e) {
             return DeliveryResult.defer(name + " transport: " + e.getMessage());
         }
@@ -199,7 +201,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
                     ? Expander.expand(options.string("maildir_tag"), vars.set("message_size", Long.toString(written))) : "";
             Files.move(tmp, dir.resolve("new").resolve(fileName + tag), StandardCopyOption.ATOMIC_MOVE);
             quota.delivered(written, vars);
-            return DeliveryResult.OK;
+            return DeliveryResult.OK.withSize(written);
         } finally {
             MAILDIR_NAMES_IN_USE.remove(claimed);
         }
@@ -236,7 +238,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
                 vars.set("inode", inode));
         Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         quota.delivered(quota.written, vars);
-        return DeliveryResult.OK;
+        return DeliveryResult.OK.withSize(quota.written);
     }
 
     /**
@@ -282,7 +284,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
         }
         Files.move(tmp, Path.of(base + ".env"), StandardCopyOption.ATOMIC_MOVE);
         quota.delivered(quota.written, vars);
-        return DeliveryResult.OK;
+        return DeliveryResult.OK.withSize(quota.written);
     }
 
     /** mailstore_prefix or _suffix, expanded, a newline added when missing; a forced failure leaves it out. */
@@ -346,7 +348,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
             }
         }
         boolean mbx = options.bool("mbx_format", false);
-        // mbx_format without any locking option: MBX locking (jexim: the fcntl lock alone), no lock file
+        // mbx_format without any locking option: MBX locking (MbxLock), no FILE.lock
         boolean mbxLocking = mbx && !options.has("use_lockfile") && !options.has("use_fcntl_lock")
                 && !options.has("use_flock_lock");
         boolean fcntlDefault = !options.bool("use_flock_lock", false);
@@ -357,9 +359,13 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
                 Files.setPosixFilePermissions(mbox, FileOwner.permissions(mode));
                 owner.apply(mbox);
             }
-            try (MailboxLock lock = MailboxLock.take(mbox, ch, options.bool("use_lockfile", !mbxLocking),
-                    options.bool("use_fcntl_lock", fcntlDefault), options.number("lock_retries", 10),
-                    Duration.ofSeconds(3), Duration.ofMinutes(30))) {
+            int retries = options.number("lock_retries", 10);
+            Duration interval = Duration.ofSeconds(options.has("lock_interval")
+                    ? org.jexim.conf.options.EximTime.read(options.string("lock_interval")) : 3);
+            try (HeldLock lock = mbxLocking
+                    ? MbxLock.take(mbox, ch, retries, interval, options.octal("lockfile_mode", 0600), owner)
+                    : MailboxLock.take(mbox, ch, options.bool("use_lockfile", true),
+                        options.bool("use_fcntl_lock", fcntlDefault), retries, interval, Duration.ofMinutes(30))) {
                 quota = quota(mbox, vars, false);
                 long before = ch.size();
                 try {
@@ -373,7 +379,7 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
             }
         }
         quota.delivered(quota.written, vars);
-        return DeliveryResult.OK;
+        return DeliveryResult.OK.withSize(quota.written);
     }
 
     /**

@@ -6,9 +6,11 @@ package org.jexim.transport;
  * error as the bounce shows it when that differs from the log's (null: the same), Exim's error
  * number for the {@code defer (N)} of the log, and for remote deliveries the connection that
  * carried it (the H=, X=, K and C= fields); a deferral may also freeze the message (pipe's freeze_exec_fail).
+ * {@code size} is the number of bytes the transport wrote for a delivered message (S= with
+ * log_selector delivery_size), -1 when not counted.
  */
 public record DeliveryResult(Kind kind, String message, String output, String userMessage, RemoteReply remote,
-        int errno, Connection connection, boolean additional, boolean freeze) {
+        int errno, Connection connection, boolean additional, boolean freeze, long size) {
     /** The host that refused an address and its reply, for the DSN's Remote-MTA and Diagnostic-Code. */
     public record RemoteReply(String host, String reply) {
     }
@@ -60,44 +62,44 @@ public record DeliveryResult(Kind kind, String message, String output, String us
     /** The three outcomes of a delivery attempt. */
     public enum Kind { OK, DEFER, FAIL }
 
-    public static final DeliveryResult OK = new DeliveryResult(Kind.OK, null, null, null, null, -1, null, false, false);
+    public static final DeliveryResult OK = new DeliveryResult(Kind.OK, null, null, null, null, -1, null, false, false, -1);
 
     public static DeliveryResult defer(String message) {
-        return new DeliveryResult(Kind.DEFER, message, null, null, null, -1, null, false, false);
+        return new DeliveryResult(Kind.DEFER, message, null, null, null, -1, null, false, false, -1);
     }
 
     public static DeliveryResult fail(String message) {
-        return new DeliveryResult(Kind.FAIL, message, null, null, null, -1, null, false, false);
+        return new DeliveryResult(Kind.FAIL, message, null, null, null, -1, null, false, false, -1);
     }
 
     /** Delivered over {@code connection}. */
     public static DeliveryResult ok(Connection connection) {
-        return new DeliveryResult(Kind.OK, null, null, null, null, -1, connection, false, false);
+        return new DeliveryResult(Kind.OK, null, null, null, null, -1, connection, false, false, -1);
     }
 
     /** This result with the text a command wrote (return_output, return_fail_output). */
     public DeliveryResult withOutput(String text) {
-        return new DeliveryResult(kind, message, text, userMessage, remote, errno, connection, additional, freeze);
+        return new DeliveryResult(kind, message, text, userMessage, remote, errno, connection, additional, freeze, size);
     }
 
     /** This result with the remote host's reply that caused it. */
     public DeliveryResult withRemote(String host, String reply) {
-        return new DeliveryResult(kind, message, output, userMessage, new RemoteReply(host, reply), errno, connection, additional, freeze);
+        return new DeliveryResult(kind, message, output, userMessage, new RemoteReply(host, reply), errno, connection, additional, freeze, size);
     }
 
     /** This result with the error text a bounce shows. */
     public DeliveryResult withUserMessage(String text) {
-        return new DeliveryResult(kind, message, output, text, remote, errno, connection, additional, freeze);
+        return new DeliveryResult(kind, message, output, text, remote, errno, connection, additional, freeze, size);
     }
 
     /** This deferral, with the message frozen too (the log's "Frozen" line follows the == line). */
     public DeliveryResult frozen() {
-        return new DeliveryResult(kind, message, output, userMessage, remote, errno, connection, additional, true);
+        return new DeliveryResult(kind, message, output, userMessage, remote, errno, connection, additional, true, size);
     }
 
     /** This result with Exim's error number (ERRNO_* of exim.h, or a system errno). */
     public DeliveryResult withErrno(int value) {
-        return new DeliveryResult(kind, message, output, userMessage, remote, value, connection, additional, freeze);
+        return new DeliveryResult(kind, message, output, userMessage, remote, value, connection, additional, freeze, size);
     }
 
     /**
@@ -105,10 +107,15 @@ public record DeliveryResult(Kind kind, String message, String output, String us
      * which Exim logs with {@code ->} instead of {@code =>}.
      */
     public DeliveryResult asAdditional() {
-        return new DeliveryResult(kind, message, output, userMessage, remote, errno, connection, true, freeze);
+        return new DeliveryResult(kind, message, output, userMessage, remote, errno, connection, true, freeze, size);
+    }
+
+    /** This result with the bytes the transport wrote (S= on the delivery line). */
+    public DeliveryResult withSize(long value) {
+        return new DeliveryResult(kind, message, output, userMessage, remote, errno, connection, additional, freeze, value);
     }
 
     public DeliveryResult withConnection(Connection value) {
-        return new DeliveryResult(kind, message, output, userMessage, remote, errno, value, additional, freeze);
+        return new DeliveryResult(kind, message, output, userMessage, remote, errno, value, additional, freeze, size);
     }
 }

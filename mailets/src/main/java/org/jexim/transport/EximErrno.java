@@ -4,6 +4,7 @@ package org.jexim.transport;
 final class EximErrno {
     static final int ECONNREFUSED = 111;
     static final int ETIMEDOUT = 110;
+    static final int ERRNO_LOCKFAILED = -9;
     static final int ERRNO_TLSFAILURE = -37;
     static final int ERRNO_TLSREQUIRED = -38;
     static final int ERRNO_AUTHFAIL = -42;

@@ -90,7 +90,7 @@ final class LmtpTransport implements Transport {
                 List<DeliveryResult> results = new ArrayList<>();
                 for (SmtpSession.RecipientOutcome o : outcomes) {
                     if (o.delivered()) {
-                        results.add(DeliveryResult.OK);
+                        results.add(DeliveryResult.OK.withSize(s.messageBytes()));
                     } else {
                         String m = "LMTP error after " + o.refusal().after() + ": " + o.refusal().reply().text();
                         results.add((o.reply().permanent() ? DeliveryResult.fail(m) : DeliveryResult.defer(m))

@@ -16,7 +16,7 @@ import java.time.Instant;
  * ({@code use_fcntl_lock}; Java's FileChannel.lock is fcntl on Linux), each tried
  * {@code lock_retries} times {@code lock_interval} apart.
  */
-final class MailboxLock implements AutoCloseable {
+final class MailboxLock implements HeldLock {
     private final Path lockFile;
     private final FileLock fcntl;
 
@@ -41,7 +41,7 @@ final class MailboxLock implements AutoCloseable {
                         continue;
                     }
                     if (attempt >= retries) {
-                        throw new IOException("failed to lock mailbox " + file + " (lock file)");
+                        throw new HeldLock.Failed("failed to lock mailbox " + file + " (lock file)");
                     }
                     sleep(interval);
                 }
@@ -50,7 +50,11 @@ final class MailboxLock implements AutoCloseable {
         FileLock lock = null;
         if (useFcntl) {
             for (int attempt = 0;; attempt++) {
-                lock = channel.tryLock();
+                try {
+                    lock = channel.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null; // another delivery of this process holds it
+                }
                 if (lock != null) {
                     break;
                 }
@@ -58,7 +62,7 @@ final class MailboxLock implements AutoCloseable {
                     if (lf != null) {
                         Files.deleteIfExists(lf);
                     }
-                    throw new IOException("failed to lock mailbox " + file + " (fcntl)");
+                    throw new HeldLock.Failed("failed to lock mailbox " + file + " (fcntl/flock)");
                 }
                 sleep(interval);
             }

@@ -97,14 +97,21 @@ final class PipeTransport implements Transport {
             pb.directory(new java.io.File(options.string("current_directory", "/")));
             Process p = pb.start();
             CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            try (OutputStream in = new BufferedOutputStream(p.getOutputStream(), 65536)) {
-                input.writeTo(in);
+            OutputStream in = new BufferedOutputStream(p.getOutputStream(), 65536);
+            CountingStage counted = new CountingStage(in); // S= of the delivery line: the bytes the command was given
+            long written;
+            try (in) {
+                input.writeTo(counted);
+                counted.finish();
+                written = counted.count();
             } catch (LocalMessage.FilterFailed e) {
                 p.destroyForcibly();
                 output.join();
                 return DeliveryResult.defer(e.getMessage());
             } catch (IOException e) {
-                // the command need not read its input (Exim ignores EPIPE unless told otherwise)
+                // the command need not read its input (Exim ignores EPIPE unless told otherwise); Exim's
+                // writes went into the pipe's buffer whole, so its count is the whole message's
+                written = measure(input);
             }
             boolean finished = timeout <= 0 ? waitFor(p) : p.waitFor(timeout, TimeUnit.SECONDS);
             if (!finished) {
@@ -114,7 +121,8 @@ final class PipeTransport implements Transport {
             }
             int status = p.exitValue();
             byte[] out = output.join();
-            return outcome(status, out, argv, command);
+            DeliveryResult r = outcome(status, out, argv, command);
+            return r.kind() == DeliveryResult.Kind.OK ? r.withSize(written) : r;
         } catch (IOException e) {
             // the command could not be run: what Exim's child reports as EX_EXECFAILED
             return outcome(EXEC_FAILED, new byte[0], argv, command);
@@ -122,6 +130,13 @@ final class PipeTransport implements Transport {
             Thread.currentThread().interrupt();
             return DeliveryResult.defer(name + " transport interrupted");
         }
+    }
+
+    private static long measure(LocalMessage input) throws IOException {
+        CountingStage count = CountingStage.discarding();
+        input.writeTo(count);
+        count.finish();
+        return count.count();
     }
 
     private DeliveryResult outcome(int status, byte[] out, List<String> argv, String command) {

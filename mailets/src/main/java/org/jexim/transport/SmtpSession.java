@@ -17,6 +17,7 @@ final class SmtpSession {
     private final SmtpConnection connection;
     private final boolean lmtp;
     private List<String> extensions = List.of();
+    private long messageBytes = -1;
 
     SmtpSession(SmtpConnection connection, boolean lmtp) {
         this.connection = connection;
@@ -180,15 +181,19 @@ final class SmtpSession {
         if (chunking) {
             connection.send("BDAT " + message.size() + " LAST");
             message.writeTo(connection.data(dataTimeout));
+            messageBytes = message.size();
         } else {
             SmtpReply d = pipelinedData != null ? pipelinedData : connection.command("DATA");
             if (d.code() != 354) {
                 throw new Refused(new Refusal(d, "DATA"));
             }
-            StreamStage stuffed = new DotStuffingStage(connection.data(dataTimeout));
+            CountingStage counted = new CountingStage(connection.data(dataTimeout));
+            StreamStage stuffed = new DotStuffingStage(counted);
             message.writeTo(stuffed);
             stuffed.finish();
+            counted.finish();
             connection.write(".\r\n".getBytes(StandardCharsets.US_ASCII), dataTimeout);
+            messageBytes = counted.count() + 3;
         }
         connection.replyTimeout(how.finalTimeout());
         for (int n = 0; n < (lmtp ? accepted.size() : 1); n++) {
@@ -207,6 +212,14 @@ final class SmtpSession {
         }
         connection.restoreTimeout();
         return outcomes;
+    }
+
+    /**
+     * The bytes the last transaction sent for its message, as Exim's transport_count has them (S=
+     * with log_selector delivery_size): dot-stuffed with the final ".CRLF" after DATA, as is after BDAT.
+     */
+    long messageBytes() {
+        return messageBytes;
     }
 
     void quit() {

@@ -353,7 +353,7 @@ final class SmtpTransport implements Transport {
         for (SmtpSession.RecipientOutcome o : outcomes) {
             if (o.delivered()) {
                 String confirmation = o.reply().text().replace("\n", "\\n");
-                DeliveryResult ok = DeliveryResult.ok(via.confirmed(confirmation));
+                DeliveryResult ok = DeliveryResult.ok(via.confirmed(confirmation)).withSize(s.messageBytes());
                 results.add(logged ? ok.asAdditional() : ok);
                 logged = true;
                 continue;

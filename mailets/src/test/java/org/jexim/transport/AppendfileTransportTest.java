@@ -18,7 +18,7 @@ class AppendfileTransportTest extends TransportFixtures {
         Transport t = TransportFactory.create("local", "appendfile", Map.of("directory", dir + "/jexim",
                 "maildir_format", "true", "delivery_date_add", "true", "envelope_to_add", "true",
                 "return_path_add", "true"), CLOCK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         List<Path> files = Files.list(dir.resolve("jexim/new")).toList();
         assertThat(files).hasSize(1);
         assertThat(files.get(0).getFileName().toString())
@@ -34,8 +34,8 @@ class AppendfileTransportTest extends TransportFixtures {
     @Test
     void mboxGetsFromLineEscapingAndBlankLine(@TempDir Path dir) throws Exception {
         Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbox"), CLOCK);
-        assertThat(t.deliver(delivery(""))).isEqualTo(DeliveryResult.OK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("")))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         String one = "Subject: hi\nFrom: a@b.example\nX-Old: x\n  continued\n\n>From me\n.dot\nbody\n\n";
         assertThat(Files.readString(dir.resolve("mbox"))).isEqualTo(
                 "From MAILER-DAEMON Sun Nov 22 03:04:05 2026\n" + one
@@ -45,7 +45,7 @@ class AppendfileTransportTest extends TransportFixtures {
     @Test
     void mboxFileIsCreatedWithModeAndTheLockFileIsGone(@TempDir Path dir) throws Exception {
         Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/sub/mbox"), CLOCK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dir.resolve("sub/mbox")))).isEqualTo("rw-------");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
@@ -58,7 +58,7 @@ class AppendfileTransportTest extends TransportFixtures {
         Clock early = Clock.fixed(Instant.parse("2026-11-02T03:04:05Z"), ZoneOffset.UTC);
         Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbox",
                 "delivery_date_add", "true"), early);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         assertThat(Files.readString(dir.resolve("mbox"))).startsWith("From a@b.example Mon Nov  2 03:04:05 2026\n"
                 + "Delivery-date: Mon, 2 Nov 2026 03:04:05 +0000\n");
     }
@@ -69,7 +69,7 @@ class AppendfileTransportTest extends TransportFixtures {
                 "message_prefix", "\"BEGIN $local_part\\n\"", "message_suffix", "\"END\\n\"",
                 "check_string", "\".\"", "escape_string", "\"..\"",
                 "headers_add", "X-Delivered-By: $transport_name", "headers_remove", "X-Old:From"), CLOCK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         assertThat(Files.readString(dir.resolve("mbox"))).isEqualTo("BEGIN jexim\n"
                 + "Subject: hi\nX-Delivered-By: custom\n\nFrom me\n..dot\nbody\nEND\n");
     }
@@ -87,7 +87,7 @@ class AppendfileTransportTest extends TransportFixtures {
     void quotaDefersWithEximsWordsAndLeavesTheMailboxAlone(@TempDir Path dir) throws Exception {
         // as in Exim, the mailbox (114 bytes after one delivery) plus the message's spool size (70) is checked before writing
         Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbox", "quota", "150"), CLOCK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         long size = Files.size(dir.resolve("mbox"));
         assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.defer(
                 "mailbox is full (MTA-imposed quota exceeded while writing to " + dir + "/mbox)"));
@@ -103,7 +103,7 @@ class AppendfileTransportTest extends TransportFixtures {
         ((SubmitsMessages) t).sender((to, message) -> sent.add(to + "\n" + new String(message,
                 java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("Message-Id: <[^>]*>", "Message-Id: <ID>")));
         for (int i = 0; i < 3; i++) {
-            assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+            assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
             assertThat(sent).hasSize(i == 0 ? 0 : 1);
         }
         // the text exim4 4.96 sent for the default quota_warn_message, its Received: aside
@@ -121,8 +121,8 @@ class AppendfileTransportTest extends TransportFixtures {
         // exim4 4.96 wrote "10240S,0C\n0 0\n" then one "SIZE 1" line per delivery
         Transport t = TransportFactory.create("local", "appendfile", Map.of("directory", dir + "/md",
                 "maildir_format", "true", "maildir_use_size_file", "true", "quota", "10K"), CLOCK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         assertThat(Files.readString(dir.resolve("md/maildirsize"))).isEqualTo("10240S,0C\n0 0\n70 1\n70 1\n");
     }
 
@@ -130,8 +130,8 @@ class AppendfileTransportTest extends TransportFixtures {
     void mbxFormatWritesTheHeaderBlockAndASeparatorWithTheCrlfSize(@TempDir Path dir) throws Exception {
         Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbx", "mbx_format", "true",
                 "message_prefix", "", "message_suffix", ""), CLOCK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         byte[] all = Files.readAllBytes(dir.resolve("mbx"));
         String header = "*mbx*\r\n" + Long.toHexString(CLOCK.instant().getEpochSecond()) + "00000000\r\n" + "\r\n".repeat(30);
         assertThat(new String(all, 0, header.length(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(header);
@@ -147,7 +147,7 @@ class AppendfileTransportTest extends TransportFixtures {
         Transport t = TransportFactory.create("local", "appendfile", Map.of("directory", dir + "/ms",
                 "mailstore_format", "true", "mailstore_prefix", "PREFIX $mailstore_basename", "mailstore_suffix", "SUFFIX"),
                 CLOCK);
-        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
         String base = dir + "/ms/-" + AppendfileTransport.base62(ProcessHandle.current().pid());
         assertThat(Files.readString(Path.of(base + ".env"))).isEqualTo("PREFIX " + base + "\na@b.example\n"
                 + "jexim@mail.example.org\nSUFFIX\n");
@@ -163,8 +163,48 @@ class AppendfileTransportTest extends TransportFixtures {
                 "lock_retries", "0"), CLOCK);
         DeliveryResult r = t.deliver(delivery("a@b.example"));
         assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
-        assertThat(r.message()).contains("failed to lock mailbox");
+        assertThat(r.message()).isEqualTo("failed to lock mailbox " + dir.resolve("mbox") + " (lock file)");
+        assertThat(r.errno()).isEqualTo(-9);
         assertThat(Files.size(dir.resolve("mbox"))).isZero();
+    }
+
+    /**
+     * MBX locking as exim4 4.96 does it (checked by hand with exim4 -odi, lock_retries = 1,
+     * lock_interval = 1s, a process holding an exclusive fcntl lock on /tmp/.DEV.INODE):
+     * "== ... defer (-9): failed to lock mailbox FILE (fcntl/flock)"; with nobody holding it, the
+     * message is delivered and /tmp/.DEV.INODE does not remain.
+     */
+    @Test
+    void mbxLockingUsesTheLockFileInTmpThatCClientReadersShare(@TempDir Path dir) throws Exception {
+        Transport t = TransportFactory.create("local", "appendfile", Map.of("file", dir + "/mbx", "mbx_format", "true",
+                "lock_retries", "1", "lock_interval", "1s"), CLOCK);
+        assertThat(t.deliver(delivery("a@b.example")).kind()).isEqualTo(DeliveryResult.Kind.OK);
+        Path lockName = MbxLock.lockName(dir.resolve("mbx"));
+        assertThat(lockName.toString()).matches("/tmp/\\.[0-9a-f]+\\.[0-9a-f]+");
+        assertThat(lockName).doesNotExist();
+        assertThat(dir.resolve("mbx.lock")).doesNotExist();
+        long size = Files.size(dir.resolve("mbx"));
+
+        // a reader (another process, as a c-client program would be) holds the MBX lock
+        Process holder = new ProcessBuilder("python3", "-c", "import fcntl,os,sys,time\n"
+                + "fd=os.open(sys.argv[1],os.O_RDWR|os.O_CREAT,0o600)\nfcntl.lockf(fd,fcntl.LOCK_EX)\n"
+                + "print('locked',flush=True)\nsys.stdin.read()", lockName.toString()).start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
+                    .isEqualTo("locked");
+            DeliveryResult r = t.deliver(delivery("a@b.example"));
+            assertThat(r.kind()).isEqualTo(DeliveryResult.Kind.DEFER);
+            assertThat(r.message()).isEqualTo("failed to lock mailbox " + dir.resolve("mbx") + " (fcntl/flock)");
+            assertThat(r.errno()).isEqualTo(-9);
+            assertThat(Files.size(dir.resolve("mbx"))).isEqualTo(size);
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+            Files.deleteIfExists(lockName);
+        }
+        assertThat(t.deliver(delivery("a@b.example")).kind()).isEqualTo(DeliveryResult.Kind.OK);
+        assertThat(Files.size(dir.resolve("mbx"))).isGreaterThan(size);
+        assertThat(lockName).doesNotExist();
     }
 
     @Test

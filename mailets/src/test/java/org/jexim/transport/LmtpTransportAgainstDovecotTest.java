@@ -76,7 +76,7 @@ class LmtpTransportAgainstDovecotTest extends TransportFixtures {
     void theSocketFormDeliversAndRefusesPerRecipient() throws Exception {
         Transport t = TransportFactory.create("lmtp", "lmtp", Map.of("socket", dir + "/lmtp", "batch_max", "2"), CLOCK);
         List<DeliveryResult> rs = t.deliverAll(List.of(to("alice@x.example"), to("bob@x.example")));
-        assertThat(rs.get(0)).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(rs.get(0))).isEqualTo(DeliveryResult.OK);
         assertThat(rs.get(1).kind()).isEqualTo(DeliveryResult.Kind.FAIL);
         assertThat(rs.get(1).message()).isEqualTo("LMTP error after RCPT TO:<bob@x.example>: "
                 + "550 5.1.1 <bob@x.example> User doesn't exist: bob@x.example");
@@ -89,7 +89,7 @@ class LmtpTransportAgainstDovecotTest extends TransportFixtures {
     void theCommandFormSpeaksLmtpOnTheCommandsStandardStreams() throws Exception {
         Transport t = TransportFactory.create("lmtp", "lmtp", Map.of("command", LMTP + " -c " + dir + "/dovecot.conf",
                 "headers_add", "X-Via: $transport_name"), CLOCK);
-        assertThat(t.deliver(to("alice@x.example"))).isEqualTo(DeliveryResult.OK);
+        assertThat(unsized(t.deliver(to("alice@x.example")))).isEqualTo(DeliveryResult.OK);
         assertThat(newestMessage()).endsWith("\nX-Via: lmtp\n\nFrom me\n.dot\nbody\n");
         DeliveryResult bob = t.deliver(to("bob@x.example"));
         assertThat(bob.kind()).isEqualTo(DeliveryResult.Kind.FAIL);

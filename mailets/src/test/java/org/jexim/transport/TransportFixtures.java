@@ -27,6 +27,11 @@ abstract class TransportFixtures {
     };
     static final byte[] MESSAGE = "Subject: hi\r\nFrom: a@b.example\r\nX-Old: x\r\n  continued\r\n\r\nFrom me\r\n.dot\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** The result without the byte count (S=), for comparing a delivery with {@link DeliveryResult#OK}. */
+    static DeliveryResult unsized(DeliveryResult r) {
+        return r.withSize(-1);
+    }
+
     Delivery delivery(String sender) {
         AddressItem parent = AddressItem.of("postmaster@localhost");
         AddressItem child = parent.child("jexim", "mail.example.org");

@@ -1,7 +1,6 @@
 package org.jexim.spf;
 
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import org.apache.james.jspf.core.DNSRequest;
 import org.apache.james.jspf.core.DNSService;
 import org.apache.james.jspf.core.exceptions.TimeoutException;
@@ -12,8 +11,7 @@ import org.apache.james.jspf.core.exceptions.TimeoutException;
  * guess record when the domain publishes none; and it notes whether that first question
  * failed temporarily (libspf2 then reports "(invalid)", not temperror).
  */
-final class GuessingDnsService implements DNSService {
-    private final DNSService dns;
+final class GuessingDnsService extends ForwardingDnsService {
     private final String domain;
     private final String guess;
     private boolean usedGuess;
@@ -22,7 +20,7 @@ final class GuessingDnsService implements DNSService {
 
     /** {@code guess}: the record to use when the domain has none, or null for a plain check. */
     GuessingDnsService(DNSService dns, String domain, String guess) {
-        this.dns = dns;
+        super(dns);
         this.domain = domain.toLowerCase(java.util.Locale.ROOT);
         this.guess = guess;
     }
@@ -67,36 +65,5 @@ final class GuessingDnsService implements DNSService {
     private static String strip(String host) {
         String h = host.toLowerCase(java.util.Locale.ROOT);
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
-    }
-
-    @Override
-    public CompletionStage<List<String>> getRecordsAsync(DNSRequest request) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return getRecords(request);
-            } catch (TimeoutException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
-    }
-
-    @Override
-    public List<String> getLocalDomainNames() {
-        return dns.getLocalDomainNames();
-    }
-
-    @Override
-    public void setTimeOut(int timeOut) {
-        dns.setTimeOut(timeOut);
-    }
-
-    @Override
-    public int getRecordLimit() {
-        return dns.getRecordLimit();
-    }
-
-    @Override
-    public void setRecordLimit(int recordLimit) {
-        dns.setRecordLimit(recordLimit);
     }
 }

@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.apache.james.jspf.core.DNSRequest;
 import org.apache.james.jspf.core.DNSService;
 import org.apache.james.jspf.core.exceptions.TimeoutException;
@@ -17,18 +16,17 @@ import org.apache.james.jspf.core.exceptions.TimeoutException;
  * those, more than ten DNS-querying terms in the records read ("Mechanisms used too many DNS
  * lookups"; jSPF refuses such a record before asking).
  */
-final class SpfLookupTrace implements DNSService {
+final class SpfLookupTrace extends ForwardingDnsService {
     /** RFC 7208's limit on DNS-querying terms, libspf2's max_dns_mech. */
     private static final int DNS_MECHANISM_LIMIT = 10;
 
-    private final DNSService dns;
     private final Set<String> spfDomains = new HashSet<>();
     private int txtQuestions;
     private int dnsTerms;
     private String cause;
 
     SpfLookupTrace(DNSService dns) {
-        this.dns = dns;
+        super(dns);
     }
 
     /** libspf2's text for why the check ended in permerror, or null when nothing explains it. */
@@ -80,36 +78,5 @@ final class SpfLookupTrace implements DNSService {
                 dnsTerms++;
             }
         }
-    }
-
-    @Override
-    public CompletionStage<List<String>> getRecordsAsync(DNSRequest request) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return getRecords(request);
-            } catch (TimeoutException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
-    }
-
-    @Override
-    public List<String> getLocalDomainNames() {
-        return dns.getLocalDomainNames();
-    }
-
-    @Override
-    public void setTimeOut(int timeOut) {
-        dns.setTimeOut(timeOut);
-    }
-
-    @Override
-    public int getRecordLimit() {
-        return dns.getRecordLimit();
-    }
-
-    @Override
-    public void setRecordLimit(int recordLimit) {
-        dns.setRecordLimit(recordLimit);
     }
 }
