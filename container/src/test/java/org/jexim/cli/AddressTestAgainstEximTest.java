@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jexim.conf.SharedCorpus;
@@ -83,6 +84,34 @@ class AddressTestAgainstEximTest {
         Path conf = install("filter.conf", "c");
         assertEquals(List.of(), compareAll(conf, List.of("nf", "nf2@test.example", "ff", "other", "fx", "fs"),
                 List.of()));
+    }
+
+    /**
+     * The forbid_filter_* options (each forbidden item, logwrite and mail in a filter file) and
+     * forbid_smtp_code on a :fail: message with SMTP codes.
+     */
+    @Test
+    void filterForbidOptionsAgreeWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Files.writeString(dir.resolve("addr"), "hello\n");
+        String d = dir.toString();
+        Map<String, String> filters = Map.of(
+                "rf", "deliver ${readfile{" + d + "/addr}}@test.example",
+                "ru", "deliver \"${run{/bin/echo x}}@test.example\"",
+                "rl", "deliver ${lookup{a}lsearch{" + d + "/addr}{x}{y}}@test.example",
+                "rs", "deliver ${readsocket{" + d + "/nosock}{x}}@test.example",
+                "rp", "deliver ${perl{foo}}@test.example",
+                "rd", "deliver ${dlfunc{/x.so}{f}}@test.example",
+                "re", "if \"${if exists{" + d + "/addr}{yes}{no}}\" is yes then deliver e@test.example endif",
+                "rw", "mail to a@test.example subject hi text hello",
+                "rg", "logfile " + d + "/log\nlogwrite \"hi\"");
+        for (Map.Entry<String, String> f : filters.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey() + ".filter"), "# Exim filter\n" + f.getValue() + "\n");
+        }
+        Path conf = install("forbid.conf", "c");
+        List<String> addresses = new ArrayList<>(filters.keySet().stream().sorted().map(a -> a + "@test.example").toList());
+        addresses.add("sc@test.example");
+        assertEquals(List.of(), compareAll(conf, addresses, List.of()));
     }
 
     /**

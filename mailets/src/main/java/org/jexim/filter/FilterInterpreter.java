@@ -304,6 +304,9 @@ public final class FilterInterpreter {
             out().print(pad() + (c.seen() ? "Seen l" : "L") + "ogwrite \"" + Printing.printing(s) + "\"\n");
             return;
         }
+        if (!setup.permissions().logwrite()) {
+            throw new FilterException("logwrite command forbidden");
+        }
         if (!setup.permissions().realLog()) {
             return;
         }

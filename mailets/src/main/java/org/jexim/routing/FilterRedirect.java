@@ -37,10 +37,11 @@ final class FilterRedirect {
                                RedirectOptions options) {
         String where = options.data() != null ? "data" : "file";
         Map<String, String> o = options.all();
-        ExpansionContext base = context.variablesFor(address);
+        ExpansionContext base = ForbiddingContext.of(context.variablesFor(address), o);
         boolean real = context.message().isPresent();
         FilterPermissions permissions = new FilterPermissions(false, options.allowDefer(), options.allowFail(),
-                RouterFactory.bool(o, "allow_freeze", false), real);
+                RouterFactory.bool(o, "allow_freeze", false), real,
+                !RouterFactory.bool(o, "forbid_filter_logwrite", false));
         FilterSetup setup = new FilterSetup(base, permissions, null, true, false);
         FilterType type = FilterType.of(text);
         // Exim's rda_interpret refuses a filter type its router forbids, before reading it
@@ -136,6 +137,10 @@ final class FilterRedirect {
             return pfr(parent, p.command(), "pipe", o, "pipe_transport", context, routerName, Map.of());
         }
         FilterAction.Reply r = (FilterAction.Reply) action;
+        if (RouterFactory.bool(o, "forbid_filter_reply", false)) {
+            return new AddressItem(r.logAddress(), "", parent, Map.of(RedirectDriver.PFR, "reply",
+                    RedirectDriver.PFR_ERROR, "forbidden"));
+        }
         return pfr(parent, r.logAddress(), "reply", o, "reply_transport", context, routerName, replyVariables(r));
     }
 

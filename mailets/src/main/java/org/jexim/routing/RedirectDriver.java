@@ -29,6 +29,10 @@ final class RedirectDriver implements RouterDriver {
     private static final java.util.regex.Pattern SIEVE_HEADER =
             java.util.regex.Pattern.compile("(?i)\\s*#\\s*sieve\\s+filter");
 
+    /** An SMTP code and optional extended code at the start of a :fail: or :defer: message. */
+    private static final java.util.regex.Pattern SMTP_CODE =
+            java.util.regex.Pattern.compile("^[245]\\d\\d\\s+(?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?");
+
     private final String routerName;
     private final RedirectOptions options;
 
@@ -111,6 +115,10 @@ final class RedirectDriver implements RouterDriver {
                     return RouterOutcome.defer(address, "error in redirect data: \"" + item + "\" is not permitted");
                 }
                 String message = item.substring(fail ? 6 : 7).strip();
+                if (RouterFactory.bool(options.all(), "forbid_smtp_code", false)) {
+                    // the default codes are used instead of the ones the list gives
+                    message = SMTP_CODE.matcher(message).replaceFirst("");
+                }
                 return fail ? RouterOutcome.fail(address, message) : RouterOutcome.defer(address, message);
             }
             if (item.equals(":unknown:")) {

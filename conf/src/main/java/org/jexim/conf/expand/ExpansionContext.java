@@ -85,4 +85,9 @@ public interface ExpansionContext {
     default Optional<String> option(String name) {
         return Optional.empty();
     }
+
+    /** The items this context forbids (a filter under forbid_filter_* options); none by default. */
+    default java.util.Set<ForbiddenItem> forbiddenItems() {
+        return java.util.Set.of();
+    }
 }

@@ -40,4 +40,9 @@ public abstract class LayeredExpansionContext implements ExpansionContext {
     public Optional<String> option(String name) {
         return base.option(name);
     }
+
+    @Override
+    public java.util.Set<ForbiddenItem> forbiddenItems() {
+        return base.forbiddenItems();
+    }
 }

@@ -23,6 +23,7 @@ final class TestConditions {
         m.put("exists", (p, op) -> {
             Node n = Conditions.oneArg(p, op);
             return ev -> {
+                org.jexim.conf.expand.ForbiddenItem.EXISTS.check(ev);
                 String f = ev.expandString(n);
                 return !f.isEmpty() && Files.exists(Path.of(f.startsWith("/") ? f : "/" + f), new LinkOption[0]);
             };

@@ -79,6 +79,7 @@ record LookupItem(Node key, String typeName, Node fileOrQuery, ExpansionParser.Y
 
     @Override
     public void eval(Eval ev, Out out) throws ExpansionException {
+        org.jexim.conf.expand.ForbiddenItem.LOOKUP.check(ev);
         String savedValue = ev.value();
         boolean savedTaint = ev.valueTainted();
         Object savedCaps = ev.saveCaptures();

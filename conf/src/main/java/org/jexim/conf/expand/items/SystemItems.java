@@ -14,6 +14,7 @@ import org.jexim.conf.expand.Escapes;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.ExpansionParser;
+import org.jexim.conf.expand.ForbiddenItem;
 import org.jexim.conf.expand.Node;
 import org.jexim.conf.expand.Out;
 import org.jexim.conf.lookup.Errors;
@@ -74,12 +75,14 @@ final class SystemItems {
         m.put("perl", (p, name) -> {
             Node[] sub = p.readSubs(9, 1, true, name);
             return (ev, out) -> {
+                ForbiddenItem.PERL.check(ev);
                 throw new ExpansionException("A setting of perl_startup is needed when using the Perl interpreter");
             };
         });
         m.put("dlfunc", (p, name) -> {
             Node[] sub = p.readSubs(10, 2, true, name);
             return (ev, out) -> {
+                ForbiddenItem.DLFUNC.check(ev);
                 String file = ev.expandString(sub[0]);
                 throw new ExpansionException("dlopen \"" + file
                         + "\" failed: ${dlfunc} (loading C code into the MTA) is not supported by jexim");
@@ -89,6 +92,7 @@ final class SystemItems {
 
     private static Node readfile(Node[] sub) {
         return (ev, out) -> {
+            ForbiddenItem.READFILE.check(ev);
             Out name = ev.expand(sub[0]);
             String eol = sub.length > 1 ? ev.expandString(sub[1]) : null;
             String file = name.toString();
@@ -135,6 +139,7 @@ final class SystemItems {
         }
         Node failNode = fail;
         return (ev, out) -> {
+            ForbiddenItem.READSOCKET.check(ev);
             String spec = ev.expandString(sub[0]);
             String request = ev.expandString(sub[1]);
             String options = sub.length > 2 ? ev.expandString(sub[2]) : null;
@@ -190,6 +195,7 @@ final class SystemItems {
         String command = raw;
         Node preNode = pre;
         return (ev, out) -> {
+            ForbiddenItem.RUN.check(ev);
             List<String> argv = new ArrayList<>();
             if (command != null) {
                 for (String a : splitCommand(command)) {
