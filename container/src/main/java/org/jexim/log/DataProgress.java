@@ -2,42 +2,29 @@ package org.jexim.log;
 
 /**
  * How far a message's data had come when input ended, as receive.c words it in "lost while reading
- * message data": " (header)" before any line, " (after header)" while still in the header section
- * (Exim looks one line ahead before it takes a line that is not a header as the start of the
- * body), nothing once the body had begun.
+ * message data": " (header)" while a header line was being read, " (after header)" when the input
+ * ended just as the header section did, nothing once the body had begun. The data reader that
+ * follows Exim's reading (org.jexim.smtp.wire.SmtpDataReader) says which.
  */
 public final class DataProgress {
-    private int lines;
-    private boolean body;
-    private boolean pendingNonHeader;
+    private final String suffix;
 
-    /** The progress after {@code lines} (without line endings). */
-    public static DataProgress of(Iterable<String> lines) {
-        DataProgress p = new DataProgress();
-        lines.forEach(p::line);
-        return p;
+    private DataProgress(String suffix) {
+        this.suffix = suffix;
     }
 
-    /** One more data line, without its line ending. */
-    public void line(String line) {
-        lines++;
-        if (body) {
-            return;
-        }
-        if (pendingNonHeader || line.isEmpty()) {
-            body = true;
-        } else if (!line.startsWith(" ") && !line.startsWith("\t") && !line.matches("[!-9;-~]+:.*")) {
-            pendingNonHeader = true;
-        }
+    /** The progress before any data. */
+    public static DataProgress none() {
+        return new DataProgress(" (header)");
     }
 
-    /** Whether the body has begun (later lines change nothing). */
-    public boolean inBody() {
-        return body;
+    /** The progress whose log text is {@code suffix} (" (header)", " (after header)" or ""). */
+    public static DataProgress of(String suffix) {
+        return new DataProgress(suffix);
     }
 
     /** The text that follows "lost while reading message data". */
     public String suffix() {
-        return lines == 0 ? " (header)" : body ? "" : " (after header)";
+        return suffix;
     }
 }

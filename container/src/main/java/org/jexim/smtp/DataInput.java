@@ -3,35 +3,31 @@ package org.jexim.smtp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.jexim.smtp.wire.DataLineRules;
+import org.jexim.log.DataProgress;
+import org.jexim.smtp.wire.SmtpDataReader;
 
 /**
  * -bh's and -bs's reading of DATA input, character by character so that bare LF and bare CR are
- * seen: the message lines as Exim 4.96 keeps them ({@link DataLineRules}), dots unstuffed, up to the
- * end of the data (for a CRLF client only {@code CRLF . CRLF}: no SMTP smuggling).
+ * seen: the message lines as Exim 4.96 stores them ({@link SmtpDataReader}), up to the end of the
+ * data (for a CRLF client only {@code CRLF . CRLF}: no SMTP smuggling).
  *
  * @param lines the message lines read
  * @param complete false when the input ended before the end of the data
+ * @param progress how far the data came, for the "lost while reading message data" line
  */
-record DataInput(List<String> lines, boolean complete) {
+record DataInput(List<String> lines, boolean complete, DataProgress progress) {
     static DataInput read(BufferedReader in) throws IOException {
-        List<String> lines = new ArrayList<>();
-        DataLineRules rules = new DataLineRules();
-        StringBuilder segment = new StringBuilder();
+        SmtpDataReader reader = new SmtpDataReader();
         int c;
         while ((c = in.read()) >= 0) {
-            boolean crlf = c == '\n' && segment.length() > 0 && segment.charAt(segment.length() - 1) == '\r';
-            if (c != '\n' || !crlf && !rules.anyLf()) {
-                segment.append((char) c); // a bare LF in a CRLF client's body stays in the line
-                continue;
+            if (reader.accept(c)) {
+                String text = reader.text();
+                return new DataInput(new ArrayList<>(Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1))), true,
+                        DataProgress.of(""));
             }
-            lines.addAll(rules.take(segment.substring(0, segment.length() - (crlf ? 1 : 0)), crlf));
-            if (rules.ended()) {
-                return new DataInput(lines, true);
-            }
-            segment.setLength(0);
         }
-        return new DataInput(lines, false);
+        return new DataInput(List.of(), false, DataProgress.of(reader.lostSuffix()));
     }
 }

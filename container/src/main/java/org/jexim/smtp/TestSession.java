@@ -117,7 +117,7 @@ public final class TestSession {
         int maxErrors = runtime.mainOption("smtp_max_synprot_errors").map(Integer::parseInt).orElse(3);
         int maxUnknown = runtime.mainOption("smtp_max_unknown_commands").map(Integer::parseInt).orElse(3);
         String line;
-        while ((line = in.readLine()) != null) {
+        while ((line = commandLine(in)) != null) {
             synprot = false;
             session.command(stripCr(line));
             SmtpReply reply = command(stripCr(line), session, in);
@@ -160,6 +160,9 @@ public final class TestSession {
 
     private SmtpReply command(String line, SessionState session, BufferedReader in) throws IOException {
         String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
+        if (line.length() > 4 && line.charAt(4) != ' ' && !verb.equals("STAR")) {
+            verb = ""; // smtp_in.c: a command name is followed by a space or nothing ("NOOP\rQUIT" is unknown)
+        }
         boolean wasRcpt = lastWasRcpt;
         boolean wasRejectedMail = lastWasRejectedMail;
         lastWasRcpt = verb.equals("RCPT");
@@ -352,7 +355,7 @@ public final class TestSession {
         DataInput input = DataInput.read(in); // -bh keeps the message for the DATA ACL only
         java.util.List<String> lines = input.lines();
         if (!input.complete()) {
-            org.jexim.log.SmtpConnectionLog.main().lostReadingData(session.peer(), org.jexim.log.DataProgress.of(lines));
+            org.jexim.log.SmtpConnectionLog.main().lostReadingData(session.peer(), input.progress());
             return SmtpReply.of("421", "Lost incoming connection").closing();
         }
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
@@ -458,7 +461,7 @@ public final class TestSession {
         AuthCommand.Turn turn = auth.start(session, argument, session.esmtp());
         while (turn.pending() != null) {
             send(turn.reply());
-            String line = in.readLine();
+            String line = commandLine(in);
             if (line == null) {
                 return SmtpReply.of("421", runtime.primaryHostname() + " lost input connection").closing();
             }
@@ -536,6 +539,16 @@ public final class TestSession {
         }
         int space = rest.indexOf(' ');
         return space < 0 ? rest : rest.substring(0, space);
+    }
+
+    /** The next command line up to LF (a bare CR stays in it, as in Exim), or null at the end of input. */
+    private static String commandLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            line.append((char) c);
+        }
+        return c < 0 && line.length() == 0 ? null : line.toString();
     }
 
     private static String stripCr(String line) {

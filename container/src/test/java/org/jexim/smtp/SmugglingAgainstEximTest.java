@@ -42,8 +42,15 @@ class SmugglingAgainstEximTest {
                 "Subject: s\r\n\r\nbody\r.\r" + SMUGGLED.replace('\n', '\r') + ".\rQUIT\r",
                 "Subject: s\r\n\r\nbody\n.\r\nMAIL FROM:<evil@b.example>\r\nQUIT\r\n",
                 "Subject: s\r\nX-B: b\nX-C: c\r\n \r\n\r\nbody\r\n.dot\r\n..two\r\nbare\rcr\r.\r\n.\r\nQUIT\r\n",
+                "Subject: s\r\n\r\nbody\r\n.\n" + SMUGGLED.replace("\n", "\r\n") + ".\r\nQUIT\r\n",
+                "Subject: s\r\n.\n" + SMUGGLED.replace("\n", "\r\n") + ".\r\nQUIT\r\n",
+                "Subject: s\r\nbody without an empty line\r\n.\r\nQUIT\r\n",
+                "Subject: s\r\n\r\nb\r\n.\r\nNOOP\rQUIT\r\nQUIT\r\n",
                 // an LF client (its first line ends in a bare LF): LF ends lines, and "\n.\n" the data
-                "Subject: s\nX: y\n\nbody\n.\n" + SMUGGLED + ".\nQUIT\n");
+                "Subject: s\nX: y\n\nbody\n.\n" + SMUGGLED + ".\nQUIT\n",
+                "Subject: s\n\nbody\n.\n" + SMUGGLED + ".\nQUIT\n",
+                // the input ends inside the data: the log line says where
+                "Subject: s\r\nX: y", "Subject: s\r\n", "Subject: s\r\n\r\n", "Subject: s\r\n\r\nbody");
         EximLog.divert(EximSessions.discarding());
         for (String payload : payloads) {
             String script = START + payload;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestInstance;
  * (src/test/resources/smtpinput/configure): the same bytes, sent in the same packets, get the
  * same replies from both. Covered: commands pipelined behind STARTTLS (also after an earlier
  * STARTTLS was refused), smtp_enforce_sync's 554 and its log line, an over-long command line,
- * BDAT (CHUNKING) with its errors and the bytes of the delivered message.
+ * BDAT (CHUNKING) with its errors and the bytes of the delivered message, SMTP smuggling (bare LF
+ * and bare CR around a dot in DATA) and LF-only clients, with the delivered bytes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmtpInputIT {
@@ -153,6 +154,27 @@ class SmtpInputIT {
         assertThat(masked(box)).isEqualTo(masked(mailbox(exim, "smuggle")));
         assertThat(box).contains("X-Second: b\n X-Third: c\n").contains("body . MAIL FROM:<evil@example.com> RCPT TO:<smuggle@example.com> DATA Subject: smuggled  x\n"
                 + "bare\ncr\n.\ndot\n.two\nlast\n").containsOnlyOnce("From s@example.com");
+    }
+
+    @Test
+    void smuggledCommandsBehindBareCrOrDotLfAreDataAndAnLfOnlyClientsLfDotLfEndsItsMessageAsInExim() throws Exception {
+        String smuggled = "MAIL FROM:<e@example.com>\nRCPT TO:<smuggle2@example.com>\nDATA\nsmuggled\n.\r\n";
+        Object[] steps = {"EHLO x\r\n", 1,
+                "MAIL FROM:<s@example.com>\r\nRCPT TO:<smuggle2@example.com>\r\nDATA\r\n", 3,
+                "Subject: lf\r\n\r\nbody\n.\n" + smuggled + "bare CR\r.\r" + smuggled.replace('\n', '\r')
+                        + "dot LF\r\n.\n" + smuggled + "\r\n.\r\n", 1,
+                // an LF-only client: its LF . LF is the end, and what follows is its next command
+                "MAIL FROM:<s@example.com>\r\nRCPT TO:<lfonly@example.com>\r\nDATA\r\n", 3,
+                "Subject: only LF\n\nbody\n..dot\n.\nNOOP\n", 2,
+                "QUIT\r\n", 1};
+        List<String> j = dialogue(jexim.port(), steps);
+        assertThat(masked(j)).isEqualTo(masked(dialogue(exim.port(), steps)));
+        // one message each, no smuggled second one: 250 OK id= twice in all
+        assertThat(j.stream().filter(l -> l.startsWith("250 OK id=")).count()).isEqualTo(2);
+        assertThat(masked(mailbox(jexim, "smuggle2"))).isEqualTo(masked(mailbox(exim, "smuggle2")))
+                .contains("body . MAIL FROM:<e@example.com> RCPT TO:<smuggle2@example.com> DATA smuggled .\n");
+        assertThat(masked(mailbox(jexim, "lfonly"))).isEqualTo(masked(mailbox(exim, "lfonly")))
+                .contains("\nbody\n.dot\n");
     }
 
     @Test

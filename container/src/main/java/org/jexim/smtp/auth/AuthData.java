@@ -26,6 +26,20 @@ final class AuthData {
         }
     }
 
+    /** A client's answer to a 334 challenge: its decoded text, or the step that ends the exchange. */
+    record Answer(String text, AuthStep end) {
+    }
+
+    /** Exim's reading of an answer: "*" cancels (501), text that is not base64 is refused (501). */
+    static Answer answer(String line) {
+        if (line.strip().equals("*")) {
+            return new Answer(null, AuthStep.done(AuthResult.of(AuthResult.Kind.CANCELLED)));
+        }
+        String decoded = decode(line);
+        return decoded == null ? new Answer(null, AuthStep.done(AuthResult.of(AuthResult.Kind.BAD_BASE64)))
+                : new Answer(decoded, null);
+    }
+
     static String encode(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -42,13 +42,11 @@ public final class CramMd5Authenticator extends ServerAuthenticator {
 
             @Override
             public AuthStep next(String line) {
-                if (line.strip().equals("*")) {
-                    return AuthStep.done(AuthResult.of(AuthResult.Kind.CANCELLED));
+                AuthData.Answer answer = AuthData.answer(line);
+                if (answer.end() != null) {
+                    return answer.end();
                 }
-                String decoded = AuthData.decode(line);
-                if (decoded == null) {
-                    return AuthStep.done(AuthResult.of(AuthResult.Kind.BAD_BASE64));
-                }
+                String decoded = answer.text();
                 int space = decoded.lastIndexOf(' ');
                 if (space <= 0) {
                     return AuthStep.done(AuthResult.of(AuthResult.Kind.FAILED));
@@ -60,8 +58,8 @@ public final class CramMd5Authenticator extends ServerAuthenticator {
                 try {
                     secret = Expander.expand(option("server_secret").orElse(""), vars);
                 } catch (ExpansionException e) {
-                    return AuthStep.done(e.forced() ? withSetId(AuthResult.of(AuthResult.Kind.FAILED), vars)
-                            : AuthResult.deferred(e.getMessage()));
+                    AuthResult failed = expansionFailed(e);
+                    return AuthStep.done(e.forced() ? withSetId(failed, vars) : failed);
                 }
                 if (!hmacMd5(secret, challenge).equalsIgnoreCase(digest)) {
                     return AuthStep.done(withSetId(AuthResult.of(AuthResult.Kind.FAILED), vars));
@@ -69,14 +67,6 @@ public final class CramMd5Authenticator extends ServerAuthenticator {
                 return AuthStep.done(conclude(vars));
             }
         };
-    }
-
-    private AuthResult withSetId(AuthResult result, AclSubject vars) {
-        try {
-            return result.withSetId(Expander.expand(option("server_set_id").orElse(""), vars));
-        } catch (ExpansionException e) {
-            return result;
-        }
     }
 
     static String hmacMd5(String secret, String challenge) {

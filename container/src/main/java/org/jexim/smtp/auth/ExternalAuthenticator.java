@@ -37,13 +37,11 @@ public final class ExternalAuthenticator extends ServerAuthenticator {
 
             @Override
             public AuthStep next(String line) {
-                if (line.strip().equals("*")) {
-                    return AuthStep.done(AuthResult.of(AuthResult.Kind.CANCELLED));
+                AuthData.Answer answer = AuthData.answer(line);
+                if (answer.end() != null) {
+                    return answer.end();
                 }
-                String decoded = AuthData.decode(line);
-                if (decoded == null) {
-                    return AuthStep.done(AuthResult.of(AuthResult.Kind.BAD_BASE64));
-                }
+                String decoded = answer.text();
                 List<String> values = new ArrayList<>(AuthData.values(decoded).subList(0, 1));
                 setValues(vars, values);
                 for (String param : List.of("server_param2", "server_param3")) {
@@ -54,8 +52,7 @@ public final class ExternalAuthenticator extends ServerAuthenticator {
                     try {
                         values.add(Expander.expand(text.get(), vars));
                     } catch (ExpansionException e) {
-                        return AuthStep.done(e.forced() ? AuthResult.of(AuthResult.Kind.FAILED)
-                                : AuthResult.deferred(e.getMessage()));
+                        return AuthStep.done(expansionFailed(e));
                     }
                     setValues(vars, values);
                 }

@@ -39,13 +39,11 @@ public final class PlaintextAuthenticator extends ServerAuthenticator {
 
             @Override
             public AuthStep next(String line) {
-                if (line.strip().equals("*")) {
-                    return AuthStep.done(AuthResult.of(AuthResult.Kind.CANCELLED));
+                AuthData.Answer answer = AuthData.answer(line);
+                if (answer.end() != null) {
+                    return answer.end();
                 }
-                String decoded = AuthData.decode(line);
-                if (decoded == null) {
-                    return AuthStep.done(AuthResult.of(AuthResult.Kind.BAD_BASE64));
-                }
+                String decoded = answer.text();
                 values.addAll(AuthData.values(decoded));
                 return step();
             }

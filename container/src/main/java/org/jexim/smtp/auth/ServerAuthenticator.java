@@ -67,16 +67,27 @@ public abstract class ServerAuthenticator {
         // Exim expands server_set_id whatever the outcome; the 535 and 435 log lines show it
         if (result.kind() == AuthResult.Kind.SUCCEEDED || result.kind() == AuthResult.Kind.FAILED
                 || result.kind() == AuthResult.Kind.DEFERRED) {
-            Optional<String> setId = option("server_set_id");
-            if (setId.isPresent()) {
-                try {
-                    return result.withSetId(Expander.expand(setId.get(), vars));
-                } catch (ExpansionException e) {
-                    return result.succeeded() ? AuthResult.deferred(e.getMessage()) : result;
-                }
-            }
+            return withSetId(result, vars);
         }
         return result;
+    }
+
+    /** {@code result} with server_set_id expanded (unchanged when unset; a failed expansion defers a success). */
+    protected AuthResult withSetId(AuthResult result, AclSubject vars) {
+        Optional<String> setId = option("server_set_id");
+        if (setId.isEmpty()) {
+            return result;
+        }
+        try {
+            return result.withSetId(Expander.expand(setId.get(), vars));
+        } catch (ExpansionException e) {
+            return result.succeeded() ? AuthResult.deferred(e.getMessage()) : result;
+        }
+    }
+
+    /** A driver option that did not expand: a forced failure fails the authentication, anything else defers it. */
+    protected static AuthResult expansionFailed(ExpansionException e) {
+        return e.forced() ? AuthResult.of(AuthResult.Kind.FAILED) : AuthResult.deferred(e.getMessage());
     }
 
     /** Exim's auth_check_serv_cond: unset is OK; yes/true/1 OK; empty/no/false/0 FAIL; else DEFER. */
@@ -89,7 +100,7 @@ public abstract class ServerAuthenticator {
         try {
             value = Expander.expand(condition.get(), vars);
         } catch (ExpansionException e) {
-            return e.forced() ? AuthResult.of(AuthResult.Kind.FAILED) : AuthResult.deferred(e.getMessage());
+            return expansionFailed(e);
         }
         if (isFalse(value)) {
             return AuthResult.of(AuthResult.Kind.FAILED);

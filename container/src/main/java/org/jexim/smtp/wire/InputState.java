@@ -18,7 +18,6 @@ public final class InputState {
     private String command = "";
     private String previous = "";
     private final CommandHistory history = new CommandHistory();
-    private org.jexim.log.DataProgress progress = new org.jexim.log.DataProgress();
     private DataFraming framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
 
     /** The state of a session, made on first use. */
@@ -63,7 +62,6 @@ public final class InputState {
     /** DATA was accepted: lines are message data up to the line with the single dot. */
     public void dataStarted() {
         data = true;
-        progress = new org.jexim.log.DataProgress();
         framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
     }
 
@@ -74,7 +72,7 @@ public final class InputState {
 
     /** How far the current message's data has come (for "lost while reading message data"). */
     public org.jexim.log.DataProgress dataProgress() {
-        return progress;
+        return org.jexim.log.DataProgress.of(framing.lostSuffix());
     }
 
     boolean inData() {

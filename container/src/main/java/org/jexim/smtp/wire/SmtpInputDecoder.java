@@ -124,26 +124,11 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
         return ctx.pipeline().get(SslHandler.class) != null;
     }
 
-    /** The next message line(s) as Exim cuts DATA input ({@link DataFraming}), noting how far the data came. */
+    /** The next message line(s) as Exim cuts DATA input ({@link DataFraming}). */
     private static void data(InputState input, ByteBuf in, List<Object> out) {
-        int before = out.size();
         DataFraming framing = input.dataFraming();
-        if (!framing.frame(in, out)) {
-            return;
-        }
-        int lines = out.size() - (framing.ended() ? 1 : 0);
-        for (int i = before; i < lines && !input.dataProgress().inBody(); i++) {
-            input.dataProgress().line(dataLineText((ByteBuf) out.get(i)));
-        }
-        if (framing.ended()) {
+        if (framing.frame(in, out) && framing.ended()) {
             input.dataEnded();
         }
-    }
-
-    /** A data line as text, without its line ending and with a leading dot unstuffed. */
-    private static String dataLineText(ByteBuf line) {
-        String text = line.toString(line.readerIndex(), line.readableBytes(), StandardCharsets.ISO_8859_1);
-        text = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        return text.startsWith(".") ? text.substring(1) : text;
     }
 }
