@@ -63,6 +63,20 @@ class FilterTestAgainstEximTest {
         assertEquals("", String.join("\n", differences));
     }
 
+    /** The main option headers_charset: what $h_ and rfc2047d decode into, until "headers charset". */
+    @Test
+    void headersCharsetOptionAgreesWithExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Path conf = dir.resolve("configure");
+        Files.writeString(conf, "primary_hostname = test.example\nheaders_charset = ISO-8859-1\n");
+        Path filter = dir.resolve("filter");
+        Files.writeString(filter, "# Exim filter\ntestprint \"$h_subject: ${rfc2047d:$h_subject:}\"\n"
+                + "headers charset \"UTF-8\"\ntestprint \"$h_subject:\"\n");
+        List<String> args = List.of("-C", conf.toString(), "-bf", filter.toString());
+        String message = "From: a@b.example\nSubject: =?UTF-8?Q?caf=C3=A9?=\n\nbody\n";
+        assertEquals(exim(args, message), jexim(args, message));
+    }
+
     /** A redirect router with allow_filter: what each filter sets up, as -bt shows it. */
     @Test
     void filtersInRedirectRoutersAgreeWithExim() throws Exception {

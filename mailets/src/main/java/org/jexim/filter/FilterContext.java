@@ -63,7 +63,18 @@ final class FilterContext extends LayeredExpansionContext {
 
     @Override
     public Optional<String> header(String name, HeaderKind kind) {
-        return Optional.ofNullable(state.message().header(name, kind));
+        return Optional.ofNullable(state.message().header(name, kind, headersCharset()));
+    }
+
+    @Override
+    public Optional<String> option(String name) {
+        return name.equals("headers_charset") ? Optional.of(headersCharset()) : base.option(name);
+    }
+
+    /** The filter's "headers charset", else the main option headers_charset, else UTF-8. */
+    private String headersCharset() {
+        return state.headersCharset != null ? state.headersCharset
+                : base.option("headers_charset").orElse(org.jexim.conf.expand.operators.Rfc2047.HEADERS_CHARSET);
     }
 
     @Override

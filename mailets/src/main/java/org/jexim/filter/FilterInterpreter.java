@@ -348,9 +348,7 @@ public final class FilterInterpreter {
                 }
                 state.message(m.withHeaders(lines));
             }
-            case CHARSET -> {
-                // headers_charset: RFC 2047 decoding here always yields UTF-8
-            }
+            case CHARSET -> state.headersCharset = s;
         }
     }
 

@@ -28,6 +28,11 @@ public record FilterMessage(List<String> headerLines, String body, String sender
         return Headers.value(headerLines, name, kind);
     }
 
+    /** A header's value as $h_NAME gives it with $h_ decoded into {@code charset}, or null when absent. */
+    public String header(String name, HeaderKind kind, String charset) {
+        return Headers.value(headerLines, name, kind, charset);
+    }
+
     public String messageBody() {
         return spaces(body.substring(0, Math.min(BODY_VISIBLE, body.length())));
     }

@@ -15,6 +15,8 @@ final class FilterState {
     boolean delivered;
     boolean finished;
     String logFile;
+    /** Set by "headers charset": what $h_ and rfc2047d decode into from then on. */
+    String headersCharset;
     int logMode = 0600;
 
     FilterState(FilterMessage message, FilterAddress address, int[] sn) {

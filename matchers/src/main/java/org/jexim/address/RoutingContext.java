@@ -56,7 +56,17 @@ public final class RoutingContext {
             v.put("parent_domain", p.domain());
         });
         v.putAll(address.variables());
-        return name -> Optional.ofNullable(v.get(name));
+        return new ExpansionContext() {
+            @Override
+            public Optional<String> variable(String name) {
+                return Optional.ofNullable(v.get(name));
+            }
+
+            @Override
+            public Optional<String> option(String name) {
+                return lists.mainOption(name);
+            }
+        };
     }
 
     /** Expands an option's text for this address; texts without $ or \ are themselves. */

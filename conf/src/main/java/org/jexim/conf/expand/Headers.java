@@ -8,7 +8,7 @@ import org.jexim.conf.lists.Ascii;
  * Exim's find_header(), for contexts that hold a message: the value of $h_NAME:, $rh_NAME:,
  * $lh_NAME: or $bh_NAME: from the message's header lines ("Name: value", continuation lines
  * included, as received). Several occurrences are joined (with ",\n" for address headers),
- * $h_ values are RFC 2047 decoded into UTF-8.
+ * $h_ values are RFC 2047 decoded into headers_charset (UTF-8 unless told otherwise).
  */
 public final class Headers {
     /** Exim's header_insert_maxlen. */
@@ -20,6 +20,11 @@ public final class Headers {
 
     /** The header's value in the wanted form, or null when the message has no such header. */
     public static String value(List<String> headerLines, String name, HeaderKind kind) {
+        return value(headerLines, name, kind, Rfc2047.HEADERS_CHARSET);
+    }
+
+    /** The header's value, $h_ values decoded into {@code charset}; null when absent. */
+    public static String value(List<String> headerLines, String name, HeaderKind kind, String charset) {
         String n = name.endsWith(":") ? name : name + ":";
         int len = n.length();
         boolean found = false;
@@ -79,7 +84,7 @@ public final class Headers {
             return g.toString();
         }
         try {
-            return Rfc2047.decode(g.toString(), kind == HeaderKind.DECODED);
+            return Rfc2047.decode(g.toString(), kind == HeaderKind.DECODED ? charset : null);
         } catch (ExpansionException e) {
             return g.toString();
         }

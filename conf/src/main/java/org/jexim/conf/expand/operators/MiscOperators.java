@@ -33,7 +33,8 @@ final class MiscOperators {
         });
         m.put("stat", (ev, name, arg, in, out) -> out.append(stat(in.toString()), in.tainted()));
         m.put("rfc2047", (ev, name, arg, in, out) -> out.append(Rfc2047.encode(in.toString(), "iso-8859-1"), in.tainted()));
-        m.put("rfc2047d", (ev, name, arg, in, out) -> out.append(Rfc2047.decode(in.toString()), in.tainted()));
+        m.put("rfc2047d", (ev, name, arg, in, out) -> out.append(Rfc2047.decode(in.toString(),
+                ev.context().option("headers_charset").orElse(Rfc2047.HEADERS_CHARSET)), in.tainted()));
     }
 
     private static String stat(String file) throws ExpansionException {

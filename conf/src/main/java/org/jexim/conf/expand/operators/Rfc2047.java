@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.lists.Ascii;
 
-/** RFC 2047 encoded words: Exim's parse_quote_2047() and rfc2047_decode2(), headers_charset UTF-8. */
+/** RFC 2047 encoded words: Exim's parse_quote_2047() and rfc2047_decode2(), into headers_charset. */
 public final class Rfc2047 {
     /** Debian's Exim is built with headers_charset UTF-8. */
-    static final String HEADERS_CHARSET = "UTF-8";
+    public static final String HEADERS_CHARSET = "UTF-8";
 
     private Rfc2047() {
     }
@@ -107,6 +107,14 @@ public final class Rfc2047 {
 
     /** Decodes encoded words; without {@code translate}, the bytes are left in their own charset. */
     public static String decode(String s, boolean translate) throws ExpansionException {
+        return decode(s, translate ? HEADERS_CHARSET : null);
+    }
+
+    /**
+     * Decodes encoded words into {@code target} (headers_charset, or a filter's "headers
+     * charset"); with a null target the bytes are left in their own charset.
+     */
+    public static String decode(String s, String target) throws ExpansionException {
         Word w = find(s, 0);
         if (w == null) {
             return s;
@@ -118,16 +126,18 @@ public final class Rfc2047 {
             out.append(s, pos, w.start());
             String charset = s.substring(w.start() + 2, w.q1());
             String data = w.bytes();
-            if (translate && !Ascii.equalsIgnoreCase(charset, HEADERS_CHARSET)) {
+            if (target != null && !Ascii.equalsIgnoreCase(charset, target)) {
                 Charset cs = null;
+                Charset to = null;
                 try {
                     cs = Charset.forName(charset);
+                    to = Charset.forName(target);
                 } catch (RuntimeException e) {
-                    error = "iconv_open(\"" + HEADERS_CHARSET + "\", \"" + charset
+                    error = "iconv_open(\"" + target + "\", \"" + charset
                             + "\") failed: Invalid argument (maybe unsupported conversion)";
                 }
-                if (cs != null) {
-                    data = convert(data, cs);
+                if (to != null) {
+                    data = convert(data, cs, to);
                 }
             }
             out.append(data.replace('\0', '?'));
@@ -150,12 +160,12 @@ public final class Rfc2047 {
         return out.toString();
     }
 
-    private static String convert(String latin1Bytes, Charset from) {
+    private static String convert(String latin1Bytes, Charset from, Charset to) {
         byte[] b = latin1Bytes.getBytes(StandardCharsets.ISO_8859_1);
         try {
             String u = from.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b)).toString();
-            return new String(u.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            return new String(u.getBytes(to), StandardCharsets.ISO_8859_1);
         } catch (CharacterCodingException e) {
             return latin1Bytes;
         }
