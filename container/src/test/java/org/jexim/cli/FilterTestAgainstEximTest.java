@@ -63,17 +63,22 @@ class FilterTestAgainstEximTest {
         assertEquals("", String.join("\n", differences));
     }
 
-    /** The main option headers_charset: what $h_ and rfc2047d decode into, until "headers charset". */
+    /**
+     * Main options a filter sees: headers_charset (what $h_ and rfc2047d decode into, until
+     * "headers charset") and message_body_visible ($message_body, $message_body_end).
+     */
     @Test
-    void headersCharsetOptionAgreesWithExim() throws Exception {
+    void mainOptionsSeenByFiltersAgreeWithExim() throws Exception {
         assumeTrue(Files.isExecutable(EXIM));
         Path conf = dir.resolve("configure");
-        Files.writeString(conf, "primary_hostname = test.example\nheaders_charset = ISO-8859-1\n");
+        Files.writeString(conf, "primary_hostname = test.example\nheaders_charset = ISO-8859-1\n"
+                + "message_body_visible = 5\n");
         Path filter = dir.resolve("filter");
         Files.writeString(filter, "# Exim filter\ntestprint \"$h_subject: ${rfc2047d:$h_subject:}\"\n"
-                + "headers charset \"UTF-8\"\ntestprint \"$h_subject:\"\n");
+                + "headers charset \"UTF-8\"\ntestprint \"$h_subject:\"\n"
+                + "testprint \"[$message_body] [$message_body_end]\"\n");
         List<String> args = List.of("-C", conf.toString(), "-bf", filter.toString());
-        String message = "From: a@b.example\nSubject: =?UTF-8?Q?caf=C3=A9?=\n\nbody\n";
+        String message = "From: a@b.example\nSubject: =?UTF-8?Q?caf=C3=A9?=\n\nline one\nline two\nend\n";
         assertEquals(exim(args, message), jexim(args, message));
     }
 

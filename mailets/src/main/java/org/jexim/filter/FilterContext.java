@@ -35,8 +35,8 @@ final class FilterContext extends LayeredExpansionContext {
         }
         return switch (name) {
             case "thisaddress" -> state.thisAddress() == null ? "" : state.thisAddress();
-            case "message_body" -> m.messageBody();
-            case "message_body_end" -> m.messageBodyEnd();
+            case "message_body" -> m.messageBody(bodyVisible());
+            case "message_body_end" -> m.messageBodyEnd(bodyVisible());
             case "message_body_size" -> Long.toString(m.bodySize());
             case "message_size" -> Long.toString(m.size());
             case "body_linecount" -> Long.toString(m.bodyLineCount());
@@ -69,6 +69,18 @@ final class FilterContext extends LayeredExpansionContext {
     @Override
     public Optional<String> option(String name) {
         return name.equals("headers_charset") ? Optional.of(headersCharset()) : base.option(name);
+    }
+
+    /** The main option message_body_visible (500 when unset or unreadable). */
+    private int bodyVisible() {
+        return base.option("message_body_visible").flatMap(text -> org.jexim.conf.options.OptionTables.main()
+                .find("message_body_visible").map(def -> {
+                    try {
+                        return ((Number) org.jexim.conf.options.OptionValues.parse(def, text)).intValue();
+                    } catch (org.jexim.conf.options.OptionValueException e) {
+                        return null;
+                    }
+                })).orElse(FilterMessage.BODY_VISIBLE);
     }
 
     /** The filter's "headers charset", else the main option headers_charset, else UTF-8. */

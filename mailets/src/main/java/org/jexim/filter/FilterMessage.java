@@ -34,11 +34,21 @@ public record FilterMessage(List<String> headerLines, String body, String sender
     }
 
     public String messageBody() {
-        return spaces(body.substring(0, Math.min(BODY_VISIBLE, body.length())));
+        return messageBody(BODY_VISIBLE);
+    }
+
+    /** $message_body with message_body_visible set to {@code visible}. */
+    public String messageBody(int visible) {
+        return spaces(body.substring(0, Math.min(visible, body.length())));
     }
 
     public String messageBodyEnd() {
-        return spaces(body.substring(Math.max(0, body.length() - BODY_VISIBLE)));
+        return messageBodyEnd(BODY_VISIBLE);
+    }
+
+    /** $message_body_end with message_body_visible set to {@code visible}. */
+    public String messageBodyEnd(int visible) {
+        return spaces(body.substring(Math.max(0, body.length() - visible)));
     }
 
     public long bodySize() {
