@@ -88,7 +88,8 @@ public final class EximTexts {
      * (accept_8bitmime), DSN (dsn_advertise_hosts), ETRN/VRFY/EXPN (when their ACL is set), PIPELINING
      * (pipelining_advertise_hosts), PIPECONNECT (pipelining_connect_advertise_hosts), AUTH
      * (auth_advertise_hosts and the authenticators' server_advertise_condition), CHUNKING
-     * (chunking_advertise_hosts), STARTTLS (tls_advertise_hosts, until TLS is on), SMTPUTF8
+     * (chunking_advertise_hosts), STARTTLS (tls_advertise_hosts, until TLS is on), PRDR
+     * (prdr_enable, where the session can do it), SMTPUTF8
      * (smtputf8_advertise_hosts), HELP.
      */
     List<String> capabilities(SessionState state) {
@@ -131,6 +132,9 @@ public final class EximTexts {
         }
         if (!state.encrypted() && hostIn("tls_advertise_hosts", "*", ip)) {
             caps.add("STARTTLS");
+        }
+        if (state.prdrCapable() && Prdr.enabled(runtime)) {
+            caps.add("PRDR");
         }
         state.smtputf8Advertised(hostIn("smtputf8_advertise_hosts", "*", ip));
         if (state.smtputf8Advertised()) {

@@ -37,6 +37,7 @@ public final class SessionState {
     private boolean authAdvertised;
     private boolean pipeliningAdvertised;
     private boolean dsnAdvertised;
+    private boolean prdrCapable;
     private boolean smtputf8Advertised;
     private boolean messageSmtputf8;
     private boolean utf8Protocol;
@@ -75,6 +76,15 @@ public final class SessionState {
         aclVariables.remove("_helo_verified");
         utf8Protocol = false; // HELO/EHLO sets $received_protocol afresh
         reset();
+    }
+
+    /** The session can answer PRDR (only -bh so far), so EHLO offers it when prdr_enable is set. */
+    public void prdrCapable(boolean capable) {
+        prdrCapable = capable;
+    }
+
+    public boolean prdrCapable() {
+        return prdrCapable;
     }
 
     /** Whether the last EHLO reply offered SMTPUTF8. */

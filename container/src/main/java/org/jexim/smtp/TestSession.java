@@ -32,6 +32,8 @@ public final class TestSession {
     /** S rewrite rules on MAIL and RCPT data, before the ACLs (routing helper's). */
     private final org.jexim.routing.rewrite.SmtpTimeRewrite smtpRewrite;
     private boolean rcptFailuresSame = true;
+    /** MAIL asked for PRDR (with prdr_enable set) for the current message. */
+    private boolean prdrRequested;
 
     public TestSession(JeximRuntime runtime, PrintStream out) {
         this(runtime, new AclGate(runtime), out);
@@ -73,7 +75,9 @@ public final class TestSession {
                 + "**** but without any ident (RFC 1413) callback.\n"
                 + "**** This is not for real!\n\n");
         try {
-            dialogue(new SessionState(ip, 0, runtime.primaryHostname()), in);
+            SessionState session = new SessionState(ip, 0, runtime.primaryHostname());
+            session.prdrCapable(true);
+            dialogue(session, in);
         } finally {
             org.jexim.log.EximLog.prefixWith(null);
         }
@@ -250,8 +254,12 @@ public final class TestSession {
                 if (!reply.positive()) {
                     session.sender(null);
                     lastWasRejectedMail = true;
+                    return reply;
                 }
-                return reply;
+                prdrRequested = session.prdrCapable() && Prdr.enabled(runtime)
+                        && options.options().stream().anyMatch(o -> o.name().equals("PRDR"));
+                // smtp_in.c adds this to its own "250 OK" only, never to an ACL's message
+                return prdrRequested && reply.equals(EximTexts.MAIL_OK) ? SmtpReply.of("250", "OK, PRDR Requested") : reply;
             }
             case "RCPT": {
                 String address = address(smtpRewrite.rcptArgument(argument), "TO:");
@@ -364,6 +372,15 @@ public final class TestSession {
         if (id != null) {
             org.jexim.log.EximLog.prefixWith(id); // -bh never clears the id: Exim's later lines start with it
         }
+        boolean prdr = id != null && Prdr.applies(prdrRequested, session);
+        // Exim's S= counts the Received: header made for all the recipients, before PRDR removes some
+        long prdrSize = prdr ? size(session, id, lines) : 0;
+        SmtpReply prdrReply = prdr ? new Prdr(runtime, gate).run(session, id, this::send) : null;
+        if (prdr && session.recipients().isEmpty()) {
+            session.reset();
+            newMessage();
+            return prdrReply; // rejected for all: no DATA ACL, no arrival
+        }
         SmtpReply check = gate.check(Stage.DATA, acl(Stage.DATA), session, null);
         String sender = session.sender();
         // the id= of the arrival line: a Message-ID the client sent (one added here is not logged)
@@ -375,7 +392,7 @@ public final class TestSession {
                 session.sender(sender); // the Received: header's envelope-from is the new sender
             }
         }
-        long size = id == null || !check.positive() ? 0 : size(session, id, lines);
+        long size = id == null || !check.positive() ? 0 : prdr ? prdrSize : size(session, id, lines);
         ArrivalControls controls = new ArrivalControls(session);
         MessageTerms terms = new MessageTerms(controls.freezes(), controls.queues(), session.dsn().message());
         java.util.List<String> recipients = java.util.List.copyOf(session.recipients());
@@ -396,7 +413,9 @@ public final class TestSession {
                 return SmtpReply.of("451", "Temporary local problem - please try later");
             }
         }
-        org.jexim.log.Arrival arrival = org.jexim.log.Arrival.smtp(id, sender, session.peer(), session.receivedProtocol(), size);
+        // receive.c writes " PRDR" right after P= for a message that went through PRDR
+        org.jexim.log.Arrival arrival = org.jexim.log.Arrival.smtp(id, sender, session.peer(),
+                session.receivedProtocol() + (prdr ? " PRDR" : ""), size);
         if (clientMessageId != null) {
             arrival = arrival.withMessageId(clientMessageId);
         }
@@ -406,6 +425,9 @@ public final class TestSession {
                     + (authId.isEmpty() ? "" : ":" + authId));
         }
         controls.log(arrival);
+        if (prdr) {
+            return prdrReply; // Exim's own reply: no "not a real message id" note
+        }
         send(controls.fakeReply().orElse(EximTexts.queued(id)));
         out.print("\n**** SMTP testing: that is not a real message id!\n\n");
         return SmtpReply.of("", "");
@@ -495,6 +517,7 @@ public final class TestSession {
     }
 
     private void newMessage() {
+        prdrRequested = false;
         rcptFailure = null;
         rcptFailuresSame = true;
     }

@@ -38,7 +38,7 @@ final class SmtpServerFile {
             "acl_not_smtp", "runs for local (non-SMTP) submissions, not in the SMTP server",
             "acl_not_smtp_start", "runs for local (non-SMTP) submissions, not in the SMTP server",
             "acl_not_smtp_mime", "runs for local (non-SMTP) submissions, not in the SMTP server",
-            "acl_smtp_data_prdr", "PRDR is not advertised by jexim, so (as in Exim without PRDR) it never runs");
+            "acl_smtp_data_prdr", "run per recipient by -bh when prdr_enable is set; the server does not offer PRDR, so (as in Exim without PRDR) it never runs there");
     /** ACL options the DATA hook runs itself before acl_smtp_data, as Exim does after receiving the message. */
     static final Map<String, String> ACLS_RUN_BY_DATA_HOOK = Map.of(
             "acl_smtp_mime", "run by the DATA hook for each MIME part, before acl_smtp_data",
