@@ -78,7 +78,7 @@ public final class SieveFilter {
         } catch (Exception e) {
             actions.clear();
             actions.add(new FilterAction.Save("inbox", 0, false));
-            summary = "Sieve error: " + oneLine(e.getMessage());
+            summary = "Sieve error: " + oneLine(e.getMessage() == null ? null : SieveErrors.text(e.getMessage(), text));
         }
         if (setup.testing()) {
             setup.testOutput().print(summary + "\n");
