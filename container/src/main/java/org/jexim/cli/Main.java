@@ -18,7 +18,7 @@ public final class Main {
             Map.entry("translate", TranslateCommand::new),
             Map.entry("exiwhat", ProcessInfoCommand::new),
             Map.entry("-bh", TestSessionCommand::new), Map.entry("-bhc", TestSessionCommand::new),
-            Map.entry("-bs", SmtpStdinCommand::new),
+            Map.entry("-bs", SmtpStdinCommand::new), Map.entry("-bS", BatchSmtpCommand::new),
             Map.entry("-bd", DaemonCommand::new),
             // the sendmail interface
             Map.entry("-bm", SendmailCommand::new), Map.entry("-bi", NewAliasesCommand::new),

@@ -35,7 +35,7 @@ final class SmtpStdinCommand extends LoggedCommand {
             Translator.translate(config).writeTo(dir);
             TestSession.of(config, dir, line.out()).runLocal(Caller.current().login(),
                     (session, sender, recipients, lines, terms) -> spool(config, settings, paths, options, line,
-                            session, sender, recipients, lines, terms),
+                            session, session.receivedProtocol(), sender, recipients, lines, terms),
                     new BufferedReader(new InputStreamReader(line.in(), StandardCharsets.ISO_8859_1)));
         } finally {
             try (var files = Files.walk(dir)) {
@@ -45,15 +45,15 @@ final class SmtpStdinCommand extends LoggedCommand {
         return 0;
     }
 
-    /** One accepted message: spooled as a local submission of the session's protocol, then delivered. */
-    private static String spool(Configuration config, SubmitSettings settings, ServerPaths paths, SubmitRequest options,
-                                CommandLine line, SessionState session, String sender, List<String> recipients,
+    /** One accepted message: spooled as a local submission of {@code protocol} (-bs's, or local-bsmtp), then delivered. */
+    static String spool(Configuration config, SubmitSettings settings, ServerPaths paths, SubmitRequest options,
+                                CommandLine line, SessionState session, String protocol, String sender, List<String> recipients,
                                 List<String> lines, TestSession.MessageTerms terms) throws IOException {
         SubmitRequest request = new SubmitRequest(recipients, false, false, Optional.of(sender), options.fullName(),
                 options.deliveryMode(), SubmitRequest.ErrorMode.STDERR, false, Optional.empty(), Optional.empty(),
                 options.protocol(), Optional.empty(),
                 session.protocolVariable("authenticated_id"), session.authenticatedSender(),
-                Optional.of(new SubmitRequest.LocalSmtp(Optional.ofNullable(session.helo()), session.receivedProtocol(),
+                Optional.of(new SubmitRequest.LocalSmtp(Optional.ofNullable(session.helo()), protocol,
                     terms.freeze(), terms.queue(), terms.dsn())));
         byte[] data = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
         try {

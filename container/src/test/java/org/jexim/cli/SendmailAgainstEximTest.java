@@ -130,7 +130,20 @@ class SendmailAgainstEximTest {
                 + "DATA\r\nSubject: DSN combinations\r\n\r\nhi\r\n.\r\nQUIT\r\n"),
             Arguments.of(List.of("-bs"), "EHLO client.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<frozen@test.example>\r\n"
                 + "DATA\r\nSubject: frozen over -bs\r\n\r\nhi\r\n.\r\nMAIL FROM:<a@b.example>\r\n"
-                + "RCPT TO:<queued@test.example>\r\nDATA\r\nSubject: queued over -bs\r\n\r\nho\r\n.\r\nQUIT\r\n"));
+                + "RCPT TO:<queued@test.example>\r\nDATA\r\nSubject: queued over -bs\r\n\r\nho\r\n.\r\nQUIT\r\n"),
+            // -bS: batched SMTP, no replies, no SMTP ACLs; the first error abandons the rest (report and status)
+            Arguments.of(List.of("-bS"), "HELO client.example\nMAIL FROM:<a@b.example>\nRCPT TO:<bob@test.example>\n"
+                + "DATA\nSubject: batched\n\nhi\n..dot\n.\nMAIL FROM:<c@b.example>\nRCPT TO:<carol>\n"
+                + "RCPT TO:<bad@test.example>\nDATA\r\nSubject: second\r\n\r\nbare\nLF\r\n.\r\nQUIT\n"),
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nRCPT TO:<bob@test.example>\nDATA\nSubject: one\n\nb\n.\n"
+                + "FOO bar\nQUIT\n"),
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nMAIL FROM:<a@b.example>\n"),
+            Arguments.of(List.of("-bS"), "RSET\nNOOP\nRCPT TO:<bob@test.example>\n"),
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nDATA\n"),
+            Arguments.of(List.of("-bS"), "DATA\n"),
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example\n"),
+            Arguments.of(List.of("-bS"), "MAIL FROM:\n"),
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nRCPT TO:<bob@test.example>\nDATA\nSubject: t\n\nbody\n"));
     }
 
     /** A two-part message whose attachment name acl_not_smtp_mime looks at. */
@@ -145,6 +158,9 @@ class SendmailAgainstEximTest {
         Run j = runJexim(args, input);
         assertThat(j.err()).as("stderr").isEqualTo(e.err());
         assertThat(j.status()).as("status").isEqualTo(e.status());
+        if (args.contains("-bS")) {
+            assertThat(j.out()).as("stdout").isEqualTo(e.out()); // -bS's error report; -bs replies are compared elsewhere
+        }
         assertThat(jexim.ids()).as("messages spooled").hasSameSizeAs(exim.ids());
         for (int i = 0; i < exim.ids().size(); i++) {
             String eid = exim.ids().get(i);
@@ -165,21 +181,23 @@ class SendmailAgainstEximTest {
         return spool.spool.resolve("input").resolve(id + "-D");
     }
 
-    record Run(String err, int status) {
+    record Run(String err, int status, String out) {
     }
 
     private Run runExim(List<String> args, String input) throws Exception {
         List<String> command = new ArrayList<>(List.of(ScratchSpool.EXIM.toString(), "-C", exim.configure.toString(), "-odq"));
         command.addAll(args);
         Path errFile = dir.resolve("exim.err");
-        Process p = new ProcessBuilder(command).redirectError(errFile.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path outFile = dir.resolve("exim.out");
+        Process p = new ProcessBuilder(command).redirectError(errFile.toFile()).redirectOutput(outFile.toFile()).start();
         p.getOutputStream().write(input.getBytes(StandardCharsets.ISO_8859_1));
         p.getOutputStream().close();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("exim4 hangs");
         }
-        return new Run(mask(Files.readString(errFile, StandardCharsets.ISO_8859_1)), p.exitValue());
+        return new Run(mask(Files.readString(errFile, StandardCharsets.ISO_8859_1)), p.exitValue(),
+                mask(Files.readString(outFile, StandardCharsets.ISO_8859_1)));
     }
 
     private Run runJexim(List<String> args, String input) throws Exception {
@@ -189,9 +207,10 @@ class SendmailAgainstEximTest {
         CommandLine line = Main.parse(all.toArray(new String[0]));
         line.in = new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1));
         line.err = new PrintStream(err, true, StandardCharsets.ISO_8859_1);
-        line.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        line.out = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
         int status = Main.run(line);
-        return new Run(mask(err.toString(StandardCharsets.ISO_8859_1)), status);
+        return new Run(mask(err.toString(StandardCharsets.ISO_8859_1)), status, mask(out.toString(StandardCharsets.ISO_8859_1)));
     }
 
     private static String read(byte[] bytes) {
