@@ -12,6 +12,7 @@ final class SieveErrors {
     private static final Pattern ENCOUNTERED = Pattern.compile("(?s)Encountered \"(.*?)\" at line (\\d+), column \\d+\\."
             + "\\s*Was expecting one of:(.*)");
     private static final Pattern NOT_MAPPED = Pattern.compile("(Command|Test) named '([^']*)' not mapped\\.");
+    private static final Pattern IN_LINE = Pattern.compile(" in line (\\d+)$");
     private static final Pattern ARGUMENT_COUNT = Pattern.compile("Exactly 1 argument permitted\\. Found 0");
 
     private SieveErrors() {
@@ -21,6 +22,12 @@ final class SieveErrors {
     static String text(String message, String script) {
         String mapped = map(message, script);
         return mapped != null ? mapped : message;
+    }
+
+    /** The line an Exim text names ("... in line 3"), or the largest int when it names none. */
+    static int line(String eximText) {
+        Matcher m = IN_LINE.matcher(eximText);
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     private static String map(String message, String script) {

@@ -64,8 +64,12 @@ public final class SieveFilter {
         SieveMail mail = new SieveMail(message, envelopeTo);
         List<FilterAction> actions = new ArrayList<>();
         String summary;
+        SieveRequires.Missing missing = SieveRequires.check(text);
         try {
             Node script = FACTORY.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
+            if (missing != null) {
+                throw new IllegalStateException(missing.text());
+            }
             FACTORY.evaluate(mail, script);
             boolean implicit = mail.context() == null || mail.context().getCommandStateManager().isImplicitKeep();
             for (Action a : mail.getActions()) {
@@ -78,7 +82,12 @@ public final class SieveFilter {
         } catch (Exception e) {
             actions.clear();
             actions.add(new FilterAction.Save("inbox", 0, false));
-            summary = "Sieve error: " + oneLine(e.getMessage() == null ? null : SieveErrors.text(e.getMessage(), text));
+            String error = e.getMessage() == null ? null : SieveErrors.text(e.getMessage(), text);
+            // Exim reads the script in order: the first of the two errors is the one it reports
+            if (missing != null && (error == null || missing.line() < SieveErrors.line(error))) {
+                error = missing.text();
+            }
+            summary = "Sieve error: " + oneLine(error);
         }
         if (setup.testing()) {
             setup.testOutput().print(summary + "\n");
