@@ -42,7 +42,7 @@ public final class RouterFactory {
         boolean verifyOnly = bool(o, "verify_only", false);
         boolean addressTest = bool(o, "address_test", true);
         list.add(new VerifyPrecondition(verifyOnly, bool(o, "verify_recipient", verify),
-                bool(o, "verify_sender", verify), addressTest));
+                bool(o, "verify_sender", verify), addressTest, bool(o, "expn", true)));
         if (bool(o, "caseful_local_part", false)) {
             // $local_part keeps its case for this router's tests and expansions
             list.add((address, context) -> java.util.Optional.of(address.with("local_part",
