@@ -41,11 +41,6 @@ public final class AclGate {
         return decide(stage, acl, session, recipient).reply();
     }
 
-    /** The ACL's result alone: no reply made, nothing logged (for PRDR, whose lines are its own). */
-    public AclResult evaluate(Stage stage, String acl, SessionState session, String recipient) {
-        return engine.run(stage.where(), acl, session.subject(recipient));
-    }
-
     /** The reply, the verdict, and what the ACL run saw (its subject, for the caller's follow-up). */
     public Decision decide(Stage stage, String acl, SessionState session, String recipient) {
         AclSubject subject = session.subject(recipient);

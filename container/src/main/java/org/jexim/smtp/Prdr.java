@@ -42,7 +42,8 @@ final class Prdr {
         boolean allPass = true;
         boolean allFail = true;
         for (String recipient : List.copyOf(session.recipients())) {
-            AclResult result = gate.evaluate(Stage.PRDR, acl, session, recipient);
+            // run here, not through gate.decide: PRDR writes its own replies and log lines
+            AclResult result = gate.engine().run(Stage.PRDR.where(), acl, session.subject(recipient));
             AclVerdict verdict = result.verdict();
             boolean ok = verdict == AclVerdict.ACCEPT || verdict == AclVerdict.DISCARD;
             String code = ok ? "250" : verdict == AclVerdict.DEFER ? "450" : "550";

@@ -53,6 +53,22 @@ public abstract class ServerAuthenticator {
         }
     }
 
+    /**
+     * server_mail_auth_condition, for a client this driver authenticated that gave MAIL an AUTH=
+     * value: unset keeps the value; a failed expansion, empty, 0, no or false drops it.
+     */
+    public boolean keepsMailAuth(AclSubject vars) {
+        Optional<String> condition = option("server_mail_auth_condition");
+        if (condition.isEmpty()) {
+            return true;
+        }
+        try {
+            return !isFalse(Expander.expand(condition.get(), vars));
+        } catch (ExpansionException e) {
+            return false;
+        }
+    }
+
     /** Sets $auth1.. (and the numeric $1..) from the values gathered. */
     protected static void setValues(AclSubject vars, List<String> values) {
         for (int i = 0; i < values.size() && i < 3; i++) {

@@ -51,6 +51,11 @@ public final class ServerAuthenticators {
         return servers.stream().filter(a -> a.publicName().equalsIgnoreCase(mechanism) && a.advertised(vars)).findFirst();
     }
 
+    /** The authenticator whose instance name is {@code name} ($sender_host_authenticated). */
+    public Optional<ServerAuthenticator> named(String name) {
+        return servers.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
     public boolean isEmpty() {
         return servers.isEmpty();
     }
