@@ -63,7 +63,11 @@ final class AddressTestCommand implements Command {
         variables.put(RouteDns.SERVERS_VARIABLE, config.macros().getOrDefault("JEXIM_DNS_SERVERS", ""));
         variables.put(org.jexim.routing.ResolverSearch.VARIABLE, config.macros().getOrDefault("JEXIM_DNS_SEARCH", ""));
         variables.put(RouteDns.IPV4_LOOKUP_VARIABLE, config.mainOption("dns_ipv4_lookup").map(o -> o.text()).orElse(""));
-        RoutingContext context = new RoutingContext(lists(config, host), qualifyRecipient, variables);
+        // Exim's log lines: -bt shows them as "LOG: MAIN", -bv writes them with their time to stderr
+        RoutingContext context = new RoutingContext(lists(config, host), qualifyRecipient, variables)
+                .withMainLog(l -> line.err().print(test ? "LOG: MAIN\n  " + l + "\n"
+                        : java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm:ss")) + " " + l + "\n"));
         int status = 0;
         for (String argument : line.arguments()) {
             AddressItem address;

@@ -86,6 +86,41 @@ class AddressTestAgainstEximTest {
                 List.of()));
     }
 
+    /** skip_syntax_errors logs each skipped item: -bt as "LOG: MAIN" on stderr, -bv as a dated line. */
+    @Test
+    void skippedSyntaxErrorsAreLoggedAsByExim() throws Exception {
+        assumeTrue(Files.isExecutable(EXIM));
+        Files.writeString(dir.resolve("syn"), "good@test.example, bad@@x, also\n");
+        Path conf = install("syntax.conf", "c");
+        openUp();
+        List<String> differences = new ArrayList<>();
+        for (String mode : List.of("-bt", "-bv")) {
+            for (List<String> addresses : List.of(List.of("syn"), List.of("syn2"), List.of("syn", "syn2", "other"))) {
+                List<String> args = new ArrayList<>(List.of("-C", conf.toString(), mode));
+                args.addAll(addresses);
+                List<String> cmd = new ArrayList<>(List.of(EXIM.toString()));
+                cmd.addAll(args);
+                Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                String exim = new String(p.getErrorStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                p.waitFor(60, TimeUnit.SECONDS);
+                CommandLine line = Main.parse(args.toArray(new String[0]));
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                line.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.ISO_8859_1);
+                line.err = new PrintStream(err, true, StandardCharsets.ISO_8859_1);
+                Main.run(line);
+                String jexim = err.toString(StandardCharsets.ISO_8859_1);
+                if (!undated(exim).equals(undated(jexim))) {
+                    differences.add(args + "\n--- exim4\n" + exim + "--- jexim\n" + jexim);
+                }
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    private static String undated(String log) {
+        return log.replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ", "DATE ");
+    }
+
     /**
      * The forbid_filter_* options (each forbidden item, logwrite and mail in a filter file) and
      * forbid_smtp_code on a :fail: message with SMTP codes.

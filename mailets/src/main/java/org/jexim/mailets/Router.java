@@ -61,7 +61,9 @@ public final class Router extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        RoutingContext context = RouterContexts.of(runtime, mail).withMessage(MailContent.of(mail));
+        String messageId = RouterContexts.messageId(mail);
+        RoutingContext context = RouterContexts.of(runtime, mail).withMessage(MailContent.of(mail))
+                .withMainLog(line -> log.message(messageId, line));
         RecipientGroups groups = new RecipientGroups();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);

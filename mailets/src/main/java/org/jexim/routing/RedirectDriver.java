@@ -172,6 +172,7 @@ final class RedirectDriver implements RouterDriver {
             String syntax = AddressSyntax.error(target.startsWith("\\") ? target.substring(1) : target);
             if (syntax != null) {
                 if (options.skipSyntaxErrors()) {
+                    context.mainLog(routerName + " router: skipped error: " + syntax + " in \"" + item + "\"");
                     continue;
                 }
                 return RouterOutcome.defer(address, "error in redirect data: " + syntax + " in \"" + item + "\"");

@@ -17,6 +17,7 @@ public final class RoutingContext {
     private final String qualifyRecipient;
     private final Map<String, String> messageVariables;
     private MessageContent message;
+    private java.util.function.Consumer<String> mainLog = line -> { };
 
     public RoutingContext(ListContext lists, String qualifyRecipient, Map<String, String> messageVariables) {
         this.lists = lists;
@@ -28,7 +29,21 @@ public final class RoutingContext {
     public RoutingContext withMessage(MessageContent content) {
         RoutingContext c = new RoutingContext(lists, qualifyRecipient, messageVariables);
         c.message = content;
+        c.mainLog = mainLog;
         return c;
+    }
+
+    /** The same context writing its main log lines ("r1 router: skipped error: ...") to {@code sink}. */
+    public RoutingContext withMainLog(java.util.function.Consumer<String> sink) {
+        RoutingContext c = new RoutingContext(lists, qualifyRecipient, messageVariables);
+        c.message = message;
+        c.mainLog = sink;
+        return c;
+    }
+
+    /** Writes a line to the main log, as routing does for the errors skip_syntax_errors skips. */
+    public void mainLog(String line) {
+        mainLog.accept(line);
     }
 
     /** The message's content, when a message is being routed. */
