@@ -94,7 +94,8 @@ public final class Defer extends GenericMailet {
                 continue;
             }
             String retryKey = item.variables().get(RetryRecords.KEY);
-            item = item.without(RetryRecords.KEY);
+            int retryErrno = Integer.parseInt(item.variables().getOrDefault(RetryRecords.ERRNO, "-1"));
+            item = item.without(RetryRecords.KEY, RetryRecords.ERRNO);
             Instant first = item.variables().containsKey(FIRST_FAILED)
                     ? Instant.ofEpochSecond(Long.parseLong(item.variables().get(FIRST_FAILED))) : now;
             long last = Long.parseLong(item.variables().getOrDefault(INTERVAL, "0"));
@@ -110,7 +111,7 @@ public final class Defer extends GenericMailet {
                 if (d.giveUp()) {
                     records.remove(retryKey);
                 } else {
-                    records.deferred(retryKey, -1, item.variables().get(Outcomes.MESSAGE), now, d.next().get());
+                    records.deferred(retryKey, retryErrno, item.variables().get(Outcomes.MESSAGE), now, d.next().get());
                 }
             }
             if (d.giveUp()) {

@@ -27,6 +27,8 @@ final class RetryRecords {
     static final AttributeName QUEUE_RUNNING = AttributeName.of("exim.queue_running");
     /** The per-address variable naming the record a deferral is to write (the key). */
     static final String KEY = "_retry_key";
+    /** The per-address variable holding Exim's error number for that record. */
+    static final String ERRNO = "_retry_errno";
     /** The per-address variable of an address skipped as not due: epoch second of its next try. */
     static final String WAIT = "_retry_wait";
 

@@ -78,7 +78,7 @@ public final class Router extends GenericMailet {
         AddressItem a = outcome.address();
         String key = retryUseLocalPart ? org.jexim.retry.RetryKeys.routingAddress(a.address())
                 : org.jexim.retry.RetryKeys.routingDomain(a.domain());
-        return RouterOutcome.defer(a.with(RetryRecords.KEY, key), outcome.message());
+        return RouterOutcome.defer(a.with(RetryRecords.KEY, key).with(RetryRecords.ERRNO, "-1"), outcome.message());
     }
 
     @Override

@@ -127,12 +127,13 @@ public final class Transport extends GenericMailet {
             return retry.notDue(List.of(localRetryKey(item)), java.time.Instant.now())
                     .map(t -> item.with(RetryRecords.WAIT, Long.toString(t.getEpochSecond()))).orElse(item);
         }
+        String errno = Integer.toString(result.errno());
         if (transport.local()) {
-            return item.with(RetryRecords.KEY, localRetryKey(item));
+            return item.with(RetryRecords.KEY, localRetryKey(item)).with(RetryRecords.ERRNO, errno);
         }
         if (result.errno() == RCPT_4XX) {
             return item.with(RetryRecords.KEY, includeSender ? RetryKeys.addressWithSender(item.address(), sender)
-                    : RetryKeys.routingAddress(item.address()));
+                    : RetryKeys.routingAddress(item.address())).with(RetryRecords.ERRNO, errno);
         }
         return item;
     }
