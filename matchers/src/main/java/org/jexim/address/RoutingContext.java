@@ -81,8 +81,24 @@ public final class RoutingContext {
             public Optional<String> option(String name) {
                 return lists.mainOption(name);
             }
+
+            @Override
+            public boolean tainted(String name) {
+                return TAINTED.contains(name);
+            }
         };
     }
+
+    /**
+     * Exim taints what comes from the message, the envelope or the SMTP client: the address's
+     * parts, the sender, what the client said. What a lookup or list match returned
+     * ($local_part_data, $domain_data) is not.
+     */
+    private static final java.util.Set<String> TAINTED = java.util.Set.of("local_part", "domain",
+            "local_part_prefix", "local_part_suffix", "local_part_prefix_v", "local_part_suffix_v",
+            "parent_local_part", "parent_domain", "original_local_part", "original_domain", "sender_address",
+            "sender_address_local_part", "sender_address_domain", "return_path", "sender_helo_name",
+            "sender_ident", "message_body", "message_body_end", "message_headers", "message_headers_raw");
 
     /** Expands an option's text for this address; texts without $ or \ are themselves. */
     public String expand(String text, AddressItem address) throws ExpansionException {
