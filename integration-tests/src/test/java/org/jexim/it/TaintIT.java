@@ -44,15 +44,24 @@ class TaintIT {
         }
         String common = " -C " + configure + " -DDUSER=Debian-exim -odi ";
         for (String a : ADDRESSES) {
-            sh(EXIM + common.replace("-C", "-DDIR=" + exim + " -C") + "'" + a + "@taint.example'");
+            sh(EXIM + common.replace("-C", "-DDIR=" + exim + " -C") + "'" + a + "@taint.example'", "Subject: taint\n\nbody\n");
             sh("JEXIM_NO_BUILD=1 " + Jexim.ROOT.resolve("jexim") + common.replace("-C", "-DDIR=" + jexim + " -C")
-                    + "'" + a + "@taint.example'");
+                    + "'" + a + "@taint.example'", "Subject: taint\n\nbody\n");
+        }
+        for (Path d : List.of(exim, jexim)) {
+            String command = (d == exim ? EXIM.toString() : "JEXIM_NO_BUILD=1 " + Jexim.ROOT.resolve("jexim"))
+                    + common.replace("-C", "-DDIR=" + d + " -C");
+            sh(command + "h-a@taint.example", INJECTING);
+            sh(command + "ok2@taint.example", "X-Spam-Flag: YES\nSubject: spam\n\nbody\n");
         }
     }
 
-    private static void sh(String command) throws Exception {
+    /** A Subject whose encoded word decodes to CR LF and a Bcc line. */
+    private static final String INJECTING = "Subject: =?utf-8?q?hello=0D=0ABcc:_evil@x.example?=\nFrom: a@b.example\n\nbody\n";
+
+    private static void sh(String command, String input) throws Exception {
         Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-        p.getOutputStream().write("Subject: taint\n\nbody\n".getBytes(StandardCharsets.US_ASCII));
+        p.getOutputStream().write(input.getBytes(StandardCharsets.US_ASCII));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(command).isTrue();
@@ -81,7 +90,22 @@ class TaintIT {
 
     @Test
     void onlyTheConfinedAndLookedUpMailboxesAreWritten() throws Exception {
-        assertThat(files(jexim)).isEqualTo(files(exim)).containsExactly("c-a", "c-x", "c-x/y", "ok");
+        assertThat(files(jexim)).isEqualTo(files(exim)).containsExactly("c-a", "c-x", "c-x/y", "headers", "ok", "spam");
+    }
+
+    @Test
+    void anInjectedHeaderLineStaysInTheHeaderAndTheEnvelopeIsUntouched() throws Exception {
+        String j = mailbox(jexim.resolve("mail/headers"));
+        assertThat(j).isEqualTo(mailbox(exim.resolve("mail/headers")));
+        assertThat(j).contains("X-Router-Subject: hello\r\nBcc: evil@x.example\nX-Subject: hello\r\nBcc: evil@x.example\n"
+                + "X-Raw:  =?utf-8?q?hello=0D=0ABcc:_evil@x.example?=\n");
+        assertThat(lines(jexim, "mainlog")).noneMatch(l -> l.contains("evil"));
+    }
+
+    @Test
+    void aRouterConditionSeesTheMessagesHeaders() throws Exception {
+        assertThat(lines(jexim, "mainlog")).contains("ID => ok2 <ok2@taint.example> R=r_spam T=t_spam")
+                .isEqualTo(lines(exim, "mainlog"));
     }
 
     /** The delivery lines of a log (arrivals, bounces and privilege notes left out), ids and paths masked. */
@@ -98,6 +122,12 @@ class TaintIT {
             }
         }
         return out;
+    }
+
+    /** An mbox file without its "From " line (its date has seconds), dates and ids masked. */
+    private static String mailbox(Path file) throws Exception {
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        return DeliveredMail.mask(text.substring(text.indexOf('\n') + 1));
     }
 
     private static List<String> files(Path dir) throws Exception {

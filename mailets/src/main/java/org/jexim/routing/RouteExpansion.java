@@ -41,6 +41,11 @@ final class RouteExpansion implements ExpansionContext {
     }
 
     @Override
+    public Optional<String> header(String name, org.jexim.conf.expand.HeaderKind kind) {
+        return variables.header(name, kind);
+    }
+
+    @Override
     public NamedLists namedLists() {
         return lists;
     }

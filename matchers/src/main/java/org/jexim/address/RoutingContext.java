@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionContext;
 import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.expand.HeaderKind;
+import org.jexim.conf.expand.Headers;
+import org.jexim.conf.expand.operators.Rfc2047;
 import org.jexim.lists.ListContext;
 
 /**
@@ -85,6 +88,13 @@ public final class RoutingContext {
             @Override
             public boolean tainted(String name) {
                 return TAINTED.contains(name);
+            }
+
+            @Override
+            public Optional<String> header(String name, HeaderKind kind) {
+                // routers' conditions and transports see the message's headers ($h_X-Spam-Flag: ...)
+                return message == null ? Optional.empty() : Optional.ofNullable(Headers.value(message.headerLines(),
+                        name, kind, lists.mainOption("headers_charset").orElse(Rfc2047.HEADERS_CHARSET)));
             }
         };
     }
