@@ -24,8 +24,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaintIT {
     private static final Path EXIM = Path.of("/usr/sbin/exim4");
-    /** f- file, p- pipe argument, d- maildir, c- confined by create_file, ok: $local_part_data, a- autoreply once. */
-    private static final List<String> ADDRESSES = List.of("f-a", "p-a", "d-a", "c-a", "c-x/y", "ok", "a-a");
+    /**
+     * f- file, p- pipe argument, d- maildir, c- confined by create_file, ok: $local_part_data, a- autoreply
+     * once, s- smtp hosts.
+     */
+    private static final List<String> ADDRESSES = List.of("f-a", "p-a", "d-a", "c-a", "c-x/y", "ok", "a-a", "s-a");
     private Path exim;
     private Path jexim;
 
@@ -78,14 +81,16 @@ class TaintIT {
             "ID ** p-a@taint.example R=r_pipe T=t_pipe: Tainted arg 1 for t_pipe transport command: 'p-a'",
             "ID == a-a@taint.example R=r_reply T=t_reply defer (13): Permission denied: Tainted 'DIR/mail/a-a.once'"
                 + " (once file for t_reply transport) not permitted",
-            "ID => c-x/y <c-x/y@taint.example> R=r_confined T=t_confined");
+            "ID => c-x/y <c-x/y@taint.example> R=r_confined T=t_confined",
+            "ID attempt to use tainted host list 'a.invalid' from '${sg{$local_part}{^s-}{}}.invalid' in transport t_smtp",
+            "ID == s-a@taint.example R=r_smtp T=t_smtp defer (-1): internal configuration error");
     }
 
     @Test
     void refusedPathsGoToThePanicLogToo() throws Exception {
         List<String> j = lines(jexim, "paniclog");
         assertThat(j).isEqualTo(lines(exim, "paniclog"));
-        assertThat(j).hasSize(2);
+        assertThat(j).hasSize(4);
     }
 
     @Test
@@ -116,7 +121,7 @@ class TaintIT {
         }
         List<String> out = new ArrayList<>();
         for (String l : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
-            if (Stream.of(" == ", " ** ", " => ").anyMatch(l::contains) && !l.contains("@taint.example: ")
+            if (Stream.of(" == ", " ** ", " => ", " attempt to use ").anyMatch(l::contains) && !l.contains("@taint.example: ")
                     && !l.contains(" ** root@")) {
                 out.add(DeliveredMail.mask(l.substring(20)).replace(dir.toString(), "DIR"));
             }

@@ -74,4 +74,12 @@ class TransportTaintTest extends TransportFixtures {
         assertThat(r.message()).isEqualTo("Permission denied: Tainted '" + dir
                 + "/jexim.once' (once file for t_reply transport) not permitted");
     }
+
+    @Test
+    void aHostListBuiltFromTheLocalPartIsAConfigurationErrorTheSenderDoesNotSee() {
+        Transport t = TransportFactory.create("t_smtp", "smtp", Map.of("hosts", "${sg{$local_part}{^s-}{}}.invalid",
+                "hosts_override", "true"), CLOCK);
+        assertThat(t.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.panic("internal configuration error",
+                "attempt to use tainted host list 'jexim.invalid' from '${sg{$local_part}{^s-}{}}.invalid' in transport t_smtp"));
+    }
 }
