@@ -93,7 +93,10 @@ public final class EximDeliveryLog implements DeliveryLog {
     public void deferred(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
         DeliveryResult.Connection c = result.connection();
         Delivery d = delivery(messageId, address, router, transport);
-        log.deferred(c == null ? d : remote(d, host(c)), result.errno(), result.message());
+        if (result.panic() && !result.panicNote().isEmpty()) {
+            log.panic(messageId + " " + result.panicNote());
+        }
+        log.deferred(c == null ? d : remote(d, host(c)), result.errno(), result.message(), result.panic());
     }
 
     @Override

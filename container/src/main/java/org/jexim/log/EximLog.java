@@ -162,12 +162,21 @@ public final class EximLog {
 
     /** {@code ==}: delivery deferred; {@code errno} is Exim's error number (-1 when there is none). */
     public void deferred(Delivery d, int errno, String message) {
+        deferred(d, errno, message, false);
+    }
+
+    /** {@code ==}, also written to the panic log when {@code panic} (a transport's PANIC return). */
+    public void deferred(Delivery d, int errno, String message, boolean panic) {
         // Exim puts the host after the error number: "defer (-44) H=host [ip]: message"
         // with no router or transport, Exim names the stage: "routing defer (-52)" (ERRNO_RRETRY)
         String driver = d.routerAndTransport().isEmpty() && errno == ROUTING_RETRY ? " routing" : d.routerAndTransport();
         String text = d.problemAddress() + driver + " defer (" + errno + ")"
             + d.host().map(h -> " H=" + h).orElse("") + d.deliverTime(selector) + ": " + LogText.printable(message);
-        main(d.id() + " == " + text);
+        if (panic) {
+            panic(d.id() + " == " + text);
+        } else {
+            main(d.id() + " == " + text);
+        }
         messageLog(d.id(), text);
     }
 

@@ -108,9 +108,18 @@ public final class SmtpConnectionLog {
 
     /** {@code SMTP call from HOST dropped: too many unrecognized commands (last was "LINE")}. */
     public void droppedForUnrecognized(SmtpPeer peer, String line) {
+        droppedForTooMany(peer, "unrecognized commands", line);
+    }
+
+    /** {@code SMTP call from HOST dropped: too many nonmail commands (last was "VERB")} (smtp_accept_max_nonmail). */
+    public void droppedForNonmail(SmtpPeer peer, String verb) {
+        droppedForTooMany(peer, "nonmail commands", verb);
+    }
+
+    private void droppedForTooMany(SmtpPeer peer, String what, String last) {
         EximLog log = logs.get();
-        String text = "SMTP call from " + hostAndIdent(peer) + " dropped: too many unrecognized commands (last was \""
-                + LogText.printable(line) + "\")";
+        String text = "SMTP call from " + hostAndIdent(peer) + " dropped: too many " + what + " (last was \""
+                + LogText.printable(last) + "\")";
         log.mainAndReject(text, text);
     }
 

@@ -16,19 +16,20 @@ import org.apache.james.smtpserver.CoreCmdHandlerLoader;
  * }</pre>
  */
 public final class EximHandlers implements HandlersPackage {
-    private static final Map<String, String> REPLACED = Map.of(
-            "org.apache.james.smtpserver.JamesWelcomeMessageHandler", EximBanner.class.getName(),
-            "org.apache.james.smtpserver.SendMailHandler", EximSpool.class.getName(),
-            "org.apache.james.protocols.smtp.core.esmtp.AuthCmdHandler", EximAuthCmd.class.getName(),
-            "org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler", EximStartTls.class.getName(),
-            "org.apache.james.protocols.smtp.core.ReceivedDataLineFilter", EximReceivedHeader.class.getName(),
+    private static final Map<String, String> REPLACED = Map.ofEntries(
+            Map.entry("org.apache.james.smtpserver.JamesWelcomeMessageHandler", EximBanner.class.getName()),
+            Map.entry("org.apache.james.smtpserver.SendMailHandler", EximSpool.class.getName()),
+            Map.entry("org.apache.james.protocols.smtp.core.esmtp.AuthCmdHandler", EximAuthCmd.class.getName()),
+            Map.entry("org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler", EximStartTls.class.getName()),
+            Map.entry("org.apache.james.protocols.smtp.core.ReceivedDataLineFilter", EximReceivedHeader.class.getName()),
             // the acl helper's: acl_smtp_predata before the 354; VRFY/EXPN (and ETRN) through their ACLs
-            "org.apache.james.smtpserver.JamesDataCmdHandler", EximDataCmd.class.getName(),
-            "org.apache.james.protocols.smtp.core.VrfyCmdHandler", EximVrfyExpnCmd.class.getName(),
+            Map.entry("org.apache.james.smtpserver.JamesDataCmdHandler", EximDataCmd.class.getName()),
+            Map.entry("org.apache.james.protocols.smtp.core.VrfyCmdHandler", EximVrfyExpnCmd.class.getName()),
             // the routing helper's: S rewrite rules on MAIL and RCPT data before anything else
-            "org.apache.james.smtpserver.JamesMailCmdHandler", EximMailCmd.class.getName(),
-            "org.apache.james.smtpserver.JamesRcptCmdHandler", EximRcptCmd.class.getName(),
-            "org.apache.james.protocols.smtp.core.RsetCmdHandler", EximRsetCmd.class.getName());
+            Map.entry("org.apache.james.smtpserver.JamesMailCmdHandler", EximMailCmd.class.getName()),
+            Map.entry("org.apache.james.smtpserver.JamesRcptCmdHandler", EximRcptCmd.class.getName()),
+            Map.entry("org.apache.james.protocols.smtp.core.RsetCmdHandler", EximRsetCmd.class.getName()),
+            Map.entry("org.apache.james.protocols.smtp.core.HelpCmdHandler", EximHelpCmd.class.getName()));
     /** James handlers jexim drops because a replacement above answers their commands too. */
     private static final List<String> SUPERSEDED = List.of("org.apache.james.protocols.smtp.core.ExpnCmdHandler");
     /** James's user-repository authentication and its relay/sender rules: Exim's authenticators and ACLs decide. */

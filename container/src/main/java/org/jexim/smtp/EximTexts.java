@@ -144,6 +144,24 @@ public final class EximTexts {
         return caps;
     }
 
+    /**
+     * HELP: Exim's fixed list, STARTTLS while TLS is off for a host in tls_advertise_hosts, ETRN,
+     * EXPN and VRFY only when their ACL is set.
+     */
+    SmtpReply help(SessionState state) {
+        StringBuilder b = new StringBuilder("AUTH");
+        if (!state.encrypted() && hostIn("tls_advertise_hosts", "*", state.ip())) {
+            b.append(" STARTTLS");
+        }
+        b.append(" HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP");
+        for (String verb : List.of("etrn", "expn", "vrfy")) {
+            if (runtime.mainOption("acl_smtp_" + verb).filter(v -> !v.isEmpty()).isPresent()) {
+                b.append(' ').append(verb.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return SmtpReply.of("214", "Commands supported:\n" + b);
+    }
+
     private boolean hostIn(String option, String unset, String ip) {
         String list = runtime.mainOption(option).orElse(unset);
         try {

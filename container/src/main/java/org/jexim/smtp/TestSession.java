@@ -120,11 +120,13 @@ public final class TestSession {
         }
         int maxErrors = runtime.mainOption("smtp_max_synprot_errors").map(Integer::parseInt).orElse(3);
         int maxUnknown = runtime.mainOption("smtp_max_unknown_commands").map(Integer::parseInt).orElse(3);
+        NonmailCommands nonmail = NonmailCommands.of(runtime, session.ip());
         String line;
         while ((line = commandLine(in)) != null) {
             synprot = false;
             session.command(stripCr(line));
-            SmtpReply reply = command(stripCr(line), session, in);
+            SmtpReply tooMany = nonmail.check(session, stripCr(line));
+            SmtpReply reply = tooMany != null ? tooMany : command(stripCr(line), session, in);
             if (synprot) {
                 ProtocolErrors.logError(session, stripCr(line), reply);
             }
@@ -321,6 +323,8 @@ public final class TestSession {
                 return EximTexts.RESET;
             case "NOOP":
                 return EximTexts.NOOP;
+            case "HELP":
+                return texts.help(session);
             case "QUIT":
                 quit = true;
                 org.jexim.log.SmtpConnectionLog.main().incompleteTransaction(session.peer(), "QUIT", session.rawSender(),

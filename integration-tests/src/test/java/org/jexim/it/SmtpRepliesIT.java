@@ -36,7 +36,9 @@ class SmtpRepliesIT {
             "EHLO a.test\nMAIL FROM:<drop@evil.test>\nRCPT TO:<alice@example.com>\n",
             // smtp_max_unknown_commands and smtp_max_synprot_errors: the fourth error closes
             "EHLO a.test\nFOO\nBAR\nMAIL FROM:<a@b.test>\nMAIL FROM:<c@b.test>\nBAZ\nQUX\nNOOP\n",
-            "EHLO a.test\nFOO\nBAR\nBAZ\nQUX\nNOOP\n");
+            "EHLO a.test\nFOO\nBAR\nBAZ\nQUX\nNOOP\n",
+            // HELP's list, and smtp_accept_max_nonmail (10): the eleventh nonmail command closes
+            "EHLO a.test\nHELP\nRSET\nRSET\n" + "NOOP\n".repeat(9) + "QUIT\n");
     /** MAIL's and RCPT's address syntax before any ACL, on bh/envelope.conf (its -bh twin: envelope.sessions). */
     private static final List<String> ENVELOPE_SESSIONS = List.of(
             "EHLO client.example\nMAIL FROM:<user>\nMAIL FROM:<@a.example:user@[192.0.2.3]>\nRCPT TO:<other>\n"

@@ -26,7 +26,7 @@ final class Outcomes {
     /** Set on a deferred address whose transport froze the message (pipe's freeze_exec_fail). */
     static final String FREEZE = "_freeze";
     /** What Exim's bounce says of an address a local transport failed (the log has the details). */
-    static final String LOCAL_FAILURE = "local delivery failed";
+    static final String LOCAL_FAILURE = org.jexim.transport.DeliveryResult.LOCAL_FAILURE;
 
     private Outcomes() {
     }

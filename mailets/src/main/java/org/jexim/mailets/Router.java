@@ -89,7 +89,7 @@ public final class Router extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         String messageId = RouterContexts.messageId(mail);
-        RoutingContext context = RouterContexts.of(runtime, mail).withMessage(MailContent.of(mail))
+        RoutingContext context = RouterContexts.of(runtime, mail)
                 .withMainLog(line -> log.message(messageId, line));
         RecipientGroups groups = new RecipientGroups();
         for (MailAddress recipient : mail.getRecipients()) {

@@ -103,7 +103,7 @@ public final class SystemFilter extends GenericMailet {
             retryLater(mail);
             return;
         }
-        RoutingContext context = RouterContexts.of(runtime, mail).withMessage(MailContent.of(mail));
+        RoutingContext context = RouterContexts.of(runtime, mail);
         List<String> recipients = new ArrayList<>();
         mail.getRecipients().forEach(r -> recipients.add(r.asString()));
         AddressItem parent = new AddressItem("system-filter", runtime.qualifyRecipient().toLowerCase(java.util.Locale.ROOT),

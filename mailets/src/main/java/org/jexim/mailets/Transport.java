@@ -215,9 +215,9 @@ public final class Transport extends GenericMailet {
                 }
                 case FAIL -> {
                     log.failed(RouterContexts.messageId(mail), item, router, transport.name(), result);
-                    AddressItem failed = item.with(Outcomes.MESSAGE,
-                            transport.local() ? Outcomes.LOCAL_FAILURE
-                                    : result.userMessage() == null ? result.message() : result.userMessage())
+                    // a local transport's own text stays in the log unless it gave one for the sender (pipe's)
+                    AddressItem failed = item.with(Outcomes.MESSAGE, result.userMessage() != null ? result.userMessage()
+                                    : transport.local() ? "" : result.message())
                             .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
                     if (result.output() != null) {
                         failed = failed.with(Outcomes.OUTPUT, result.output());

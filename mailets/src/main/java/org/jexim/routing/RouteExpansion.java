@@ -35,15 +35,14 @@ final class RouteExpansion implements ExpansionContext {
         return variables.variable(name);
     }
 
-    /** Exim taints what comes from the message: the address's parts and the sender. */
-    private static final java.util.Set<String> TAINTED = java.util.Set.of("local_part", "domain",
-            "local_part_prefix", "local_part_suffix", "local_part_prefix_v", "local_part_suffix_v",
-            "parent_local_part", "parent_domain", "original_local_part", "original_domain", "sender_address",
-            "sender_address_local_part", "sender_address_domain", "return_path");
-
     @Override
     public boolean tainted(String name) {
-        return TAINTED.contains(name);
+        return variables.tainted(name);
+    }
+
+    @Override
+    public Optional<String> header(String name, org.jexim.conf.expand.HeaderKind kind) {
+        return variables.header(name, kind);
     }
 
     @Override

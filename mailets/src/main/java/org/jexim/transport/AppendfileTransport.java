@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.Expansion;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.transport.autoreply.ReplySender;
 import org.jexim.transport.autoreply.ReplySubmission;
@@ -97,10 +98,16 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
                         + name + " transport");
             }
             where = directory != null ? "directory" : "file";
-            String path = Expander.expand(directory != null ? directory : file, vars);
+            Expansion.Result expanded = Expander.parse(directory != null ? directory : file).evaluateWithTaint(vars);
+            String path = expanded.value();
             where = "";
             if (!path.startsWith("/")) {
                 return DeliveryResult.defer(where + " \"" + path + "\" is not absolute for " + name + " transport");
+            }
+            if (expanded.tainted() && !detainted(directory != null ? path + "/any" : path, vars)) {
+                // Exim refuses a path built from message data ($local_part ...) unless create_file confines it
+                return DeliveryResult.panic("Tainted '" + path + "' (file or directory name for " + name
+                        + " transport) not permitted");
             }
             FileOwner owner = FileOwner.forDelivery(options.string("user"), options.string("group"), delivery.address());
             if (directory != null && options.bool("mailstore_format", false)) {
@@ -124,6 +131,16 @@ final class AppendfileTransport implements Transport, SubmitsMessages {
         } catch (IOException e) {
             return DeliveryResult.defer(name + " transport: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether a tainted path may be used all the same: create_file is an absolute path or
+     * belowhome, and the path lies below that directory (Exim de-taints it then).
+     */
+    private boolean detainted(String path, TransportVariables vars) {
+        String createFile = options.string("create_file", "anywhere").strip();
+        String dir = CreationCheck.deliveryDirectory(createFile, vars.variable("home").orElse(null));
+        return CreationCheck.belowDirectory(createFile) && dir != null && CreationCheck.permits(path, createFile, dir);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.jexim.address.AddressItem;
 import org.jexim.conf.expand.AddressParser;
 import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.Expansion;
 import org.jexim.conf.expand.ExpansionContext;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.expand.Printing;
@@ -85,10 +86,11 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
         }
         ExpansionContext context = original.over(new TransportVariables(delivery, name, now));
         ReplySpec spec;
+        java.util.Set<String> tainted = new java.util.HashSet<>(); // file options built from message data
         try {
             spec = delivery.address().variables().containsKey(REPLY_PREFIX + "to")
                     || delivery.address().variables().containsKey(REPLY_PREFIX + "file_expand")
-                    ? fromFilter(delivery.address()) : fromOptions(context);
+                    ? fromFilter(delivery.address()) : fromOptions(context, tainted);
         } catch (ReplyFailure f) {
             return DeliveryResult.fail(f.getMessage());
         }
@@ -116,12 +118,18 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
         }
         OnceStore once = null;
         if (spec.once() != null && !spec.once().isEmpty() && to != null) {
+            if (tainted.contains("once")) {
+                return taintedFile(spec.once(), "once file");
+            }
             long size = options.containsKey("once_file_size") ? Long.parseLong(options.get("once_file_size")) : 0;
             once = new OnceStore(Path.of(spec.once()), size);
             try {
                 long then = once.lastSent(to);
                 long t = now.toEpochSecond();
                 if (then != 0 && (spec.onceRepeat() <= 0 || t - then < spec.onceRepeat())) {
+                    if (spec.log() != null && tainted.contains("log")) {
+                        return taintedFile(spec.log(), "logfile");
+                    }
                     log(spec.log(), LOG_TIME.format(now) + "\n  previously sent to " + cut(to, 200) + "\n");
                     return DeliveryResult.OK;
                 }
@@ -132,6 +140,9 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
         }
         String fileText = null;
         if (spec.file() != null) {
+            if (tainted.contains("file")) {
+                return taintedFile(spec.file(), "file");
+            }
             Path f = Path.of(spec.file());
             if (!Files.isReadable(f)) {
                 if (!spec.fileOptional()) {
@@ -267,7 +278,17 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
                 Boolean.parseBoolean(v.get(REPLY_PREFIX + "return_message")));
     }
 
-    private ReplySpec fromOptions(ExpansionContext context) throws ReplyFailure {
+    /**
+     * Exim defers (EACCES) rather than open a file whose name holds message data; its log line
+     * carries the errno's text before the message: "defer (13): Permission denied: Tainted ...".
+     */
+    private DeliveryResult taintedFile(String path, String what) {
+        return DeliveryResult.defer("Permission denied: Tainted '" + path + "' (" + what + " for " + name
+                + " transport) not permitted").withErrno(13);
+    }
+
+    /** The reply's options, expanded; the names of the file options whose value is tainted go to {@code tainted}. */
+    private ReplySpec fromOptions(ExpansionContext context, java.util.Set<String> tainted) throws ReplyFailure {
         String repeat = check("once_repeat", Kind.FILE, context);
         long repeatSeconds = 0;
         if (repeat != null) {
@@ -280,8 +301,8 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
         return new ReplySpec(check("from", Kind.HEADER, context), check("reply_to", Kind.HEADER, context),
                 check("to", Kind.HEADER, context), check("cc", Kind.HEADER, context), check("bcc", Kind.HEADER, context),
                 check("subject", Kind.HEADER, context), check("headers", Kind.TEXT, context),
-                check("text", Kind.TEXT, context), check("file", Kind.FILE, context), bool("file_expand"),
-                bool("file_optional"), check("log", Kind.FILE, context), check("once", Kind.FILE, context),
+                check("text", Kind.TEXT, context), checkFile("file", context, tainted), bool("file_expand"),
+                bool("file_optional"), checkFile("log", context, tainted), checkFile("once", context, tainted),
                 repeatSeconds, bool("return_message"));
     }
 
@@ -292,18 +313,33 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
 
     private enum Kind { HEADER, TEXT, FILE }
 
-    /** Exim's checkexpand(): expands an option; header and file values may hold only printing characters. */
+    /** A file name option, expanded as {@link #check} does, its name added to {@code tainted} when it is. */
+    private String checkFile(String option, ExpansionContext context, java.util.Set<String> tainted) throws ReplyFailure {
+        Expansion.Result r = checked(option, Kind.FILE, context);
+        if (r != null && r.tainted()) {
+            tainted.add(option);
+        }
+        return r == null ? null : r.value();
+    }
+
     private String check(String option, Kind kind, ExpansionContext context) throws ReplyFailure {
+        Expansion.Result r = checked(option, kind, context);
+        return r == null ? null : r.value();
+    }
+
+    /** Exim's checkexpand(): expands an option; header and file values may hold only printing characters. */
+    private Expansion.Result checked(String option, Kind kind, ExpansionContext context) throws ReplyFailure {
         String s = options.get(option);
         if (s == null) {
             return null;
         }
-        String v;
+        Expansion.Result r;
         try {
-            v = Expander.expand(s, context);
+            r = Expander.parse(s).evaluateWithTaint(context);
         } catch (ExpansionException e) {
             throw new ReplyFailure("Expansion of \"" + s + "\" failed in " + name + " transport: " + e.getMessage());
         }
+        String v = r.value();
         if (kind != Kind.TEXT) {
             for (int i = 0; i < v.length(); i++) {
                 char c = v.charAt(i);
@@ -318,7 +354,7 @@ public final class AutoreplyTransport implements Transport, SubmitsMessages {
                         + " transport contains non-printing character " + (int) c);
             }
         }
-        return v;
+        return r;
     }
 
     /** A failure to set up the reply: the address fails. */

@@ -102,6 +102,8 @@ final class LmtpTransport implements Transport {
         } catch (SmtpSession.Refused e) {
             String m = "LMTP error after " + e.refusal.after() + ": " + e.refusal.reply().text();
             return all(batch, e.refusal.reply().permanent() ? DeliveryResult.fail(m) : DeliveryResult.defer(m));
+        } catch (PipeCommand.TaintedArgument e) {
+            return all(batch, DeliveryResult.fail(e.message("LMTP transport")));
         } catch (ExpansionException e) {
             return all(batch, DeliveryResult.defer("Expansion failed in " + name + " transport: " + e.getMessage()));
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.jexim.transport;
 import java.util.ArrayList;
 import java.util.List;
 import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.Expansion;
 import org.jexim.conf.expand.ExpansionContext;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.options.EximStrings;
@@ -54,16 +55,41 @@ public final class PipeCommand {
         return expand(command, vars, List.of());
     }
 
-    /** The arguments, with an argument "$pipe_addresses" giving one argument per address of the batch. */
+    /**
+     * The arguments, with an argument "$pipe_addresses" giving one argument per address of the
+     * batch (which Exim leaves unchecked for taint). Any other argument built from message data
+     * is refused, as Exim refuses it: an attacker must not choose a command's arguments.
+     */
     static List<String> expand(String command, ExpansionContext vars, List<String> addresses) throws ExpansionException {
         List<String> out = new ArrayList<>();
         for (String a : split(command)) {
             if (a.equals("$pipe_addresses") || a.equals("${pipe_addresses}")) {
                 out.addAll(addresses);
             } else {
-                out.add(Expander.expand(a, vars));
+                Expansion.Result r = Expander.parse(a).evaluateWithTaint(vars);
+                if (r.tainted()) {
+                    throw new TaintedArgument(out.size(), r.value());
+                }
+                out.add(r.value());
             }
         }
         return out;
+    }
+
+    /** An argument that holds message data; {@link #message} words it as Exim's log does. */
+    public static final class TaintedArgument extends ExpansionException {
+        private final int index;
+        private final String value;
+
+        TaintedArgument(int index, String value) {
+            super("Tainted arg " + index + ": '" + value + "'");
+            this.index = index;
+            this.value = value;
+        }
+
+        /** Exim's text, {@code what} being for example "t_pipe transport". */
+        public String message(String what) {
+            return "Tainted arg " + index + " for " + what + " command: '" + value + "'";
+        }
     }
 }

@@ -82,6 +82,8 @@ final class PipeTransport implements Transport {
             pb = new ProcessBuilder(FileOwner.forDelivery(options.string("user"), options.string("group"),
                     delivery.address()).runAs(argv));
             environment(pb.environment(), delivery, vars);
+        } catch (PipeCommand.TaintedArgument e) {
+            return DeliveryResult.fail(e.message(name + " transport"));
         } catch (ExpansionException e) {
             return DeliveryResult.defer("Expansion of command \"" + command + "\" in " + name + " transport failed: "
                     + e.getMessage());
@@ -91,6 +93,13 @@ final class PipeTransport implements Transport {
         if (!argv.get(0).startsWith("/")) {
             return DeliveryResult.defer("\"" + argv.get(0) + "\" command not found for " + name + " transport");
         }
+        DeliveryResult r = run(pb, input, argv, command);
+        // what the command said stays in the log; the sender's bounce gets Exim's bland text
+        return r.kind() == DeliveryResult.Kind.OK ? r : r.withUserMessage(DeliveryResult.LOCAL_FAILURE);
+    }
+
+    /** Runs the command with the message on its standard input; its status and output decide. */
+    private DeliveryResult run(ProcessBuilder pb, LocalMessage input, List<String> argv, String command) {
         pb.redirectErrorStream(true);
         long timeout = options.has("timeout") ? EximTime.read(options.string("timeout")) : 3600;
         try {

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.jexim.conf.expand.Expander;
+import org.jexim.conf.expand.Expansion;
 import org.jexim.conf.expand.ExpansionException;
 import org.jexim.conf.lists.ListEnv;
 import org.jexim.conf.lists.Lists;
@@ -111,6 +112,10 @@ final class SmtpTransport implements Transport {
             message = new SmtpMessage(new DkimSigner(options, name).sign(local, vars), local);
         } catch (ExpansionException | IOException e) {
             return all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage()));
+        } catch (TaintedHosts e) {
+            // the cause goes to the logs only: the sender learns nothing of the configuration
+            return all(batch, DeliveryResult.panic("internal configuration error", "attempt to use tainted host list '"
+                    + e.getMessage() + "' from '" + options.string("hosts") + "' in transport " + name));
         }
         if (hosts.isEmpty() && fallback.isEmpty()) {
             return all(batch, DeliveryResult.defer("No hosts were given to the " + name + " transport"));
@@ -368,12 +373,23 @@ final class SmtpTransport implements Transport {
     }
 
     /** The router's hosts, unless the transport's {@code hosts} replace them (none given, or hosts_override). */
-    private List<RouteHost> hosts(Delivery d, TransportVariables vars) throws ExpansionException, IOException {
+    private List<RouteHost> hosts(Delivery d, TransportVariables vars) throws ExpansionException, IOException, TaintedHosts {
         List<RouteHost> routed = HostsVariable.decode(d.address().variables().get(HostsVariable.NAME));
         if (options.has("hosts") && (routed.isEmpty() || options.bool("hosts_override", false))) {
-            return hostList(options.string("hosts"), vars);
+            Expansion.Result list = Expander.parse(options.string("hosts")).evaluateWithTaint(vars);
+            if (list.tainted()) {
+                throw new TaintedHosts(list.value());
+            }
+            return hostList("\\N" + list.value() + "\\N", vars);
         }
         return routed;
+    }
+
+    /** A hosts list built from message data: Exim will not let a sender choose where mail goes. */
+    private static final class TaintedHosts extends Exception {
+        TaintedHosts(String list) {
+            super(list);
+        }
     }
 
     private List<RouteHost> hostList(String list, TransportVariables vars) throws ExpansionException, IOException {

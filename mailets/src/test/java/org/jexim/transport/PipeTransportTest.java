@@ -32,10 +32,12 @@ class PipeTransportTest extends TransportFixtures {
     void exitStatusesFailWithEximsWordsTempErrorsDefer() {
         Transport fail = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'exit 67'"), CLOCK);
         assertThat(fail.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.fail(
-                "Child process of p transport returned 67 (could mean user nonexistent) from command: /bin/sh"));
+                "Child process of p transport returned 67 (could mean user nonexistent) from command: /bin/sh")
+                .withUserMessage("local delivery failed"));
         Transport defer = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'exit 75'"), CLOCK);
         assertThat(defer.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.defer("Child process of p transport "
-                + "returned 75 (could mean temporary error) from command: /bin/sh").withErrno(0));
+                + "returned 75 (could mean temporary error) from command: /bin/sh").withErrno(0)
+                .withUserMessage("local delivery failed"));
         Transport ignored = TransportFactory.create("p", "pipe", Map.of("command", "/bin/sh -c 'exit 1'",
                 "ignore_status", "true"), CLOCK);
         assertThat(unsized(ignored.deliver(delivery("a@b.example")))).isEqualTo(DeliveryResult.OK);
@@ -46,7 +48,8 @@ class PipeTransportTest extends TransportFixtures {
         // texts and errno as exim4 -odi logged them for "command = /nonexistent/prog arg"
         Transport plain = TransportFactory.create("p", "pipe", Map.of("command", "/nonexistent/prog arg"), CLOCK);
         assertThat(plain.deliver(delivery("a@b.example"))).isEqualTo(DeliveryResult.fail("Child process of p transport "
-                + "returned 127 (could mean unable to exec or command does not exist) from command: /nonexistent/prog"));
+                + "returned 127 (could mean unable to exec or command does not exist) from command: /nonexistent/prog")
+                .withUserMessage("local delivery failed"));
         Transport freezing = TransportFactory.create("p", "pipe", Map.of("command", "/nonexistent/prog arg",
                 "freeze_exec_fail", "true"), CLOCK);
         DeliveryResult r = freezing.deliver(delivery("a@b.example"));

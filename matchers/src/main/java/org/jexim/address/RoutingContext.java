@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.jexim.conf.expand.Expander;
 import org.jexim.conf.expand.ExpansionContext;
 import org.jexim.conf.expand.ExpansionException;
+import org.jexim.conf.expand.HeaderKind;
+import org.jexim.conf.expand.Headers;
+import org.jexim.conf.expand.operators.Rfc2047;
 import org.jexim.lists.ListContext;
 
 /**
@@ -81,8 +84,31 @@ public final class RoutingContext {
             public Optional<String> option(String name) {
                 return lists.mainOption(name);
             }
+
+            @Override
+            public boolean tainted(String name) {
+                return TAINTED.contains(name);
+            }
+
+            @Override
+            public Optional<String> header(String name, HeaderKind kind) {
+                // routers' conditions and transports see the message's headers ($h_X-Spam-Flag: ...)
+                return message == null ? Optional.empty() : Optional.ofNullable(Headers.value(message.headerLines(),
+                        name, kind, lists.mainOption("headers_charset").orElse(Rfc2047.HEADERS_CHARSET)));
+            }
         };
     }
+
+    /**
+     * Exim taints what comes from the message, the envelope or the SMTP client: the address's
+     * parts, the sender, what the client said. What a lookup or list match returned
+     * ($local_part_data, $domain_data) is not.
+     */
+    private static final java.util.Set<String> TAINTED = java.util.Set.of("local_part", "domain",
+            "local_part_prefix", "local_part_suffix", "local_part_prefix_v", "local_part_suffix_v",
+            "parent_local_part", "parent_domain", "original_local_part", "original_domain", "sender_address",
+            "sender_address_local_part", "sender_address_domain", "return_path", "sender_helo_name",
+            "sender_ident", "message_body", "message_body_end", "message_headers", "message_headers_raw");
 
     /** Expands an option's text for this address; texts without $ or \ are themselves. */
     public String expand(String text, AddressItem address) throws ExpansionException {

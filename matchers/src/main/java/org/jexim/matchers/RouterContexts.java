@@ -48,7 +48,8 @@ public final class RouterContexts {
                         DNS_IPV4_LOOKUP, runtime.mainOption("dns_ipv4_lookup").orElse(""),
                         LOCAL_TRANSPORTS, runtime.localTransports(),
                         "authenticated_sender", mail.getAttribute(AUTH_SENDER)
-                                .map(a -> String.valueOf(a.getValue().value())).orElse("")));
+                                .map(a -> String.valueOf(a.getValue().value())).orElse("")))
+                .withMessage(MailContent.of(mail)); // $h_ for conditions and transports, read only when asked
     }
 
     /** Whether this is the message's first delivery attempt ($first_delivery, the filters' first_delivery). */

@@ -10,6 +10,7 @@ import org.apache.james.smtpserver.netty.SMTPServerFactory;
 import org.jexim.runtime.JeximRuntime;
 import org.jexim.smtp.BdatGate;
 import org.jexim.smtp.ConnectionAdmission;
+import org.jexim.smtp.NonmailGate;
 import org.jexim.smtp.ReceiveTimeoutReply;
 import org.jexim.smtp.SyncCheck;
 
@@ -23,7 +24,7 @@ public final class EximSmtpServerFactory extends SMTPServerFactory {
     public EximSmtpServerFactory(DNSService dns, ProtocolHandlerLoader loader, FileSystem fileSystem,
                                  MetricFactory metricFactory, JeximRuntime runtime) {
         super(dns, loader, fileSystem, metricFactory);
-        this.gate = new SyncCheck(runtime).then(new BdatGate(runtime));
+        this.gate = new NonmailGate(runtime).then(new SyncCheck(runtime)).then(new BdatGate(runtime));
         this.admission = new ConnectionAdmission(runtime);
         this.idle = new ReceiveTimeoutReply(runtime);
     }

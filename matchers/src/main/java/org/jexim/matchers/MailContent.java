@@ -1,4 +1,4 @@
-package org.jexim.mailets;
+package org.jexim.matchers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,11 @@ import javax.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
 import org.jexim.address.MessageContent;
 
-/** The content of a James mail as filters read it: header lines and body with LF line ends, read once on demand. */
-final class MailContent implements MessageContent {
+/**
+ * The content of a James mail as routers, filters and transports read it: header lines and body
+ * with LF line ends, read once on demand.
+ */
+public final class MailContent implements MessageContent {
     private final Mail mail;
     private List<String> headers;
     private String body;
@@ -21,7 +24,7 @@ final class MailContent implements MessageContent {
         this.mail = mail;
     }
 
-    static MessageContent of(Mail mail) {
+    public static MessageContent of(Mail mail) {
         return new MailContent(mail);
     }
 
