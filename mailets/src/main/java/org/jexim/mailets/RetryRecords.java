@@ -53,6 +53,11 @@ final class RetryRecords {
         return !flag(mail, FORCED) && (flag(mail, QUEUE_RUNNING) || !RouterContexts.firstDelivery(mail));
     }
 
+    /** Whether the delivery ignores retry times (-qf, -M): host hints too. */
+    static boolean forced(Mail mail) {
+        return flag(mail, FORCED);
+    }
+
     private static boolean flag(Mail mail, AttributeName name) {
         return mail.getAttribute(name).map(a -> Boolean.TRUE.equals(a.getValue().value())).orElse(false);
     }

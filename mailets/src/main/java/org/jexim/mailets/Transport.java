@@ -175,10 +175,12 @@ public final class Transport extends GenericMailet {
         List<AddressItem> items = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
         MailDsn dsn = MailDsn.of(mail);
+        boolean forced = RetryRecords.forced(mail);
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             items.add(item);
-            deliveries.add(new Delivery(message, returnPath, withDsn(item, dsn), context));
+            AddressItem given = withDsn(item, dsn);
+            deliveries.add(new Delivery(message, returnPath, forced ? given.with(Delivery.FORCED, "yes") : given, context));
         }
         if (mail.getAttribute(DONT_DELIVER).isPresent()) {
             fakeDeliveries(mail, items);

@@ -40,6 +40,11 @@ public final class HostRetryHints {
         return SHARED.computeIfAbsent(file.toAbsolutePath().normalize(), HostRetryHints::new);
     }
 
+    /** The directory holding the hints file; empty when hints are not kept. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(file).map(Path::getParent);
+    }
+
     /** Exim's key for a host: {@code T:name:ip}, with {@code :port} when the port is not 25. */
     public static String key(String name, String ip, int port) {
         return "T:" + name + ":" + ip + (port == 25 ? "" : ":" + port);
