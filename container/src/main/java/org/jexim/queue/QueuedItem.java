@@ -23,6 +23,8 @@ final class QueuedItem implements Delayed {
     final boolean forced;
     /** Scheduled by a queue run (Exim's queue_running), as opposed to a delivery the spool times itself. */
     boolean queueRun;
+    /** Scheduled by the first pass of a two-stage run (-qq). */
+    boolean firstPass;
     private final long order = ORDER.getAndIncrement();
 
     private QueuedItem(SpoolEntry entry, long generation, Instant deliverAt, long ticket, org.apache.mailet.Mail part,
@@ -56,6 +58,7 @@ final class QueuedItem implements Delayed {
     QueuedItem at(Instant when) {
         QueuedItem moved = new QueuedItem(entry, generation, when, ticket, part, forced);
         moved.queueRun = queueRun;
+        moved.firstPass = firstPass;
         return moved;
     }
 

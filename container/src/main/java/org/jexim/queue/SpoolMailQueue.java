@@ -42,6 +42,8 @@ public final class SpoolMailQueue implements ManageableMailQueue {
     private static final Duration LOCKED_RETRY = Duration.ofSeconds(5);
     /** Read by the retry checks (org.jexim.mailets.RetryRecords.FORCED): this delivery ignores retry times. */
     private static final org.apache.mailet.AttributeName DELIVER_FORCE = org.apache.mailet.AttributeName.of("exim.deliver_force");
+    /** The first pass of a two-stage run (-qq): remote addresses are routed only. */
+    private static final org.apache.mailet.AttributeName FIRST_PASS = org.apache.mailet.AttributeName.of("exim.queue_2stage");
     /** $queue_running: the delivery is part of a queue run. */
     private static final org.apache.mailet.AttributeName QUEUE_RUNNING = org.apache.mailet.AttributeName.of("exim.queue_running");
     private static final org.apache.mailet.AttributeName FROZEN =
@@ -235,6 +237,9 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         if (item.forced) {
             mail.get().setAttribute(new org.apache.mailet.Attribute(DELIVER_FORCE, org.apache.mailet.AttributeValue.of(true)));
         }
+        if (item.firstPass) {
+            mail.get().setAttribute(new org.apache.mailet.Attribute(FIRST_PASS, org.apache.mailet.AttributeValue.of(true)));
+        }
         if (item.queueRun) {
             mail.get().setAttribute(new org.apache.mailet.Attribute(QUEUE_RUNNING, org.apache.mailet.AttributeValue.of(true)));
         }
@@ -410,6 +415,7 @@ public final class SpoolMailQueue implements ManageableMailQueue {
                 // as Exim's queue runner: every message is delivered; addresses whose retry time has
                 // not come are skipped there (RoutingRetry, the transports), unless the run is forced
                 QueuedItem item = QueuedItem.schedule(entry, generation, now, scope.force());
+                item.firstPass = scope.twoStage();
                 waiting.add(item);
                 run.add(entry, item.ticket);
             } catch (IOException e) {

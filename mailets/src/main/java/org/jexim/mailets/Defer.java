@@ -141,7 +141,7 @@ public final class Defer extends GenericMailet {
             mail.setAttribute(new org.apache.mailet.Attribute(FROZEN,
                     org.apache.mailet.AttributeValue.of(Long.toString(now.getEpochSecond()))));
             log.message(RouterContexts.messageId(mail), "Frozen");
-        } else {
+        } else if (!FirstPassQueueing.twoStage(mail)) { // as Exim: no delay warning from a -qq first pass
             warner.check(mail, deferred, now, getMailetContext());
         }
         if (forQueueRun) {

@@ -103,6 +103,15 @@ public final class Transport extends GenericMailet {
                 readyIndex.add(i);
             }
         }
+        List<Delivery> routedOnly = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (results[i] == FirstPassQueueing.WAIT) {
+                routedOnly.add(deliveries.get(i));
+            }
+        }
+        if (!routedOnly.isEmpty()) {
+            transport.routedOnly(routedOnly);
+        }
         if (!ready.isEmpty()) {
             List<DeliveryResult> done = transport.deliverAll(ready);
             for (int k = 0; k < ready.size(); k++) {
@@ -205,7 +214,10 @@ public final class Transport extends GenericMailet {
                     retry.delivered(item, returnPath);
                 }
                 case DEFER -> {
-                    log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
+                    // Exim's -qq first pass writes no line for a deferral without an error number
+                    if (!(FirstPassQueueing.twoStage(mail) && (result == FirstPassQueueing.WAIT || result.errno() == 0))) {
+                        log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
+                    }
                     AddressItem deferred = withRetryRecord(item, result, returnPath).with(Outcomes.MESSAGE, result.message())
                             .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
                     if (result == FirstPassQueueing.WAIT) { // routed only: no delivery was attempted

@@ -98,6 +98,21 @@ final class SmtpTransport implements Transport {
         return List.of(results);
     }
 
+    /** First-pass routing: the message waits for the hosts of these addresses. */
+    @Override
+    public void routedOnly(List<Delivery> deliveries) {
+        ZonedDateTime now = ZonedDateTime.ofInstant(services.clock().instant(), services.clock().getZone());
+        for (Delivery d : deliveries) {
+            TransportVariables vars = new TransportVariables(d, name, now);
+            try {
+                String id = vars.variable("message_id").orElse("");
+                hosts(d, vars).forEach(h -> waits.add(h.name(), id));
+            } catch (ExpansionException | IOException | TaintedHosts e) {
+                // the delivery will meet the same problem and report it
+            }
+        }
+    }
+
     private List<DeliveryResult> deliverBatch(List<Delivery> batch) {
         Delivery first = batch.get(0);
         ZonedDateTime now = ZonedDateTime.ofInstant(services.clock().instant(), services.clock().getZone());
