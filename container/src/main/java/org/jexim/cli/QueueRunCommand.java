@@ -11,8 +11,8 @@ import org.jexim.queuetools.QueueSelection;
 
 /**
  * One queue run now: {@code -q}, {@code -qf} (retry times ignored), {@code -qff} (frozen
- * messages too), {@code -qi} (first deliveries only), {@code -qq} (taken as {@code -q}: jexim
- * has no two-stage run), optionally with a first and last message id; {@code -R[f|ff|r] STRING}
+ * messages too), {@code -qi} (first deliveries only), {@code -qq} (two stages: every message
+ * routed first, then delivered, see QueueRunScope), optionally with a first and last message id; {@code -R[f|ff|r] STRING}
  * and {@code -S[f|ff|r] STRING} for the messages with a recipient (not yet delivered) or a sender
  * containing STRING, or matching it as a regex. As with -M the run happens in the daemon, or in a
  * delivery process of the command's own when none runs; it logs "Start queue run" and "End queue

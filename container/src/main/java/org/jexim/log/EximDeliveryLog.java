@@ -130,6 +130,9 @@ public final class EximDeliveryLog implements DeliveryLog {
         if (ports && e.remotePort() > 0) {
             sb.append(':').append(e.remotePort());
         }
+        if (c.continued()) {
+            sb.append('*'); // Exim's d_hostlog: a connection that carried an earlier message
+        }
         if (selector.has("incoming_interface") && selector.has("outgoing_interface") && e.localIp() != null) {
             sb.append(" I=[").append(e.localIp()).append(']');
             if (ports) {

@@ -157,6 +157,9 @@ public final class EximLog {
             .map(o -> " <" + o + ">").orElse("") + ": " + succeeded);
     }
 
+    /** Exim's ERRNO_RRETRY: an address not routed because its retry time has not come. */
+    private static final int ROUTING_RETRY = -52;
+
     /** {@code ==}: delivery deferred; {@code errno} is Exim's error number (-1 when there is none). */
     public void deferred(Delivery d, int errno, String message) {
         deferred(d, errno, message, false);
@@ -165,7 +168,9 @@ public final class EximLog {
     /** {@code ==}, also written to the panic log when {@code panic} (a transport's PANIC return). */
     public void deferred(Delivery d, int errno, String message, boolean panic) {
         // Exim puts the host after the error number: "defer (-44) H=host [ip]: message"
-        String text = d.problemAddress() + d.routerAndTransport() + " defer (" + errno + ")"
+        // with no router or transport, Exim names the stage: "routing defer (-52)" (ERRNO_RRETRY)
+        String driver = d.routerAndTransport().isEmpty() && errno == ROUTING_RETRY ? " routing" : d.routerAndTransport();
+        String text = d.problemAddress() + driver + " defer (" + errno + ")"
             + d.host().map(h -> " H=" + h).orElse("") + d.deliverTime(selector) + ": " + LogText.printable(message);
         if (panic) {
             panic(d.id() + " == " + text);

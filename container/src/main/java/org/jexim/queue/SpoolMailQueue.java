@@ -40,6 +40,12 @@ import reactor.core.scheduler.Schedulers;
 public final class SpoolMailQueue implements ManageableMailQueue {
     private static final Logger LOGGER = LoggerFactory.getLogger(SpoolMailQueue.class);
     private static final Duration LOCKED_RETRY = Duration.ofSeconds(5);
+    /** Read by the retry checks (org.jexim.mailets.RetryRecords.FORCED): this delivery ignores retry times. */
+    private static final org.apache.mailet.AttributeName DELIVER_FORCE = org.apache.mailet.AttributeName.of("exim.deliver_force");
+    /** The first pass of a two-stage run (-qq): remote addresses are routed only. */
+    private static final org.apache.mailet.AttributeName FIRST_PASS = org.apache.mailet.AttributeName.of("exim.queue_2stage");
+    /** $queue_running: the delivery is part of a queue run. */
+    private static final org.apache.mailet.AttributeName QUEUE_RUNNING = org.apache.mailet.AttributeName.of("exim.queue_running");
     private static final org.apache.mailet.AttributeName FROZEN =
         org.apache.mailet.AttributeName.of(SpoolAttributes.OPTION_PREFIX + "frozen");
     private final MailQueueName name;
@@ -228,6 +234,15 @@ public final class SpoolMailQueue implements ManageableMailQueue {
         }
         mail.get().getAttribute(SpoolAttributes.CANCEL).flatMap(a -> a.getValue().valueAs(String.class))
             .ifPresent(text -> factory.cancelled().prepare(mail.get(), text));
+        if (item.forced) {
+            mail.get().setAttribute(new org.apache.mailet.Attribute(DELIVER_FORCE, org.apache.mailet.AttributeValue.of(true)));
+        }
+        if (item.firstPass) {
+            mail.get().setAttribute(new org.apache.mailet.Attribute(FIRST_PASS, org.apache.mailet.AttributeValue.of(true)));
+        }
+        if (item.queueRun) {
+            mail.get().setAttribute(new org.apache.mailet.Attribute(QUEUE_RUNNING, org.apache.mailet.AttributeValue.of(true)));
+        }
         DeliveryAttempt attempt = new DeliveryAttempt(item, mail.get());
         item.entry.attempt(attempt);
         return Optional.of(decorators.decorate(new SpoolQueueItem(item.entry, attempt, mail.get()), name));
@@ -397,12 +412,12 @@ public final class SpoolMailQueue implements ManageableMailQueue {
                 if (generation < 0 || header.hasFlag("frozen")) {
                     continue;
                 }
-                boolean due = SpoolMailCodec.deliverAtOf(header).map(t -> !t.isAfter(now)).orElse(true);
-                if (scope.force() || due || SpoolMailCodec.heldOf(header)) {
-                    QueuedItem item = QueuedItem.schedule(entry, generation, now);
-                    waiting.add(item);
-                    run.add(entry, item.ticket);
-                }
+                // as Exim's queue runner: every message is delivered; addresses whose retry time has
+                // not come are skipped there (RoutingRetry, the transports), unless the run is forced
+                QueuedItem item = QueuedItem.schedule(entry, generation, now, scope.force());
+                item.firstPass = scope.twoStage();
+                waiting.add(item);
+                run.add(entry, item.ticket);
             } catch (IOException e) {
                 if (store.vanished(entry)) {
                     forget(entry);

@@ -39,7 +39,8 @@ public final class PeriodicQueueRuns implements AutoCloseable {
                 if (options.thawing()) {
                     thaw.thawAllForDelivery(ids.orElseThrow());
                 }
-                runner.run(new QueueRunScope(options.forced(), ids.map(java.util.Set::copyOf)), detail);
+                runner.run(new QueueRunScope(options.forced(), ids.map(java.util.Set::copyOf),
+                    QueueRunScope.twoStage(detail)), detail);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {

@@ -29,7 +29,7 @@ public record QueueRunRequest(Kind kind, boolean force, String detail, Optional<
 
     /** The messages the daemon's queues look at, and whether their retry times count. */
     public QueueRunScope scope() {
-        return new QueueRunScope(force, ids.map(Set::copyOf));
+        return new QueueRunScope(force, ids.map(Set::copyOf), kind == Kind.RUN && QueueRunScope.twoStage(detail));
     }
 
     byte[] toBytes() {

@@ -49,6 +49,12 @@ public final class QueueRunner {
             size = 0;
         } else {
             frozen.apply(scope);
+            if (scope.twoStage()) {
+                // -qq: every message routed first (local deliveries done, remote ones recorded as
+                // waiting for their hosts), then delivered in a run of its own
+                queues.run(scope).await(POLL);
+                scope = scope.secondPass();
+            }
             QueueRun run = queues.run(scope);
             run.await(POLL);
             size = run.size();

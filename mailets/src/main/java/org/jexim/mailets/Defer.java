@@ -54,6 +54,7 @@ public final class Defer extends GenericMailet {
     private MailQueue spool;
     private RetrySchedule schedule;
     private DelayWarner warner;
+    private RetryRecords records;
 
     @Inject
     public Defer(MailQueueFactory<?> queues, JeximRuntime runtime, DeliveryLog log) {
@@ -68,6 +69,7 @@ public final class Defer extends GenericMailet {
         Duration max = Duration.ofSeconds(runtime.mainOption("retry_interval_max").map(EximTime::read).orElse(86400));
         schedule = new RetrySchedule(runtime.retryRules(), max);
         warner = new DelayWarner(runtime, log);
+        records = new RetryRecords(runtime);
     }
 
     @Override
@@ -80,6 +82,20 @@ public final class Defer extends GenericMailet {
         boolean forQueueRun = false;
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
+            String notDue = item.variables().get(RetryRecords.WAIT);
+            if (notDue != null) {
+                // skipped as not due (-52/-53): it waits for its record's next try, which stays as it was
+                AddressItem kept = item.without(RetryRecords.WAIT, Outcomes.FAILED_IN, Outcomes.FREEZE);
+                AddressAttributes.put(mail, recipient, kept);
+                deferred.add(kept);
+                groups.stay(kept);
+                Instant at = Instant.ofEpochSecond(Long.parseLong(notDue));
+                next = next == null || at.isBefore(next) ? at : next;
+                continue;
+            }
+            String retryKey = item.variables().get(RetryRecords.KEY);
+            int retryErrno = Integer.parseInt(item.variables().getOrDefault(RetryRecords.ERRNO, "-1"));
+            item = item.without(RetryRecords.KEY, RetryRecords.ERRNO);
             Instant first = item.variables().containsKey(FIRST_FAILED)
                     ? Instant.ofEpochSecond(Long.parseLong(item.variables().get(FIRST_FAILED))) : now;
             long last = Long.parseLong(item.variables().getOrDefault(INTERVAL, "0"));
@@ -89,6 +105,13 @@ public final class Defer extends GenericMailet {
                 if (d.giveUp()) {
                     long wait = last > 0 ? last : NO_RULE_WAIT.getSeconds();
                     d = new RetrySchedule.Decision(Optional.of(now.plusSeconds(wait)), wait);
+                }
+            }
+            if (retryKey != null) {
+                if (d.giveUp()) {
+                    records.remove(retryKey);
+                } else {
+                    records.deferred(retryKey, retryErrno, item.variables().get(Outcomes.MESSAGE), now, d.next().get());
                 }
             }
             if (d.giveUp()) {
@@ -118,7 +141,7 @@ public final class Defer extends GenericMailet {
             mail.setAttribute(new org.apache.mailet.Attribute(FROZEN,
                     org.apache.mailet.AttributeValue.of(Long.toString(now.getEpochSecond()))));
             log.message(RouterContexts.messageId(mail), "Frozen");
-        } else {
+        } else if (!FirstPassQueueing.twoStage(mail)) { // as Exim: no delay warning from a -qq first pass
             warner.check(mail, deferred, now, getMailetContext());
         }
         if (forQueueRun) {

@@ -36,6 +36,7 @@ public final class Router extends GenericMailet {
     private final JeximRuntime runtime;
     private final DeliveryLog log;
     private RouterDefinition router;
+    private boolean retryUseLocalPart;
 
     @Inject
     public Router(JeximRuntime runtime, DeliveryLog log) {
@@ -52,6 +53,32 @@ public final class Router extends GenericMailet {
         }
         Map<String, String> options = MailetOptions.of(getMailetConfig());
         router = RouterFactory.create(name, driver, options);
+        retryUseLocalPart = retryUseLocalPart(options);
+    }
+
+    /**
+     * Exim's default for retry_use_local_part: true when the router looks at the local part
+     * (check_local_user, local_parts, condition, prefixes/suffixes, senders, require_files).
+     */
+    private static boolean retryUseLocalPart(Map<String, String> options) {
+        String set = options.get("retry_use_local_part");
+        if (set != null) {
+            return org.jexim.conf.translate.OptionTexts.bool(set, false);
+        }
+        return org.jexim.conf.translate.OptionTexts.bool(options.get("check_local_user"), false)
+                || java.util.stream.Stream.of("local_parts", "condition", "local_part_prefix", "local_part_suffix", "senders",
+                        "require_files").anyMatch(options::containsKey);
+    }
+
+    /** A deferral remembers the retry record it writes: the domain's, or the address's. */
+    private RouterOutcome withRetryKey(RouterOutcome outcome) {
+        if (outcome.kind() != RouterOutcome.Kind.DEFER) {
+            return outcome;
+        }
+        AddressItem a = outcome.address();
+        String key = retryUseLocalPart ? org.jexim.retry.RetryKeys.routingAddress(a.address())
+                : org.jexim.retry.RetryKeys.routingDomain(a.domain());
+        return RouterOutcome.defer(a.with(RetryRecords.KEY, key).with(RetryRecords.ERRNO, "-1"), outcome.message());
     }
 
     @Override
@@ -84,7 +111,7 @@ public final class Router extends GenericMailet {
                         router.passRouter()));
                 continue;
             }
-            Outcomes.place(outcome, router.name(), groups, log, RouterContexts.messageId(mail));
+            Outcomes.place(withRetryKey(outcome), router.name(), groups, log, RouterContexts.messageId(mail));
             if (outcome.kind() == RouterOutcome.Kind.ACCEPT && router.unseen()) {
                 // unseen: the address is delivered and also goes on, as a copy, to the next routers
                 groups.stay(item.without(Precondition.ROUTER_VARIABLES));

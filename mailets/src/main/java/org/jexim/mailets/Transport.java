@@ -16,6 +16,7 @@ import org.jexim.address.AddressItem;
 import org.jexim.address.RoutingContext;
 import org.jexim.matchers.RouterContexts;
 import org.jexim.retry.HostRetryHints;
+import org.jexim.retry.RetryKeys;
 import org.jexim.runtime.JeximRuntime;
 import org.jexim.transport.Delivery;
 import org.jexim.transport.DeliveryLog;
@@ -46,6 +47,13 @@ public final class Transport extends GenericMailet {
     private ShadowTransport shadow;
     private boolean disableLogging;
     private FirstPassQueueing firstPass;
+    private RetryRecords retry;
+    private boolean retryUseLocalPart;
+    private boolean includeSender;
+    /** Exim's ERRNO_LRETRY: a local delivery whose retry record is not due. */
+    private static final DeliveryResult LOCAL_NOT_DUE = DeliveryResult.defer("Retry time not yet reached").withErrno(-53);
+    /** Exim's ERRNO_RCPT4XX. */
+    private static final int RCPT_4XX = -44;
 
     @Inject
     public Transport(JeximRuntime runtime, DeliveryLog log) {
@@ -65,6 +73,9 @@ public final class Transport extends GenericMailet {
         shadow = ShadowTransport.of(options, services(runtime, log), runtime.retryRules());
         disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
         firstPass = new FirstPassQueueing(runtime);
+        retry = new RetryRecords(runtime);
+        retryUseLocalPart = org.jexim.conf.translate.OptionTexts.bool(options.get("retry_use_local_part"), transport.local());
+        includeSender = org.jexim.conf.translate.OptionTexts.bool(options.get("address_retry_include_sender"), true);
         if (transport instanceof org.jexim.transport.SubmitsMessages submits) {
             submits.sender(new ReplySubmitter(getMailetContext()));
         }
@@ -72,31 +83,68 @@ public final class Transport extends GenericMailet {
 
     /**
      * The transport's results for the deliveries; addresses that queue_smtp_domains keeps for a queue
-     * run are not given to it.
+     * run, and those whose local transport retry record is not due, are not given to it.
      */
     private List<DeliveryResult> deliver(Mail mail, List<AddressItem> items, List<Delivery> deliveries,
                                          RoutingContext context) {
-        if (transport.local()) {
-            return transport.deliverAll(deliveries);
-        }
-        List<Delivery> now = new ArrayList<>();
-        List<Integer> nowIndex = new ArrayList<>();
+        boolean retryChecked = transport.local() && RetryRecords.checked(mail);
+        java.time.Instant now = java.time.Instant.now();
+        List<Delivery> ready = new ArrayList<>();
+        List<Integer> readyIndex = new ArrayList<>();
         DeliveryResult[] results = new DeliveryResult[items.size()];
         for (int i = 0; i < items.size(); i++) {
-            if (firstPass.waits(mail, items.get(i), context)) {
+            AddressItem item = items.get(i);
+            if (!transport.local() && firstPass.waits(mail, item, context)) {
                 results[i] = FirstPassQueueing.WAIT;
+            } else if (retryChecked && retry.notDue(List.of(localRetryKey(item)), now).isPresent()) {
+                results[i] = LOCAL_NOT_DUE;
             } else {
-                now.add(deliveries.get(i));
-                nowIndex.add(i);
+                ready.add(deliveries.get(i));
+                readyIndex.add(i);
             }
         }
-        if (!now.isEmpty()) {
-            List<DeliveryResult> done = transport.deliverAll(now);
-            for (int k = 0; k < now.size(); k++) {
-                results[nowIndex.get(k)] = done.get(k);
+        List<Delivery> routedOnly = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (results[i] == FirstPassQueueing.WAIT) {
+                routedOnly.add(deliveries.get(i));
+            }
+        }
+        if (!routedOnly.isEmpty()) {
+            transport.routedOnly(routedOnly);
+        }
+        if (!ready.isEmpty()) {
+            List<DeliveryResult> done = transport.deliverAll(ready);
+            for (int k = 0; k < ready.size(); k++) {
+                results[readyIndex.get(k)] = done.get(k);
             }
         }
         return List.of(results);
+    }
+
+    /** Exim's key for a local transport's deferral: T:local@domain, or T:domain without retry_use_local_part. */
+    private String localRetryKey(AddressItem item) {
+        return retryUseLocalPart ? RetryKeys.localTransport(item.address()) : RetryKeys.localTransport(item.domain());
+    }
+
+    /**
+     * The retry record a deferral writes (Exim's retry_add_item): a local transport's T: key, a
+     * remote RCPT 4xx's R: key (with the sender unless address_retry_include_sender is false);
+     * a host problem has its own host hints; an address skipped as not due writes none.
+     */
+    private AddressItem withRetryRecord(AddressItem item, DeliveryResult result, String sender) {
+        if (result == LOCAL_NOT_DUE) {
+            return retry.notDue(List.of(localRetryKey(item)), java.time.Instant.now())
+                    .map(t -> item.with(RetryRecords.WAIT, Long.toString(t.getEpochSecond()))).orElse(item);
+        }
+        String errno = Integer.toString(result.errno());
+        if (transport.local()) {
+            return item.with(RetryRecords.KEY, localRetryKey(item)).with(RetryRecords.ERRNO, errno);
+        }
+        if (result.errno() == RCPT_4XX) {
+            return item.with(RetryRecords.KEY, includeSender ? RetryKeys.addressWithSender(item.address(), sender)
+                    : RetryKeys.routingAddress(item.address())).with(RetryRecords.ERRNO, errno);
+        }
+        return item;
     }
 
     /** The address with the message's DSN requests, which the smtp transport passes on. */
@@ -136,10 +184,12 @@ public final class Transport extends GenericMailet {
         List<AddressItem> items = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
         MailDsn dsn = MailDsn.of(mail);
+        boolean forced = RetryRecords.forced(mail);
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);
             items.add(item);
-            deliveries.add(new Delivery(message, returnPath, withDsn(item, dsn), context));
+            AddressItem given = withDsn(item, dsn);
+            deliveries.add(new Delivery(message, returnPath, forced ? given.with(Delivery.FORCED, "yes") : given, context));
         }
         if (mail.getAttribute(DONT_DELIVER).isPresent()) {
             fakeDeliveries(mail, items);
@@ -161,10 +211,14 @@ public final class Transport extends GenericMailet {
                             shadowed == null || shadowed.get(i) == null ? transport.name() : transport.name() + shadowed.get(i),
                             result);
                     delivered.add(item);
+                    retry.delivered(item, returnPath);
                 }
                 case DEFER -> {
-                    log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
-                    AddressItem deferred = item.with(Outcomes.MESSAGE, result.message())
+                    // Exim's -qq first pass writes no line for a deferral without an error number
+                    if (!(FirstPassQueueing.twoStage(mail) && (result == FirstPassQueueing.WAIT || result.errno() == 0))) {
+                        log.deferred(RouterContexts.messageId(mail), item, router, transport.name(), result);
+                    }
+                    AddressItem deferred = withRetryRecord(item, result, returnPath).with(Outcomes.MESSAGE, result.message())
                             .with(Outcomes.FAILED_IN, transport.local() ? "local" : "remote");
                     if (result == FirstPassQueueing.WAIT) { // routed only: no delivery was attempted
                         deferred = deferred.without(Outcomes.FAILED_IN).with(Defer.WHOLE_MESSAGE, "yes")
@@ -213,7 +267,7 @@ public final class Transport extends GenericMailet {
      */
     static TransportServices services(JeximRuntime runtime, DeliveryLog log) {
         Path spool = Path.of(runtime.mainOption("spool_directory").orElse("var/spool"));
-        return new TransportServices(runtime.authenticators(), new HostRetryHints(spool.resolve("db/jexim-retry")),
+        return new TransportServices(runtime.authenticators(), HostRetryHints.at(spool.resolve("db/jexim-retry")),
                 Clock.systemDefaultZone(), log::message);
     }
 

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Exim's host retry hints (the "T:host:ip[:port]" records of its retry database): when a host
- * could not be reached, the time of the first failure, the last try and the next try, so that
- * the smtp transport skips the host until then. Kept in one text file on the spool
+ * Exim's retry database: host hints ("T:host:ip[:port]", when a host could not be reached),
+ * and address records ("R:domain", "R:local@domain[:&lt;sender&gt;]" for routing and RCPT
+ * deferrals, "T:local@domain" for local transports, see {@link RetryKeys}): the time of the first
+ * failure, the last try and the next try, so that later deliveries skip them until then. Kept in one text file on the spool
  * ({@code db/jexim-retry}), one record a line, rewritten atomically; absent means "no hints".
  */
 public final class HostRetryHints {
@@ -23,10 +24,25 @@ public final class HostRetryHints {
     public record Hint(String key, int errno, String message, Instant firstFailed, Instant lastTry, Instant nextTry) {
     }
 
+    private static final java.util.concurrent.ConcurrentMap<Path, HostRetryHints> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Path file;
 
     public HostRetryHints(Path file) {
         this.file = file;
+    }
+
+    /**
+     * The one instance for that file in this JVM: its updates (read, change, rewrite) are made
+     * under one monitor, so concurrent deliveries do not lose each other's records.
+     */
+    public static HostRetryHints at(Path file) {
+        return SHARED.computeIfAbsent(file.toAbsolutePath().normalize(), HostRetryHints::new);
+    }
+
+    /** The directory holding the hints file; empty when hints are not kept. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(file).map(Path::getParent);
     }
 
     /** Exim's key for a host: {@code T:name:ip}, with {@code :port} when the port is not 25. */
@@ -47,6 +63,14 @@ public final class HostRetryHints {
     public synchronized void remove(String key) {
         Map<String, Hint> all = read();
         if (all.remove(key) != null) {
+            write(all);
+        }
+    }
+
+    /** Removes the records under these keys (one rewrite, none when there was none). */
+    public synchronized void removeAll(java.util.Collection<String> keys) {
+        Map<String, Hint> all = read();
+        if (all.keySet().removeAll(keys)) {
             write(all);
         }
     }

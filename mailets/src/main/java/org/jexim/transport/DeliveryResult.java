@@ -23,25 +23,30 @@ public record DeliveryResult(Kind kind, String message, String output, String us
      * carried the message (K) and the final reply (C=).
      */
     public record Connection(String hostName, String ip, String tls, String authenticator, boolean chunking,
-            String confirmation, Endpoints endpoints, boolean pipelining) {
+            String confirmation, Endpoints endpoints, boolean pipelining, boolean continued) {
         public Connection(String hostName, String ip, String tls, String authenticator, boolean chunking,
                 String confirmation) {
-            this(hostName, ip, tls, authenticator, chunking, confirmation, Endpoints.UNKNOWN, false);
+            this(hostName, ip, tls, authenticator, chunking, confirmation, Endpoints.UNKNOWN, false, false);
         }
 
         /** This connection with its ports and local address (log_selector's outgoing_port, I=). */
         public Connection at(Endpoints value) {
-            return new Connection(hostName, ip, tls, authenticator, chunking, confirmation, value, pipelining);
+            return new Connection(hostName, ip, tls, authenticator, chunking, confirmation, value, pipelining, continued);
         }
 
         /** This connection with the final reply of a delivered message (C=). */
         public Connection confirmed(String value) {
-            return new Connection(hostName, ip, tls, authenticator, chunking, value, endpoints, pipelining);
+            return new Connection(hostName, ip, tls, authenticator, chunking, value, endpoints, pipelining, continued);
         }
 
         /** This connection, its MAIL and RCPT commands pipelined (log_selector's pipelining, L). */
         public Connection pipelined(boolean value) {
-            return new Connection(hostName, ip, tls, authenticator, chunking, confirmation, endpoints, value);
+            return new Connection(hostName, ip, tls, authenticator, chunking, confirmation, endpoints, value, continued);
+        }
+
+        /** This connection as carrying a second or later message (Exim's "*" after the host). */
+        public Connection continued(boolean value) {
+            return new Connection(hostName, ip, tls, authenticator, chunking, confirmation, endpoints, pipelining, value);
         }
 
         /** "name [ip]" with the TLS fields, as the H= of Exim's lines shows them. */

@@ -222,6 +222,15 @@ final class SmtpSession {
         return messageBytes;
     }
 
+    /** RSET before the connection carries another message; false when the server did not take it. */
+    boolean reset() {
+        try {
+            return connection.command("RSET").code() == 250;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     void quit() {
         try {
             connection.command("QUIT");

@@ -45,6 +45,8 @@ final class SmtpTransport implements Transport {
     private final TransportServices services;
     private final List<ClientAuthenticator> authenticators;
     private final RetrySchedule hostSchedule;
+    private final ContinuedConnections continued = new ContinuedConnections();
+    private final org.jexim.retry.HostWaits waits;
 
     SmtpTransport(String name, Map<String, String> options, TransportServices services, RetrySchedule hostSchedule) {
         this.name = name;
@@ -52,6 +54,7 @@ final class SmtpTransport implements Transport {
         this.services = services;
         this.authenticators = ClientAuthenticator.clients(services.authenticators());
         this.hostSchedule = hostSchedule;
+        this.waits = services.waits(name);
     }
 
     @Override
@@ -93,6 +96,21 @@ final class SmtpTransport implements Transport {
             }
         }
         return List.of(results);
+    }
+
+    /** First-pass routing: the message waits for the hosts of these addresses. */
+    @Override
+    public void routedOnly(List<Delivery> deliveries) {
+        ZonedDateTime now = ZonedDateTime.ofInstant(services.clock().instant(), services.clock().getZone());
+        for (Delivery d : deliveries) {
+            TransportVariables vars = new TransportVariables(d, name, now);
+            try {
+                String id = vars.variable("message_id").orElse("");
+                hosts(d, vars).forEach(h -> waits.add(h.name(), id));
+            } catch (ExpansionException | IOException | TaintedHosts e) {
+                // the delivery will meet the same problem and report it
+            }
+        }
     }
 
     private List<DeliveryResult> deliverBatch(List<Delivery> batch) {
@@ -141,13 +159,13 @@ final class SmtpTransport implements Transport {
             String key = HostRetryHints.key(host.name(), ip, port);
             Instant at = services.clock().instant();
             var hint = services.hostHints().get(key);
-            if (hint.isPresent() && hint.get().nextTry().isAfter(at)) {
+            if (hint.isPresent() && hint.get().nextTry().isAfter(at) && !first.forced()) {
                 continue;
             }
             tried++;
             vars.set("host", host.name()).set("host_address", ip).set("host_port", Integer.toString(port));
             List<Delivery> sending = pending.stream().map(batch::get).toList();
-            Attempt a = attempt(sending, host.name(), ip, port, message, vars, true);
+            Attempt a = attempt(sending, host.name(), ip, port, message, vars);
             if (a.results != null) {
                 hint.ifPresent(h -> services.hostHints().remove(key));
                 List<Integer> again = new ArrayList<>();
@@ -168,16 +186,23 @@ final class SmtpTransport implements Transport {
                 recordHint(key, hint.orElse(null), a.hostProblem, host.name(), at);
             }
         }
+        boolean hostDeferred = false;
         for (int i : pending) {
             if (results[i] != null) {
                 continue; // deferred at RCPT by the last host that answered
             }
+            hostDeferred = true;
             if (last == null) {
                 results[i] = DeliveryResult.defer("retry time not reached for any host for '"
                         + first.address().domain() + "'").withErrno(EximErrno.ERRNO_HRETRY);
             } else {
                 results[i] = last;
             }
+        }
+        if (hostDeferred) {
+            // Exim's transport_update_waiting: the message waits for these hosts' next connection
+            String id = vars.variable("message_id").orElse("");
+            candidates.forEach(h -> waits.add(h.name(), id));
         }
         return List.of(results);
     }
@@ -201,8 +226,88 @@ final class SmtpTransport implements Transport {
         }
     }
 
+    /** Whether the attempt left its connection parked for the next message (then it is not closed). */
+    private static final class Hold {
+        final String host;
+        boolean parked;
+
+        Hold(String host) {
+            this.host = host;
+        }
+    }
+
+    /**
+     * One try at one host, over the connection an earlier message left for this one when it waits
+     * for the host, else over a new one.
+     */
     private Attempt attempt(List<Delivery> batch, String hostName, String ip, int port, SmtpMessage message,
-            TransportVariables vars, boolean tlsAllowed) {
+            TransportVariables vars) {
+        String id = vars.variable("message_id").orElse("");
+        Hold hold = new Hold(ip + ":" + port);
+        java.util.Optional<ContinuedConnections.Open> reused;
+        try {
+            reused = continued.take(hold.host, waits.waiting(hostName, id));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Attempt.hostProblem(DeliveryResult.defer("interrupted"), false);
+        }
+        try {
+            if (reused.isPresent()) {
+                ContinuedConnections.Open o = reused.get();
+                try {
+                    return Attempt.done(deliverOver(o.connection(), o.session(), o.via().continued(true), o.sequence() + 1,
+                            batch, message, vars, hostName, hold));
+                } catch (SmtpSession.Refused e) {
+                    return refused(e, batch, hostName, ip, o.via());
+                } catch (ExpansionException e) {
+                    return Attempt.done(all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage())));
+                } catch (IOException e) {
+                    return lost(e, o.connection(), o.via());
+                } finally {
+                    if (!hold.parked) {
+                        closeQuietly(o.connection());
+                    }
+                }
+            }
+            return attempt(batch, hostName, ip, port, message, vars, true, hold);
+        } finally {
+            if (!hold.parked) {
+                continued.release(hold.host);
+            }
+        }
+    }
+
+    /**
+     * The transaction over an open session; then, when other messages wait for the host and the
+     * connection has carried fewer than connection_max_messages (0: no limit), the connection is
+     * reset and parked for them, else closed with QUIT.
+     */
+    private List<DeliveryResult> deliverOver(SmtpConnection c, SmtpSession s, DeliveryResult.Connection via, int sequence,
+            List<Delivery> batch, SmtpMessage message, TransportVariables vars, String hostName, Hold hold)
+            throws IOException, SmtpSession.Refused, ExpansionException {
+        List<DeliveryResult> results = transaction(s, batch, message, vars, via);
+        String id = vars.variable("message_id").orElse("");
+        waits.remove(hostName, id);
+        int max = options.number("connection_max_messages", 500);
+        if ((max == 0 || sequence < max) && waits.othersWaiting(hostName, id) && s.reset()) {
+            continued.park(hold.host, new ContinuedConnections.Open(c, s, via.continued(false), sequence));
+            hold.parked = true;
+        } else {
+            s.quit();
+        }
+        return results;
+    }
+
+    private static void closeQuietly(SmtpConnection c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing a connection that broke changes nothing for the results
+        }
+    }
+
+    private Attempt attempt(List<Delivery> batch, String hostName, String ip, int port, SmtpMessage message,
+            TransportVariables vars, boolean tlsAllowed, Hold hold) {
         SmtpConnection c;
         try {
             c = SmtpConnection.open(ip, port, expand("interface", vars), timeout("connect_timeout", 300),
@@ -215,7 +320,7 @@ final class SmtpTransport implements Transport {
             return Attempt.hostProblem(DeliveryResult.defer(e.getMessage()), true);
         }
         DeliveryResult.Connection via = new DeliveryResult.Connection(hostName, ip, null, null, false, null);
-        try (c) {
+        try {
             SmtpSession s = new SmtpSession(c, false);
             String helo = Expander.expand(options.string("helo_data", "$primary_hostname"), vars);
             s.greeting();
@@ -249,7 +354,7 @@ final class SmtpTransport implements Transport {
                                 .withErrno(EximErrno.ERRNO_TLSFAILURE).withConnection(via), false);
                     }
                     c.close();
-                    return attempt(batch, hostName, ip, port, message, vars, false); // Exim delivers unencrypted
+                    return attempt(batch, hostName, ip, port, message, vars, false, hold); // Exim delivers unencrypted
                 }
                 s.hello(helo);
             } else if (requireTls) {
@@ -265,10 +370,24 @@ final class SmtpTransport implements Transport {
             boolean pipelining = s.offers("PIPELINING") && !matches("hosts_avoid_pipelining", hostName, ip, vars);
             via = new DeliveryResult.Connection(hostName, ip, via.tls(), auth.authenticator(), chunking, null)
                     .at(c.endpoints()).pipelined(pipelining);
-            List<DeliveryResult> results = transaction(s, batch, message, vars, via);
-            s.quit();
-            return Attempt.done(results);
+            return Attempt.done(deliverOver(c, s, via, 1, batch, message, vars, hostName, hold));
         } catch (SmtpSession.Refused e) {
+            return refused(e, batch, hostName, ip, via);
+        } catch (ExpansionException e) {
+            return Attempt.done(all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage())));
+        } catch (IOException e) {
+            return lost(e, c, via);
+        } finally {
+            if (!hold.parked) {
+                closeQuietly(c);
+            }
+        }
+    }
+
+    /** A refusal of MAIL, RCPT (all recipients) or the data: the batch's results, or a problem with the host. */
+    private Attempt refused(SmtpSession.Refused e, List<Delivery> batch, String hostName, String ip,
+            DeliveryResult.Connection via) {
+        {
             SmtpSession.Refusal r = e.refusal;
             DeliveryResult res = (r.reply().permanent() && r.after().startsWith("MAIL")
                     ? DeliveryResult.fail(r.message()) : DeliveryResult.defer(r.message()))
@@ -280,13 +399,14 @@ final class SmtpTransport implements Transport {
                 return Attempt.done(all(batch, res));
             }
             return Attempt.hostProblem(res, false);
-        } catch (ExpansionException e) {
-            return Attempt.done(all(batch, DeliveryResult.defer(name + " transport: " + e.getMessage())));
-        } catch (IOException e) {
-            String m = e instanceof SocketTimeoutException ? "SMTP timeout after " + c.lastCommand()
-                    : e.getMessage() == null ? e.toString() : e.getMessage();
-            return Attempt.hostProblem(DeliveryResult.defer(m).withErrno(EximErrno.ERRNO_SMTPCLOSED).withConnection(via), false);
         }
+    }
+
+    /** The connection broke or timed out. */
+    private static Attempt lost(IOException e, SmtpConnection c, DeliveryResult.Connection via) {
+        String m = e instanceof SocketTimeoutException ? "SMTP timeout after " + c.lastCommand()
+                : e.getMessage() == null ? e.toString() : e.getMessage();
+        return Attempt.hostProblem(DeliveryResult.defer(m).withErrno(EximErrno.ERRNO_SMTPCLOSED).withConnection(via), false);
     }
 
     /** The authenticator that succeeded (null: none), or why a required authentication did not happen. */

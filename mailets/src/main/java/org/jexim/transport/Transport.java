@@ -16,6 +16,13 @@ public interface Transport {
         return deliveries.stream().map(this::deliver).toList();
     }
 
+    /**
+     * The addresses were routed to this transport but not delivered (first-pass routing): a remote
+     * transport records that the message waits for their hosts (Exim's wait-TRANSPORT hints).
+     */
+    default void routedOnly(List<Delivery> deliveries) {
+    }
+
     /** Local transports' failures show as "local delivery failed" in bounces; remote ones show the error. */
     default boolean local() {
         return true;

@@ -17,6 +17,11 @@ public record TransportServices(List<TranslatedDriver> authenticators, HostRetry
         this(authenticators, hostHints, clock, (id, line) -> { });
     }
 
+    /** Exim's wait-TRANSPORT hints beside the retry hints (in memory only when those are). */
+    public org.jexim.retry.HostWaits waits(String transport) {
+        return org.jexim.retry.HostWaits.at(hostHints.directory().map(d -> d.resolve("jexim-wait-" + transport)).orElse(null));
+    }
+
     /** No authenticators, no hints kept: for tests and -bt. */
     public static TransportServices none(Clock clock) {
         return new TransportServices(List.of(), new HostRetryHints(null), clock);

@@ -95,6 +95,8 @@ final class MailetContainerFile {
 
     private XmlElement routersProcessor() {
         XmlElement p = processor("routers");
+        p.comment("Exim's routing retry check: in a queue run, addresses whose R: retry record is not due wait");
+        p.child("mailet").attribute("match", "All").attribute("class", Translator.JEXIM_MAILETS + "RoutingRetry");
         p.comment("the routers section, in configure order");
         for (DriverInstance router : context.configuration().routers()) {
             addRouter(p, router);
