@@ -9,7 +9,8 @@ import java.util.function.DoubleSupplier;
  * (daemon.c, after each message): more than {@code smtp_accept_queue_per_connection} messages
  * on the connection, or a load average above {@code queue_only_load}; with
  * {@code queue_only_load_latch} (the default) the load decision, once taken, holds for the rest
- * of the connection, the load it logs included. One instance per SMTP connection.
+ * of the connection, the load it logs included; too many connections at accept time
+ * ({@code smtp_accept_queue}) queue all of them. One instance per SMTP connection.
  */
 public final class SessionQueueing {
     private final double loadLimit;
@@ -28,6 +29,18 @@ public final class SessionQueueing {
         this.latch = latch;
         this.perConnection = perConnection;
         this.loadAverage = loadAverage;
+    }
+
+    /**
+     * smtp_accept_queue: when {@code limit} is positive and the daemon had more connections open
+     * than that when it accepted this one ({@code open}, this one included), every message of
+     * the connection is only queued. Returns this.
+     */
+    public SessionQueueing connections(int open, int limit) {
+        if (limit > 0 && open > limit) {
+            latched = "too many connections (" + open + ", max " + limit + ")";
+        }
+        return this;
     }
 
     /** For one more message of the connection: why it is only queued ("load average 3.20"), if it is. */

@@ -12,7 +12,7 @@ import org.jexim.runtime.JeximRuntime;
 
 /**
  * Marks a message received on an SMTP connection for the queue only, as Exim's daemon does after
- * each message ({@code smtp_accept_queue_per_connection}, {@code queue_only_load} with
+ * each message ({@code smtp_accept_queue}, {@code smtp_accept_queue_per_connection}, {@code queue_only_load} with
  * {@code queue_only_load_latch}); the spool logs the reason when it holds the message.
  */
 final class ConnectionQueueing {
@@ -29,7 +29,8 @@ final class ConnectionQueueing {
                     OptionTexts.bool(runtime.mainOption("queue_only_load_latch").orElse(null), true),
                     runtime.mainOption("smtp_accept_queue_per_connection").map(String::strip).map(Integer::parseInt)
                             .orElse(10),
-                    QueueOnly::systemLoad);
+                    QueueOnly::systemLoad).connections(org.jexim.smtp.wire.InputState.of(session).openAtAccept(),
+                    runtime.mainOption("smtp_accept_queue").map(String::strip).map(Integer::parseInt).orElse(0));
             session.setAttachment(KEY, q, ProtocolSession.State.Connection);
             return q;
         });

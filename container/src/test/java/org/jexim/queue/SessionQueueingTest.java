@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The per-connection queueing of Exim's daemon: the load latch and smtp_accept_queue_per_connection. */
+/** The per-connection queueing of Exim's daemon: the load latch, smtp_accept_queue_per_connection and smtp_accept_queue. */
 class SessionQueueingTest {
     private final AtomicReference<Double> load = new AtomicReference<>(0.5);
 
@@ -41,5 +41,14 @@ class SessionQueueingTest {
         assertThat(messages(q, 9, 9, 9, 0)).containsExactly(Optional.empty(), Optional.empty(),
                 Optional.of("more than 2 messages received in one connection"),
                 Optional.of("more than 2 messages received in one connection"));
+    }
+
+    @Test
+    void aConnectionAcceptedBeyondSmtpAcceptQueueQueuesEveryMessage() {
+        SessionQueueing q = new SessionQueueing(-1, true, 10, load::get).connections(3, 2);
+        assertThat(messages(q, 0, 0)).containsExactly(Optional.of("too many connections (3, max 2)"),
+                Optional.of("too many connections (3, max 2)"));
+        assertThat(messages(new SessionQueueing(-1, true, 10, load::get).connections(2, 2), 0)).containsExactly(Optional.empty());
+        assertThat(messages(new SessionQueueing(-1, true, 10, load::get).connections(5, 0), 0)).containsExactly(Optional.empty());
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestInstance;
  * Connection limits and the receive timeout against a real Exim 4.96 daemon on the same
  * configure (src/test/resources/limits/configure): the refused connection's 421 and main log
  * line, smtp_accept_reserve with an expanded smtp_accept_max_per_host, and the 421s of
- * smtp_receive_timeout waiting for a command and inside DATA, with $smtp_notquit_reason.
+ * smtp_receive_timeout waiting for a command and inside DATA, with $smtp_notquit_reason, and
+ * smtp_accept_queue's "no immediate delivery" for a connection beyond it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LimitsIT {
@@ -84,6 +85,25 @@ class LimitsIT {
             }
         }
         return got;
+    }
+
+    @Test
+    void messagesOnAConnectionBeyondSmtpAcceptQueueAreOnlyQueued() throws Exception {
+        for (Daemons.Server s : List.of(jexim, exim)) {
+            try (RawSmtp first = new RawSmtp(s.port())) {
+                first.reply(); // the first is accepted before the second connects
+                RawSmtp second = new RawSmtp(s.port());
+                second.reply();
+                second.exchange("HELO x\r\nMAIL FROM:<q@example.com>\r\nRCPT TO:<r@example.com>\r\n", 3);
+                second.exchange("DATA\r\n", 1);
+                assertThat(second.exchange("Subject: queued\r\n\r\nbody\r\n.\r\n", 1).get(0)).startsWith("250 OK id=");
+                second.close();
+            }
+        }
+        for (Daemons.Server s : List.of(jexim, exim)) {
+            MainLogs.waitForLines("no immediate delivery", 1, s.home());
+            assertThat(s.mainlog()).as(s.toString()).contains("no immediate delivery: too many connections (2, max 1)");
+        }
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ChannelHandler.Sharable
 final class ConnectionCount extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("jexim.counted");
+    /** How many connections were open, this one included, when it was accepted (Exim's smtp_accept_count). */
+    static final AttributeKey<Integer> OPEN_AT_ACCEPT = AttributeKey.valueOf("jexim.openAtAccept");
 
     private final Admission admission;
     private final AtomicInteger total = new AtomicInteger();
@@ -45,6 +47,7 @@ final class ConnectionCount extends ChannelInboundHandlerAdapter {
         int port = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
         org.jexim.log.SmtpConnectionLog.main().connected(org.jexim.log.SmtpPeer.of(ip, port), count);
         ctx.channel().attr(COUNTED).set(Boolean.TRUE);
+        ctx.channel().attr(OPEN_AT_ACCEPT).set(count);
         super.channelActive(ctx);
     }
 

@@ -19,6 +19,7 @@ public final class InputState {
     private String previous = "";
     private final CommandHistory history = new CommandHistory();
     private DataFraming framing = new DataFraming(SmtpInputDecoder.DATA_LINE_LIMIT);
+    private int openAtAccept;
 
     /** The state of a session, made on first use. */
     public static InputState of(ProtocolSession session) {
@@ -27,6 +28,15 @@ public final class InputState {
             session.setAttachment(KEY, created, ProtocolSession.State.Connection);
             return created;
         });
+    }
+
+    /** How many connections the daemon had open, this one included, when it accepted this one (0: unknown). */
+    public int openAtAccept() {
+        return openAtAccept;
+    }
+
+    void openAtAccept(int count) {
+        openAtAccept = count;
     }
 
     /** The input that had already arrived behind the current command line ("" when none). */

@@ -68,6 +68,9 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
         ProtocolSession session = ctx.channel().attr(BasicChannelInboundHandler.SESSION_ATTRIBUTE_KEY).get() instanceof ProtocolSession s
                 ? s : null;
         InputState input = session == null ? new InputState() : InputState.of(session);
+        if (input.openAtAccept() == 0 && ctx.channel().attr(ConnectionCount.OPEN_AT_ACCEPT).get() != null) {
+            input.openAtAccept(ctx.channel().attr(ConnectionCount.OPEN_AT_ACCEPT).get());
+        }
         if (input.chunkLeft() > 0) {
             int n = (int) Math.min(input.chunkLeft(), in.readableBytes());
             input.chunkTaken(n);
