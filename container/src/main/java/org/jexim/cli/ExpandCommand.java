@@ -14,7 +14,8 @@ import org.jexim.conf.expand.be.BeSession;
 /**
  * -be: string expansion testing, as {@code exim -be}: each argument, or each line of standard
  * input after a "> " prompt, expanded against the configuration; "Failed: REASON" on error.
- * With {@code -Mset ID} the spooled message's variables and headers are set first.
+ * With {@code -Mset ID} the spooled message's variables and headers are set first, with
+ * {@code -bem FILE} those of the message in FILE.
  */
 final class ExpandCommand implements Command {
     @Override
@@ -32,6 +33,21 @@ final class ExpandCommand implements Command {
         String messageId = line.flags().get("-Mset");
         if (messageId != null) {
             context = spooled(line, messageId, context, out).orElse(context);
+        }
+        String messageFile = line.flags().get("-bem");
+        if (messageFile != null) {
+            // -bem FILE: the file is read as a message first, as Exim's receive_msg reads it
+            java.io.InputStream in;
+            try {
+                in = Files.newInputStream(Path.of(messageFile));
+            } catch (java.io.IOException e) {
+                line.err().println("exim: failed to open " + messageFile + ": No such file or directory");
+                return 1;
+            }
+            try (in) {
+                context = MessageExpansionContext.tested(context,
+                        TestMessage.read(line, in, new BeContext(cfg, config.options(), config.lists()), out));
+            }
         }
         BeSession session = new BeSession(context, config.macros(), out, line.err());
         List<String> args = new ArrayList<>();
@@ -61,7 +77,7 @@ final class ExpandCommand implements Command {
             org.jexim.queuetools.Spool spool = queue.get().spool();
             try {
                 byte[] data = Files.readAllBytes(spool.dataFile(id));
-                return java.util.Optional.of(new SpooledMessageContext(base, spool.read(id), data, java.time.Instant.now()));
+                return java.util.Optional.of(MessageExpansionContext.spooled(base, spool.read(id), data, java.time.Instant.now()));
             } catch (java.io.IOException | RuntimeException e) {
                 queue.get().log().write(id, "Spool file " + id + "-D not found");
             }

@@ -3,13 +3,8 @@ package org.jexim.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jexim.conf.expand.be.BeContext;
 import org.jexim.filter.FilterAddress;
 import org.jexim.filter.FilterMessage;
@@ -40,34 +35,11 @@ final class FilterTestCommand implements Command {
         BeContext base = new BeContext(cfg, config.options(), config.lists());
         String qualify = base.variable("qualify_recipient").orElse("");
         String user = System.getProperty("user.name", "root");
-        boolean dotEnds = !line.flags().containsKey("-i") && !line.flags().containsKey("-oi");
-        FilterTestMessage read = FilterTestMessage.read(line.in(), dotEnds, out);
-        String sender;
-        boolean forced = false;
-        if (line.flags().containsKey("-f")) {
-            sender = line.flags().get("-f");
-            if (sender.equals("<>")) {
-                sender = "";
-            } else if (sender.startsWith("<") && sender.endsWith(">")) {
-                sender = sender.substring(1, sender.length() - 1);
-            }
-            if (!sender.isEmpty() && sender.indexOf('@') < 0) {
-                sender = sender + "@" + base.variable("qualify_domain").orElse(qualify);
-            }
-            forced = true;
-        } else if (read.fromLineSender != null) {
-            sender = read.fromLineSender.indexOf('@') < 0
-                    ? read.fromLineSender + "@" + base.variable("qualify_domain").orElse(qualify)
-                    : read.fromLineSender;
-            forced = true;
-        } else {
-            sender = user + "@" + base.variable("qualify_domain").orElse(qualify);
-        }
-        String id = org.jexim.queue.EximMessageId.next();
-        List<String> headers = new ArrayList<>(read.headers);
-        addMissingHeaders(headers, id, base.variable("primary_hostname").orElse(""), sender, forced,
-                user + "@" + base.variable("qualify_domain").orElse(qualify), user);
-        String returnPath = read.returnPath;
+        TestMessage read = TestMessage.read(line, base, out);
+        String sender = read.sender();
+        String id = read.id();
+        List<String> headers = read.headers();
+        String returnPath = read.returnPath();
         if (returnPath == null) {
             out.print("Return-path copied from sender\n");
             returnPath = sender;
@@ -87,7 +59,7 @@ final class FilterTestCommand implements Command {
         if (suffix != null) {
             out.print("Suffix    = " + suffix + "\n");
         }
-        FilterMessage message = new FilterMessage(headers, read.body, sender, returnPath, id, read.headerSize);
+        FilterMessage message = new FilterMessage(headers, read.body(), sender, returnPath, id, read.headerSize());
         FilterAddress address = new FilterAddress(localPart, domain, prefix, suffix,
                 System.getProperty("user.home"));
         int[] sn = null;
@@ -113,47 +85,5 @@ final class FilterTestCommand implements Command {
         }
         out.flush();
         return 0;
-    }
-
-    /** Message-Id:, From: and Date: as Exim adds them to a locally submitted message that lacks them. */
-    private static void addMissingHeaders(List<String> headers, String id, String host, String sender,
-                                          boolean senderForced, String login, String user) {
-        if (!has(headers, "message-id:")) {
-            headers.add("Message-Id: <E" + id + "@" + host + ">\n");
-        }
-        if (!has(headers, "from:")) {
-            String name = senderForced ? "" : originatorName(user);
-            if (!sender.isEmpty()) {
-                headers.add("From: " + (name.isEmpty() ? sender : name + " <" + sender + ">") + "\n");
-            } else if (!senderForced) {
-                headers.add("From: " + (name.isEmpty() ? login : name + " <" + login + ">") + "\n");
-            }
-        }
-        if (!has(headers, "date:")) {
-            headers.add("Date: " + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx",
-                    Locale.ROOT)) + "\n");
-        }
-    }
-
-    private static boolean has(List<String> headers, String name) {
-        return headers.stream().anyMatch(h -> h.regionMatches(true, 0, name, 0, name.length()));
-    }
-
-    /** The caller's name from the passwd gecos field, up to the first comma. */
-    private static String originatorName(String user) {
-        try {
-            for (String l : Files.readAllLines(Path.of("/etc/passwd"))) {
-                String[] f = l.split(":", -1);
-                if (f.length > 4 && f[0].equals(user)) {
-                    int comma = f[4].indexOf(',');
-                    return comma < 0 ? f[4] : f[4].substring(0, comma);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return "";
-        } catch (java.io.IOException e) {
-            return "";
-        }
-        return "";
     }
 }

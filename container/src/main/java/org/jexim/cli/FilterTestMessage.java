@@ -24,6 +24,8 @@ final class FilterTestMessage {
     String fromLineSender;
     String returnPath;
     long headerSize;
+    /** The lines read before the body (a "From " line, headers, the blank line): part of $message_linecount. */
+    long headerLineCount;
 
     /** Reads the message, printing what Exim prints while reading ("Sender taken from ..."). */
     static FilterTestMessage read(InputStream in, boolean dotEnds, PrintStream out) throws IOException {
@@ -44,7 +46,7 @@ final class FilterTestMessage {
                 Matcher from = UUCP_FROM.matcher(line);
                 if (from.find()) {
                     m.fromLineSender = from.group(1);
-                    m.headerSize += line.length();
+                    m.taken(line);
                     out.print("Sender taken from \"From \" line\n");
                     i++;
                     // the next line is the first header
@@ -57,12 +59,12 @@ final class FilterTestMessage {
                 }
             }
             if (line.equals("\n")) {
-                m.headerSize += 1;
+                m.taken(line);
                 i++;
                 break;
             }
             if (!isHeader(line)) {
-                m.headerSize += line.length(); // Exim keeps this line out of the body variables
+                m.taken(line); // Exim keeps this line out of the body variables
                 i++;
                 break;
             }
@@ -72,7 +74,7 @@ final class FilterTestMessage {
                     || lines.get(i).charAt(0) == '\t')) {
                 h.append(lines.get(i++));
             }
-            m.headerSize += h.length();
+            m.taken(h.toString());
             m.headers.add(h.toString().endsWith("\n") ? h.toString() : h + "\n");
         }
         if (m.headers.isEmpty()) {
@@ -102,6 +104,12 @@ final class FilterTestMessage {
             m.body = body.toString();
         }
         return m;
+    }
+
+    /** Counts text read before the body. */
+    private void taken(String text) {
+        headerSize += text.length();
+        headerLineCount += Math.max(1, text.chars().filter(c -> c == '\n').count());
     }
 
     /** Exim's test: the name is printing characters other than space and colon, then a colon. */

@@ -109,6 +109,11 @@ public final class Main {
                 String def = a.length() > 2 ? a.substring(2) : value(args, ++i, a);
                 int eq = def.indexOf('=');
                 line.macros.put(eq < 0 ? def : def.substring(0, eq), eq < 0 ? "" : def.substring(eq + 1));
+            } else if (a.equals("-bem")) {
+                line.flags.put(a, value(args, ++i, a)); // -be with a test message read from the file
+                if (line.mode == null) {
+                    line.mode = "-be";
+                }
             } else if ((a.equals("translate") || a.equals("exiwhat")) && line.mode == null) {
                 line.mode = a;
             } else if (a.equals("-bf") || a.equals("-bF") || a.equals("-bfd") || a.equals("-bfl") || a.equals("-bfp")

@@ -40,7 +40,8 @@ final class FilterContext extends LayeredExpansionContext {
             case "message_body_size" -> Long.toString(m.bodySize());
             case "message_size" -> Long.toString(m.size());
             case "body_linecount" -> Long.toString(m.bodyLineCount());
-            case "message_headers", "message_headers_raw" -> m.messageHeaders();
+            case "message_headers" -> m.messageHeaders();
+            case "message_headers_raw" -> m.messageHeadersUndecoded();
             case "reply_address" -> m.replyAddress();
             case "sender_address" -> m.sender();
             case "return_path" -> m.returnPath() == null ? m.sender() : m.returnPath();

@@ -74,8 +74,21 @@ public record FilterMessage(List<String> headerLines, String body, String sender
         return r == null ? "" : r.strip();
     }
 
-    /** $message_headers: the header lines, each without its trailing white space, joined by newlines. */
+    /**
+     * $message_headers: the header lines joined by newlines, encoded words decoded as $bh_ decodes
+     * them (no charset translation), as Exim's find_header does for all headers.
+     */
     public String messageHeaders() {
+        String joined = messageHeadersUndecoded();
+        try {
+            return org.jexim.conf.expand.operators.Rfc2047.decode(joined, (String) null);
+        } catch (org.jexim.conf.expand.ExpansionException e) {
+            return joined;
+        }
+    }
+
+    /** The header lines, each without its trailing white space, joined by newlines. */
+    public String messageHeadersUndecoded() {
         StringBuilder b = new StringBuilder();
         for (String h : headerLines) {
             int end = h.length();

@@ -16,42 +16,48 @@ import org.jexim.queuetools.HeaderFile;
 import org.jexim.queuetools.OptionLine;
 
 /**
- * What {@code -be -Mset ID} expands against: the spooled message's variables ($message_size,
- * $recipients, $sender_address, $received_protocol, $acl_m_*, ...) and header variables
- * ($h_subject:, $rh_, $bh_), read from its -H and -D files as Exim's spool_read_header and
- * deliver_set_expansions set them, over -be's own context.
+ * A message's variables ($message_size, $recipients, $sender_address, $received_protocol,
+ * $acl_m_*, ...) and header variables ($h_subject:, $rh_, $bh_) over -be's own context: a
+ * spooled message's for {@code -be -Mset ID}, read from its -H and -D files as Exim's
+ * spool_read_header and deliver_set_expansions set them; a test message's for {@code -bem FILE}.
  */
-final class SpooledMessageContext extends LayeredExpansionContext {
-    private final Map<String, String> variables = new HashMap<>();
+final class MessageExpansionContext extends LayeredExpansionContext {
+    private final Map<String, String> variables;
     private final FilterMessage message;
 
-    SpooledMessageContext(ExpansionContext base, HeaderFile header, byte[] dataFile, Instant now) {
+    private MessageExpansionContext(ExpansionContext base, FilterMessage message, Map<String, String> variables) {
         super(base);
+        this.message = message;
+        this.variables = variables;
+    }
+
+    /** -bem FILE: the message as read, with no recipients, submitted by the caller. */
+    static MessageExpansionContext tested(ExpansionContext base, TestMessage m) {
+        FilterMessage message = new FilterMessage(m.headers(), m.body(), m.sender(),
+                m.returnPath() == null ? m.sender() : m.returnPath(), m.id(), m.headerSize());
+        Map<String, String> variables = new HashMap<>();
+        envelope(variables, m.id(), m.sender(), List.of());
+        // Exim counts the lines it read, not the headers it added
+        content(variables, message, m.headers(), m.headerLineCount(), message.bodyLineCount());
+        variables.put("return_path", m.returnPath() == null ? "" : m.returnPath()); // -bf copies the sender, -bem does not
+        variables.put("sender_ident", m.user());
+        variables.put("authenticated_id", m.user());
+        variables.put("received_protocol", "");
+        return new MessageExpansionContext(base, message, variables);
+    }
+
+    /** -be -Mset ID: the spooled message. */
+    static MessageExpansionContext spooled(ExpansionContext base, HeaderFile header, byte[] dataFile, Instant now) {
         String body = body(dataFile);
         List<String> headerLines = headerLines(header.headerBytes());
         long headerBytes = headerLines.stream().mapToLong(String::length).sum();
-        message = new FilterMessage(headerLines, body, header.sender(), "", header.id(), headerBytes + 1);
-        String id = header.id();
-        variables.put("message_exim_id", id);
-        variables.put("message_id", id);
-        String sender = header.sender();
-        variables.put("sender_address", sender);
-        int at = sender.lastIndexOf('@');
-        variables.put("sender_address_local_part", at < 0 ? sender : sender.substring(0, at));
-        variables.put("sender_address_domain", at < 0 ? "" : sender.substring(at + 1));
-        variables.put("recipients", String.join(", ", header.recipientAddresses()));
-        variables.put("recipients_count", Integer.toString(header.recipientAddresses().size()));
+        FilterMessage message = new FilterMessage(headerLines, body, header.sender(), "", header.id(), headerBytes + 1);
+        Map<String, String> variables = new HashMap<>();
+        envelope(variables, header.id(), header.sender(), header.recipientAddresses());
         long headerNewlines = headerLines.stream().mapToLong(l -> l.chars().filter(c -> c == '\n').count()).sum();
         long bodyLines = option(header, "body_linecount").map(Long::parseLong).orElse(message.bodyLineCount());
-        variables.put("body_linecount", Long.toString(bodyLines));
+        content(variables, message, headerLines, headerNewlines, bodyLines);
         variables.put("body_zerocount", option(header, "body_zerocount").orElse("0"));
-        variables.put("message_linecount", Long.toString(headerNewlines + bodyLines));
-        variables.put("message_size", Long.toString(message.size()));
-        variables.put("message_body_size", Long.toString(message.bodySize()));
-        variables.put("message_body", message.messageBody());
-        variables.put("message_body_end", message.messageBodyEnd());
-        variables.put("message_headers", message.messageHeaders());
-        variables.put("message_headers_raw", String.join("", headerLines).stripTrailing());
         variables.put("max_received_linelength", option(header, "max_received_linelength").orElse("0"));
         variables.put("received_time", Long.toString(header.receivedSeconds()));
         variables.put("message_age", Long.toString(Math.max(0, now.getEpochSecond() - header.receivedSeconds())));
@@ -62,10 +68,9 @@ final class SpooledMessageContext extends LayeredExpansionContext {
         variables.put("sender_helo_name", option(header, "helo_name").orElse(""));
         variables.put("sender_host_name", option(header, "host_name").orElse(""));
         variables.put("sender_host_authenticated", option(header, "host_auth").orElse(""));
-        hostAndPort(option(header, "host_address"), "sender_host_address", "sender_host_port");
-        hostAndPort(option(header, "interface_address"), "received_ip_address", "received_port");
+        hostAndPort(variables, option(header, "host_address"), "sender_host_address", "sender_host_port");
+        hostAndPort(variables, option(header, "interface_address"), "received_ip_address", "received_port");
         variables.put("return_path", "");
-        variables.put("reply_address", message.replyAddress());
         for (OptionLine o : header.options()) {
             if ((o.name().equals("aclm") || o.name().equals("aclc")) && o.data() != null && o.value() != null) {
                 String rest = o.value().substring(0, o.value().lastIndexOf(' '));
@@ -73,9 +78,36 @@ final class SpooledMessageContext extends LayeredExpansionContext {
                 variables.put("acl_" + o.name().charAt(3) + rest, new String(o.data(), 0, length, StandardCharsets.ISO_8859_1));
             }
         }
+        return new MessageExpansionContext(base, message, variables);
     }
 
-    private void hostAndPort(Optional<String> value, String address, String port) {
+    /** The id, the sender and its parts, the recipients. */
+    private static void envelope(Map<String, String> variables, String id, String sender, List<String> recipients) {
+        variables.put("message_exim_id", id);
+        variables.put("message_id", id);
+        variables.put("sender_address", sender);
+        int at = sender.lastIndexOf('@');
+        variables.put("sender_address_local_part", at < 0 ? sender : sender.substring(0, at));
+        variables.put("sender_address_domain", at < 0 ? "" : sender.substring(at + 1));
+        variables.put("recipients", String.join(", ", recipients));
+        variables.put("recipients_count", Integer.toString(recipients.size()));
+    }
+
+    /** The sizes, line counts, body and header texts. */
+    private static void content(Map<String, String> variables, FilterMessage message, List<String> headerLines,
+                                long headerNewlines, long bodyLines) {
+        variables.put("body_linecount", Long.toString(bodyLines));
+        variables.put("message_linecount", Long.toString(headerNewlines + bodyLines));
+        variables.put("message_size", Long.toString(message.size()));
+        variables.put("message_body_size", Long.toString(message.bodySize()));
+        variables.put("message_body", message.messageBody());
+        variables.put("message_body_end", message.messageBodyEnd());
+        variables.put("message_headers", message.messageHeaders());
+        variables.put("message_headers_raw", String.join("", headerLines)); // raw: each line with its newline
+        variables.put("reply_address", message.replyAddress());
+    }
+
+    private static void hostAndPort(Map<String, String> variables, Optional<String> value, String address, String port) {
         String v = value.orElse("");
         int close = v.lastIndexOf("]:");
         if (v.startsWith("[") && close > 0) {
