@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * exim4 -bd and jexim -bd side by side on src/test/resources/retry/configure, each relaying
+ * exim4 -bd and jexim -bd side by side on one configure (src/test/resources/retry/configure unless
+ * told), each relaying
  * remote.example to an exim4 -bd of its own (src/test/resources/delivery/remote.conf), which is
  * started when the test says so. Needs root and exim4.
  */
@@ -34,7 +35,16 @@ final class RelayingPair implements AutoCloseable {
 
     /** Both senders started with these -D macros (besides DIR, PORT, RELAY_TO and DUSER). */
     RelayingPair(String... macros) throws Exception {
-        Path configure = Path.of(getClass().getResource("/retry/configure").toURI());
+        this("/retry/configure", List.of(macros));
+    }
+
+    /** The same on another configure of the test resources, which takes the same macros. */
+    static RelayingPair on(String configureResource, String... macros) throws Exception {
+        return new RelayingPair(configureResource, List.of(macros));
+    }
+
+    private RelayingPair(String configureResource, List<String> macros) throws Exception {
+        Path configure = Path.of(getClass().getResource(configureResource).toURI());
         exim = Files.createTempDirectory("pair-exim");
         jexim = Files.createTempDirectory("pair-jexim");
         eximRemote = Files.createTempDirectory("pair-exim-remote");
@@ -69,9 +79,16 @@ final class RelayingPair implements AutoCloseable {
 
     /** One message from sender@delivery.example to both senders over SMTP. */
     void send(String to, String subject) throws Exception {
+        sendAs("sender@delivery.example", to, List.of("--header", "Subject: " + subject, "--body", subject));
+    }
+
+    /** One message to both senders over SMTP, with more swaks arguments (--data @FILE, --body, ...). */
+    void sendAs(String from, String to, List<String> swaksArgs) throws Exception {
         for (int port : new int[] {eximPort, jeximPort}) {
-            Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
-                    "--from", "sender@delivery.example", "--to", to, "--header", "Subject: " + subject, "--body", subject));
+            List<String> command = new ArrayList<>(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo",
+                    "client.example", "--from", from, "--to", to));
+            command.addAll(swaksArgs);
+            Jexim.Result s = Jexim.run(command);
             assertThat(s.output()).as(s.output()).contains("<-  250 ");
         }
     }

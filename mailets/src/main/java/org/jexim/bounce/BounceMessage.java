@@ -50,6 +50,22 @@ public final class BounceMessage {
     /** As above, for a message whose client gave RET= and ENVID= ({@code dsn}). */
     public byte[] build(String sender, List<FailedAddress> failed, byte[] original, ZonedDateTime now,
             String boundary, String messageId, String receivedBy, DsnEnvelope dsn) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 4096);
+        try (ReturnedMessage returned = ReturnedMessage.of(original)) {
+            write(out, sender, failed, returned, now, boundary, messageId, receivedBy, dsn);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // memory streams do not fail
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the bounce to {@code out} (LF lines), the returned copy streamed from {@code original},
+     * which holds only what the bounce can return.
+     */
+    public void write(java.io.OutputStream out, String sender, List<FailedAddress> failed, ReturnedMessage original,
+            ZonedDateTime now, String boundary, String messageId, String receivedBy, DsnEnvelope dsn)
+            throws java.io.IOException {
         List<FailedAddress> reported = new ArrayList<>(failed);
         Collections.reverse(reported); // Exim's failed list is built by pushing on its head
         StringBuilder h = new StringBuilder();
@@ -67,10 +83,10 @@ public final class BounceMessage {
         h.append("Auto-Submitted: auto-replied\n");
         h.append("From: Mail Delivery System <Mailer-Daemon@").append(qualifyDomain).append(">\n");
         h.append("To: ").append(sender).append('\n');
-        byte[] lf = lf(original);
-        Optional<String> originalId = header(lf, "message-id");
+        byte[] head = original.head();
+        Optional<String> originalId = header(head, "message-id");
         if (originalId.isPresent()) {
-            Optional<String> refs = header(lf, "references");
+            Optional<String> refs = header(head, "references");
             h.append("References: ").append(refs.map(r -> r + " ").orElse("")).append(originalId.get()).append('\n');
         }
         h.append("Content-Type: multipart/report; report-type=delivery-status; boundary=").append(boundary).append('\n');
@@ -144,26 +160,34 @@ public final class BounceMessage {
         }
         h.append("--").append(boundary).append('\n');
         // RET=HDRS first; RET=FULL that bounce_return_body overrules gets Exim's note, as a size limit does
-        boolean limited = !dsn.headersOnly() && (options.returnBody() ? tooBig(lf) : dsn.full());
+        boolean limited = !dsn.headersOnly() && (options.returnBody() ? tooBig(original) : dsn.full());
         boolean headersOnly = dsn.headersOnly() || !options.returnBody() || limited;
         h.append(headersOnly ? "Content-type: text/rfc822-headers\n\n" : "Content-type: message/rfc822\n\n");
         h.append("Return-path: <").append(sender).append(">\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + h.length() + 64);
-        byte[] head = h.toString().getBytes(StandardCharsets.UTF_8);
-        out.write(head, 0, head.length);
+        out.write(h.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(head);
         if (headersOnly) {
-            int end = headerEnd(lf);
-            out.write(lf, 0, end);
             if (limited) {
-                out.writeBytes(DSN_LIMIT.getBytes(StandardCharsets.US_ASCII));
+                out.write(DSN_LIMIT.getBytes(StandardCharsets.US_ASCII));
             }
             out.write('\n');
         } else {
-            out.write(lf, 0, lf.length);
+            original.writeRest(out);
         }
-        byte[] tail = ("\n--" + boundary + "--\n").getBytes(StandardCharsets.US_ASCII);
-        out.write(tail, 0, tail.length);
-        return out.toByteArray();
+        out.write(("\n--" + boundary + "--\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The body a bounce can return of a message, counted as Exim's spool -D file has it, against
+     * bounce_return_size_limit rounded up as Exim's buffered copy does: what a collector for the
+     * bounce's copy must keep (0 without bounce_return_body).
+     */
+    public static long returnable(BounceOptions options) {
+        if (!options.returnBody()) {
+            return 0;
+        }
+        long limit = options.returnSizeLimit();
+        return limit <= 0 ? Long.MAX_VALUE : (limit / BUFFER + 1) * BUFFER - 18;
     }
 
     /**
@@ -171,31 +195,13 @@ public final class BounceMessage {
      * against the limit rounded up as Exim's buffered copy does) or has a line longer than
      * bounce_return_linesize_limit.
      */
-    private boolean tooBig(byte[] lf) {
-        int bodyStart = headerEnd(lf) + 1;
-        long dataFile = 19 + Math.max(0, lf.length - bodyStart);
+    private boolean tooBig(ReturnedMessage original) {
+        long dataFile = 19 + Math.max(0, original.restLength() - 1);
         long limit = options.returnSizeLimit();
         if (limit > 0 && dataFile > (limit / BUFFER + 1) * BUFFER) {
             return true;
         }
-        int line = 0;
-        for (byte b : lf) {
-            line = b == '\n' ? 0 : line + 1;
-            if (line > options.returnLineSizeLimit()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The index of the newline ending the header (the header lines end there, blank line excluded). */
-    private static int headerEnd(byte[] lf) {
-        for (int i = 0; i + 1 < lf.length; i++) {
-            if (lf[i] == '\n' && lf[i + 1] == '\n') {
-                return i + 1;
-            }
-        }
-        return lf.length;
+        return original.longestLine() > options.returnLineSizeLimit();
     }
 
     /** The value of a header of the original (first occurrence, unfolded, trimmed). */

@@ -75,7 +75,7 @@ public final class Bounce extends GenericMailet {
         // only as much of the message as the bounce can return: a large message is never held whole
         BounceOptions options = options();
         Report report = new Report(RouterContexts.messageId(mail), mail.getMaybeSender().asString(),
-                BouncedCopy.of(mail, options.returnSizeLimit(), options.returnBody()),
+                BouncedCopy.of(mail, options),
                 failures, RouterContexts.of(runtime, mail).lists().primaryHostname(), dsn.envelope());
         // Exim sends one bounce per delivery attempt: the attempt's other mails may fail addresses too
         if (!DeliveryAttempts.process().hold(mail, "bounce", report, this::send)) {
@@ -98,7 +98,8 @@ public final class Bounce extends GenericMailet {
     }
 
     /** What one mail of an attempt brought to the bounce: its failed addresses and the message. */
-    private record Report(String messageId, String sender, byte[] message, List<Failure> failures, String hostname,
+    private record Report(String messageId, String sender, org.jexim.bounce.ReturnedMessage message, List<Failure> failures,
+                          String hostname,
                           org.jexim.bounce.DsnEnvelope dsn) {
     }
 
@@ -137,16 +138,17 @@ public final class Bounce extends GenericMailet {
                 LOGGER.error("{}: cannot send the bounce to {}", first.messageId(), e.getKey(), ex);
             }
         }
+        reports.forEach(r -> r.message().close()); // the copies' temporary files
     }
 
     private void spool(Report report, String to, List<FailedAddress> failed, BounceOptions options) throws MessagingException {
         ZonedDateTime now = ZonedDateTime.now();
         String id = BounceIds.next(now);
-        byte[] bounce = new BounceMessage(report.hostname(), runtime.qualifyDomain(), options).build(to, failed,
-                report.message(), now, now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE),
-                id, GeneratedMessages.user(), report.dsn());
+        BounceMessage bounce = new BounceMessage(report.hostname(), runtime.qualifyDomain(), options);
+        String boundary = now.toEpochSecond() + "-eximdsn-" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
         // bounce_sender_authentication: the AUTH= an smtp transport gives for the bounce (Exim's child gets -oMas)
-        new GeneratedMessages(getMailetContext(), log).spool(id, List.of(to), bounce, report.messageId(),
+        new GeneratedMessages(getMailetContext(), log).spool(id, List.of(to), out -> bounce.write(out, to, failed,
+                report.message(), now, boundary, id, GeneratedMessages.user(), report.dsn()), report.messageId(),
                 runtime.mainOption("bounce_sender_authentication").orElse(null));
     }
 

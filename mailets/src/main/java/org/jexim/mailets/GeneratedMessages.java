@@ -1,12 +1,11 @@
 package org.jexim.mailets;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import javax.mail.MessagingException;
-import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.james.server.core.MailImpl;
+import org.apache.james.server.core.MimeMessageInputStreamSource;
+import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
@@ -34,14 +33,37 @@ final class GeneratedMessages {
         return System.getProperty("user.name");
     }
 
+    /** Writes a message with LF line ends. */
+    interface Content {
+        void writeTo(java.io.OutputStream lf) throws java.io.IOException;
+    }
+
     /**
      * Spools {@code message} (LF line ends) as message {@code id} to the addresses {@code to}; {@code authSender}, when
      * not null, becomes its $authenticated_sender (bounce_sender_authentication).
      */
     void spool(String id, java.util.List<String> to, byte[] message, String causeId, String authSender)
             throws MessagingException {
-        MimeMessage mime = new MimeMessage(Session.getDefaultInstance(new java.util.Properties()),
-                new ByteArrayInputStream(crlf(message)));
+        spool(id, to, out -> out.write(message), causeId, authSender);
+    }
+
+    /**
+     * The same for a message written as it is spooled: it goes through James's file-backed message
+     * source, never whole into memory.
+     */
+    void spool(String id, java.util.List<String> to, Content message, String causeId, String authSender)
+            throws MessagingException {
+        MimeMessageInputStreamSource source = MimeMessageInputStreamSource.create(id);
+        long size;
+        try (CrlfOutputStream out = new CrlfOutputStream(source.getWritableOutputStream())) {
+            message.writeTo(out);
+            out.flush();
+            size = out.lfBytes;
+        } catch (java.io.IOException e) {
+            source.dispose();
+            throw new MessagingException("cannot write message " + id, e);
+        }
+        MimeMessage mime = new MimeMessageWrapper(source);
         MailImpl.Builder mail = MailImpl.builder().name(id).sender(MailAddress.nullSender()).mimeMessage(mime);
         for (String r : to) {
             mail.addRecipient(new MailAddress(r));
@@ -49,18 +71,32 @@ final class GeneratedMessages {
         if (authSender != null && !authSender.isBlank()) {
             mail.addAttribute(new Attribute(AUTH_SENDER, AttributeValue.of(authSender.strip())));
         }
-        log.bounceReceived(id, causeId, user(), message.length);
+        log.bounceReceived(id, causeId, user(), size);
         context.sendMail(mail.build());
     }
 
-    private static byte[] crlf(byte[] lf) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + lf.length / 40);
-        for (byte b : lf) {
+    /** LF lines to CRLF on the way to the spool, counting the LF bytes (S= of the arrival line). */
+    private static final class CrlfOutputStream extends java.io.FilterOutputStream {
+        long lfBytes;
+
+        CrlfOutputStream(java.io.OutputStream out) {
+            super(new java.io.BufferedOutputStream(out));
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
             if (b == '\n') {
                 out.write('\r');
             }
             out.write(b);
+            lfBytes++;
         }
-        return out.toByteArray();
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
     }
 }
