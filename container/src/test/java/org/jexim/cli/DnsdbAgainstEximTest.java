@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * @mx_any/@mx_primary/@mx_secondary and host names in host lists: dnsdb-corpus.txt through
  * exim4 -be and through {@code jexim -be} (Main), both in a private mount namespace whose
  * /etc/resolv.conf names a real DNS server on 127.0.0.157:53 serving this test's zones; any
- * disagreement not listed in dnsdb-known-differences.txt fails.
+ * disagreement not listed in dnsdb-known-differences.txt fails. The main options Exim applies to every
+ * question hold for dnsdb too: dns_again_means_nonexist, the default dns_check_names_pattern.
  */
 class DnsdbAgainstEximTest {
     private static final String ZONE = String.join("\n",
@@ -72,8 +73,10 @@ class DnsdbAgainstEximTest {
         try (LoopbackDnsServer dns = new LoopbackDnsServer(Map.of("test.", ZONE, "2.0.192.in-addr.arpa.", REVERSE),
                 Files.createDirectories(dir.resolve("zones")), "127.0.0.157", 53)) {
             dns.servfail("fail.test");
+            dns.servfail("again.test");
             Path conf = dir.resolve("be.conf");
-            Files.writeString(conf, "primary_hostname = mail.example.org\n");
+            // a temporary failure about again.test is "no such name" (dns_again_means_nonexist)
+            Files.writeString(conf, "primary_hostname = mail.example.org\ndns_again_means_nonexist = again.test\n");
             Path rc = dir.resolve("resolv.conf");
             Files.writeString(rc, dns.resolvConf());
             Files.write(dir.resolve("input"), input(corpus));

@@ -15,7 +15,8 @@ public final class AclServices {
     private final RecipientVerifier verifier;
     private final AclLog log;
     private final boolean hostChecking;
-    private org.jexim.conf.lists.HostResolver resolver = DnsOnlyResolver.INSTANCE;
+    /** Null: the DNS under this configuration's rules, made on first use. */
+    private org.jexim.conf.lists.HostResolver resolver;
     private org.jexim.acl.ratelimit.RateStore rates = org.jexim.acl.ratelimit.RateStore.inMemory();
 
     public AclServices(ListContext lists, Function<String, Optional<String>> options) {
@@ -78,6 +79,9 @@ public final class AclServices {
     }
 
     public org.jexim.conf.lists.HostResolver resolver() {
+        if (resolver == null) {
+            resolver = new DnsOnlyResolver(org.jexim.conf.lookup.Dns.Rules.of(this::option));
+        }
         return resolver;
     }
 

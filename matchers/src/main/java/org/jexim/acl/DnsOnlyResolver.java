@@ -15,13 +15,18 @@ import org.xbill.DNS.Type;
  * only (host_find_bydns), so "localhost" without an A record does not confirm 127.0.0.1.
  */
 final class DnsOnlyResolver implements HostResolver {
-    static final DnsOnlyResolver INSTANCE = new DnsOnlyResolver();
+    private final Dns.Rules rules;
+
+    /** Asking under the configuration's dns_check_names_pattern and dns_again_means_nonexist. */
+    DnsOnlyResolver(Dns.Rules rules) {
+        this.rules = rules;
+    }
 
     @Override
     public List<String> addresses(String name) throws TryAgain {
         List<String> out = new ArrayList<>();
         for (int type : new int[] {Type.AAAA, Type.A}) {
-            Dns.Answer answer = Dns.query(name, type, 5, 2);
+            Dns.Answer answer = Dns.query(name, type, 5, 2, rules);
             if (answer.status() == Dns.Status.AGAIN) {
                 throw new TryAgain("lookup of " + name + " deferred");
             }

@@ -1,5 +1,7 @@
 package org.jexim.dns;
 
+import org.jexim.conf.lookup.DnsDomainList;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

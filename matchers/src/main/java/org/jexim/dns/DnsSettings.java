@@ -25,7 +25,7 @@ public record DnsSettings(List<String> servers, Duration retrans, int retry, Str
                           int useEdns0, int dnssecOk, String checkNamesPattern, String ipv4Lookup,
                           String trustAa, int csaSearchLimit, boolean csaUseReverse, NamedLists namedLists) {
     /** Exim 4.96's default dns_check_names_pattern (letters, digits, '_', '/', '-' in labels). */
-    public static final String DEFAULT_CHECK_NAMES = "(?i)^(?>(?(1)\\.|())[^\\W](?>[a-z0-9/_-]*[^\\W])?)+(\\.?)$";
+    public static final String DEFAULT_CHECK_NAMES = org.jexim.conf.lookup.NameCheck.DEFAULT_OPTION;
 
     /** The main options this record reads. */
     public static final List<String> OPTIONS = List.of("dns_retrans", "dns_retry", "dns_again_means_nonexist",

@@ -1,5 +1,8 @@
 package org.jexim.dns;
 
+import org.jexim.conf.lookup.DnsDomainList;
+import org.jexim.conf.lookup.NameCheck;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -27,13 +27,39 @@ public final class Dns {
     private Dns() {
     }
 
+    /**
+     * Exim's checks around every question (dns_basic_lookup): a name dns_check_names_pattern
+     * refuses is "no such name" without a packet sent; a temporary failure about a name in
+     * dns_again_means_nonexist is "no such name" too.
+     */
+    public record Rules(NameCheck names, DnsDomainList againMeansNonexist) {
+        /** The rules of the main options a lookup sees (Exim's default name pattern when unset). */
+        public static Rules of(LookupEnv env) {
+            return new Rules(new NameCheck(env.option("dns_check_names_pattern").map(String::strip)
+                    .orElse(NameCheck.DEFAULT_OPTION)), new DnsDomainList(env.option("dns_again_means_nonexist")
+                    .orElse(""), org.jexim.conf.lists.NamedLists.NONE));
+        }
+    }
+
+    /** {@link #query(String, int, int, int)} under Exim's {@link Rules}. */
+    public static Answer query(String name, int type, int timeoutSeconds, int retries, Rules rules) {
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (!rules.names().allows(bare, type)) {
+            return new Answer(Status.NOMATCH, List.of(), false);
+        }
+        Answer a = query(name, type, timeoutSeconds, retries);
+        return a.status() == Status.AGAIN && rules.againMeansNonexist().contains(bare)
+                ? new Answer(Status.NOMATCH, List.of(), false) : a;
+    }
+
     /** Asks for records of {@code type} at {@code name}, following no CNAME chain beyond the answer. */
     public static Answer query(String name, int type, int timeoutSeconds, int retries) {
         Name n;
         try {
             n = Name.fromString(name.endsWith(".") ? name : name + ".");
         } catch (TextParseException e) {
-            return new Answer(Status.NOMATCH, List.of(), false);
+            // the resolver cannot even build the question (an empty label): Exim gets a failure, not "no such name"
+            return new Answer(Status.AGAIN, List.of(), false);
         }
         try {
             Resolver r = new ExtendedResolver();

@@ -80,8 +80,12 @@ final class DnsdbLookup implements LookupType {
         }
         String defer = "lax";
         String dnssec = "lax";
-        int retrans = 5;
-        int retry = 2;
+        // retrans_ and retry_ override dns_retrans and dns_retry, themselves the resolver's 5 s and 2 when unset
+        int retrans = env.option("dns_retrans").map(String::strip).filter(v -> !v.isEmpty())
+                .map(v -> Math.max(1, org.jexim.conf.options.EximTime.read(v))).orElse(5);
+        int retry = env.option("dns_retry").map(String::strip).filter(v -> !v.isEmpty()).map(Integer::parseInt)
+                .filter(n -> n > 0).orElse(2);
+        Dns.Rules rules = Dns.Rules.of(env);
         while (true) {
             String rest = k.substring(Math.min(i, k.length()));
             if (rest.regionMatches(true, 0, "defer_", 0, 6)) {
@@ -157,9 +161,9 @@ final class DnsdbLookup implements LookupType {
                     : new int[] {type == MXH ? Type.MX : type == ZNS ? Type.NS : type == CSA ? Type.SRV : type};
             for (int st : searches) {
                 String qname = type == CSA ? "_client._smtp." + d : d;
-                Dns.Answer a = Dns.query(qname, st, retrans, retry);
+                Dns.Answer a = Dns.query(qname, st, retrans, retry, rules);
                 if (type == ZNS && a.status() != Dns.Status.FOUND) {
-                    a = zoneNs(d, retrans, retry);
+                    a = zoneNs(d, retrans, retry, rules);
                 }
                 if (a.status() == Dns.Status.NOMATCH || a.status() == Dns.Status.NODATA) {
                     continue;
@@ -200,7 +204,7 @@ final class DnsdbLookup implements LookupType {
     }
 
     /** The nameservers of the zone holding {@code d}: NS lookups walking up the tree. */
-    private static Dns.Answer zoneNs(String d, int retrans, int retry) {
+    private static Dns.Answer zoneNs(String d, int retrans, int retry, Dns.Rules rules) {
         String n = d;
         while (true) {
             int dot = n.indexOf('.');
@@ -208,7 +212,7 @@ final class DnsdbLookup implements LookupType {
                 return new Dns.Answer(Dns.Status.NOMATCH, List.of(), false);
             }
             n = n.substring(dot + 1);
-            Dns.Answer a = Dns.query(n, Type.NS, retrans, retry);
+            Dns.Answer a = Dns.query(n, Type.NS, retrans, retry, rules);
             if (a.status() == Dns.Status.FOUND || a.status() == Dns.Status.AGAIN) {
                 return a;
             }

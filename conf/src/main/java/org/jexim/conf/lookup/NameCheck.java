@@ -1,4 +1,4 @@
-package org.jexim.dns;
+package org.jexim.conf.lookup;
 
 import java.util.regex.Pattern;
 import org.jexim.conf.expand.Pcre;
@@ -10,17 +10,20 @@ import org.xbill.DNS.Type;
  * turns the check off. Exim's default pattern uses a PCRE conditional, which Java lacks; it is
  * replaced by an equivalent expression.
  */
-final class NameCheck {
+public final class NameCheck {
+    /** Exim's default dns_check_names_pattern, as the option is written. */
+    public static final String DEFAULT_OPTION = "(?i)^(?>(?(1)\\.|())[^\\W](?>[a-z0-9/_-]*[^\\W])?)+(\\.?)$";
+
     /** The default pattern's meaning: labels of word characters, '/', '-', starting and ending with a word character. */
     private static final Pattern DEFAULT = Pattern.compile(
             "(?i)^\\w(?>[a-z0-9/_-]*\\w)?(?:\\.\\w(?>[a-z0-9/_-]*\\w)?)*\\.?$");
 
     private final Pattern pattern;
 
-    NameCheck(String option) {
+    public NameCheck(String option) {
         if (option == null || option.isEmpty()) {
             pattern = null;
-        } else if (option.equals(DnsSettings.DEFAULT_CHECK_NAMES)) {
+        } else if (option.equals(DEFAULT_OPTION)) {
             pattern = DEFAULT;
         } else {
             try {
@@ -33,7 +36,7 @@ final class NameCheck {
     }
 
     /** Whether a question of this type about this name (no trailing dot) may be asked. */
-    boolean allows(String name, int type) {
+    public boolean allows(String name, int type) {
         if (pattern == null || type == Type.PTR || type == Type.TXT) {
             return true;
         }

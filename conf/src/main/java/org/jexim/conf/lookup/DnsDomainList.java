@@ -1,4 +1,4 @@
-package org.jexim.dns;
+package org.jexim.conf.lookup;
 
 import java.util.Locale;
 import org.jexim.conf.lists.ListEnv;
@@ -11,16 +11,16 @@ import org.jexim.conf.lists.NamedLists;
  * regular expressions, lookups, {@code +name}, {@code !} negation); an unset or empty list
  * matches nothing, and a match that defers counts as no match.
  */
-final class DnsDomainList {
+public final class DnsDomainList {
     private final String list;
     private final ListEnv env;
 
-    DnsDomainList(String list, NamedLists namedLists) {
+    public DnsDomainList(String list, NamedLists namedLists) {
         this.list = list == null ? "" : list.strip();
         this.env = ListEnv.of(namedLists == null ? NamedLists.NONE : namedLists, "");
     }
 
-    boolean contains(String name) {
+    public boolean contains(String name) {
         if (list.isEmpty()) {
             return false;
         }
