@@ -61,6 +61,13 @@ public final class HostWaits {
         return read().getOrDefault(host, Set.of()).stream().anyMatch(other -> !other.equals(id));
     }
 
+    /** The messages other than {@code id} that wait for {@code host}. */
+    public synchronized Set<String> others(String host, String id) {
+        Set<String> ids = new LinkedHashSet<>(read().getOrDefault(host, Set.of()));
+        ids.remove(id);
+        return ids;
+    }
+
     private Map<String, Set<String>> read() {
         if (file == null) {
             return memory;
