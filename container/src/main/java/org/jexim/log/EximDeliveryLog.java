@@ -79,6 +79,7 @@ public final class EximDeliveryLog implements DeliveryLog {
     public void delivered(String messageId, AddressItem address, String router, String transport, DeliveryResult result) {
         DeliveryResult.Connection c = result.connection();
         Delivery d = c == null ? delivery(messageId, address, router, transport).withSize(result.size())
+            : c.local() ? delivery(messageId, address, router, transport).withConfirmation(c.confirmation()).withSize(result.size())
             : remote(delivery(messageId, address, router, transport), host(c) + tlsAuthChunking(c))
                 .withConfirmation(c.confirmation()).withSize(result.size());
         if (result.additional()) {

@@ -59,6 +59,22 @@ public final class SpoolQueueModule extends AbstractModule {
         }
     }
 
+    /**
+     * The messages waiting for a host an smtp transport has a connection to: a run of just those,
+     * forced as Exim's continued delivery does not look at retry records (queue_running is unset).
+     */
+    @Provides
+    @Singleton
+    org.jexim.transport.WaitingDeliveries waitingDeliveries(SpoolMailQueueFactory factory) {
+        return ids -> {
+            try {
+                factory.run(new QueueRunScope(true, java.util.Optional.of(java.util.Set.copyOf(ids))));
+            } catch (org.apache.james.queue.api.MailQueue.MailQueueException e) {
+                // they wait for their retry time, as when nothing passes the connection on
+            }
+        };
+    }
+
     @Provides
     @Singleton
     SpoolJournal spoolJournal(SpoolMailQueueFactory factory) {

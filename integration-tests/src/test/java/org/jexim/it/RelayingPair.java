@@ -115,6 +115,20 @@ final class RelayingPair implements AutoCloseable {
         assertThat(y.status()).as(y.output()).isZero();
     }
 
+    /** Each side's own command line options after the common ones (-M with each side's message id). */
+    void run(List<String> eximOptions, List<String> jeximOptions) throws Exception {
+        Jexim.Result x = Jexim.run(concat(eximArgs, eximOptions.toArray(new String[0])));
+        assertThat(x.status()).as(x.output()).isZero();
+        Jexim.Result y = Jexim.jexim(concat(jeximArgs, jeximOptions.toArray(new String[0])).toArray(new String[0]));
+        assertThat(y.status()).as(y.output()).isZero();
+    }
+
+    /** The id of the message whose main log line contains {@code mark}. */
+    static String messageId(Path dir, String mark) throws Exception {
+        return Files.readAllLines(dir.resolve("log/mainlog")).stream().filter(l -> l.contains(mark)).findFirst()
+                .orElseThrow().split(" ")[2];
+    }
+
     /** How many connections a receiving exim4 took messages on: its message ids carry the receiving process's pid. */
     static long connections(Path remote, int messages) throws Exception {
         Matcher m = Pattern.compile("\\S+-(\\S+)-\\S+ <= ").matcher(Files.readString(remote.resolve("log/mainlog")));

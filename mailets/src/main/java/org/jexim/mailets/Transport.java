@@ -55,10 +55,17 @@ public final class Transport extends GenericMailet {
     /** Exim's ERRNO_RCPT4XX. */
     private static final int RCPT_4XX = -44;
 
-    @Inject
+    private final org.jexim.transport.WaitingDeliveries waiting;
+
     public Transport(JeximRuntime runtime, DeliveryLog log) {
+        this(runtime, log, new org.jexim.transport.WaitingDeliveries.None());
+    }
+
+    @Inject
+    public Transport(JeximRuntime runtime, DeliveryLog log, org.jexim.transport.WaitingDeliveries waiting) {
         this.runtime = runtime;
         this.log = log;
+        this.waiting = waiting;
     }
 
     @Override
@@ -69,7 +76,7 @@ public final class Transport extends GenericMailet {
             throw new MessagingException("org.jexim.mailets.Transport needs <name> and <driver>");
         }
         Map<String, String> options = MailetOptions.of(getMailetConfig());
-        transport = TransportFactory.create(name, driver, options, services(runtime, log), runtime.retryRules());
+        transport = TransportFactory.create(name, driver, options, services(runtime, log, waiting), runtime.retryRules());
         shadow = ShadowTransport.of(options, services(runtime, log), runtime.retryRules());
         disableLogging = org.jexim.conf.translate.OptionTexts.bool(options.get("disable_logging"), false);
         firstPass = new FirstPassQueueing(runtime);
@@ -266,9 +273,13 @@ public final class Transport extends GenericMailet {
      * the main log for the hosts a remote transport could not use.
      */
     static TransportServices services(JeximRuntime runtime, DeliveryLog log) {
+        return services(runtime, log, new org.jexim.transport.WaitingDeliveries.None());
+    }
+
+    static TransportServices services(JeximRuntime runtime, DeliveryLog log, org.jexim.transport.WaitingDeliveries waiting) {
         Path spool = Path.of(runtime.mainOption("spool_directory").orElse("var/spool"));
         return new TransportServices(runtime.authenticators(), HostRetryHints.at(spool.resolve("db/jexim-retry")),
-                Clock.systemDefaultZone(), log::message);
+                Clock.systemDefaultZone(), log::message, waiting);
     }
 
     /**

@@ -79,12 +79,21 @@ public final class HostRetryHints {
         return new ArrayList<>(read().values());
     }
 
+    /** The records as last read or written, and the file's modification time then: a delivery reads a stat only. */
+    private Map<String, Hint> cache = Map.of();
+    private java.nio.file.attribute.FileTime cachedAt;
+
     private Map<String, Hint> read() {
         Map<String, Hint> all = new LinkedHashMap<>();
         if (file == null || !Files.exists(file)) {
             return all;
         }
         try {
+            java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+            if (modified.equals(cachedAt)) {
+                return new LinkedHashMap<>(cache);
+            }
+            cachedAt = modified;
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split(" ", 6);
                 if (f.length == 6) {
@@ -92,8 +101,10 @@ public final class HostRetryHints {
                             Instant.ofEpochSecond(Long.parseLong(f[3])), Instant.ofEpochSecond(Long.parseLong(f[4]))));
                 }
             }
+            cache = new LinkedHashMap<>(all);
         } catch (IOException | RuntimeException e) {
             // hints are only hints: an unreadable file is an empty one, as Exim treats a broken db
+            cachedAt = null;
         }
         return all;
     }
@@ -113,8 +124,11 @@ public final class HostRetryHints {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, b, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            cache = new LinkedHashMap<>(all);
+            cachedAt = Files.getLastModifiedTime(file);
         } catch (IOException e) {
             // as Exim: failing to write a hint only means trying the host sooner
+            cachedAt = null;
         }
     }
 }

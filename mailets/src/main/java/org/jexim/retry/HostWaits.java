@@ -61,6 +61,13 @@ public final class HostWaits {
         return read().getOrDefault(host, Set.of()).stream().anyMatch(other -> !other.equals(id));
     }
 
+    /** The messages other than {@code id} that wait for {@code host}. */
+    public synchronized Set<String> others(String host, String id) {
+        Set<String> ids = new LinkedHashSet<>(read().getOrDefault(host, Set.of()));
+        ids.remove(id);
+        return ids;
+    }
+
     private Map<String, Set<String>> read() {
         if (file == null) {
             return memory;
@@ -70,16 +77,33 @@ public final class HostWaits {
             return all;
         }
         try {
+            java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+            if (modified.equals(cachedAt)) {
+                return copy(cache);
+            }
+            cachedAt = modified;
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split(" ");
                 if (f.length > 1) {
                     all.put(f[0], new LinkedHashSet<>(java.util.List.of(f).subList(1, f.length)));
                 }
             }
+            cache = copy(all);
         } catch (IOException | RuntimeException e) {
             // hints only: an unreadable file means no message waits
+            cachedAt = null;
         }
         return all;
+    }
+
+    /** The hints as last read or written, and the file's modification time then: a delivery reads a stat only. */
+    private Map<String, Set<String>> cache = Map.of();
+    private java.nio.file.attribute.FileTime cachedAt;
+
+    private static Map<String, Set<String>> copy(Map<String, Set<String>> all) {
+        Map<String, Set<String>> c = new LinkedHashMap<>();
+        all.forEach((host, ids) -> c.put(host, new LinkedHashSet<>(ids)));
+        return c;
     }
 
     private void write(Map<String, Set<String>> all) {
@@ -93,8 +117,11 @@ public final class HostWaits {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, b, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            cache = copy(all);
+            cachedAt = Files.getLastModifiedTime(file);
         } catch (IOException e) {
             // as Exim: a lost hint only means a message gets a connection of its own
+            cachedAt = null;
         }
     }
 }

@@ -29,6 +29,19 @@ public record DeliveryResult(Kind kind, String message, String output, String us
             this(hostName, ip, tls, authenticator, chunking, confirmation, Endpoints.UNKNOWN, false, false);
         }
 
+        /**
+         * No host, only the final reply of a local LMTP delivery, which Exim logs as C= (with
+         * smtp_confirmation) although the transport is local.
+         */
+        public static Connection lmtp(String confirmation) {
+            return new Connection(null, null, null, null, false, confirmation);
+        }
+
+        /** Whether this is {@link #lmtp}'s: no host. */
+        public boolean local() {
+            return hostName == null;
+        }
+
         /** This connection with its ports and local address (log_selector's outgoing_port, I=). */
         public Connection at(Endpoints value) {
             return new Connection(hostName, ip, tls, authenticator, chunking, confirmation, value, pipelining, continued);

@@ -90,7 +90,8 @@ final class LmtpTransport implements Transport {
                 List<DeliveryResult> results = new ArrayList<>();
                 for (SmtpSession.RecipientOutcome o : outcomes) {
                     if (o.delivered()) {
-                        results.add(DeliveryResult.OK.withSize(s.messageBytes()));
+                        results.add(DeliveryResult.ok(DeliveryResult.Connection.lmtp(o.reply().text().replace("\n", "\\n")))
+                                .withSize(s.messageBytes()));
                     } else {
                         String m = "LMTP error after " + o.refusal().after() + ": " + o.refusal().reply().text();
                         results.add((o.reply().permanent() ? DeliveryResult.fail(m) : DeliveryResult.defer(m))

@@ -289,9 +289,11 @@ final class SmtpTransport implements Transport {
         String id = vars.variable("message_id").orElse("");
         waits.remove(hostName, id);
         int max = options.number("connection_max_messages", 500);
-        if ((max == 0 || sequence < max) && waits.othersWaiting(hostName, id) && s.reset()) {
+        java.util.Set<String> waiting = waits.others(hostName, id);
+        if ((max == 0 || sequence < max) && !waiting.isEmpty() && s.reset()) {
             continued.park(hold.host, new ContinuedConnections.Open(c, s, via.continued(false), sequence));
             hold.parked = true;
+            services.waiting().deliverNow(waiting); // they come for the connection now, not at their retry time
         } else {
             s.quit();
         }
