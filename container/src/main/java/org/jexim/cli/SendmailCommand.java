@@ -52,7 +52,10 @@ final class SendmailCommand extends LoggedCommand {
     static LocalSubmission.Outcome submit(Configuration config, SubmitSettings settings, ServerPaths paths,
                                           SubmitRequest request, java.io.InputStream in, CommandLine line,
                                           boolean notSmtpAcls) throws Exception {
-        NotSmtpAcl acl = new NotSmtpAcl(new AclEngine(config.acls(), new ConfigurationLists(config, settings)),
+        // the non-SMTP ACLs see the main options and write their logwrite lines, as the SMTP ones do
+        AclEngine engine = new AclEngine(config.acls(), new org.jexim.acl.AclServices(new ConfigurationLists(config, settings),
+            settings::option).withLog(new org.jexim.smtp.EximAclLog()));
+        NotSmtpAcl acl = new NotSmtpAcl(engine,
             notSmtpAcls ? settings.option("acl_not_smtp_start") : Optional.empty(),
             notSmtpAcls ? settings.option("acl_not_smtp") : Optional.empty(),
             notSmtpAcls ? settings.option("acl_not_smtp_mime") : Optional.empty());

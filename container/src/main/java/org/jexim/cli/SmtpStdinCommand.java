@@ -57,8 +57,16 @@ final class SmtpStdinCommand extends LoggedCommand {
                     terms.freeze(), terms.queue(), terms.dsn())));
         byte[] data = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
         try {
+            // -bS messages go through acl_not_smtp_start and acl_not_smtp, -bs ones had the SMTP ACLs
+            boolean batched = protocol.equals("local-bsmtp");
             LocalSubmission.Outcome outcome = SendmailCommand.submit(config, settings, paths, request,
-                    new ByteArrayInputStream(data), line, false);
+                    new ByteArrayInputStream(data), line, batched);
+            if (outcome.refusal().isPresent()) {
+                throw new org.jexim.smtp.BatchSession.Refused(outcome.refusal().get());
+            }
+            if (outcome.messageId().isEmpty() && batched) {
+                return ""; // the non-SMTP ACLs discarded it (a blackhole line) or the MIME ACL dropped it
+            }
             if (outcome.messageId().isEmpty()) {
                 throw new IOException("the message was not spooled");
             }

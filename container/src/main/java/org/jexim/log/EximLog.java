@@ -68,6 +68,11 @@ public final class EximLog {
      * -bh only: from now on every line starts with {@code id}, as Exim's do there once a message has an
      * id (a test session never clears it); null goes back to plain lines.
      */
+    /** The id the current log puts in front of its lines, null when none ({@link #prefixWith}). */
+    public static String prefix() {
+        return current.sink instanceof IdPrefixSink p ? p.id() : null;
+    }
+
     public static void prefixWith(String id) {
         EximLog log = current;
         LogSink base = log.sink instanceof IdPrefixSink p ? p.base() : log.sink;

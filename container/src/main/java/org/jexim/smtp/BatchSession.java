@@ -12,7 +12,7 @@ import org.jexim.smtp.wire.SmtpDataReader;
 
 /**
  * Exim's {@code -bS} (smtp_setup_batch_msg): batched SMTP on standard input, no replies and no
- * SMTP ACLs; HELO/EHLO and RSET start a new transaction, NOOP/VRFY/EXPN/HELP/ETRN are ignored, each
+ * SMTP ACLs (the non-SMTP ones run: a refusal ends the batch, {@link Refused}); HELO/EHLO and RSET start a new transaction, NOOP/VRFY/EXPN/HELP/ETRN are ignored, each
  * message read as DATA is read ({@link SmtpDataReader}) goes to the sink. The first error
  * abandons the rest of the batch, reported as {@link Failure}.
  */
@@ -50,6 +50,13 @@ public final class BatchSession {
         /** Exim's exit status: 1 when some messages were taken, 2 when none. */
         public int status() {
             return messages > 0 ? 1 : 2;
+        }
+    }
+
+    /** A message the non-SMTP ACL refused ({@code reply}: "550 TEXT"): the batch ends there. */
+    public static final class Refused extends IOException {
+        public Refused(String reply) {
+            super(reply);
         }
     }
 
@@ -126,9 +133,13 @@ public final class BatchSession {
                         }
                         String text = reader.text();
                         session.sender(sender);
-                        sink.accept(session, sender, List.copyOf(recipients),
-                                List.of(text.substring(0, text.length() - 1).split("\n", -1)),
-                                new TestSession.MessageTerms(false, false, org.jexim.queue.MessageDsn.NONE));
+                        try {
+                            sink.accept(session, sender, List.copyOf(recipients),
+                                    List.of(text.substring(0, text.length() - 1).split("\n", -1)),
+                                    new TestSession.MessageTerms(false, false, org.jexim.queue.MessageDsn.NONE));
+                        } catch (Refused r) {
+                            return Optional.of(new Failure(r.getMessage(), transactionLine, line, Optional.empty(), messages));
+                        }
                         messages++;
                     }
                     default -> {

@@ -5,7 +5,7 @@ import org.jexim.acl.AclLog;
 import org.jexim.log.EximLog;
 
 /** The ACLs' log lines (logwrite, warn, panics) into Exim's main, reject and panic logs. */
-final class EximAclLog implements AclLog {
+public final class EximAclLog implements AclLog {
     @Override
     public void write(Set<Target> targets, String line) {
         EximLog log = EximLog.main();

@@ -55,7 +55,14 @@ public final class LocalSubmission {
     }
 
     /** How the submission ended: the exit status and, when a message was spooled, its id. */
-    public record Outcome(int status, Optional<String> messageId) {
+    /**
+     * How a submission ended; {@code refusal} is the non-SMTP ACL's reply for a batched SMTP
+     * (-bS) message it refused ("550 TEXT"), which the batch reports instead of the usual error.
+     */
+    public record Outcome(int status, Optional<String> messageId, Optional<String> refusal) {
+        public Outcome(int status, Optional<String> messageId) {
+            this(status, messageId, Optional.empty());
+        }
     }
 
     public LocalSubmission(SubmitSettings settings, NotSmtpAcl acl, Function<Map<String, String>, ExpansionContext> contexts,
@@ -158,19 +165,39 @@ public final class LocalSubmission {
         }
         variables.put("message_size", Long.toString(size(headers, read.body())));
         byte[] message = messageBytes(headers, read);
-        AclResult mime = acl.runMime(variables, aclVariables, message);
+        // the message has its id now: the ACLs' log lines start with it, as Exim's do
+        String outerPrefix = EximLog.prefix();
+        EximLog.prefixWith(id);
+        AclResult mime;
+        AclResult verdict;
+        try {
+            mime = acl.runMime(variables, aclVariables, message);
+            if (mime.verdict() == AclVerdict.DISCARD) {
+                // receive.c: the MIME ACL's discard leaves the non-SMTP ACL no recipients
+                variables.put("recipients", "");
+                variables.put("recipients_count", "0");
+            }
+            verdict = mime.verdict() != AclVerdict.ACCEPT && mime.verdict() != AclVerdict.DISCARD ? mime
+                : acl.run(variables, aclVariables, message);
+        } finally {
+            EximLog.prefixWith(outerPrefix);
+        }
         if (mime.verdict() != AclVerdict.ACCEPT && mime.verdict() != AclVerdict.DISCARD) {
             // receive.c run_mime_acl: a non-SMTP message refused there is dropped without a word or a log line
             return new Outcome(1, Optional.empty());
         }
         // receive.c: a MIME ACL discard blackholes the recipients, and the non-SMTP ACL still runs
         String blackholedBy = mime.verdict() == AclVerdict.DISCARD ? "MIME ACL" : null;
-        AclResult verdict = acl.run(variables, aclVariables, message);
         if (verdict.verdict() == AclVerdict.DENY || verdict.verdict() == AclVerdict.DEFER
             || verdict.verdict() == AclVerdict.DROP || verdict.verdict() == AclVerdict.ERROR) {
             String logMessage = verdict.logMessage().or(verdict::message).orElse("");
             String line = id + " F=<" + envelope.sender() + "> rejected by non-SMTP ACL: " + logMessage;
             EximLog.main().mainAndReject(line, line + rejectLogDetail(envelope.sender(), recipients, headers));
+            if (request.session().isPresent()) {
+                // receive.c: batched SMTP reports "550 TEXT" through moan_smtp_batch, whatever the verb
+                return new Outcome(1, Optional.empty(),
+                    Optional.of("550 " + verdict.message().orElse("local configuration problem")));
+            }
             return errors.fail(LocalErrors.Kind.ACL, Optional.of(verdict.message().orElse("local configuration problem")),
                 headers, read.body(), this);
         }

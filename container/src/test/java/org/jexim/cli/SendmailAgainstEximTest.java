@@ -49,6 +49,7 @@ class SendmailAgainstEximTest {
         + "  discard condition = ${if match{$mime_filename}{\\N\\.zip$\\N}}\n"
         + "  accept\n"
         + "acl_ns:\n"
+        + "  warn logwrite = ns for $recipients\n"
         + "  deny message = Go away $sender_address\n"
         + "       log_message = logged $recipients_count\n"
         + "       condition = ${if eq{$recipients}{bad@test.example}}\n"
@@ -143,7 +144,13 @@ class SendmailAgainstEximTest {
             Arguments.of(List.of("-bS"), "DATA\n"),
             Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example\n"),
             Arguments.of(List.of("-bS"), "MAIL FROM:\n"),
-            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nRCPT TO:<bob@test.example>\nDATA\nSubject: t\n\nbody\n"));
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nRCPT TO:<bob@test.example>\nDATA\nSubject: t\n\nbody\n"),
+            // the non-SMTP ACLs run for each batched message; a refusal ends the batch with "550 TEXT"
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nRCPT TO:<bob@test.example>\nDATA\nSubject: one\n\nb\n.\n"
+                + "MAIL FROM:<a@b.example>\nRCPT TO:<bad@test.example>\nDATA\nSubject: two\n\nb\n.\n"
+                + "MAIL FROM:<a@b.example>\nRCPT TO:<bob@test.example>\nDATA\nSubject: three\n\nb\n.\nQUIT\n"),
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nRCPT TO:<forbidden@test.example>\nDATA\nSubject: x\n\nb\n.\n"),
+            Arguments.of(List.of("-bS"), "MAIL FROM:<a@b.example>\nRCPT TO:<drop@test.example>\nDATA\nSubject: x\n\nb\n.\n"));
     }
 
     /** A two-part message whose attachment name acl_not_smtp_mime looks at. */

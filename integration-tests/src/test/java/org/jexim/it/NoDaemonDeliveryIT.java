@@ -30,15 +30,8 @@ class NoDaemonDeliveryIT {
     void submitEverywhere() throws Exception {
         assumeTrue(Files.isExecutable(EXIM) && "root".equals(System.getProperty("user.name")), "needs exim4 and root");
         Path configure = Path.of(getClass().getResource("/delivery/configure").toURI());
-        exim = Files.createTempDirectory("nodaemon-exim");
-        jexim = Files.createTempDirectory("nodaemon-jexim");
-        for (Path d : List.of(exim, jexim)) {
-            for (String sub : List.of("spool", "log", "mail")) {
-                Files.createDirectories(d.resolve(sub));
-            }
-        }
-        Jexim.run(List.of("chmod", "755", exim.toString(), jexim.toString()));
-        Jexim.run(List.of("chown", "-R", "Debian-exim", exim.toString()));
+        exim = MailHome.create("nodaemon-exim");
+        jexim = MailHome.create("nodaemon-jexim");
         String eximCommand = EXIM + " -C " + configure + " -DDIR=" + exim + " -DDUSER=Debian-exim";
         String jeximCommand = "JEXIM_NO_BUILD=1 " + Jexim.ROOT.resolve("jexim") + " -C " + configure + " -DDIR=" + jexim + " -DDUSER=root";
         for (String command : List.of(eximCommand, jeximCommand)) {

@@ -36,15 +36,8 @@ class TaintIT {
     void submitEverywhere() throws Exception {
         assumeTrue(Files.isExecutable(EXIM) && "root".equals(System.getProperty("user.name")), "needs exim4 and root");
         Path configure = Path.of(getClass().getResource("/taint/configure").toURI());
-        exim = Files.createTempDirectory("taint-exim");
-        jexim = Files.createTempDirectory("taint-jexim");
-        for (Path d : List.of(exim, jexim)) {
-            for (String sub : List.of("spool", "log", "mail")) {
-                Files.createDirectories(d.resolve(sub));
-            }
-            Jexim.run(List.of("chmod", "755", d.toString()));
-            Jexim.run(List.of("chown", "-R", "Debian-exim", d.toString()));
-        }
+        exim = MailHome.create("taint-exim");
+        jexim = MailHome.create("taint-jexim");
         String common = " -C " + configure + " -DDUSER=Debian-exim -odi ";
         for (String a : ADDRESSES) {
             sh(EXIM + common.replace("-C", "-DDIR=" + exim + " -C") + "'" + a + "@taint.example'", "Subject: taint\n\nbody\n");

@@ -84,7 +84,9 @@ final class SmtpServerFile {
         ports.ifPresent(p -> server.comment(context.origin(p.location())));
         interfaces.ifPresent(i -> server.comment(context.origin(i.location())));
         server.leaf("bind", String.join(", ", binds));
-        server.leaf("connectionBacklog", "200");
+        // smtp_connect_backlog when set; unset, 200 rather than Exim's 20: a JVM accepts in bursts
+        server.leaf("connectionBacklog", context.configuration().mainOption("smtp_connect_backlog")
+                .map(TranslationContext::text).map(String::strip).orElse("200"));
         XmlElement helo = server.child("helloName");
         Optional<OptionSetting> primary = context.configuration().mainOption("primary_hostname");
         if (primary.isPresent()) {
