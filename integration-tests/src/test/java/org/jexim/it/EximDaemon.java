@@ -63,6 +63,14 @@ final class EximDaemon implements AutoCloseable {
         throw new AssertionError("nothing listens on " + port);
     }
 
+    /** The pid an exim4 -bd wrote with -oP, waiting a little for the file: the port may answer first. */
+    static long pid(Path pidFile) throws Exception {
+        for (int i = 0; i < 100 && !Files.exists(pidFile); i++) {
+            Thread.sleep(100);
+        }
+        return Long.parseLong(Files.readString(pidFile).strip());
+    }
+
     String mainlog() throws java.io.IOException {
         Path log = home.resolve("log/mainlog");
         return Files.exists(log) ? Files.readString(log) : "";

@@ -74,7 +74,7 @@ final class RelayingPair implements AutoCloseable {
         assertThat(j.status()).as(j.output()).isZero();
         EximDaemon.waitForPort(eximPort);
         EximDaemon.waitForPort(jeximPort);
-        pids.add(Long.parseLong(Files.readString(exim.resolve("pid")).strip()));
+        pids.add(EximDaemon.pid(exim.resolve("pid")));
     }
 
     /** One message from sender@delivery.example to both senders over SMTP. */
@@ -104,7 +104,7 @@ final class RelayingPair implements AutoCloseable {
                 .toURI()).toString(), "-DDIR=" + dir, "-DPORT=" + port, "-bd", "-oP", dir.resolve("pid").toString()));
         assertThat(r.status()).as(r.output()).isZero();
         EximDaemon.waitForPort(port);
-        pids.add(Long.parseLong(Files.readString(dir.resolve("pid")).strip()));
+        pids.add(EximDaemon.pid(dir.resolve("pid")));
     }
 
     /** The same queue command (-q, -qf, -qq, ...) on both; each returns when its run is over. */

@@ -66,8 +66,8 @@ class RetryRecordsIT {
         for (int port : new int[] {remotePort, eximPort, jeximPort}) {
             EximDaemon.waitForPort(port);
         }
-        remotePid = Long.parseLong(Files.readString(remote.resolve("pid")).strip());
-        eximPid = Long.parseLong(Files.readString(exim.resolve("pid")).strip());
+        remotePid = EximDaemon.pid(remote.resolve("pid"));
+        eximPid = EximDaemon.pid(exim.resolve("pid"));
         for (int port : new int[] {eximPort, jeximPort}) {
             Jexim.Result s = Jexim.run(List.of("swaks", "--server", "127.0.0.1:" + port, "--helo", "client.example",
                     "--from", "sender@delivery.example",
