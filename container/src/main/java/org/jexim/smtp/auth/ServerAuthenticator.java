@@ -42,15 +42,7 @@ public abstract class ServerAuthenticator {
 
     /** server_advertise_condition: unset, or expanding to something other than empty/0/no/false. */
     public boolean advertised(AclSubject vars) {
-        Optional<String> condition = option("server_advertise_condition");
-        if (condition.isEmpty()) {
-            return true;
-        }
-        try {
-            return !isFalse(Expander.expand(condition.get(), vars));
-        } catch (ExpansionException e) {
-            return false;
-        }
+        return holdsUnlessFalse("server_advertise_condition", vars);
     }
 
     /**
@@ -58,7 +50,12 @@ public abstract class ServerAuthenticator {
      * value: unset keeps the value; a failed expansion, empty, 0, no or false drops it.
      */
     public boolean keepsMailAuth(AclSubject vars) {
-        Optional<String> condition = option("server_mail_auth_condition");
+        return holdsUnlessFalse("server_mail_auth_condition", vars);
+    }
+
+    /** An optional condition option: unset holds; a failed expansion, empty, 0, no or false does not. */
+    private boolean holdsUnlessFalse(String option, AclSubject vars) {
+        Optional<String> condition = option(option);
         if (condition.isEmpty()) {
             return true;
         }
