@@ -149,6 +149,9 @@ public final class Defer extends GenericMailet {
             // the message waits, frozen, for -Mt or -qff; Exim logs "Frozen" after the == line
             mail.setAttribute(new org.apache.mailet.Attribute(FROZEN,
                     org.apache.mailet.AttributeValue.of(Long.toString(now.getEpochSecond()))));
+            new FreezeTeller(runtime, log).tell(mail, "", deferred.stream().map(a -> new org.jexim.bounce.FreezeTellMessage
+                    .Waiting(a.address(), a.parent().map(AddressItem::address).orElse(null),
+                            a.variables().get(Outcomes.MESSAGE))).toList(), getMailetContext());
             log.message(RouterContexts.messageId(mail), "Frozen");
         } else if (!FirstPassQueueing.twoStage(mail)) { // as Exim: no delay warning from a -qq first pass
             warner.check(mail, deferred, now, getMailetContext());
