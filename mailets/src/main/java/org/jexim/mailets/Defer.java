@@ -120,10 +120,14 @@ public final class Defer extends GenericMailet {
                 }
             }
             if (d.giveUp()) {
-                String router = item.variables().get(Outcomes.ROUTER);
-                log.failed(RouterContexts.messageId(mail), item, router, null, RetrySchedule.TIMEOUT);
-                groups.send(Outcomes.BOUNCE, item.with(Outcomes.MESSAGE, RetrySchedule.TIMEOUT));
-                groups.error(Outcomes.BOUNCE, item.address() + ": " + RetrySchedule.TIMEOUT);
+                // Exim's retry_update: "** addr: retry timeout exceeded" without router or transport;
+                // the bounce shows the deferral's error first ("local delivery failed" for a local transport)
+                log.failed(RouterContexts.messageId(mail), item, null, null, RetrySchedule.TIMEOUT);
+                String why = "local".equals(item.variables().get(Outcomes.FAILED_IN)) ? Outcomes.LOCAL_FAILURE
+                        : item.variables().get(Outcomes.MESSAGE);
+                String shown = why == null || why.isEmpty() ? RetrySchedule.TIMEOUT : why + ": " + RetrySchedule.TIMEOUT;
+                groups.send(Outcomes.BOUNCE, item.with(Outcomes.MESSAGE, shown));
+                groups.error(Outcomes.BOUNCE, item.address() + ": " + shown);
                 continue;
             }
             AddressItem kept = item.with(FIRST_FAILED, Long.toString(first.getEpochSecond()))
