@@ -63,6 +63,12 @@ final class SieveErrors {
         if (message.startsWith("Unexpected Command")) {
             return "syntax error" + where;
         }
+        if (message.startsWith("Found unexpected TagArgument") || message.startsWith("Expecting exactly one argument")) {
+            // Exim reads the test's tags, then wants its header list: an unknown tag or none is that mistake
+            String test = testAt(script, line, Integer.parseInt(at.group(2)));
+            boolean headerList = message.startsWith("Found") ? test.equals("header") : test.equals("exists");
+            return headerList ? "header string list expected" + where : null;
+        }
         if (ARGUMENT_COUNT.matcher(message).find()) {
             String command = wordAt(script, line, Integer.parseInt(at.group(2)));
             return switch (command) {
@@ -102,6 +108,16 @@ final class SieveErrors {
             }
         }
         return (int) script.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    /** The test after the "if", "elsif" or "not" at this place, e.g. "header". */
+    private static String testAt(String script, int line, int column) {
+        String[] lines = script.split("\n", -1);
+        if (line < 1 || line > lines.length || column < 1 || column > lines[line - 1].length()) {
+            return "";
+        }
+        Matcher m = Pattern.compile("\\s*(?:(?:if|elsif|not)\\s+)*(\\w+)").matcher(lines[line - 1].substring(column - 1));
+        return m.lookingAt() ? m.group(1) : "";
     }
 
     private static String wordAt(String script, int line, int column) {

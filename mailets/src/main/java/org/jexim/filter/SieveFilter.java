@@ -64,7 +64,7 @@ public final class SieveFilter {
         SieveMail mail = new SieveMail(message, envelopeTo);
         List<FilterAction> actions = new ArrayList<>();
         String summary;
-        SieveRequires.Missing missing = SieveRequires.check(text);
+        SieveRequires.Missing missing = earlier(SieveRequires.check(text), SieveSizeLimits.check(text));
         try {
             Node script = FACTORY.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
             if (missing != null) {
@@ -93,6 +93,11 @@ public final class SieveFilter {
             setup.testOutput().print(summary + "\n");
         }
         return new FilterResult(Outcome.DELIVERED, null, List.copyOf(actions), new int[10], message);
+    }
+
+    /** Of two errors Exim finds reading the script, the one it meets first. */
+    private static SieveRequires.Missing earlier(SieveRequires.Missing a, SieveRequires.Missing b) {
+        return a == null ? b : b == null || a.line() <= b.line() ? a : b;
     }
 
     private static String oneLine(String s) {
