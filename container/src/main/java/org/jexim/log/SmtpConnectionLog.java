@@ -134,6 +134,15 @@ public final class SmtpConnectionLog {
         log.mainAndReject(text, text);
     }
 
+    /**
+     * A message whose header section passed header_maxsize or one of whose header lines passed
+     * header_line_maxsize: {@code WHAT received from HOST (more than N characters): message abandoned}.
+     */
+    public void headerAbandoned(SmtpPeer peer, String what, long limit) {
+        logs.get().main(what + " received from " + hostAndIdent(peer) + " (more than " + limit
+                + " characters): message abandoned");
+    }
+
     /** smtp_get_connection_info(): {@code SMTP connection from HOST}, without H= or ident. */
     private String connectionInfo(SmtpPeer peer) {
         EximLog log = logs.get();

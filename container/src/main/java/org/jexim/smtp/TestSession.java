@@ -14,6 +14,7 @@ import org.jexim.runtime.JeximRuntime;
 public final class TestSession {
     private final JeximRuntime runtime;
     private final EximTexts texts;
+    private final HeaderLimits headerLimits;
     private final AclGate gate;
     private final PrintStream out;
     private final AuthCommand auth;
@@ -43,6 +44,7 @@ public final class TestSession {
     public TestSession(JeximRuntime runtime, AclGate gate, PrintStream out) {
         this.runtime = runtime;
         this.texts = new EximTexts(runtime);
+        this.headerLimits = HeaderLimits.of(runtime);
         this.gate = gate;
         this.out = out;
         this.commands = new AclCommands(runtime, gate);
@@ -369,6 +371,12 @@ public final class TestSession {
         if (!input.complete()) {
             org.jexim.log.SmtpConnectionLog.main().lostReadingData(session.peer(), input.progress());
             return SmtpReply.of("421", "Lost incoming connection").closing();
+        }
+        java.util.Optional<SmtpReply> oversized = headerLimits.check(lines, session.peer());
+        if (oversized.isPresent()) {
+            session.reset(); // the message is abandoned: no ACL sees it
+            newMessage();
+            return oversized.get();
         }
         session.message(org.jexim.acl.ReceivedMessage.ofLines(lines));
         String id = sink == null ? org.jexim.queue.EximMessageId.next() : null;

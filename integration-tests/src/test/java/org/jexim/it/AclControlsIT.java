@@ -65,7 +65,7 @@ class AclControlsIT {
                 + "local:\n  driver = accept\n  transport = local\n"
                 + "begin transports\n"
                 + "remote_smtp:\n  driver = smtp\n  port = " + remotePort + "\n"
-                + "local:\n  driver = appendfile\n  file = " + home.resolve("mail") + "/$local_part\n  user = root\n");
+                + "local:\n  driver = appendfile\n  file = " + home.resolve("mail") + "/$local_part\n  create_file = " + home.resolve("mail") + "\n  user = root\n");
         int port = Jexim.freePort();
         Jexim.Result started = Jexim.jexim("-C", conf.toString(), "-oX", Integer.toString(port), "-bd");
         assertThat(started.status()).as(started.output()).isZero();

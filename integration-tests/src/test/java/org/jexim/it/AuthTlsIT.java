@@ -63,10 +63,8 @@ class AuthTlsIT {
                 + "smtputf8_advertise_hosts =\n"
                 + "acl_smtp_rcpt = check_rcpt\n"
                 + "begin acl\ncheck_rcpt:\n  accept authenticated = *\n  deny message = relay not permitted\n"
-                + "begin routers\nbox:\n  driver = accept\n"
-                // a listed local part is untainted ($local_part_data), as Exim 4.96 wants for a file name
-                + "  local_parts = login : cram : jakarta : jakarta-smtps : smtps : s : app\n  transport = box\n"
-                + "begin transports\nbox:\n  driver = appendfile\n  file = " + home.resolve("mail") + "/$local_part_data\n"
+                + "begin routers\nbox:\n  driver = accept\n  transport = box\n"
+                + "begin transports\nbox:\n  driver = appendfile\n  file = " + home.resolve("mail") + "/$local_part\n  create_file = " + home.resolve("mail") + "\n"
                 + "begin authenticators\n"
                 + "PLAIN:\n  driver = plaintext\n  public_name = PLAIN\n  server_prompts = :\n"
                 + "  server_condition = ${if and {{eq{$auth2}{user}}{eq{$auth3}{secret}}}}\n  server_set_id = $auth2\n"

@@ -47,7 +47,7 @@ class QueueRunIT {
             + "begin acl\nacl_rcpt:\n  accept\n"
             + "begin routers\nlocal_user:\n  driver = accept\n  domains = +local_domains\n"
             + "  transport = local_maildir\nbegin transports\nlocal_maildir:\n  driver = appendfile\n"
-            + "  directory = " + home + "/mail/$local_part\n  maildir_format\n");
+            + "  directory = " + home + "/mail/$local_part\n  maildir_format\n  create_file = " + home + "/mail\n");
         startDaemon();
     }
 

@@ -41,7 +41,7 @@ class QueueToolsIT {
             + "local_interfaces = <; 127.0.0.1\nexim_user = root\nexim_group = root\n"
             + "begin routers\nlocal_user:\n  driver = accept\n  domains = +local_domains\n"
             + "  transport = local_maildir\nbegin transports\nlocal_maildir:\n  driver = appendfile\n"
-            + "  directory = " + home + "/mail/$local_part\n  maildir_format\n");
+            + "  directory = " + home + "/mail/$local_part\n  maildir_format\n  create_file = " + home + "/mail\n");
         Jexim.Result started = Jexim.jexim("-C", configure.toString(), "-bd");
         assertThat(started.status()).as(started.output()).isZero();
     }

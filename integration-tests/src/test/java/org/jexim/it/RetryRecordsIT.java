@@ -157,10 +157,31 @@ class RetryRecordsIT {
         assertThat(eximKeys).as(dump.output()).contains("R:later.example -1", "T:tf@delivery.example 0",
                 "R:later@remote.example:<sender@delivery.example> -44");
         assertThat(jeximKeys).isEqualTo(eximKeys);
-        // F,2h,15m: the next try 15 minutes after the last, as exim_dumpdb shows exim4's
-        for (String l : Files.readAllLines(jexim.resolve("spool/db/jexim-retry"), StandardCharsets.UTF_8)) {
-            String[] f = l.split(" ");
-            assertThat(Long.parseLong(f[4]) - Long.parseLong(f[3])).as(l).isEqualTo(900);
+    }
+
+    @Test
+    void theRetryRuleSetsTheNextTryAsForExim() throws Exception {
+        // G,2h,5m,2: 5 minutes after the first delivery's failure, and again 5 after the -qf run's
+        // seconds later: Exim's last gap is the time since the last try when that is shorter
+        Jexim.Result dump = Jexim.run(List.of("/usr/sbin/exim_dumpdb", exim.resolve("spool").toString(), "retry"));
+        Map<String, Long> eximIntervals = new java.util.TreeMap<>();
+        List<String> lines = dump.output().lines().toList();
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss",
+                java.util.Locale.ENGLISH);
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).matches("\\s+[RT]:\\S+ .*")) {
+                String[] times = lines.get(i + 1).strip().split("  +");
+                java.time.LocalDateTime last = java.time.LocalDateTime.parse(times[1], f);
+                java.time.LocalDateTime next = java.time.LocalDateTime.parse(times[2].replace(" *", ""), f);
+                eximIntervals.put(lines.get(i).strip().split(" ")[0], java.time.Duration.between(last, next).getSeconds());
+            }
         }
+        Map<String, Long> jeximIntervals = new java.util.TreeMap<>();
+        for (String l : Files.readAllLines(jexim.resolve("spool/db/jexim-retry"), StandardCharsets.UTF_8)) {
+            String[] r = l.split(" ");
+            jeximIntervals.put(r[0], Long.parseLong(r[4]) - Long.parseLong(r[3]));
+        }
+        assertThat(eximIntervals).as(dump.output()).hasSize(3).containsValues(300L, 300L, 300L);
+        assertThat(jeximIntervals).isEqualTo(eximIntervals);
     }
 }

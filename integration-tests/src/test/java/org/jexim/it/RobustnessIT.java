@@ -38,7 +38,7 @@ class RobustnessIT {
                 + "smtp_max_unknown_commands = 1000\nsmtp_max_synprot_errors = 1000\n"
                 + "acl_smtp_rcpt = accept\n"
                 + "begin routers\nbox:\n  driver = accept\n  transport = box\n"
-                + "begin transports\nbox:\n  driver = appendfile\n  file = " + home.resolve("mail") + "/$local_part\n");
+                + "begin transports\nbox:\n  driver = appendfile\n  file = " + home.resolve("mail") + "/$local_part\n  create_file = " + home.resolve("mail") + "\n");
         port = Jexim.freePort();
         Jexim.Result started = Jexim.jexim("-C", conf.toString(), "-oX", Integer.toString(port), "-bd");
         assertThat(started.status()).as(started.output()).isZero();

@@ -52,6 +52,8 @@ class SmtpRepliesIT {
     int envelopePort;
     Path utf8Home;
     int utf8Port;
+    Path limitsHome;
+    int limitsPort;
 
     @BeforeAll
     void start() throws Exception {
@@ -61,6 +63,8 @@ class SmtpRepliesIT {
         envelopePort = daemon(envelopeHome, "envelope.conf");
         utf8Home = Files.createTempDirectory("jexim-utf8-it");
         utf8Port = daemon(utf8Home, "utf8.conf");
+        limitsHome = Files.createTempDirectory("jexim-headerlimits-it");
+        limitsPort = daemon(limitsHome, "headerlimits.conf");
     }
 
     /** Starts ./jexim -bd on a copy of bh/NAME with its own spool and logs in {@code dir}; its port. */
@@ -79,6 +83,21 @@ class SmtpRepliesIT {
         Jexim.stop(home.resolve("spool"));
         Jexim.stop(envelopeHome.resolve("spool"));
         Jexim.stop(utf8Home.resolve("spool"));
+        Jexim.stop(limitsHome.resolve("spool"));
+    }
+
+    /** header_maxsize and header_line_maxsize (bh/headerlimits.conf): the daemon's 552s are exim4's, with its log line. */
+    @Test
+    void oversizedHeadersAreAbandonedAsEximDoes() throws Exception {
+        String session = "EHLO c.test\nMAIL FROM:<a@b.test>\nRCPT TO:<x@y.test>\nDATA\nSubject: ok\n\nb\n.\n"
+                + "MAIL FROM:<a@b.test>\nRCPT TO:<x@y.test>\nDATA\nSubject: long\nX-A: " + "0".repeat(40) + "\n\nb\n.\n"
+                + "MAIL FROM:<a@b.test>\nRCPT TO:<x@y.test>\nDATA\n" + "X-B: 0123456789\n".repeat(7) + "\nb\n.\nQUIT\n";
+        assertThat(mask(tcp(limitsPort, session))).isEqualTo(mask(eximBh("headerlimits.conf", session)));
+        assertThat(Files.readString(limitsHome.resolve("log/mainlog")))
+                .contains("overlong message header line received from (c.test) [127.0.0.1] (more than 40 characters):"
+                        + " message abandoned")
+                .contains("ridiculously long message header received from (c.test) [127.0.0.1] (more than 100 characters):"
+                        + " message abandoned");
     }
 
     @Test

@@ -45,7 +45,7 @@ class WebAdminIT {
             + "JEXIM_WEBADMIN_PORT = " + webadmin + "\nacl_smtp_rcpt = accept\n"
             + "begin routers\ndeferring:\n  driver = redirect\n  local_parts = later\n  data = :defer: try again later\n"
             + "  allow_defer\nlocal_user:\n  driver = accept\n  domains = +local_domains\n  transport = local_maildir\n"
-            + "begin transports\nlocal_maildir:\n  driver = appendfile\n  directory = " + home + "/mail/$local_part\n"
+            + "begin transports\nlocal_maildir:\n  driver = appendfile\n  directory = " + home + "/mail/$local_part\n  create_file = " + home + "/mail\n"
             + "  maildir_format\n"
             + "begin retry\n*   *   F,2h,15m\n");
         Jexim.Result started = Jexim.jexim("-C", configure.toString(), "-bd");

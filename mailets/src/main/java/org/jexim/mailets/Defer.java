@@ -36,6 +36,8 @@ public final class Defer extends GenericMailet {
     /** Per-address variables: epoch second of the first failure, last retry interval in seconds. */
     static final String FIRST_FAILED = "_retry_first";
     static final String INTERVAL = "_retry_interval";
+    /** Per-address variable: epoch second of the last try, for Exim's last gap (G and H rules). */
+    static final String LAST_TRY = "_retry_last";
     /** The -H file's -frozen line: the message waits for -Mt or a -qff run. */
     private static final org.apache.mailet.AttributeName FROZEN = org.apache.mailet.AttributeName.of("exim.spool.frozen");
     /** Asks the spool to hold the message for a queue run (the queue's QueueOnly.QUEUE_ONLY). */
@@ -99,6 +101,9 @@ public final class Defer extends GenericMailet {
             Instant first = item.variables().containsKey(FIRST_FAILED)
                     ? Instant.ofEpochSecond(Long.parseLong(item.variables().get(FIRST_FAILED))) : now;
             long last = Long.parseLong(item.variables().getOrDefault(INTERVAL, "0"));
+            if (item.variables().containsKey(LAST_TRY)) {
+                last = RetrySchedule.lastGap(last, Instant.ofEpochSecond(Long.parseLong(item.variables().get(LAST_TRY))), now);
+            }
             RetrySchedule.Decision d = schedule.decide(item.address(), "*", first, last, now);
             if (item.variables().containsKey(WHOLE_MESSAGE)) {
                 item = item.without(WHOLE_MESSAGE);
@@ -115,14 +120,18 @@ public final class Defer extends GenericMailet {
                 }
             }
             if (d.giveUp()) {
-                String router = item.variables().get(Outcomes.ROUTER);
-                log.failed(RouterContexts.messageId(mail), item, router, null, RetrySchedule.TIMEOUT);
-                groups.send(Outcomes.BOUNCE, item.with(Outcomes.MESSAGE, RetrySchedule.TIMEOUT));
-                groups.error(Outcomes.BOUNCE, item.address() + ": " + RetrySchedule.TIMEOUT);
+                // Exim's retry_update: "** addr: retry timeout exceeded" without router or transport;
+                // the bounce shows the deferral's error first ("local delivery failed" for a local transport)
+                log.failed(RouterContexts.messageId(mail), item, null, null, RetrySchedule.TIMEOUT);
+                String why = "local".equals(item.variables().get(Outcomes.FAILED_IN)) ? Outcomes.LOCAL_FAILURE
+                        : item.variables().get(Outcomes.MESSAGE);
+                String shown = why == null || why.isEmpty() ? RetrySchedule.TIMEOUT : why + ": " + RetrySchedule.TIMEOUT;
+                groups.send(Outcomes.BOUNCE, item.with(Outcomes.MESSAGE, shown));
+                groups.error(Outcomes.BOUNCE, item.address() + ": " + shown);
                 continue;
             }
             AddressItem kept = item.with(FIRST_FAILED, Long.toString(first.getEpochSecond()))
-                    .with(INTERVAL, Long.toString(d.intervalSeconds()));
+                    .with(INTERVAL, Long.toString(d.intervalSeconds())).with(LAST_TRY, Long.toString(now.getEpochSecond()));
             deferred.add(kept);
             freeze |= kept.variables().containsKey(Outcomes.FREEZE);
             forQueueRun |= kept.variables().containsKey(FirstPassQueueing.FOR_QUEUE_RUN);
@@ -140,6 +149,9 @@ public final class Defer extends GenericMailet {
             // the message waits, frozen, for -Mt or -qff; Exim logs "Frozen" after the == line
             mail.setAttribute(new org.apache.mailet.Attribute(FROZEN,
                     org.apache.mailet.AttributeValue.of(Long.toString(now.getEpochSecond()))));
+            new FreezeTeller(runtime, log).tell(mail, "", deferred.stream().map(a -> new org.jexim.bounce.FreezeTellMessage
+                    .Waiting(a.address(), a.parent().map(AddressItem::address).orElse(null),
+                            a.variables().get(Outcomes.MESSAGE))).toList(), getMailetContext());
             log.message(RouterContexts.messageId(mail), "Frozen");
         } else if (!FirstPassQueueing.twoStage(mail)) { // as Exim: no delay warning from a -qq first pass
             warner.check(mail, deferred, now, getMailetContext());

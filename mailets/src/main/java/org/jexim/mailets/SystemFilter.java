@@ -153,7 +153,11 @@ public final class SystemFilter extends GenericMailet {
                     mail.getRecipients().forEach(r -> groups.stay(AddressAttributes.get(mail, r)));
                     groups.apply(mail, getMailetContext());
                     mail.setAttribute(new Attribute(FROZEN, AttributeValue.of(Long.toString(Instant.now().getEpochSecond()))));
-                    log.message(id, "Frozen by the system filter" + (why == null ? "" : ": " + why));
+                    String info = " by the system filter" + (why == null ? "" : ": " + why);
+                    new FreezeTeller(runtime, log).tell(mail, info, mail.getRecipients().stream()
+                            .map(r -> new org.jexim.bounce.FreezeTellMessage.Waiting(r.asString(), null, null)).toList(),
+                            getMailetContext());
+                    log.message(id, "Frozen" + info);
                     requeue(mail, java.time.Duration.ZERO);
                 } else {
                     log.message(id, "Delivery deferred by system filter");

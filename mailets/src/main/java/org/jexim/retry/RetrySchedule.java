@@ -12,8 +12,10 @@ import org.jexim.conf.model.RetryRule;
  * Exim's retry rules applied to one failed address (retry.c): the first rule whose pattern
  * matches the address (or its domain) and whose error matches; then the first parameter set
  * whose cutoff, counted from the first failure, is not yet reached, gives the next interval
- * (F fixed, G and H growing by the factor from the last interval, H randomised), capped by
- * retry_interval_max. Past the last cutoff the address fails: "retry timeout exceeded".
+ * (F fixed; G the last gap times the factor, at least the interval; H the interval plus a random
+ * part of what G would add), capped by retry_interval_max. The last gap is Exim's: the shorter of
+ * the gap last predicted and the time since the last try (a forced early try does not make the
+ * intervals grow). Past the last cutoff the address fails: "retry timeout exceeded".
  */
 public final class RetrySchedule {
     /** Exim's error text for an address whose retry time ran out. */
@@ -37,7 +39,8 @@ public final class RetrySchedule {
     /**
      * The decision for {@code address} (local@domain) failing temporarily with {@code error}
      * ("*" when unclassified) at {@code now}, first failed at {@code firstFailed}, whose last
-     * interval was {@code lastInterval} seconds (0 on the first failure). No matching rule: give up.
+     * gap was {@code lastInterval} seconds (0 on the first failure; see {@link #lastGap}). No
+     * matching rule: give up.
      */
     public Decision decide(String address, String error, Instant firstFailed, long lastInterval, Instant now) {
         Optional<RetryRule> rule = find(address, error);
@@ -49,17 +52,25 @@ public final class RetrySchedule {
             if (elapsed >= p.cutoffSeconds()) {
                 continue;
             }
+            long nextGap = (long) (lastInterval * p.factor());
             long interval = switch (p.algorithm()) {
-                case 'G', 'H' -> Math.max(p.intervalSeconds(), (long) (lastInterval * p.factor()));
+                case 'G' -> lastInterval < p.intervalSeconds() ? p.intervalSeconds() : nextGap;
+                case 'H' -> p.intervalSeconds() + (nextGap > p.intervalSeconds()
+                        ? (long) (Math.random() * (nextGap - p.intervalSeconds())) / 2 + (nextGap - p.intervalSeconds()) / 2 : 0);
                 default -> p.intervalSeconds();
             };
-            if (p.algorithm() == 'H') {
-                interval = interval / 2 + (long) (Math.random() * (interval - interval / 2));
-            }
             interval = Math.min(interval, intervalMax.getSeconds());
             return new Decision(Optional.of(now.plusSeconds(interval)), interval);
         }
         return new Decision(Optional.empty(), 0);
+    }
+
+    /**
+     * Exim's last gap (retry.c): the shorter of the gap last predicted (next try minus last try)
+     * and the time since the last try.
+     */
+    public static long lastGap(long predicted, Instant lastTry, Instant now) {
+        return Math.max(0, Math.min(predicted, Duration.between(lastTry, now).getSeconds()));
     }
 
     /** The first rule for the address and error, as Exim's retry_find_config looks it up. */

@@ -2,18 +2,16 @@ package org.jexim.routing;
 
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import org.jexim.conf.expand.DelegatingExpansionContext;
 import org.jexim.conf.expand.ExpansionContext;
 import org.jexim.conf.expand.ForbiddenItem;
-import org.jexim.conf.expand.HeaderKind;
-import org.jexim.conf.expand.LayeredExpansionContext;
 
 /**
  * The context a user filter's expansions run in: the router's, minus the items its
  * forbid_filter_* options forbid (Exim's expand_forbid, set by rda_interpret).
  */
-final class ForbiddingContext extends LayeredExpansionContext {
+final class ForbiddingContext extends DelegatingExpansionContext {
     private static final Map<String, ForbiddenItem> OPTIONS = Map.of(
             "forbid_filter_readfile", ForbiddenItem.READFILE,
             "forbid_filter_run", ForbiddenItem.RUN,
@@ -39,46 +37,6 @@ final class ForbiddingContext extends LayeredExpansionContext {
             }
         });
         return forbidden.isEmpty() ? base : new ForbiddingContext(base, Set.copyOf(forbidden));
-    }
-
-    @Override
-    public Optional<String> variable(String name) {
-        return base.variable(name);
-    }
-
-    @Override
-    public boolean tainted(String name) {
-        return base.tainted(name);
-    }
-
-    @Override
-    public Optional<String> header(String name, HeaderKind kind) {
-        return base.header(name, kind);
-    }
-
-    @Override
-    public Optional<java.security.cert.X509Certificate> certificate(String variable) {
-        return base.certificate(variable);
-    }
-
-    @Override
-    public String[] captures() {
-        return base.captures();
-    }
-
-    @Override
-    public void keepCaptures(String[] captures) {
-        base.keepCaptures(captures);
-    }
-
-    @Override
-    public void setVariable(String name, String value) {
-        base.setVariable(name, value);
-    }
-
-    @Override
-    public Map<String, Object> lookupCache() {
-        return base.lookupCache();
     }
 
     @Override

@@ -209,7 +209,8 @@ final class SmtpTransport implements Transport {
 
     private void recordHint(String key, HostRetryHints.Hint old, DeliveryResult problem, String hostName, Instant at) {
         Instant firstFailed = old == null ? at : old.firstFailed();
-        long lastInterval = old == null ? 0 : old.nextTry().getEpochSecond() - old.lastTry().getEpochSecond();
+        long lastInterval = old == null ? 0 : RetrySchedule.lastGap(
+                old.nextTry().getEpochSecond() - old.lastTry().getEpochSecond(), old.lastTry(), at);
         RetrySchedule.Decision d = hostSchedule.decide("host@" + hostName, "*", firstFailed, lastInterval, at);
         Instant next = d.next().orElse(at.plusSeconds(Math.max(lastInterval, 900)));
         services.hostHints().put(new HostRetryHints.Hint(key, problem.errno(), problem.message(), firstFailed, at, next));

@@ -55,4 +55,23 @@ class RetryScheduleTest {
                 List.of(new RetryRule.Parameters('F', 864000, 172800, 0)), null)), Duration.ofHours(24));
         assertThat(capped.decide("a@b", "*", T0, 0, T0).intervalSeconds()).isEqualTo(86400);
     }
+
+    @Test
+    void anEarlyForcedTryDoesNotMakeTheIntervalsGrow() {
+        // Exim's last gap: the shorter of the predicted 3600 s and the 60 s since the last try
+        long gap = RetrySchedule.lastGap(3600, T0.plusSeconds(7200), T0.plusSeconds(7260));
+        assertThat(gap).isEqualTo(60);
+        assertThat(SCHEDULE.decide("a@mx.example.org", "*", T0, gap, T0.plusSeconds(7260)).intervalSeconds()).isEqualTo(3600);
+    }
+
+    @Test
+    void theHRuleAddsARandomPartOfWhatGWouldAdd() {
+        RetrySchedule h = new RetrySchedule(List.of(new RetryRule("*", "*", null,
+                List.of(new RetryRule.Parameters('H', 864000, 600, 2)), null)), Duration.ofHours(24));
+        assertThat(h.decide("a@b", "*", T0, 0, T0).intervalSeconds()).isEqualTo(600);
+        for (int i = 0; i < 50; i++) {
+            // last gap 1000: G would give 2000; H gives 600 + between half and all of the 1400 more
+            assertThat(h.decide("a@b", "*", T0, 1000, T0.plusSeconds(5000)).intervalSeconds()).isBetween(1300L, 2000L);
+        }
+    }
 }

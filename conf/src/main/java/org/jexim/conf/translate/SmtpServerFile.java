@@ -251,6 +251,8 @@ final class SmtpServerFile {
         chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "HeloRequired");
         chain.comment("check_spool_space and friends: 452 at MAIL before the MAIL ACL, as in Exim");
         chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "SpoolSpaceHook");
+        chain.comment("header_maxsize and header_line_maxsize: 552 before the MIME and DATA ACLs, as in Exim");
+        chain.child("handler").attribute("class", Translator.JEXIM_SMTP + "HeaderLimitsHook");
         chain.comment("jexim's ACL hooks come first, so that their answer is final");
         for (String option : ACL_ORDER) {
             Optional<OptionSetting> setting = context.configuration().mainOption(option);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jexim.conf.expand.ExpansionContext;
-import org.jexim.conf.expand.LayeredExpansionContext;
+import org.jexim.conf.expand.DelegatingExpansionContext;
 import org.jexim.conf.expand.HeaderKind;
 import org.jexim.conf.expand.Headers;
 
@@ -80,18 +80,13 @@ public record OriginalMessage(List<String> headerLines, String body, long bodySi
     /** {@code base} with this message's headers and $reply_address. */
     public ExpansionContext over(ExpansionContext base) {
         OriginalMessage m = this;
-        return new LayeredExpansionContext(base) {
+        return new DelegatingExpansionContext(base) {
             @Override
             public Optional<String> variable(String name) {
                 if (name.equals("reply_address")) {
                     return Optional.of(m.replyAddress());
                 }
                 return base.variable(name);
-            }
-
-            @Override
-            public boolean tainted(String name) {
-                return base.tainted(name);
             }
 
             @Override
