@@ -11,15 +11,15 @@ final class AddressArgument {
 
     static AddressItem parse(String argument, String qualifyDomain) {
         String a = argument.strip();
-        if (a.startsWith("<") && a.endsWith(">")) {
-            a = a.substring(1, a.length() - 1).strip();
-        }
         if (a.isEmpty()) {
             throw new IllegalArgumentException("empty address");
         }
-        String error = AddressSyntax.error(a);
+        String error = AddressSyntax.error(a); // with its angle brackets, which Exim parses as a route-addr
         if (error != null) {
             throw new IllegalArgumentException(error);
+        }
+        if (a.startsWith("<") && a.endsWith(">")) {
+            a = a.substring(1, a.length() - 1).strip();
         }
         int at = a.lastIndexOf('@');
         if (at < 0) {

@@ -100,6 +100,12 @@ public final class Defer extends GenericMailet {
             item = item.without(RetryRecords.KEY, RetryRecords.ERRNO);
             Instant first = item.variables().containsKey(FIRST_FAILED)
                     ? Instant.ofEpochSecond(Long.parseLong(item.variables().get(FIRST_FAILED))) : now;
+            if (retryKey != null) {
+                // Exim's retry_update for a non-host error: failing since the record's first failure,
+                // or since the message arrived when it is older than that
+                first = earliest(first, records.firstFailed(retryKey));
+                first = earliest(first, received(mail));
+            }
             long last = Long.parseLong(item.variables().getOrDefault(INTERVAL, "0"));
             if (item.variables().containsKey(LAST_TRY)) {
                 last = RetrySchedule.lastGap(last, Instant.ofEpochSecond(Long.parseLong(item.variables().get(LAST_TRY))), now);
@@ -166,5 +172,15 @@ public final class Defer extends GenericMailet {
         org.jexim.bounce.DeliveryAttempts.leave(mail); // the retry is a delivery attempt of its own
         spool.enQueue(mail, delay);
         mail.setState(Mail.GHOST);
+    }
+
+    private static Instant earliest(Instant a, Optional<Instant> b) {
+        return b.filter(t -> t.isBefore(a)).orElse(a);
+    }
+
+    /** When the message arrived (the -H file's received time), if known. */
+    private static Optional<Instant> received(Mail mail) {
+        return mail.getAttribute(DelayWarner.RECEIVED_TIME).flatMap(a -> a.getValue().valueAs(Long.class))
+                .filter(micros -> micros > 0).map(micros -> Instant.ofEpochSecond(micros / 1_000_000));
     }
 }

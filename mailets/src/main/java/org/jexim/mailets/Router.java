@@ -91,6 +91,8 @@ public final class Router extends GenericMailet {
         String messageId = RouterContexts.messageId(mail);
         RoutingContext context = RouterContexts.of(runtime, mail)
                 .withMainLog(line -> log.message(messageId, line));
+        context = context.withSubmission(new GeneratedSubmission(getMailetContext(),
+                context.lists().primaryHostname(), messageId, log));
         RecipientGroups groups = new RecipientGroups();
         for (MailAddress recipient : mail.getRecipients()) {
             AddressItem item = AddressAttributes.get(mail, recipient);

@@ -13,8 +13,13 @@ public final class AddressSyntax {
     /** The error Exim reports for this address, or null when it is well formed. */
     public static String error(String address) {
         String s = address.strip();
-        if (s.startsWith("<") && s.endsWith(">")) {
-            s = s.substring(1, s.length() - 1).strip();
+        if (s.startsWith("<")) {
+            boolean closed = s.endsWith(">") && s.length() > 1;
+            s = s.substring(1, closed ? s.length() - 1 : s.length()).strip();
+            String bad = routeAddressLocalPart(s, closed);
+            if (bad != null) {
+                return bad;
+            }
         }
         int i = localPartEnd(s);
         if (i == 0) {
@@ -24,7 +29,8 @@ public final class AddressSyntax {
             return "missing or malformed local part (expected word or \"<\")";
         }
         if (i < 0) {
-            return "missing or malformed local part (expected word or \"<\")";
+            return s.indexOf('"', 1) < 0 ? "unmatched doublequote in local part"
+                    : "unmatched doublequote in local part (expected word or \"<\")";
         }
         if (i == s.length()) {
             return null;
@@ -41,6 +47,27 @@ public final class AddressSyntax {
             return "domain missing or malformed";
         }
         return trailing(s, end);
+    }
+
+    /**
+     * Exim's route-addr: inside "<" (and ">" when {@code closed}) a local part must be followed by
+     * "@" or the end, and the ">" must be there; null when the domain is next to check.
+     */
+    private static String routeAddressLocalPart(String s, boolean closed) {
+        int i = localPartEnd(s);
+        if (i < 0) {
+            return "unmatched doublequote in local part";
+        }
+        if (i == 0) {
+            return "missing or malformed local part";
+        }
+        if (i == s.length() && closed) {
+            return null;
+        }
+        if (i < s.length() && s.charAt(i) == '@') {
+            return closed ? null : "'>' missing at end of address";
+        }
+        return "\"@\" or \".\" expected after \"" + s.substring(0, i) + "\"";
     }
 
     private static String trailing(String s, int end) {

@@ -84,9 +84,10 @@ final class RedirectDriver implements RouterDriver {
                     : RouterOutcome.defer(address, "error in filter data: filtering not enabled");
         }
         List<AddressItem> children = new ArrayList<>();
+        List<SyntaxErrorMail.Skipped> skipped = new ArrayList<>();
         RouterOutcome special;
         try {
-            special = expandItems(text, address, context, children, 0);
+            special = expandItems(text, address, context, children, skipped, 0);
         } catch (IOException e) {
             return RouterOutcome.defer(address, "error in redirect data: " + e.getMessage());
         }
@@ -94,6 +95,15 @@ final class RedirectDriver implements RouterDriver {
             return special.kind() == RouterOutcome.Kind.DECLINE || children.isEmpty() ? special
                     : new RouterOutcome(special.kind(), special.address(), null, special.message(),
                     List.copyOf(children), List.of());
+        }
+        if (!skipped.isEmpty()) {
+            RouterOutcome failed = reportSkipped(skipped, !children.isEmpty(), address, context);
+            if (failed != null) {
+                return failed;
+            }
+            if (children.isEmpty()) {
+                return RouterOutcome.decline(address);
+            }
         }
         if (children.isEmpty()) {
             return RouterOutcome.discard(address);
@@ -107,7 +117,8 @@ final class RedirectDriver implements RouterDriver {
 
     /** Adds the items' children; returns a fail/defer/decline outcome when an item asks for one. */
     private RouterOutcome expandItems(String text, AddressItem address, RoutingContext context,
-                                      List<AddressItem> children, int depth) throws IOException {
+                                      List<AddressItem> children, List<SyntaxErrorMail.Skipped> skipped, int depth)
+            throws IOException {
         for (String item : RedirectList.items(text)) {
             if (item.startsWith(":fail:") || item.startsWith(":defer:")) {
                 boolean fail = item.startsWith(":fail:");
@@ -148,7 +159,7 @@ final class RedirectDriver implements RouterDriver {
                     return RouterOutcome.defer(address, "error in redirect data: failed to open included file "
                             + path + ": No such file or directory");
                 }
-                RouterOutcome r = expandItems(included, address, context, children, depth + 1);
+                RouterOutcome r = expandItems(included, address, context, children, skipped, depth + 1);
                 if (r != null) {
                     return r;
                 }
@@ -173,6 +184,7 @@ final class RedirectDriver implements RouterDriver {
             if (syntax != null) {
                 if (options.skipSyntaxErrors()) {
                     context.mainLog(routerName + " router: skipped error: " + syntax + " in \"" + item + "\"");
+                    skipped.add(new SyntaxErrorMail.Skipped(syntax, item));
                     continue;
                 }
                 return RouterOutcome.defer(address, "error in redirect data: " + syntax + " in \"" + item + "\"");
@@ -186,6 +198,38 @@ final class RedirectDriver implements RouterDriver {
             }
         }
         return null;
+    }
+
+    /**
+     * Mails the skipped errors to syntax_errors_to when routing delivers (not -bt, not verification);
+     * a defer when syntax_errors_to or syntax_errors_text fails to expand, as Exim's, else null.
+     */
+    private RouterOutcome reportSkipped(List<SyntaxErrorMail.Skipped> skipped, boolean some, AddressItem address,
+                                        RoutingContext context) {
+        if (options.syntaxErrorsTo() == null || !context.submits()) {
+            return null;
+        }
+        String to = expandForReport(options.syntaxErrorsTo(), address, context);
+        String custom = options.syntaxErrorsText() == null ? null
+                : expandForReport(options.syntaxErrorsText(), address, context);
+        if (to == null || (options.syntaxErrorsText() != null && custom == null)) {
+            return RouterOutcome.defer(address, null);
+        }
+        String from = expandForReport(context.lists().mainOption("dsn_from")
+                .orElse(org.jexim.transport.DsnFrom.DEFAULT), address, context);
+        context.submit(SyntaxErrorMail.text(routerName, skipped, from, to, custom, some,
+                context.message().orElse(null)));
+        return null;
+    }
+
+    /** An option's expansion, or null after logging Exim's "R router failed to expand X: why". */
+    private String expandForReport(String option, AddressItem address, RoutingContext context) {
+        try {
+            return RouteExpansion.expand(option, address, context);
+        } catch (ExpansionException e) {
+            context.mainLog(routerName + " router failed to expand " + option + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /** A generated pipe or file: the address is the command or path, the transport comes from the router. */

@@ -25,6 +25,16 @@ record RedirectOptions(String data, String file, boolean allowFail, boolean allo
         return all.get("include_directory");
     }
 
+    /** syntax_errors_to: who is mailed the errors skip_syntax_errors skipped, or null. */
+    String syntaxErrorsTo() {
+        return all.get("syntax_errors_to");
+    }
+
+    /** syntax_errors_text: what that mail says before the errors, or null. */
+    String syntaxErrorsText() {
+        return all.get("syntax_errors_text");
+    }
+
     /** The mode and ownership checks of a redirection file. */
     RedirectFileChecks fileChecks() {
         return new RedirectFileChecks(all);

@@ -20,7 +20,7 @@ final class QuotaWarning {
             + "This message is automatically created by mail delivery software (Exim).\n\n"
             + "The size of your mailbox has exceeded a warning threshold that is\n"
             + "set by the system administrator.\n";
-    static final String DEFAULT_DSN_FROM = "Mail Delivery System <Mailer-Daemon@$qualify_domain>";
+    static final String DEFAULT_DSN_FROM = DsnFrom.DEFAULT;
 
     private final long threshold;
 

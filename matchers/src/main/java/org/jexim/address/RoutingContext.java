@@ -21,6 +21,7 @@ public final class RoutingContext {
     private final Map<String, String> messageVariables;
     private MessageContent message;
     private java.util.function.Consumer<String> mainLog = line -> { };
+    private java.util.function.Consumer<String> submission;
 
     public RoutingContext(ListContext lists, String qualifyRecipient, Map<String, String> messageVariables) {
         this.lists = lists;
@@ -30,23 +31,49 @@ public final class RoutingContext {
 
     /** The same context with the message's content, which filters read; -bt and -bv have none. */
     public RoutingContext withMessage(MessageContent content) {
-        RoutingContext c = new RoutingContext(lists, qualifyRecipient, messageVariables);
+        RoutingContext c = copy();
         c.message = content;
-        c.mainLog = mainLog;
         return c;
     }
 
     /** The same context writing its main log lines ("r1 router: skipped error: ...") to {@code sink}. */
     public RoutingContext withMainLog(java.util.function.Consumer<String> sink) {
+        RoutingContext c = copy();
+        c.mainLog = sink;
+        return c;
+    }
+
+    /**
+     * The same context able to send the messages routing generates (syntax_errors_to): {@code sink}
+     * takes a message's text, LF line ends, as Exim's -t child would read it. -bt and verification have none.
+     */
+    public RoutingContext withSubmission(java.util.function.Consumer<String> sink) {
+        RoutingContext c = copy();
+        c.submission = sink;
+        return c;
+    }
+
+    private RoutingContext copy() {
         RoutingContext c = new RoutingContext(lists, qualifyRecipient, messageVariables);
         c.message = message;
-        c.mainLog = sink;
+        c.mainLog = mainLog;
+        c.submission = submission;
         return c;
     }
 
     /** Writes a line to the main log, as routing does for the errors skip_syntax_errors skips. */
     public void mainLog(String line) {
         mainLog.accept(line);
+    }
+
+    /** Whether messages can be sent from here (a delivery, not -bt or verification). */
+    public boolean submits() {
+        return submission != null;
+    }
+
+    /** Sends a generated message (text with LF line ends, recipients in its To:); only when {@link #submits()}. */
+    public void submit(String message) {
+        submission.accept(message);
     }
 
     /** The message's content, when a message is being routed. */
