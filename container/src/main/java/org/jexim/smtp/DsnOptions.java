@@ -29,6 +29,8 @@ final class DsnOptions {
                 .or(() -> Smtputf8.take(state, options))
                 .or(() -> (state.dsnAdvertised() ? state.dsn().mail(options) : Optional.<String>empty())
                         .map(text -> SmtpReply.of("501", text)));
+        PrdrTransaction.requested(session, state.prdrCapable() && Prdr.enabled(runtime)
+                && options.options().stream().anyMatch(o -> o.name().equals("PRDR")));
         return new Checked(bad, without(argument, options, Set.of("RET", "ENVID", "SMTPUTF8", "PRDR")), options.data());
     }
 

@@ -29,7 +29,8 @@ public final class EximHandlers implements HandlersPackage {
             Map.entry("org.apache.james.smtpserver.JamesMailCmdHandler", EximMailCmd.class.getName()),
             Map.entry("org.apache.james.smtpserver.JamesRcptCmdHandler", EximRcptCmd.class.getName()),
             Map.entry("org.apache.james.protocols.smtp.core.RsetCmdHandler", EximRsetCmd.class.getName()),
-            Map.entry("org.apache.james.protocols.smtp.core.HelpCmdHandler", EximHelpCmd.class.getName()));
+            Map.entry("org.apache.james.protocols.smtp.core.HelpCmdHandler", EximHelpCmd.class.getName()),
+            Map.entry("org.apache.james.smtpserver.DataLineJamesMessageHookHandler", PrdrMessageHooks.class.getName()));
     /** James handlers jexim drops because a replacement above answers their commands too. */
     private static final List<String> SUPERSEDED = List.of("org.apache.james.protocols.smtp.core.ExpnCmdHandler");
     /** James's user-repository authentication and its relay/sender rules: Exim's authenticators and ACLs decide. */

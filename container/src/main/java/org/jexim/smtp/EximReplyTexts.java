@@ -86,6 +86,9 @@ public final class EximReplyTexts implements ProtocolHandlerResultHandler<Respon
                 exim = ProtocolErrors.counted(session, runtime, exim);
             }
         }
+        if (exim == EximTexts.MAIL_OK && PrdrTransaction.requested(session)) {
+            exim = EximTexts.MAIL_OK_PRDR; // smtp_in.c adds this to its own "250 OK" only
+        }
         if (exim == null) {
             return response;
         }

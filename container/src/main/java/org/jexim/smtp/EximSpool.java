@@ -162,7 +162,8 @@ public final class EximSpool implements JamesMessageHook {
             size = 0;
         }
         List<String> recipients = mail.getRecipients().stream().map(MailAddress::asString).toList();
-        Arrival arrival = Arrival.smtp(id, mail.getMaybeSender().asString(""), state.peer(), state.receivedProtocol(), size)
+        Arrival arrival = Arrival.smtp(id, mail.getMaybeSender().asString(""), state.peer(),
+                state.receivedProtocol() + (PrdrTransaction.ran(session) ? " PRDR" : ""), size)
                 .withMessageId(messageId).withSubject(subject).withRecipients(recipients);
         java.net.InetSocketAddress local = session.getLocalAddress();
         if (local != null && local.getAddress() != null) {

@@ -17,6 +17,8 @@ public final class EximTexts {
     /** Exim's compiled-in smtp_banner. */
     static final String DEFAULT_BANNER = "$smtp_active_hostname ESMTP Exim $version_number $tod_full";
     public static final SmtpReply MAIL_OK = SmtpReply.of("250", "OK");
+    /** MAIL's own "250 OK" when the client asked for PRDR and prdr_enable is set. */
+    public static final SmtpReply MAIL_OK_PRDR = SmtpReply.of("250", "OK, PRDR Requested");
     public static final SmtpReply RCPT_OK = SmtpReply.of("250", "Accepted");
     public static final SmtpReply DATA_GO = SmtpReply.of("354", "Enter message, ending with \".\" on a line by itself");
     public static final SmtpReply NO_SENDER = SmtpReply.of("503", "sender not yet given");

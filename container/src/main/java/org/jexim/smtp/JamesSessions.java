@@ -36,6 +36,7 @@ final class JamesSessions {
             SessionState created = new SessionState(
                     remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress(),
                     remote == null ? 0 : remote.getPort(), runtime.primaryHostname());
+            created.prdrCapable(true);
             session.setAttachment(KEY, created, ProtocolSession.State.Connection);
             return created;
         });

@@ -50,7 +50,8 @@ final class Prdr {
             String standard = "PRDR R=<" + recipient + "> "
                     + (ok ? "acceptance" : verdict == AclVerdict.DEFER ? "temporary refusal" : "refusal");
             send.accept(SmtpReply.of(code, result.message().orElse(standard)));
-            EximLog.main().main(result.logMessage().or(result::message).map(m -> "PRDR " + recipient + " " + m)
+            // the id first, as Exim's lines once the message has one (the server's log has no prefix of its own)
+            EximLog.main().main(id + " " + result.logMessage().or(result::message).map(m -> "PRDR " + recipient + " " + m)
                     .orElse(standard));
             allPass &= verdict == AclVerdict.ACCEPT;
             allFail &= !ok && verdict != AclVerdict.DEFER;

@@ -263,7 +263,7 @@ public final class TestSession {
                 prdrRequested = session.prdrCapable() && Prdr.enabled(runtime)
                         && options.options().stream().anyMatch(o -> o.name().equals("PRDR"));
                 // smtp_in.c adds this to its own "250 OK" only, never to an ACL's message
-                return prdrRequested && reply.equals(EximTexts.MAIL_OK) ? SmtpReply.of("250", "OK, PRDR Requested") : reply;
+                return prdrRequested && reply.equals(EximTexts.MAIL_OK) ? EximTexts.MAIL_OK_PRDR : reply;
             }
             case "RCPT": {
                 String address = address(smtpRewrite.rcptArgument(argument), "TO:");
